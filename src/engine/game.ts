@@ -1,0 +1,107 @@
+// Starting a game and resolving a turn: the engine's two core functions.
+// State in, every power's secret orders in, new state and a turn report out.
+import type { Scenario } from './schema';
+import type { GameState, PowerState, CountryState, ProjectState } from './state';
+import { cloneState } from './state';
+import { openRng, seedRng } from './rng';
+import type { Result } from './result';
+import { err, ok } from './result';
+import { indexScenario } from './scenarioIndex';
+import { scenarioHash } from './scenario';
+import type { Rejection } from './orders';
+import { validateOrders } from './orders';
+import type { Order } from './order';
+import type { TurnContext, TurnReport } from './ledger';
+import { PHASES } from './phases';
+import { turnDate } from './dates';
+import { hashJson } from './hash';
+
+export interface GameOptions {
+  /** Play fewer (or more) turns than the scenario sets. */
+  turns?: number;
+}
+
+export function newGame(scenario: Scenario, seed: string, options: GameOptions = {}): Result<GameState, string> {
+  const lastTurn = options.turns ?? scenario.turns;
+  if (!Number.isInteger(lastTurn) || lastTurn < 1 || lastTurn > 60) return err(`turns must be a whole number from 1 to 60 (got ${String(options.turns)})`);
+  if (seed.length > 200) return err('the seed is longer than 200 characters');
+  const powers: Record<string, PowerState> = {};
+  for (const p of scenario.powers) {
+    powers[p.id] = { budget: p.startBudget, income: p.income, points: 0, tracks: Object.fromEntries(p.tracks.map((t) => [t.id, t.initial])) };
+  }
+  const countries: Record<string, CountryState> = {};
+  for (const c of scenario.countries) {
+    if (c.role !== 'contested') continue;
+    countries[c.id] = {
+      influence: { ...c.influence },
+      stability: c.stability,
+      dependence: { economic: { ...c.dependence.economic }, security: { ...c.dependence.security } },
+    };
+  }
+  const projects: Record<string, ProjectState> = {};
+  for (const p of scenario.projects) projects[p.id] = p.initial ? { status: 'built', owner: p.initial.owner } : { status: 'available' };
+  return ok({
+    format: 'new-great-game/state',
+    version: 1,
+    scenarioId: scenario.id,
+    scenarioHash: scenarioHash(scenario),
+    seed,
+    turn: 1,
+    lastTurn,
+    phase: { kind: 'playing' },
+    rng: seedRng(seed),
+    powers,
+    countries,
+    projects,
+    flags: [...scenario.flags].sort(),
+    fired: [],
+  });
+}
+
+export type TurnError =
+  | { kind: 'game-over'; message: string }
+  | { kind: 'wrong-scenario'; message: string }
+  | { kind: 'unknown-power'; message: string; power: string }
+  | { kind: 'illegal-orders'; message: string; power: string; rejections: Rejection[] };
+
+export interface TurnOutcome {
+  state: GameState;
+  report: TurnReport;
+}
+
+/**
+ * Resolves one turn. `orders` maps power id → that power's orders (untrusted input:
+ * each list is validated; a power left out passes). Nothing in `state` is mutated.
+ */
+export function resolveTurn(scenario: Scenario, state: GameState, orders: Record<string, unknown>): Result<TurnOutcome, TurnError> {
+  if (state.phase.kind === 'over') return err({ kind: 'game-over', message: 'the game is over' });
+  if (state.scenarioHash !== scenarioHash(scenario)) return err({ kind: 'wrong-scenario', message: `this game belongs to scenario "${state.scenarioId}" (${state.scenarioHash}), not to the one given` });
+  const ix = indexScenario(scenario);
+  const accepted: Record<string, Order[]> = {};
+  for (const power of Object.keys(orders)) {
+    if (!ix.power.has(power)) return err({ kind: 'unknown-power', power, message: `there is no power "${power}" in this scenario` });
+  }
+  for (const power of ix.powerIds) {
+    const r = validateOrders(scenario, state, power, orders[power] ?? []);
+    if (!r.ok) {
+      return err({ kind: 'illegal-orders', power, rejections: r.error, message: `${power}: ${r.error.map((x) => (x.index >= 0 ? `order ${x.index + 1}: ${x.reason}` : x.reason)).join('; ')}` });
+    }
+    accepted[power] = r.value;
+  }
+  const rng = openRng(state.rng);
+  const ctx: TurnContext = {
+    ix,
+    state: cloneState(state),
+    rng,
+    orders: { ...accepted },
+    report: { turn: state.turn, date: turnDate(scenario.start, scenario.monthsPerTurn, state.turn), orders: accepted, changes: [], events: [], rolls: [] },
+  };
+  for (const phase of PHASES) phase.run(ctx);
+  ctx.state.rng = rng.state();
+  return ok({ state: ctx.state, report: ctx.report });
+}
+
+/** A stable hash of the whole state (canonical JSON, sorted keys). */
+export const stateHash = (state: GameState): string => hashJson(state);
+
+export const currentDate = (scenario: Scenario, state: GameState): string => turnDate(scenario.start, scenario.monthsPerTurn, state.turn);

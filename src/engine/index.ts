@@ -1,0 +1,26 @@
+// The engine's public API. Everything outside src/engine imports from here only.
+export type { Scenario, ScenarioInput, Power, Country, ContestedCountry, City, Action, ActionKind, Project, ProjectKind, GameEvent, Effect, Condition } from './schema';
+export { ScenarioSchema } from './schema';
+export type { Problem } from './problems';
+export { formatProblem } from './problems';
+export { loadScenario, loadScenarioText, scenarioHash, MAX_SCENARIO_BYTES } from './scenario';
+export type { GameState, PowerState, CountryState, ProjectState, GamePhase } from './state';
+export type { Order, OrderType, ActionOrder, ProjectOrder, TurnOrders } from './order';
+export { ORDER_TYPES, orderKey } from './order';
+export type { LegalOrder, Rejection, OrderPreview } from './orders';
+export { legalOrders, validateOrders, previewOrder, orderLabel, OrderSchema } from './orders';
+export type { Factor } from './orders/factor';
+export type { GameOptions, TurnError, TurnOutcome } from './game';
+export { newGame, resolveTurn, stateHash, currentDate } from './game';
+export type { TurnReport, Change, Cause, FiredEvent, RollRecord } from './ledger';
+export type { GameRecord, SaveFile, TurnRecord, LoadedGame } from './save';
+export { startRecord, playTurn, toSave, saveToJson, loadSave } from './save';
+export type { PowerView } from './view';
+export { viewFor } from './view';
+export { standing, leaderBy } from './leadership';
+export { turnDate } from './dates';
+export { hashJson, canonicalJson } from './hash';
+export type { Result } from './result';
+export { PHASES } from './phases';
+export { indexScenario } from './scenarioIndex';
+export type { ScenarioIndex } from './scenarioIndex';

@@ -1,0 +1,172 @@
+// One ledger for every change. Rules never assign to the state directly: they call
+// these functions, which clamp the value, write it and record (what, from, to,
+// cause). The turn report is that ledger; a test proves every changed value in the
+// state has an entry.
+import type { Order } from './order';
+import type { GameState } from './state';
+import type { ScenarioIndex } from './scenarioIndex';
+import { countryName, powerName } from './scenarioIndex';
+import type { Rng } from './rng';
+
+export type RuleName = 'payment' | 'carry-limit' | 'income' | 'ties' | 'neglect' | 'balancing' | 'stability-drift' | 'scoring' | 'contract-award';
+
+export type Cause =
+  | { kind: 'order'; power: string; order: Order; text: string }
+  | { kind: 'risk'; power: string; order: Order; text: string }
+  | { kind: 'event'; event: string; text: string }
+  | { kind: 'project'; project: string; text: string }
+  | { kind: 'rule'; rule: RuleName; text: string };
+
+export interface Change {
+  /** Dotted path in the state, e.g. `countries.kazakhstan.influence.beijing`. */
+  path: string;
+  /** In words: "Beijing's influence in Kazakhstan". */
+  what: string;
+  country?: string;
+  power?: string;
+  from: number | string | boolean;
+  to: number | string | boolean;
+  cause: Cause;
+}
+
+export interface RollRecord {
+  what: string;
+  chancePct: number;
+  drawn: number;
+  hit: boolean;
+}
+
+export interface FiredEvent {
+  id: string;
+  title: string;
+  text: string;
+  source: string;
+  whatHappened: string;
+}
+
+export interface TurnReport {
+  turn: number;
+  date: string;
+  orders: Record<string, Order[]>;
+  changes: Change[];
+  events: FiredEvent[];
+  rolls: RollRecord[];
+  /** Set when this turn ended the game. */
+  result?: { winner: string | null; reason: string };
+}
+
+/** The working context of one turn's resolution: a private copy of the state, the generator and the ledger. */
+export interface TurnContext {
+  ix: ScenarioIndex;
+  state: GameState;
+  rng: Rng;
+  orders: Record<string, Order[]>;
+  report: TurnReport;
+}
+
+const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
+
+function record(ctx: TurnContext, change: Change): void {
+  if (change.from !== change.to) ctx.report.changes.push(change);
+}
+
+function countryState(ctx: TurnContext, country: string) {
+  const c = ctx.state.countries[country];
+  if (!c) throw new Error(`engine invariant: no contested country "${country}"`);
+  return c;
+}
+
+function powerState(ctx: TurnContext, power: string) {
+  const p = ctx.state.powers[power];
+  if (!p) throw new Error(`engine invariant: no power "${power}"`);
+  return p;
+}
+
+export function changeInfluence(ctx: TurnContext, country: string, power: string, delta: number, cause: Cause): void {
+  const c = countryState(ctx, country);
+  const from = c.influence[power] ?? 0;
+  const to = clamp(from + delta, 0, 100);
+  c.influence[power] = to;
+  record(ctx, { path: `countries.${country}.influence.${power}`, what: `${powerName(ctx.ix, power)}'s influence in ${countryName(ctx.ix, country)}`, country, power, from, to, cause });
+}
+
+export function changeStability(ctx: TurnContext, country: string, delta: number, cause: Cause): void {
+  const c = countryState(ctx, country);
+  const from = c.stability;
+  const to = clamp(from + delta, 0, 100);
+  c.stability = to;
+  record(ctx, { path: `countries.${country}.stability`, what: `Stability of ${countryName(ctx.ix, country)}`, country, from, to, cause });
+}
+
+export function changeDependence(ctx: TurnContext, axis: 'economic' | 'security', country: string, power: string, delta: number, cause: Cause): void {
+  const map = countryState(ctx, country).dependence[axis];
+  const from = map[power] ?? 0;
+  const to = clamp(from + delta, 0, 100);
+  map[power] = to;
+  record(ctx, { path: `countries.${country}.dependence.${axis}.${power}`, what: `${countryName(ctx.ix, country)}'s ${axis} dependence on ${powerName(ctx.ix, power)}`, country, power, from, to, cause });
+}
+
+export function changeBudget(ctx: TurnContext, power: string, delta: number, cause: Cause): void {
+  const p = powerState(ctx, power);
+  const from = p.budget;
+  const to = Math.max(0, from + delta);
+  p.budget = to;
+  record(ctx, { path: `powers.${power}.budget`, what: `${powerName(ctx.ix, power)}'s budget`, power, from, to, cause });
+}
+
+export function setBudget(ctx: TurnContext, power: string, to: number, cause: Cause): void {
+  const p = powerState(ctx, power);
+  const from = p.budget;
+  p.budget = Math.max(0, to);
+  record(ctx, { path: `powers.${power}.budget`, what: `${powerName(ctx.ix, power)}'s budget`, power, from, to: p.budget, cause });
+}
+
+export function changeIncome(ctx: TurnContext, power: string, delta: number, cause: Cause): void {
+  const p = powerState(ctx, power);
+  const from = p.income;
+  const to = clamp(from + delta, 0, 100);
+  p.income = to;
+  record(ctx, { path: `powers.${power}.income`, what: `${powerName(ctx.ix, power)}'s income per turn`, power, from, to, cause });
+}
+
+export function changeTrack(ctx: TurnContext, power: string, track: string, delta: number, cause: Cause): void {
+  const p = powerState(ctx, power);
+  const def = ctx.ix.power.get(power)?.tracks.find((t) => t.id === track);
+  if (!def) return; // A track the power lacks (validated away for named powers; "$others" may include such powers).
+  const from = p.tracks[track] ?? def.initial;
+  const to = clamp(from + delta, def.min, def.max);
+  p.tracks[track] = to;
+  record(ctx, { path: `powers.${power}.tracks.${track}`, what: `${powerName(ctx.ix, power)}'s ${def.name}`, power, from, to, cause });
+}
+
+export function changePoints(ctx: TurnContext, power: string, delta: number, cause: Cause): void {
+  const p = powerState(ctx, power);
+  const from = p.points;
+  const to = from + delta;
+  p.points = to;
+  record(ctx, { path: `powers.${power}.points`, what: `${powerName(ctx.ix, power)}'s victory points`, power, from, to, cause });
+}
+
+export function setFlag(ctx: TurnContext, flag: string, value: boolean, cause: Cause): void {
+  const flags = ctx.state.flags;
+  const from = flags.includes(flag);
+  if (from === value) return;
+  ctx.state.flags = value ? [...flags, flag].sort() : flags.filter((f) => f !== flag);
+  record(ctx, { path: `flags.${flag}`, what: `Flag "${flag}"`, from, to: value, cause });
+}
+
+export function setProject(ctx: TurnContext, project: string, next: GameState['projects'][string], cause: Cause): void {
+  const prev = ctx.state.projects[project];
+  const describe = (p: GameState['projects'][string] | undefined): string =>
+    !p ? 'none' : p.status === 'available' ? 'available' : p.status === 'building' ? `building (${p.progress} of ${ctx.ix.project.get(project)?.buildTurns ?? '?'} turns, ${powerName(ctx.ix, p.owner)})` : `built (${powerName(ctx.ix, p.owner)})`;
+  ctx.state.projects[project] = next;
+  const def = ctx.ix.project.get(project);
+  record(ctx, {
+    path: `projects.${project}`,
+    what: def?.name ?? project,
+    ...(next.status !== 'available' ? { power: next.owner } : {}),
+    from: describe(prev),
+    to: describe(next),
+    cause,
+  });
+}

@@ -1,0 +1,24 @@
+// What a power can order. A discriminated union on `type`: every switch over it is
+// exhaustive, so a new kind of order makes the compiler list what to update.
+// The four action kinds name an action of the scenario and a target country;
+// the scenario's action says what it costs and does.
+
+export type ActionOrder =
+  | { type: 'invest'; action: string; country: string }
+  | { type: 'security-deal'; action: string; country: string }
+  | { type: 'diplomacy'; action: string; country: string }
+  | { type: 'special'; action: string; country: string };
+
+export type ProjectOrder = { type: 'project'; project: string };
+
+export type Order = ActionOrder | ProjectOrder;
+export type OrderType = Order['type'];
+
+export const ORDER_TYPES: readonly OrderType[] = ['invest', 'security-deal', 'diplomacy', 'special', 'project'];
+
+/** Every power's orders for one turn. */
+export type TurnOrders = Record<string, Order[]>;
+
+export function orderKey(o: Order): string {
+  return o.type === 'project' ? `project:${o.project}` : `${o.type}:${o.action}@${o.country}`;
+}

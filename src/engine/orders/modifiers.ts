@@ -1,0 +1,58 @@
+// How a country receives an order: every kind of action's base influence is scaled
+// by factors (in percent points) that come from the country itself. The factors are
+// shown to the player in the preview, so a human can predict what an order will do.
+import type { ActionKind } from '../schema';
+import type { GameState } from '../state';
+import type { ScenarioIndex } from '../scenarioIndex';
+import { standing } from '../leadership';
+import { investFactors } from './invest';
+import { securityDealFactors } from './securityDeal';
+import { diplomacyFactors } from './diplomacy';
+import { specialFactors } from './special';
+import type { Factor, FactorInput } from './factor';
+
+const half = (n: number): number => Math.trunc(n / 2);
+const quarter = (n: number): number => Math.trunc(n / 4);
+
+/** The patron rule: a country resents a dominant patron and courts a counterweight. */
+function patronFactors({ ix, state, power, country }: FactorInput): Factor[] {
+  const c = state.countries[country];
+  const def = ix.contested.get(country);
+  if (!c || !def) return [];
+  const s = standing(ix.powerIds, c);
+  const margin = ix.scenario.rules.balancingMargin;
+  if (s.leader === power && s.lead > margin) return [{ label: `${def.name} resents a dominant patron (sovereignty ${def.sovereignty})`, pct: -half(def.sovereignty) }];
+  if (s.leader !== null && s.leader !== power && s.lead > margin) return [{ label: `${def.name} courts a counterweight to its dominant patron`, pct: quarter(def.sovereignty) }];
+  return [];
+}
+
+export function orderFactors(ix: ScenarioIndex, state: GameState, power: string, kind: ActionKind, country: string): Factor[] {
+  const input: FactorInput = { ix, state, power, country };
+  const own = (() => {
+    switch (kind) {
+      case 'invest':
+        return investFactors(input);
+      case 'security-deal':
+        return securityDealFactors(input);
+      case 'diplomacy':
+        return diplomacyFactors(input);
+      case 'special':
+        return specialFactors(input);
+      default: {
+        const never: never = kind;
+        throw new Error(`unhandled action kind ${String(never)}`);
+      }
+    }
+  })();
+  return [...own, ...patronFactors(input)].filter((f) => f.pct !== 0);
+}
+
+export const MIN_PCT = 25;
+export const MAX_PCT = 200;
+
+/** Influence an action gains: base × (100 + Σ factors)% (clamped to 25–200%), rounded toward zero. */
+export function scaledGain(base: number, factors: readonly Factor[]): { gain: number; pct: number } {
+  const raw = 100 + factors.reduce((sum, f) => sum + f.pct, 0);
+  const pct = Math.min(MAX_PCT, Math.max(MIN_PCT, raw));
+  return { gain: Math.trunc((base * pct) / 100), pct };
+}

@@ -1,0 +1,58 @@
+// Phase 8, scoring: a power that leads a contested country by the scenario's margin
+// scores that country's importance in victory points.
+// Phase 9, victory: sudden death (lead enough countries from a given turn), or the
+// last turn: most points wins; equal points go to whoever leads more countries; else a draw.
+import type { TurnContext } from '../ledger';
+import { changePoints } from '../ledger';
+import { leaderBy } from '../leadership';
+import { countryName, powerName } from '../scenarioIndex';
+
+function ledCountries(ctx: TurnContext): Map<string, number> {
+  const led = new Map(ctx.ix.powerIds.map((p) => [p, 0]));
+  for (const id of ctx.ix.contestedIds) {
+    const c = ctx.state.countries[id];
+    const leader = c ? leaderBy(ctx.ix.powerIds, c, ctx.ix.scenario.victory.leadMargin) : null;
+    if (leader !== null) led.set(leader, (led.get(leader) ?? 0) + 1);
+  }
+  return led;
+}
+
+export function scoring(ctx: TurnContext): void {
+  const margin = ctx.ix.scenario.victory.leadMargin;
+  for (const id of ctx.ix.contestedIds) {
+    const c = ctx.state.countries[id];
+    const def = ctx.ix.contested.get(id);
+    if (!c || !def) continue;
+    const leader = leaderBy(ctx.ix.powerIds, c, margin);
+    if (leader !== null) changePoints(ctx, leader, def.importance, { kind: 'rule', rule: 'scoring', text: `${powerName(ctx.ix, leader)} leads ${countryName(ctx.ix, id)} by ${margin} or more` });
+  }
+}
+
+export function victory(ctx: TurnContext): void {
+  const led = ledCountries(ctx);
+  const sd = ctx.ix.scenario.victory.suddenDeath;
+  if (sd && ctx.state.turn >= sd.fromTurn) {
+    const winners = ctx.ix.powerIds.filter((p) => (led.get(p) ?? 0) >= sd.countries);
+    if (winners.length === 1) {
+      const w = winners[0] as string;
+      end(ctx, w, `${powerName(ctx.ix, w)} leads ${led.get(w) ?? 0} countries: sudden-death victory`);
+      return;
+    }
+  }
+  if (ctx.state.turn < ctx.state.lastTurn) return;
+  const points = (p: string): number => ctx.state.powers[p]?.points ?? 0;
+  const ranked = [...ctx.ix.powerIds].sort((a, b) => points(b) - points(a) || (led.get(b) ?? 0) - (led.get(a) ?? 0));
+  const [first, second] = ranked as [string, string];
+  if (points(first) === points(second) && led.get(first) === led.get(second)) {
+    end(ctx, null, `a draw: ${points(first)} points each`);
+  } else if (points(first) === points(second)) {
+    end(ctx, first, `${powerName(ctx.ix, first)} wins on countries led (${led.get(first) ?? 0} to ${led.get(second) ?? 0}) with equal points`);
+  } else {
+    end(ctx, first, `${powerName(ctx.ix, first)} wins with ${points(first)} points to ${points(second)}`);
+  }
+}
+
+function end(ctx: TurnContext, winner: string | null, reason: string): void {
+  ctx.state.phase = { kind: 'over', winner, reason };
+  ctx.report.result = { winner, reason };
+}

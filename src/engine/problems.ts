@@ -1,0 +1,105 @@
+// A problem in untrusted input (a scenario or a save), said as a player or designer
+// needs it: where (JSON path), what was found, what was expected.
+import type { z } from 'zod';
+
+export interface Problem {
+  /** JSON path such as `countries[3].influence.bejing`; empty for the whole document. */
+  path: string;
+  found: string;
+  expected: string;
+}
+
+export type PathPart = string | number;
+
+export function formatPath(parts: readonly PathPart[]): string {
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** One line: `file: path: found X; expected Y`. */
+export function formatProblem(file: string, p: Problem): string {
+  const where = p.path === '' ? '(top level)' : p.path;
+  return `${file}: ${where}: found ${p.found}; expected ${p.expected}`;
+}
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+function valueAt(root: unknown, parts: readonly PathPart[]): unknown {
+  let cur: unknown = root;
+  for (const part of parts) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[part];
+  }
+  return cur;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** Turn zod's issues into problems, reading the offending values from the input. */
+export function problemsFromZod(input: unknown, issues: readonly Issue[]): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of issues) {
+    const parts = issue.path.filter((p): p is PathPart => typeof p !== 'symbol');
+    const found = describeValue(valueAt(input, parts));
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          out.push({ path: formatPath([...parts, key]), found: `unknown field "${key}"`, expected: 'no such field (check its spelling)' });
+        }
+        break;
+      case 'invalid_type':
+        out.push({ path: formatPath(parts), found, expected: issue.expected === 'object' ? 'an object' : `a ${issue.expected}` });
+        break;
+      case 'too_small':
+        out.push({
+          path: formatPath(parts),
+          found,
+          expected: issue.origin === 'array' ? `at least ${String(issue.minimum)} entries` : issue.origin === 'string' ? `at least ${String(issue.minimum)} characters` : `at least ${String(issue.minimum)}`,
+        });
+        break;
+      case 'too_big':
+        out.push({
+          path: formatPath(parts),
+          found,
+          expected: issue.origin === 'array' ? `at most ${String(issue.maximum)} entries` : issue.origin === 'string' ? `at most ${String(issue.maximum)} characters` : `at most ${String(issue.maximum)}`,
+        });
+        break;
+      case 'invalid_value':
+        out.push({ path: formatPath(parts), found, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` });
+        break;
+      case 'invalid_format':
+        out.push({ path: formatPath(parts), found, expected: issue.message });
+        break;
+      case 'invalid_union': {
+        const options = (issue as { options?: unknown[] }).options;
+        out.push({
+          path: formatPath(parts),
+          found,
+          expected: options ? `one of ${options.map((v) => JSON.stringify(v)).join(', ')}` : 'one of the allowed forms',
+        });
+        break;
+      }
+      case 'invalid_key':
+        out.push({ path: formatPath(parts), found: `key ${JSON.stringify(parts[parts.length - 1])}`, expected: issue.issues[0]?.message ?? 'a valid key' });
+        break;
+      case 'not_multiple_of':
+        out.push({ path: formatPath(parts), found, expected: `a multiple of ${String(issue.divisor)}` });
+        break;
+      default:
+        out.push({ path: formatPath(parts), found, expected: issue.message });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+// Saving and loading. A save is the scenario, the seed, the options and every turn's
+// orders with the state hash after that turn: loading replays the orders through the
+// engine and checks each hash, so a corrupted or tampered save is caught at the turn
+// where it goes wrong, and the game it describes is rebuilt exactly.
+import { z } from 'zod';
+import type { Scenario } from './schema';
+import type { GameState } from './state';
+import type { GameOptions } from './game';
+import { newGame, resolveTurn, stateHash } from './game';
+import type { TurnReport } from './ledger';
+import type { Order } from './order';
+import { loadScenario } from './scenario';
+import { problemsFromZod, formatProblem } from './problems';
+import type { Result } from './result';
+import { err, ok } from './result';
+
+export interface TurnRecord {
+  orders: Record<string, Order[]>;
+  /** State hash after the turn resolved. */
+  hash: string;
+}
+
+export interface SaveFile {
+  format: 'new-great-game/save';
+  version: 1;
+  scenario: Scenario;
+  seed: string;
+  options: GameOptions;
+  turns: TurnRecord[];
+  finalHash: string;
+}
+
+/** A game in progress: what a save holds, plus the current state. */
+export interface GameRecord {
+  scenario: Scenario;
+  seed: string;
+  options: GameOptions;
+  turns: TurnRecord[];
+  state: GameState;
+}
+
+const Hash = z.string().regex(/^[0-9a-f]{16}$/, 'a 16-digit hex hash');
+
+const SaveSchema = z.strictObject({
+  format: z.literal('new-great-game/save'),
+  version: z.literal(1),
+  scenario: z.unknown(),
+  seed: z.string().max(200),
+  options: z.strictObject({ turns: z.number().int().min(1).max(60).optional() }),
+  turns: z.array(z.strictObject({ orders: z.record(z.string(), z.array(z.unknown())), hash: Hash })).max(60),
+  finalHash: Hash,
+});
+
+export const MAX_SAVE_BYTES = 5_000_000;
+
+export function startRecord(scenario: Scenario, seed: string, options: GameOptions = {}): Result<GameRecord, string> {
+  const state = newGame(scenario, seed, options);
+  return state.ok ? ok({ scenario, seed, options, turns: [], state: state.value }) : state;
+}
+
+/** Plays a turn and appends it to the record. The record given is not changed. */
+export function playTurn(record: GameRecord, orders: Record<string, unknown>): Result<{ record: GameRecord; report: TurnReport }, string> {
+  const r = resolveTurn(record.scenario, record.state, orders);
+  if (!r.ok) return err(r.error.message);
+  const turn: TurnRecord = { orders: r.value.report.orders, hash: stateHash(r.value.state) };
+  return ok({ record: { ...record, turns: [...record.turns, turn], state: r.value.state }, report: r.value.report });
+}
+
+export function toSave(record: GameRecord): SaveFile {
+  return { format: 'new-great-game/save', version: 1, scenario: record.scenario, seed: record.seed, options: record.options, turns: record.turns, finalHash: stateHash(record.state) };
+}
+
+export const saveToJson = (record: GameRecord): string => JSON.stringify(toSave(record));
+
+export interface LoadedGame {
+  record: GameRecord;
+  reports: TurnReport[];
+}
+
+/** Loads a save from untrusted text; every failure says where (field path or turn). */
+export function loadSave(text: string): Result<LoadedGame, string> {
+  if (text.length > MAX_SAVE_BYTES) return err(`the save is ${text.length} characters; at most ${MAX_SAVE_BYTES} are accepted`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return err('the save is not JSON (the file is damaged or not a New Great Game save)');
+  }
+  const parsed = SaveSchema.safeParse(json);
+  if (!parsed.success) {
+    return err(`not a valid save: ${problemsFromZod(json, parsed.error.issues).slice(0, 5).map((p) => formatProblem('save', p)).join('; ')}`);
+  }
+  const save = parsed.data;
+  const scenario = loadScenario(save.scenario);
+  if (!scenario.ok) return err(`the save's scenario is invalid: ${scenario.error.slice(0, 5).map((p) => formatProblem('save.scenario', p)).join('; ')}`);
+  const start = startRecord(scenario.value, save.seed, save.options);
+  if (!start.ok) return err(`the save's options are invalid: ${start.error}`);
+  let record = start.value;
+  const reports: TurnReport[] = [];
+  for (const [i, turn] of save.turns.entries()) {
+    const r = playTurn(record, turn.orders);
+    if (!r.ok) return err(`turn ${i + 1}: the saved orders are not legal: ${r.error}`);
+    const got = stateHash(r.value.record.state);
+    if (got !== turn.hash) return err(`turn ${i + 1}: replaying gives state ${got}, but the save says ${turn.hash}`);
+    record = r.value.record;
+    reports.push(r.value.report);
+  }
+  const final = stateHash(record.state);
+  if (final !== save.finalHash) return err(`final state: replaying gives ${final}, but the save says ${save.finalHash}`);
+  return ok({ record, reports });
+}

@@ -1,0 +1,67 @@
+// Loading a scenario: untrusted JSON in, a validated Scenario (or every problem at
+// once, each with its JSON path) out. Shape problems come from the zod schema; if the
+// shape is right, cross-reference problems follow (they need a well-formed file).
+import type { Scenario } from './schema';
+import { ScenarioSchema } from './schema';
+import type { Problem } from './problems';
+import { problemsFromZod } from './problems';
+import { checkScenario } from './scenarioCheck';
+import type { Result } from './result';
+import { err, ok } from './result';
+import { hashJson } from './hash';
+
+/** Larger files are refused before parsing: a scenario is a few hundred KB at most. */
+export const MAX_SCENARIO_BYTES = 1_000_000;
+export const MAX_NESTING = 24;
+
+function depthOf(value: unknown, limit: number): number {
+  if (value === null || typeof value !== 'object') return 0;
+  if (limit <= 0) return 1;
+  let max = 0;
+  for (const v of Object.values(value)) max = Math.max(max, depthOf(v, limit - 1));
+  return max + 1;
+}
+
+export function loadScenario(input: unknown): Result<Scenario, Problem[]> {
+  const depth = depthOf(input, MAX_NESTING + 1);
+  if (depth > MAX_NESTING) return err([{ path: '', found: `nesting deeper than ${MAX_NESTING} levels`, expected: 'a scenario as the schema describes it' }]);
+  const parsed = ScenarioSchema.safeParse(input);
+  if (!parsed.success) return err(problemsFromZod(input, parsed.error.issues));
+  const problems = checkScenario(parsed.data);
+  return problems.length > 0 ? err(problems) : ok(parsed.data);
+}
+
+/** Parses JSON text first, reporting a syntax error with its line and column. */
+export function loadScenarioText(text: string): Result<Scenario, Problem[]> {
+  if (text.length > MAX_SCENARIO_BYTES) return err([{ path: '', found: `${text.length} characters`, expected: `a file of at most ${MAX_SCENARIO_BYTES} characters` }]);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return err([{ path: '', found: `text that is not JSON (${jsonErrorWhere(text, e)})`, expected: 'a JSON object' }]);
+  }
+  return loadScenario(json);
+}
+
+function jsonErrorWhere(text: string, e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(message);
+  if (!m) return message;
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  const col = pos - before.lastIndexOf('\n');
+  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${col}`;
+}
+
+const hashes = new WeakMap<Scenario, string>();
+
+/** A stable hash of the validated scenario, stored in every game state and save. */
+export function scenarioHash(s: Scenario): string {
+  let h = hashes.get(s);
+  if (h === undefined) {
+    h = hashJson(s);
+    hashes.set(s, h);
+  }
+  return h;
+}

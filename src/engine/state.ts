@@ -1,0 +1,89 @@
+// The game state: plain JSON (no classes, Maps or functions), so saving is
+// JSON.stringify and hashing is a hash of canonical JSON. Names, costs and rules
+// live in the scenario; the state holds only what changes during a game.
+import type { RngState } from './rng';
+
+export type PowerId = string;
+export type CountryId = string;
+
+export interface PowerState {
+  /** Influence budget available to spend this turn. Never negative. */
+  budget: number;
+  /** Budget gained per turn before tracks modify it. */
+  income: number;
+  /** Victory points so far. */
+  points: number;
+  tracks: Record<string, number>;
+}
+
+export interface CountryState {
+  influence: Record<PowerId, number>;
+  stability: number;
+  dependence: { economic: Record<PowerId, number>; security: Record<PowerId, number> };
+}
+
+export type ProjectState =
+  | { status: 'available' }
+  | { status: 'building'; owner: PowerId; progress: number }
+  | { status: 'built'; owner: PowerId };
+
+export type GamePhase = { kind: 'playing' } | { kind: 'over'; winner: PowerId | null; reason: string };
+
+export interface GameState {
+  format: 'new-great-game/state';
+  version: 1;
+  scenarioId: string;
+  scenarioHash: string;
+  seed: string;
+  /** The turn to be played next (1-based); when the game is over, the last turn played. */
+  turn: number;
+  lastTurn: number;
+  phase: GamePhase;
+  rng: RngState;
+  powers: Record<PowerId, PowerState>;
+  /** Contested countries only: neighbours have no state. */
+  countries: Record<CountryId, CountryState>;
+  projects: Record<string, ProjectState>;
+  /** Set flags, sorted. */
+  flags: string[];
+  /** Events that have fired, in the order they fired (for non-repeatable ones). */
+  fired: string[];
+}
+
+const copyRecord = (r: Record<string, number>): Record<string, number> => ({ ...r });
+
+/** A deep copy, written out by hand: the search player copies states thousands of times a second. */
+export function cloneState(s: GameState): GameState {
+  const powers: Record<PowerId, PowerState> = {};
+  for (const id in s.powers) {
+    const p = s.powers[id] as PowerState;
+    powers[id] = { budget: p.budget, income: p.income, points: p.points, tracks: copyRecord(p.tracks) };
+  }
+  const countries: Record<CountryId, CountryState> = {};
+  for (const id in s.countries) {
+    const c = s.countries[id] as CountryState;
+    countries[id] = {
+      influence: copyRecord(c.influence),
+      stability: c.stability,
+      dependence: { economic: copyRecord(c.dependence.economic), security: copyRecord(c.dependence.security) },
+    };
+  }
+  const projects: Record<string, ProjectState> = {};
+  for (const id in s.projects) projects[id] = { ...(s.projects[id] as ProjectState) };
+  return {
+    format: s.format,
+    version: s.version,
+    scenarioId: s.scenarioId,
+    scenarioHash: s.scenarioHash,
+    seed: s.seed,
+    turn: s.turn,
+    lastTurn: s.lastTurn,
+    phase: { ...s.phase },
+    rng: { ...s.rng },
+    powers,
+    countries,
+    projects,
+    flags: [...s.flags],
+    fired: [...s.fired],
+  };
+}
