@@ -1,7 +1,7 @@
 // Starting a game and resolving a turn: the engine's two core functions.
 // State in, every power's secret orders in, new state and a turn report out.
 import type { Scenario } from './schema';
-import type { GameState, PowerState, CountryState, ProjectState } from './state';
+import type { GameState, PowerState, CountryState, ProjectState, StateLike } from './state';
 import { cloneState } from './state';
 import { openRng, seedRng } from './rng';
 import type { Result } from './result';
@@ -99,6 +99,16 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Record
   for (const phase of PHASES) phase.run(ctx);
   ctx.state.rng = rng.state();
   return ok({ state: ctx.state, report: ctx.report });
+}
+
+/**
+ * A full state made from one power's view with a generator of the caller's own:
+ * how a computer player imagines futures it cannot see (the real generator's state
+ * would reveal the draws to come).
+ */
+export function determinize(view: StateLike, seed: string): GameState {
+  const { viewer: _viewer, ...rest } = view as StateLike & { viewer?: string };
+  return cloneState({ ...rest, rng: seedRng(seed) });
 }
 
 /** A stable hash of the whole state (canonical JSON, sorted keys). */

@@ -50,6 +50,9 @@ export interface GameState {
   fired: string[];
 }
 
+/** What the read-only rules need: a full state or one power's view of it (which lacks the generator). */
+export type StateLike = Omit<GameState, 'rng'>;
+
 const copyRecord = (r: Record<string, number>): Record<string, number> => ({ ...r });
 
 /** A deep copy, written out by hand: the search player copies states thousands of times a second. */

@@ -5,5 +5,5 @@ import type { Factor, FactorInput } from './factor';
 export function diplomacyFactors({ ix, country }: FactorInput): Factor[] {
   const def = ix.contested.get(country);
   if (!def) return [];
-  return [{ label: `values being courted as an equal (sovereignty ${def.sovereignty})`, pct: Math.trunc(def.sovereignty / 10) }];
+  return [{ reason: 'courted-as-equal', value: def.sovereignty, pct: Math.trunc(def.sovereignty / 10) }];
 }

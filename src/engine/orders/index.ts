@@ -6,7 +6,7 @@ import type { ActionOrder, Order, ProjectOrder } from '../order';
 import { orderKey } from '../order';
 import type { Action, Project, Scenario } from '../schema';
 import { Id } from '../schema';
-import type { GameState } from '../state';
+import type { GameState, StateLike } from '../state';
 import { cloneState } from '../state';
 import type { ScenarioIndex } from '../scenarioIndex';
 import { countryName, indexScenario, powerName } from '../scenarioIndex';
@@ -15,7 +15,8 @@ import { err, ok } from '../result';
 import type { Change, Cause, TurnContext } from '../ledger';
 import { changeInfluence, setProject } from '../ledger';
 import { applyEffects } from '../effects';
-import { openRng } from '../rng';
+import { openRng, seedRng } from '../rng';
+import type { RngState } from '../rng';
 import { orderFactors, scaledGain } from './modifiers';
 import type { Factor } from './factor';
 import { riskChance } from './special';
@@ -61,7 +62,7 @@ export function orderLabel(ix: ScenarioIndex, o: Order): string {
   return `${ix.action.get(o.action)?.name ?? o.action} — ${countryName(ix, o.country)}`;
 }
 
-function checkActionOrder(ix: ScenarioIndex, state: GameState, power: string, o: ActionOrder): Result<Action, string> {
+function checkActionOrder(ix: ScenarioIndex, state: StateLike, power: string, o: ActionOrder): Result<Action, string> {
   const action = ix.action.get(o.action);
   if (!action) return err(`there is no action "${o.action}" in this scenario`);
   if (action.kind !== o.type) return err(`"${action.name}" is a ${action.kind} order, not ${o.type}`);
@@ -80,7 +81,7 @@ function checkActionOrder(ix: ScenarioIndex, state: GameState, power: string, o:
   return ok(action);
 }
 
-function checkProjectOrder(ix: ScenarioIndex, state: GameState, power: string, o: ProjectOrder): Result<Project, string> {
+function checkProjectOrder(ix: ScenarioIndex, state: StateLike, power: string, o: ProjectOrder): Result<Project, string> {
   const project = ix.project.get(o.project);
   if (!project) return err(`there is no project "${o.project}" in this scenario`);
   if (!project.sponsors.includes(power)) return err(`${powerName(ix, power)} cannot build ${project.name}`);
@@ -90,7 +91,7 @@ function checkProjectOrder(ix: ScenarioIndex, state: GameState, power: string, o
 }
 
 /** Is this one order legal for `power` now, budget aside? Returns its cost. */
-export function checkOrder(ix: ScenarioIndex, state: GameState, power: string, o: Order): Result<number, string> {
+export function checkOrder(ix: ScenarioIndex, state: StateLike, power: string, o: Order): Result<number, string> {
   if (state.phase.kind === 'over') return err('the game is over');
   if (!state.powers[power]) return err(`there is no power "${power}" in this scenario`);
   switch (o.type) {
@@ -113,7 +114,7 @@ export function checkOrder(ix: ScenarioIndex, state: GameState, power: string, o
 }
 
 /** Every single order `power` may give now and can afford on its own, in a stable order. */
-export function legalOrders(scenario: Scenario, state: GameState, power: string): LegalOrder[] {
+export function legalOrders(scenario: Scenario, state: StateLike, power: string): LegalOrder[] {
   const ix = indexScenario(scenario);
   const budget = state.powers[power]?.budget ?? 0;
   const out: LegalOrder[] = [];
@@ -134,7 +135,7 @@ export function legalOrders(scenario: Scenario, state: GameState, power: string)
  * twice, no more than the scenario allows, all together within the budget. Every
  * rejected order is listed with its reason; untrusted input is parsed here.
  */
-export function validateOrders(scenario: Scenario, state: GameState, power: string, input: unknown): Result<Order[], Rejection[]> {
+export function validateOrders(scenario: Scenario, state: StateLike, power: string, input: unknown): Result<Order[], Rejection[]> {
   const ix = indexScenario(scenario);
   if (!Array.isArray(input)) return err([{ index: -1, order: input, reason: 'orders must be a list' }]);
   const rejections: Rejection[] = [];
@@ -173,9 +174,17 @@ export function validateOrders(scenario: Scenario, state: GameState, power: stri
 }
 
 /** The influence an action order gains, computed against `state` (the state before any order of the turn). */
-export function actionGain(ix: ScenarioIndex, state: GameState, power: string, action: Action, country: string): { gain: number; pct: number; factors: Factor[] } {
+export function actionGain(ix: ScenarioIndex, state: StateLike, power: string, action: Action, country: string): { gain: number; pct: number; factors: Factor[] } {
   const factors = orderFactors(ix, state, power, action.kind, country);
-  return { ...scaledGain(action.influence, factors), factors };
+  const { gain, pct } = scaledGain(action.influence, factors);
+  return { gain, pct, factors };
+}
+
+/** The influence an action order would gain in its target now, with the factors behind it (cheap: no copy of the state). */
+export function expectedInfluence(scenario: Scenario, state: StateLike, power: string, order: ActionOrder): { gain: number; pct: number; factors: Factor[] } | null {
+  const ix = indexScenario(scenario);
+  const action = ix.action.get(order.action);
+  return action ? actionGain(ix, state, power, action, order.country) : null;
 }
 
 export const orderCause = (ix: ScenarioIndex, power: string, order: Order): Cause => ({
@@ -198,12 +207,15 @@ export function startProject(ctx: TurnContext, power: string, o: ProjectOrder): 
   setProject(ctx, o.project, { status: 'building', owner: power, progress: 0 }, orderCause(ctx.ix, power, o));
 }
 
-function scratchContext(ix: ScenarioIndex, state: GameState, power: string, order: Order): TurnContext {
-  return { ix, state: cloneState(state), rng: openRng(state.rng), orders: { [power]: [order] }, report: { turn: state.turn, date: '', orders: {}, changes: [], events: [], rolls: [] } };
+let previewRng: RngState | undefined;
+
+function scratchContext(ix: ScenarioIndex, state: StateLike, power: string, order: Order): TurnContext {
+  previewRng ??= seedRng('preview');
+  return { ix, state: cloneState({ ...state, rng: previewRng }), rng: openRng(previewRng), orders: { [power]: [order] }, report: { turn: state.turn, date: '', orders: {}, changes: [], events: [], rolls: [] } };
 }
 
 /** What an order will probably do, computed by the same rules that resolve it, on a scratch copy. */
-export function previewOrder(scenario: Scenario, state: GameState, power: string, order: Order): Result<OrderPreview, string> {
+export function previewOrder(scenario: Scenario, state: StateLike, power: string, order: Order): Result<OrderPreview, string> {
   const ix = indexScenario(scenario);
   const r = checkOrder(ix, state, power, order);
   if (!r.ok) return r;

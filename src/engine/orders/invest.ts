@@ -4,8 +4,9 @@ import type { Factor, FactorInput } from './factor';
 export function investFactors({ state, power, country }: FactorInput): Factor[] {
   const c = state.countries[country];
   if (!c) return [];
+  const ties = c.dependence.economic[power] ?? 0;
   return [
-    { label: c.stability >= 50 ? `stable country (stability ${c.stability})` : `unstable country scares investors (stability ${c.stability})`, pct: Math.trunc((c.stability - 50) / 2) },
-    { label: `existing economic ties (dependence ${c.dependence.economic[power] ?? 0})`, pct: Math.trunc((c.dependence.economic[power] ?? 0) / 4) },
+    { reason: 'stability-invest', value: c.stability, pct: Math.trunc((c.stability - 50) / 2) },
+    { reason: 'economic-ties', value: ties, pct: Math.trunc(ties / 4) },
   ];
 }

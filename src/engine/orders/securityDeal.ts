@@ -6,9 +6,10 @@ export function securityDealFactors({ ix, state, power, country }: FactorInput):
   const c = state.countries[country];
   const def = ix.contested.get(country);
   if (!c || !def) return [];
+  const ties = c.dependence.security[power] ?? 0;
   return [
-    { label: c.stability < 50 ? `insecurity makes protection valued (stability ${c.stability})` : `a secure country needs less protection (stability ${c.stability})`, pct: Math.trunc((50 - c.stability) / 2) },
-    { label: `existing security ties (dependence ${c.dependence.security[power] ?? 0})`, pct: Math.trunc((c.dependence.security[power] ?? 0) / 4) },
-    { label: `wary of foreign forces (sovereignty ${def.sovereignty})`, pct: -Math.trunc(def.sovereignty / 4) },
+    { reason: 'stability-security', value: c.stability, pct: Math.trunc((50 - c.stability) / 2) },
+    { reason: 'security-ties', value: ties, pct: Math.trunc(ties / 4) },
+    { reason: 'wary-of-forces', value: def.sovereignty, pct: -Math.trunc(def.sovereignty / 4) },
   ];
 }

@@ -1,0 +1,223 @@
+// Rules of thumb the computer players share: what a lead in a country is worth, and
+// what an order is worth before the other side moves. Values are in "importance ×
+// influence points": one point of lead in a country of importance 3 is worth 3.
+import type { Effect, Order, Scenario, StateLike } from '../engine';
+import { expectedInfluence, indexScenario } from '../engine';
+import type { ScenarioIndex } from '../engine';
+
+/** Worth of a lead of `m` points: nothing below -20, nothing gained past the margin plus 6 (balancing starts to bite). */
+export function marginWorth(m: number, leadMargin: number): number {
+  return Math.max(-20, Math.min(m, leadMargin + 6));
+}
+
+/** Lead of `power` in `country` (negative when behind), with planned changes added. */
+export function margin(ix: ScenarioIndex, state: StateLike, country: string, power: string, a?: Deltas, b?: Deltas): number {
+  const c = state.countries[country];
+  if (!c) return 0;
+  const da = a?.[country];
+  const db = b?.[country];
+  let mine = 0;
+  let best = 0;
+  for (const p of ix.powerIds) {
+    const v = (c.influence[p] ?? 0) + (da?.[p] ?? 0) + (db?.[p] ?? 0);
+    if (p === power) mine = v;
+    else if (v > best) best = v;
+  }
+  return mine - best;
+}
+
+/** Planned influence changes: country → power → points. */
+export type Deltas = Record<string, Record<string, number>>;
+
+export function addDelta(d: Deltas, country: string, power: string, delta: number): void {
+  const row = (d[country] ??= {});
+  row[power] = (row[power] ?? 0) + delta;
+}
+
+export function mergeDeltas(into: Deltas, from: Deltas): void {
+  for (const country in from) for (const power in from[country]) addDelta(into, country, power, from[country]?.[power] ?? 0);
+}
+
+interface Context {
+  ix: ScenarioIndex;
+  state: StateLike;
+  power: string;
+  turnsLeft: number;
+}
+
+/** Budget is worth about what it buys: an average order turns 1 budget into ~1.3 influence in a country of average importance. */
+function budgetWorth(ix: ScenarioIndex): number {
+  const weights = ix.contestedIds.map((id) => ix.contested.get(id)?.importance ?? 1);
+  return (1.3 * weights.reduce((a, b) => a + b, 0)) / Math.max(1, weights.length);
+}
+
+function bindCountries(ref: string, target: string | undefined, route: readonly string[]): readonly string[] {
+  if (ref === '$target') return target === undefined ? [] : [target];
+  if (ref === '$route') return route;
+  return [ref];
+}
+
+function bindPowers(ix: ScenarioIndex, ref: string, self: string): readonly string[] {
+  if (ref === '$self') return [self];
+  if (ref === '$others') return ix.powerIds.filter((p) => p !== self);
+  return [ref];
+}
+
+/** Adds effects' influence changes to `deltas`, and returns the worth of their other parts. */
+function effectsWorth(c: Context, effects: readonly Effect[], target: string | undefined, route: readonly string[], deltas: Deltas, horizon: number): number {
+  let worth = 0;
+  const { ix, power } = c;
+  const divisor = ix.scenario.rules.tiesDivisor;
+  for (const e of effects) {
+    switch (e.type) {
+      case 'influence':
+        for (const country of bindCountries(e.country, target, route)) for (const p of bindPowers(ix, e.power, power)) addDelta(deltas, country, p, e.delta);
+        break;
+      case 'dependence':
+        for (const country of bindCountries(e.country, target, route)) {
+          const w = ix.contested.get(country)?.importance ?? 1;
+          for (const p of bindPowers(ix, e.power, power)) worth += ((p === power ? 1 : -1) * e.delta * w * Math.min(horizon, 10)) / divisor;
+        }
+        break;
+      case 'stability':
+        break;
+      case 'budget':
+        for (const p of bindPowers(ix, e.power, power)) worth += (p === power ? 0.6 : -0.3) * e.delta * budgetWorth(ix);
+        break;
+      case 'income':
+        for (const p of bindPowers(ix, e.power, power)) worth += (p === power ? 1 : -0.5) * e.delta * Math.min(horizon, 8) * budgetWorth(ix);
+        break;
+      case 'track':
+        for (const p of bindPowers(ix, e.power, power)) {
+          const def = ix.power.get(p)?.tracks.find((t) => t.id === e.track);
+          // A track that moves income is worth that income; others (wariness, scrutiny…) are assumed to hurt their owner.
+          const perPoint = def && def.incomePerPoint !== 0 ? def.incomePerPoint * Math.min(horizon, 8) * budgetWorth(ix) : -1;
+          worth += (p === power ? 1 : -0.5) * e.delta * perPoint;
+        }
+        break;
+      case 'points':
+        for (const p of bindPowers(ix, e.power, power)) worth += (p === power ? 4 : -4) * e.delta;
+        break;
+      case 'flag':
+        break;
+      default: {
+        const never: never = e;
+        throw new Error(`unhandled effect ${JSON.stringify(never)}`);
+      }
+    }
+  }
+  return worth;
+}
+
+/** Worth of changing influence by `extra` on top of `planned`. */
+export function deltasWorth(c: Context, planned: Deltas, extra: Deltas): number {
+  const L = c.ix.scenario.victory.leadMargin;
+  const weight = Math.min(c.turnsLeft, 4) * 0.5;
+  let worth = 0;
+  for (const country in extra) {
+    const w = c.ix.contested.get(country)?.importance ?? 1;
+    const before = marginWorth(margin(c.ix, c.state, country, c.power, planned), L);
+    const after = marginWorth(margin(c.ix, c.state, country, c.power, planned, extra), L);
+    // A lead lasts: what a point is worth grows with the turns left to score it, up to a few turns.
+    worth += w * (after - before) * weight;
+  }
+  return worth;
+}
+
+export interface OrderEstimate {
+  /** Worth, not counting the neglect it spares (see `neglectWorth`). */
+  worth: number;
+  deltas: Deltas;
+  /** Countries this order touches (saves them from neglect). */
+  touches: readonly string[];
+}
+
+/** Rough worth of one order given what else is already planned this turn. */
+export function estimateOrder(scenario: Scenario, state: StateLike, power: string, order: Order, planned: Deltas): OrderEstimate {
+  const ix = indexScenario(scenario);
+  const turnsLeft = Math.max(1, state.lastTurn - state.turn + 1);
+  const c: Context = { ix, state, power, turnsLeft };
+  const deltas: Deltas = {};
+  let worth = 0;
+  let touches: readonly string[] = [];
+  if (order.type === 'project') {
+    const p = ix.project.get(order.project);
+    if (!p) return { worth: -Infinity, deltas, touches };
+    const route = ix.routeCountries.get(p.id) ?? [];
+    const after = turnsLeft - p.buildTurns;
+    if (after <= 0) return { worth: -Infinity, deltas, touches: route };
+    const later: Deltas = {};
+    worth += effectsWorth(c, p.onComplete, undefined, route, later, after);
+    const perTurn: Deltas = {};
+    effectsWorth(c, p.perTurn, undefined, route, perTurn, after);
+    for (let i = 0; i < Math.min(after, 6); i++) mergeDeltas(later, perTurn);
+    // Completion comes later and is certain; discount it a little for the wait.
+    worth += deltasWorth({ ...c, turnsLeft: after }, planned, later) * (after >= 4 ? 0.9 : 0.6);
+    touches = route;
+  } else {
+    const g = expectedInfluence(scenario, state, power, order);
+    const action = ix.action.get(order.action);
+    if (!g || !action) return { worth: -Infinity, deltas, touches };
+    addDelta(deltas, order.country, power, g.gain);
+    worth += effectsWorth(c, action.effects, order.country, [], deltas, turnsLeft);
+    if (action.risk) {
+      const riskDeltas: Deltas = {};
+      const bonus = action.risk.trackBonus ? (state.powers[power]?.tracks[action.risk.trackBonus.track] ?? 0) * action.risk.trackBonus.pctPerPoint : 0;
+      const chance = Math.min(100, action.risk.chancePct + bonus) / 100;
+      const riskWorth = effectsWorth(c, action.risk.effects, order.country, [], riskDeltas, turnsLeft) + deltasWorth(c, planned, riskDeltas);
+      worth += chance * riskWorth;
+    }
+    worth += deltasWorth(c, planned, deltas);
+    touches = [order.country];
+  }
+  return { worth, deltas, touches };
+}
+
+/** Giving any order in a country spares it the neglect penalty: worth of touching `touches` beyond `touched`. */
+export function neglectWorth(scenario: Scenario, touches: readonly string[], touched: ReadonlySet<string>): number {
+  const ix = indexScenario(scenario);
+  let worth = 0;
+  for (const country of touches) if (!touched.has(country)) worth += (ix.contested.get(country)?.importance ?? 1) * scenario.rules.neglect * 0.5;
+  return worth;
+}
+
+/** How good a position is for `power`: points ahead, plus leads likely to score in the turns left. */
+export function positionWorth(scenario: Scenario, state: StateLike, power: string): number {
+  const ix = indexScenario(scenario);
+  const mine = state.powers[power]?.points ?? 0;
+  let best = -Infinity;
+  for (const p of ix.powerIds) if (p !== power) best = Math.max(best, state.powers[p]?.points ?? 0);
+  if (state.phase.kind === 'over') {
+    return state.phase.winner === power ? 1000 + mine - best : state.phase.winner === null ? mine - best : -1000 + mine - best;
+  }
+  const turnsLeft = Math.max(0, state.lastTurn - state.turn + 1);
+  const L = scenario.victory.leadMargin;
+  const horizon = Math.min(turnsLeft, 6);
+  // Projects under way will land: count their completion as if it were here, a little discounted.
+  const pending: Deltas = {};
+  for (const [id, st] of Object.entries(state.projects)) {
+    if (st.status !== 'building') continue;
+    const def = ix.project.get(id);
+    if (!def || def.buildTurns - st.progress >= turnsLeft) continue;
+    const landed: Deltas = {};
+    effectsWorth({ ix, state, power: st.owner, turnsLeft }, def.onComplete, undefined, ix.routeCountries.get(id) ?? [], landed, turnsLeft);
+    for (const country in landed) for (const p in landed[country]) addDelta(pending, country, p, (landed[country]?.[p] ?? 0) * 0.8);
+  }
+  let outlook = 0;
+  for (const id of ix.contestedIds) {
+    const w = ix.contested.get(id)?.importance ?? 1;
+    const m = margin(ix, state, id, power, pending);
+    // Chance-like share of the country's points over the turns left: -1 when clearly behind, +1 when clearly ahead.
+    const share = Math.max(-1, Math.min(1, m / L));
+    outlook += w * share * horizon * 0.5;
+    // Dependence keeps paying influence every turn (the ties rule).
+    const c = state.countries[id];
+    if (c) {
+      let ties = 0;
+      for (const p of ix.powerIds) ties += (p === power ? 1 : -1 / Math.max(1, ix.powerIds.length - 1)) * ((c.dependence.economic[p] ?? 0) + (c.dependence.security[p] ?? 0));
+      outlook += (w * ties * horizon * 0.25) / scenario.rules.tiesDivisor / L;
+    }
+  }
+  const budgetAhead = (state.powers[power]?.budget ?? 0) - Math.max(...ix.powerIds.filter((p) => p !== power).map((p) => state.powers[p]?.budget ?? 0));
+  return mine - best + outlook + budgetAhead * 0.1;
+}

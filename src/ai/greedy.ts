@@ -1,0 +1,81 @@
+// The rule-of-thumb player: repeatedly takes the affordable order with the best
+// estimated worth per budget (each order also uses one of the turn's few order
+// slots, priced as SLOT_COST budget), given what it has already chosen, until the
+// order limit or the budget runs out or nothing is worth its price.
+import type { LegalOrder, Order, Scenario, StateLike } from '../engine';
+import { legalOrders, orderKey } from '../engine';
+import type { Player } from './player';
+import type { Deltas, OrderEstimate } from './evaluate';
+import { estimateOrder, mergeDeltas, neglectWorth } from './evaluate';
+import type { BotRng } from './botRng';
+
+export const SLOT_COST = 2;
+
+export interface GreedyOptions {
+  /** Orders that must come first (the search player explores with these). */
+  forced?: readonly Order[];
+  /** Noise in [0, 1): each estimate is multiplied by 1 ± noise, so rollouts vary. */
+  noise?: number;
+  rng?: BotRng;
+  /** Candidate orders, if already listed (saves recomputing them). */
+  legal?: readonly LegalOrder[];
+}
+
+interface Option {
+  legal: LegalOrder;
+  key: string;
+  est: OrderEstimate;
+  noise: number;
+}
+
+export function greedyOrders(scenario: Scenario, state: StateLike, power: string, opts: GreedyOptions = {}): Order[] {
+  let budget = state.powers[power]?.budget ?? 0;
+  const max = scenario.rules.maxOrdersPerTurn;
+  const chosen: Order[] = [];
+  const planned: Deltas = {};
+  const touched = new Set<string>();
+  const empty: Deltas = {};
+  let options: Option[] = (opts.legal ?? legalOrders(scenario, state, power)).map((legal) => ({
+    legal,
+    key: orderKey(legal.order),
+    est: estimateOrder(scenario, state, power, legal.order, empty),
+    noise: opts.noise && opts.rng ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1,
+  }));
+  const take = (o: Option): void => {
+    mergeDeltas(planned, o.est.deltas);
+    for (const c of o.est.touches) touched.add(c);
+    chosen.push(o.legal.order);
+    budget -= o.legal.cost;
+    // Estimates of orders in the countries just changed are stale: redo only those.
+    const changed = new Set(Object.keys(o.est.deltas));
+    options = options.filter((x) => x.key !== o.key);
+    for (const x of options) {
+      if (Object.keys(x.est.deltas).some((c) => changed.has(c))) x.est = estimateOrder(scenario, state, power, x.legal.order, planned);
+    }
+  };
+  for (const f of opts.forced ?? []) {
+    const key = orderKey(f);
+    const found = options.find((o) => o.key === key);
+    if (found && found.legal.cost <= budget && chosen.length < max) take(found);
+  }
+  while (chosen.length < max) {
+    let best: Option | undefined;
+    let bestRatio = 0;
+    for (const o of options) {
+      if (o.legal.cost > budget) continue;
+      const worth = (o.est.worth + neglectWorth(scenario, o.est.touches, touched)) * o.noise;
+      const ratio = worth / (o.legal.cost + SLOT_COST);
+      if (ratio > bestRatio) {
+        bestRatio = ratio;
+        best = o;
+      }
+    }
+    if (!best) break;
+    take(best);
+  }
+  return chosen;
+}
+
+export function greedyPlayer(): Player {
+  return { name: 'greedy', decide: (scenario, view) => greedyOrders(scenario, view, view.viewer) };
+}

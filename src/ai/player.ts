@@ -1,0 +1,23 @@
+// What a computer player is, and how the command line names one.
+import type { Order, PowerView, Scenario } from '../engine';
+import type { Result } from '../engine';
+import { randomPlayer } from './random';
+import { greedyPlayer } from './greedy';
+import { searchPlayer } from './search';
+
+export interface Player {
+  /** As named on the command line: random, greedy, search:2. */
+  name: string;
+  /** Orders for `view.viewer` this turn. Deterministic for the same view. */
+  decide(scenario: Scenario, view: PowerView): Order[];
+}
+
+export const PLAYER_NAMES = ['random', 'greedy', 'search:1', 'search:2', 'search:3'] as const;
+
+export function parsePlayer(name: string): Result<Player, string> {
+  if (name === 'random') return { ok: true, value: randomPlayer() };
+  if (name === 'greedy') return { ok: true, value: greedyPlayer() };
+  const m = /^search(?::([1-3]))?$/.exec(name);
+  if (m) return { ok: true, value: searchPlayer(Number(m[1] ?? '2') as 1 | 2 | 3) };
+  return { ok: false, error: `unknown player "${name}": expected one of ${PLAYER_NAMES.join(', ')}` };
+}
