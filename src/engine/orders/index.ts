@@ -6,7 +6,7 @@ import type { ActionOrder, Order, ProjectOrder } from '../order';
 import { orderKey } from '../order';
 import type { Action, Project, Scenario } from '../schema';
 import { Id } from '../schema';
-import type { GameState, StateLike } from '../state';
+import type { StateLike } from '../state';
 import { cloneState } from '../state';
 import type { ScenarioIndex } from '../scenarioIndex';
 import { countryName, indexScenario, powerName } from '../scenarioIndex';

@@ -1,0 +1,126 @@
+// Balance runs: many computer games from one seed, summarised as win rates, score
+// spread, who ends up leading each country, and how often each order kind is used
+// and won with. Pure (no I/O): the command line runs it in worker threads, the
+// browser will run it in a Web Worker; both give the same numbers for the same seed.
+import type { Scenario } from '../engine';
+import { leaderBy } from '../engine';
+import type { Player } from './player';
+import { parsePlayer } from './player';
+import { playMatch } from './match';
+
+export interface GameSummary {
+  index: number;
+  winner: string | null;
+  scores: Record<string, number>;
+  /** Final leader (by the victory margin) of each contested country, or null. */
+  leaders: Record<string, string | null>;
+  /** Orders given, by power and then by order kind (action id or "project"). */
+  orders: Record<string, Record<string, number>>;
+  /** First-turn orders of each power, as a sorted key. */
+  openings: Record<string, string>;
+}
+
+export const gameSeed = (seed: string, index: number): string => `${seed}-${index}`;
+
+export function playBalanceGame(scenario: Scenario, seed: string, index: number, playerNames: Record<string, string>): GameSummary {
+  const players: Record<string, Player> = {};
+  for (const p of scenario.powers) {
+    const r = parsePlayer(playerNames[p.id] ?? 'greedy');
+    if (!r.ok) throw new Error(r.error);
+    players[p.id] = r.value;
+  }
+  const m = playMatch(scenario, gameSeed(seed, index), players);
+  const leaders: Record<string, string | null> = {};
+  const powerIds = scenario.powers.map((p) => p.id);
+  for (const c of scenario.countries) {
+    const st = m.record.state.countries[c.id];
+    if (c.role === 'contested' && st) leaders[c.id] = leaderBy(powerIds, st, scenario.victory.leadMargin);
+  }
+  const orders: Record<string, Record<string, number>> = {};
+  const openings: Record<string, string> = {};
+  m.record.turns.forEach((t, i) => {
+    for (const [power, list] of Object.entries(t.orders)) {
+      const row = (orders[power] ??= {});
+      for (const o of list) {
+        const kind = o.type === 'project' ? `project:${o.project}` : o.action;
+        row[kind] = (row[kind] ?? 0) + 1;
+      }
+      if (i === 0) openings[power] = list.map((o) => (o.type === 'project' ? `project:${o.project}` : `${o.action}@${o.country}`)).sort().join(' + ') || '(pass)';
+    }
+  });
+  return { index, winner: m.winner, scores: m.scores, leaders, orders, openings };
+}
+
+export interface BalanceReport {
+  scenario: string;
+  seed: string;
+  games: number;
+  players: Record<string, string>;
+  wins: Record<string, number>;
+  draws: number;
+  winRate: Record<string, number>;
+  scores: Record<string, { mean: number; min: number; max: number; stdev: number }>;
+  /** Country → power (or "none") → share of games it ends up leading. */
+  countries: Record<string, Record<string, number>>;
+  /** Power → order kind → { share of that power's orders, win rate of games where it was used }. */
+  orderKinds: Record<string, Record<string, { share: number; usedIn: number; winRate: number }>>;
+  /** Power → most common openings with their count and win rate. */
+  openings: Record<string, { opening: string; games: number; winRate: number }[]>;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function summarize(scenario: Scenario, seed: string, playerNames: Record<string, string>, games: readonly GameSummary[]): BalanceReport {
+  const powers = scenario.powers.map((p) => p.id);
+  const n = games.length;
+  const wins = Object.fromEntries(powers.map((p) => [p, games.filter((g) => g.winner === p).length]));
+  const scores: BalanceReport['scores'] = {};
+  for (const p of powers) {
+    const xs = games.map((g) => g.scores[p] ?? 0);
+    const mean = xs.reduce((a, b) => a + b, 0) / Math.max(1, n);
+    const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, n);
+    scores[p] = { mean: round(mean), min: Math.min(...xs), max: Math.max(...xs), stdev: round(Math.sqrt(variance)) };
+  }
+  const countries: BalanceReport['countries'] = {};
+  for (const c of scenario.countries) {
+    if (c.role !== 'contested') continue;
+    const row: Record<string, number> = {};
+    for (const who of [...powers, 'none']) row[who] = round(games.filter((g) => (g.leaders[c.id] ?? 'none') === who).length / Math.max(1, n));
+    countries[c.id] = row;
+  }
+  const orderKinds: BalanceReport['orderKinds'] = {};
+  const openings: BalanceReport['openings'] = {};
+  for (const p of powers) {
+    const total = games.reduce((sum, g) => sum + Object.values(g.orders[p] ?? {}).reduce((a, b) => a + b, 0), 0);
+    const kinds = new Set(games.flatMap((g) => Object.keys(g.orders[p] ?? {})));
+    const row: Record<string, { share: number; usedIn: number; winRate: number }> = {};
+    for (const k of [...kinds].sort()) {
+      const used = games.filter((g) => (g.orders[p]?.[k] ?? 0) > 0);
+      const count = games.reduce((sum, g) => sum + (g.orders[p]?.[k] ?? 0), 0);
+      row[k] = { share: round(count / Math.max(1, total)), usedIn: used.length, winRate: round(used.filter((g) => g.winner === p).length / Math.max(1, used.length)) };
+    }
+    orderKinds[p] = row;
+    const byOpening = new Map<string, GameSummary[]>();
+    for (const g of games) {
+      const key = g.openings[p] ?? '(pass)';
+      byOpening.set(key, [...(byOpening.get(key) ?? []), g]);
+    }
+    openings[p] = [...byOpening.entries()]
+      .map(([opening, gs]) => ({ opening, games: gs.length, winRate: round(gs.filter((g) => g.winner === p).length / gs.length) }))
+      .sort((a, b) => b.games - a.games || a.opening.localeCompare(b.opening))
+      .slice(0, 5);
+  }
+  return {
+    scenario: scenario.id,
+    seed,
+    games: n,
+    players: playerNames,
+    wins,
+    draws: games.filter((g) => g.winner === null).length,
+    winRate: Object.fromEntries(powers.map((p) => [p, round((wins[p] ?? 0) / Math.max(1, n))])),
+    scores,
+    countries,
+    orderKinds,
+    openings,
+  };
+}

@@ -1,0 +1,52 @@
+import { writeFileSync } from 'node:fs';
+import type { Scenario, TurnReport } from '../engine';
+import { orderLabel, indexScenario, saveToJson, stateHash } from '../engine';
+import { parsePlayer } from '../ai/player';
+import type { Player } from '../ai/player';
+import { playMatch } from '../ai/match';
+import { InputError } from './errors';
+
+export interface SimulateOptions {
+  scenario: Scenario;
+  seed: string;
+  players: Record<string, string>;
+  turns?: number;
+  json: boolean;
+  save?: string;
+}
+
+function turnLine(scenario: Scenario, r: TurnReport): string {
+  const ix = indexScenario(scenario);
+  const orders = scenario.powers.map((p) => `${p.name}: ${(r.orders[p.id] ?? []).map((o) => orderLabel(ix, o)).join(', ') || 'pass'}`).join(' | ');
+  const events = r.events.length > 0 ? `\n    events: ${r.events.map((e) => e.title).join('; ')}` : '';
+  return `Turn ${r.turn} (${r.date}) ${orders}${events}`;
+}
+
+export function simulate(o: SimulateOptions, out: (line: string) => void): number {
+  const players: Record<string, Player> = {};
+  for (const [power, name] of Object.entries(o.players)) {
+    const r = parsePlayer(name);
+    if (r.ok) players[power] = r.value;
+  }
+  if (o.turns !== undefined && (o.turns < 1 || o.turns > 60)) throw new InputError(`--turns must be from 1 to 60 (got ${o.turns})`);
+  const m = playMatch(o.scenario, o.seed, players, o.turns === undefined ? {} : { turns: o.turns });
+  const hash = stateHash(m.record.state);
+  if (o.save !== undefined) {
+    try {
+      writeFileSync(o.save, saveToJson(m.record));
+    } catch (e) {
+      throw new InputError(`${o.save}: cannot write the save (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  }
+  const reason = m.record.state.phase.kind === 'over' ? m.record.state.phase.reason : '';
+  if (o.json) {
+    out(JSON.stringify({ scenario: o.scenario.id, seed: o.seed, players: o.players, turns: m.record.turns.length, winner: m.winner, reason, scores: m.scores, stateHash: hash }));
+    return 0;
+  }
+  out(`${o.scenario.title} — seed "${o.seed}" — ${Object.entries(o.players).map(([p, n]) => `${p}: ${n}`).join(', ')}`);
+  for (const r of m.reports) out(turnLine(o.scenario, r));
+  out(`Result: ${reason}`);
+  out(`Scores: ${Object.entries(m.scores).map(([p, s]) => `${p} ${s}`).join(', ')}`);
+  out(`State hash: ${hash}${o.save !== undefined ? ` (saved to ${o.save})` : ''}`);
+  return 0;
+}

@@ -1,0 +1,33 @@
+import type { Scenario } from '../engine';
+import { formatProblem, loadScenarioText } from '../engine';
+import { readText } from './scenarioFile';
+import { UsageError } from './errors';
+
+export function summaryLine(path: string, s: Scenario): string {
+  const contested = s.countries.filter((c) => c.role === 'contested').length;
+  return `${path}: ok — "${s.title}", ${s.powers.length} powers, ${contested} contested countries, ${s.turns} turns from ${s.start}, ${s.actions.length} actions, ${s.projects.length} projects, ${s.events.length} events`;
+}
+
+/** Validates every file; returns the exit code (1 if any is invalid). */
+export function validate(files: string[], out: (line: string) => void, errOut: (line: string) => void): number {
+  if (files.length === 0) throw new UsageError('validate needs at least one file');
+  let bad = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (e) {
+      errOut((e as Error).message);
+      bad++;
+      continue;
+    }
+    const r = loadScenarioText(text);
+    if (r.ok) out(summaryLine(file, r.value));
+    else {
+      bad++;
+      for (const p of r.error) errOut(formatProblem(file, p));
+      errOut(`${file}: invalid — ${r.error.length} problem${r.error.length === 1 ? '' : 's'}`);
+    }
+  }
+  return bad > 0 ? 1 : 0;
+}
