@@ -1,0 +1,34 @@
+// The engine is pure and deterministic: no Phaser, DOM, timers, clocks, Math.random or I/O,
+// and it imports nothing from outside src/engine but zod and seedrandom.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '../../src/engine');
+const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+
+const forbidden: [string, RegExp][] = [
+  ['Math.random', /Math\.random/],
+  ['Date', /\bDate\b/],
+  ['timers', /\b(setTimeout|setInterval|setImmediate|requestAnimationFrame)\b/],
+  ['performance clock', /\bperformance\./],
+  ['DOM', /\b(window|document|localStorage|navigator)\./],
+  ['process', /\bprocess\./],
+  ['fetch', /\bfetch\(/],
+];
+
+describe('src/engine purity', () => {
+  const all = files(root);
+  it('has files to check', () => expect(all.length).toBeGreaterThan(10));
+  it.each(all.map((f) => [relative(root, f), f]))('%s uses no clock, timer, DOM, I/O or Math.random', (_name, file) => {
+    const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const [what, re] of forbidden) expect(re.test(code), `${what} in ${file}`).toBe(false);
+    const imports = [...code.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
+    for (const spec of imports) expect(spec.startsWith('.') || spec === 'zod' || spec === 'seedrandom', `import of "${spec}" in ${file}`).toBe(true);
+    for (const spec of imports.filter((x) => x.startsWith('.'))) expect(join(file, '..', spec).startsWith(root), `"${spec}" leaves src/engine in ${file}`).toBe(true);
+  });
+  it('the checker itself catches an impure line', () => {
+    expect(forbidden.some(([, re]) => re.test('const t = Date.now();'))).toBe(true);
+    expect(forbidden.some(([, re]) => re.test('x = Math.random()'))).toBe(true);
+  });
+});
