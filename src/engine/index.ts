@@ -14,6 +14,7 @@ export { describeFactor } from './orders/factor';
 export type { GameOptions, TurnError, TurnOutcome } from './game';
 export { newGame, resolveTurn, determinize, stateHash, currentDate } from './game';
 export type { TurnReport, Change, Cause, FiredEvent, RollRecord } from './ledger';
+export { describeChange } from './ledger';
 export type { GameRecord, SaveFile, TurnRecord, LoadedGame } from './save';
 export { startRecord, playTurn, toSave, saveToJson, loadSave } from './save';
 export type { PowerView } from './view';

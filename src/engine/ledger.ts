@@ -170,3 +170,8 @@ export function setProject(ctx: TurnContext, project: string, next: GameState['p
     cause,
   });
 }
+
+/** One line of a turn report: "Beijing's influence in Kazakhstan: 30 → 36 (Beijing: Belt and Road loan — Kazakhstan)". */
+export function describeChange(c: Change): string {
+  return `${c.what}: ${String(c.from)} → ${String(c.to)} (${c.cause.text})`;
+}

@@ -1,0 +1,116 @@
+// The command line as a process: exit codes, messages, determinism across processes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '../..');
+const tmp = mkdtempSync(join(tmpdir(), 'ngg-cli-'));
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('validate', () => {
+  it('accepts every shipped scenario with a one-line summary each', () => {
+    const r = cli('validate', 'scenarios/samarkand-2022.json', 'scenarios/xian-2023.json', 'scenarios/astana-2024.json', 'scenarios/classroom-short.json');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(/^scenarios\/samarkand-2022\.json: ok — "Samarkand 2022/);
+  });
+  it('rejects a broken file with path-precise errors and exit 1, without a stack trace', () => {
+    const r = cli('validate', 'tests/fixtures/bad-scenarios/misspelt-power.json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('tests/fixtures/bad-scenarios/misspelt-power.json: countries[0].influence.nrth: found power "nrth"; expected a power id: one of "north", "south"');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+  it('says so when a file does not exist', () => {
+    const r = cli('validate', 'nowhere.json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nowhere.json: cannot read the file (no such file)');
+  });
+});
+
+describe('simulate', () => {
+  it('prints the same state hash in two separate processes, and another for another seed', () => {
+    const a = cli('simulate', '--scenario', 'classroom-short', '--seed', '7', '--json');
+    const b = cli('simulate', '--scenario', 'classroom-short', '--seed', '7', '--json');
+    const c = cli('simulate', '--scenario', 'classroom-short', '--seed', '8', '--json');
+    expect(a.code).toBe(0);
+    const ja = JSON.parse(a.stdout) as Record<string, unknown>;
+    expect(Object.keys(ja)).toEqual(expect.arrayContaining(['scenario', 'seed', 'turns', 'winner', 'scores', 'stateHash']));
+    expect(ja.turns).toBe(8);
+    expect((JSON.parse(b.stdout) as { stateHash: string }).stateHash).toBe(ja.stateHash);
+    expect((JSON.parse(c.stdout) as { stateHash: string }).stateHash).not.toBe(ja.stateHash);
+  });
+  it('takes one player per power and a turn limit, and rejects unknown players as bad usage', () => {
+    const r = cli('simulate', '--scenario', 'samarkand-2022', '--seed', '1', '--beijing', 'random', '--moscow', 'search:1', '--turns', '3', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ turns: 3, players: { beijing: 'random', moscow: 'search:1' } });
+    const bad = cli('simulate', '--scenario', 'samarkand-2022', '--seed', '1', '--beijing', 'genius');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--beijing: unknown player "genius"');
+    expect(cli('simulate', '--scenario', 'samarkand-2022', '--seed', '1', '--tokyo', 'greedy').code).toBe(2);
+    expect(cli('simulate', '--seed', '1').code).toBe(2);
+    expect(cli('frobnicate').code).toBe(2);
+  });
+  it('an unknown scenario is bad input', () => {
+    const r = cli('simulate', '--scenario', 'atlantis-1999', '--seed', '1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('atlantis-1999: cannot read the file');
+  });
+});
+
+describe('replay', () => {
+  const save = join(tmp, 'game.json');
+  it('replays a saved game and checks its hashes', () => {
+    const sim = cli('simulate', '--scenario', 'classroom-short', '--seed', '3', '--save', save, '--json');
+    expect(sim.code).toBe(0);
+    const r = cli('replay', save);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`every hash matches; final state ${(JSON.parse(sim.stdout) as { stateHash: string }).stateHash}`);
+  });
+  it('finds the turn where a tampered save goes wrong', () => {
+    const data = JSON.parse(readFileSync(save, 'utf8')) as { turns: { hash: string }[] };
+    const t = data.turns[3];
+    if (t) t.hash = '0123456789abcdef';
+    const bad = join(tmp, 'tampered.json');
+    writeFileSync(bad, JSON.stringify(data));
+    const r = cli('replay', bad);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('turn 4: replaying gives state');
+  });
+  it('rejects a corrupted file and illegal saved orders, saying where', () => {
+    const broken = join(tmp, 'broken.json');
+    writeFileSync(broken, readFileSync(save, 'utf8').slice(0, 500));
+    expect(cli('replay', broken)).toMatchObject({ code: 1 });
+    const data = JSON.parse(readFileSync(save, 'utf8')) as { turns: { orders: Record<string, unknown[]> }[] };
+    if (data.turns[1]) data.turns[1].orders.beijing = [{ type: 'project', project: 'moon-base' }];
+    const illegal = join(tmp, 'illegal.json');
+    writeFileSync(illegal, JSON.stringify(data));
+    const r = cli('replay', illegal);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('turn 2: the saved orders are not legal');
+    expect(r.stderr).toContain('no project "moon-base"');
+  });
+});
+
+describe('balance', () => {
+  it('gives the same numbers on one worker and on two, with progress on stderr', () => {
+    const one = cli('balance', '--scenario', 'classroom-short', '--games', '6', '--seed', 'b', '--jobs', '1', '--json');
+    const two = cli('balance', '--scenario', 'classroom-short', '--games', '6', '--seed', 'b', '--jobs', '2', '--json');
+    expect(one.code).toBe(0);
+    expect(two.code).toBe(0);
+    expect(two.stderr).toContain('balance: 6/6 games');
+    const a = JSON.parse(one.stdout) as { games: number; wins: Record<string, number>; draws: number };
+    expect(a.games).toBe(6);
+    expect(Object.values(a.wins).reduce((x, y) => x + y, 0) + a.draws).toBe(6);
+    expect(two.stdout).toBe(one.stdout);
+  });
+  it('rejects a bad game count as bad usage', () => {
+    expect(cli('balance', '--scenario', 'classroom-short', '--games', 'many', '--seed', 'b').code).toBe(2);
+  });
+});
