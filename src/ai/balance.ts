@@ -6,7 +6,7 @@ import type { Scenario } from '../engine';
 import { leaderBy } from '../engine';
 import type { Player } from './player';
 import { parsePlayer } from './player';
-import { playMatch } from './match';
+import { playQuick } from './match';
 
 export interface GameSummary {
   index: number;
@@ -29,17 +29,17 @@ export function playBalanceGame(scenario: Scenario, seed: string, index: number,
     if (!r.ok) throw new Error(r.error);
     players[p.id] = r.value;
   }
-  const m = playMatch(scenario, gameSeed(seed, index), players);
+  const m = playQuick(scenario, gameSeed(seed, index), players);
   const leaders: Record<string, string | null> = {};
   const powerIds = scenario.powers.map((p) => p.id);
   for (const c of scenario.countries) {
-    const st = m.record.state.countries[c.id];
+    const st = m.state.countries[c.id];
     if (c.role === 'contested' && st) leaders[c.id] = leaderBy(powerIds, st, scenario.victory.leadMargin);
   }
   const orders: Record<string, Record<string, number>> = {};
   const openings: Record<string, string> = {};
-  m.record.turns.forEach((t, i) => {
-    for (const [power, list] of Object.entries(t.orders)) {
+  m.orders.forEach((turnOrders, i) => {
+    for (const [power, list] of Object.entries(turnOrders)) {
       const row = (orders[power] ??= {});
       for (const o of list) {
         const kind = o.type === 'project' ? `project:${o.project}` : o.action;

@@ -46,13 +46,21 @@ interface Context {
 }
 
 /** Budget is worth about what it buys: an average order turns 1 budget into ~1.3 influence in a country of average importance. */
+const budgetWorths = new WeakMap<ScenarioIndex, number>();
 function budgetWorth(ix: ScenarioIndex): number {
-  const weights = ix.contestedIds.map((id) => ix.contested.get(id)?.importance ?? 1);
-  return (1.3 * weights.reduce((a, b) => a + b, 0)) / Math.max(1, weights.length);
+  let w = budgetWorths.get(ix);
+  if (w === undefined) {
+    const weights = ix.contestedIds.map((id) => ix.contested.get(id)?.importance ?? 1);
+    w = (1.3 * weights.reduce((a, b) => a + b, 0)) / Math.max(1, weights.length);
+    budgetWorths.set(ix, w);
+  }
+  return w;
 }
 
+const NONE: readonly string[] = [];
+
 function bindCountries(ref: string, target: string | undefined, route: readonly string[]): readonly string[] {
-  if (ref === '$target') return target === undefined ? [] : [target];
+  if (ref === '$target') return target === undefined ? NONE : [target];
   if (ref === '$route') return route;
   return [ref];
 }

@@ -8,6 +8,7 @@ import type { Player } from './player';
 import type { Deltas, OrderEstimate } from './evaluate';
 import { estimateOrder, mergeDeltas, neglectWorth } from './evaluate';
 import type { BotRng } from './botRng';
+import { botRng } from './botRng';
 
 export const SLOT_COST = 2;
 
@@ -78,4 +79,13 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
 
 export function greedyPlayer(): Player {
   return { name: 'greedy', decide: (scenario, view) => greedyOrders(scenario, view, view.viewer) };
+}
+
+/**
+ * The rule of thumb with seeded variety: every estimate is scaled by a random 1 ± 25%,
+ * drawn from the game seed, power and turn. Balance runs use it so that games differ
+ * and every order kind and opening gets tried; it is as deterministic as the others.
+ */
+export function variedPlayer(): Player {
+  return { name: 'varied', decide: (scenario, view) => greedyOrders(scenario, view, view.viewer, { noise: 0.25, rng: botRng(view.seed, view.viewer, view.turn, 'varied') }) };
 }

@@ -1,35 +1,67 @@
 // Computer-vs-computer games: each power's player decides from its own view; the
-// engine resolves; the record is a replayable save.
-import type { GameOptions, GameRecord, Scenario, TurnReport } from '../engine';
-import { playTurn, startRecord, viewFor } from '../engine';
+// engine resolves.
+import type { GameOptions, GameRecord, GameState, Order, Scenario, TurnReport } from '../engine';
+import { newGame, playTurn, resolveTurn, startRecord, viewFor } from '../engine';
 import type { Player } from './player';
 
-export interface MatchResult {
-  record: GameRecord;
+export interface GameResult {
+  state: GameState;
+  /** Every turn's orders, by power. */
+  orders: Record<string, Order[]>[];
   reports: TurnReport[];
   winner: string | null;
   scores: Record<string, number>;
 }
 
+export interface MatchResult extends GameResult {
+  /** The replayable record (a state hash per turn). */
+  record: GameRecord;
+}
+
+function decideAll(scenario: Scenario, state: GameState, players: Record<string, Player>): Record<string, Order[]> {
+  const orders: Record<string, Order[]> = {};
+  for (const p of scenario.powers) {
+    const player = players[p.id];
+    if (!player) throw new Error(`no player for power "${p.id}"`);
+    orders[p.id] = player.decide(scenario, viewFor(scenario, state, p.id));
+  }
+  return orders;
+}
+
+function result(scenario: Scenario, state: GameState, orders: Record<string, Order[]>[], reports: TurnReport[]): GameResult {
+  const winner = state.phase.kind === 'over' ? state.phase.winner : null;
+  const scores = Object.fromEntries(scenario.powers.map((p) => [p.id, state.powers[p.id]?.points ?? 0]));
+  return { state, orders, reports, winner, scores };
+}
+
+/** A computer game kept as a replayable record. */
 export function playMatch(scenario: Scenario, seed: string, players: Record<string, Player>, options: GameOptions = {}, keepReports = true): MatchResult {
   const start = startRecord(scenario, seed, options);
   if (!start.ok) throw new Error(start.error);
   let record = start.value;
   const reports: TurnReport[] = [];
+  const orders: Record<string, Order[]>[] = [];
   while (record.state.phase.kind === 'playing') {
-    const orders: Record<string, unknown> = {};
-    for (const p of scenario.powers) {
-      const player = players[p.id];
-      if (!player) throw new Error(`no player for power "${p.id}"`);
-      orders[p.id] = player.decide(scenario, viewFor(scenario, record.state, p.id));
-    }
-    const r = playTurn(record, orders);
+    const r = playTurn(record, decideAll(scenario, record.state, players));
     if (!r.ok) throw new Error(`a computer player gave illegal orders on turn ${record.state.turn}: ${r.error}`);
     record = r.value.record;
+    orders.push(r.value.report.orders);
     if (keepReports) reports.push(r.value.report);
   }
-  const phase = record.state.phase;
-  const winner = phase.kind === 'over' ? phase.winner : null;
-  const scores = Object.fromEntries(scenario.powers.map((p) => [p.id, record.state.powers[p.id]?.points ?? 0]));
-  return { record, reports, winner, scores };
+  return { ...result(scenario, record.state, orders, reports), record };
+}
+
+/** A computer game without the save bookkeeping (no per-turn hash, no reports): for balance runs. */
+export function playQuick(scenario: Scenario, seed: string, players: Record<string, Player>, options: GameOptions = {}): GameResult {
+  const start = newGame(scenario, seed, options);
+  if (!start.ok) throw new Error(start.error);
+  let state = start.value;
+  const orders: Record<string, Order[]>[] = [];
+  while (state.phase.kind === 'playing') {
+    const r = resolveTurn(scenario, state, decideAll(scenario, state, players));
+    if (!r.ok) throw new Error(`a computer player gave illegal orders on turn ${state.turn}: ${r.error.message}`);
+    state = r.value.state;
+    orders.push(r.value.report.orders);
+  }
+  return result(scenario, state, orders, []);
 }

@@ -2,7 +2,7 @@
 import type { Order, PowerView, Scenario } from '../engine';
 import type { Result } from '../engine';
 import { randomPlayer } from './random';
-import { greedyPlayer } from './greedy';
+import { greedyPlayer, variedPlayer } from './greedy';
 import { searchPlayer } from './search';
 
 export interface Player {
@@ -12,11 +12,12 @@ export interface Player {
   decide(scenario: Scenario, view: PowerView): Order[];
 }
 
-export const PLAYER_NAMES = ['random', 'greedy', 'search:1', 'search:2', 'search:3'] as const;
+export const PLAYER_NAMES = ['random', 'greedy', 'varied', 'search:1', 'search:2', 'search:3'] as const;
 
 export function parsePlayer(name: string): Result<Player, string> {
   if (name === 'random') return { ok: true, value: randomPlayer() };
   if (name === 'greedy') return { ok: true, value: greedyPlayer() };
+  if (name === 'varied') return { ok: true, value: variedPlayer() };
   const m = /^search(?::([1-3]))?$/.exec(name);
   if (m) return { ok: true, value: searchPlayer(Number(m[1] ?? '2') as 1 | 2 | 3) };
   return { ok: false, error: `unknown player "${name}": expected one of ${PLAYER_NAMES.join(', ')}` };

@@ -17,12 +17,13 @@ Commands:
   validate <file>...
       Check scenario files; one summary line per valid file, path-precise errors otherwise.
   simulate --scenario <id|path> --seed <s> [--<power-id> <player>]... [--turns N] [--json] [--save <file>]
-      Play computer against computer. Players: random, greedy, search:1, search:2, search:3
-      (a power not named plays greedy). --json prints one JSON object.
+      Play computer against computer. Players: random, greedy, varied, search:1, search:2,
+      search:3 (a power not named plays greedy). --json prints one JSON object.
   replay <saved-game>
       Replay a saved game and check every turn's state hash.
   balance --scenario <id|path> --games N --seed S [--jobs J] [--<power-id> <player>]... [--json]
-      Many computer games on worker threads: win rates, scores, per-country outcomes.
+      Many computer games on worker threads: win rates, scores, per-country outcomes,
+      order kinds and openings. A power not named plays varied (rule of thumb with variety).
 
 Exit codes: 0 ok, 1 bad input, 2 bad usage.`;
 
@@ -106,7 +107,7 @@ async function run(argv: string[]): Promise<number> {
       const jobs = Math.min(positiveInt('--jobs', values.jobs, availableParallelism()), 64);
       const started = process.hrtime.bigint();
       let last = -1;
-      const report = await runBalance({ scenario, games, seed: values.seed, jobs, players: playerNames(scenario, values), json: values.json === true }, (done, total) => {
+      const report = await runBalance({ scenario, games, seed: values.seed, jobs, players: playerNames(scenario, values, 'varied'), json: values.json === true }, (done, total) => {
         const step = Math.floor((done * 20) / total);
         if (step !== last || done === total) {
           last = step;

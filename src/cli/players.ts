@@ -7,11 +7,11 @@ export function playerOptions(scenario: Scenario): Record<string, { type: 'strin
   return Object.fromEntries(scenario.powers.map((p) => [p.id, { type: 'string' as const }]));
 }
 
-export function playerNames(scenario: Scenario, values: Record<string, unknown>): Record<string, string> {
+export function playerNames(scenario: Scenario, values: Record<string, unknown>, fallback = 'greedy'): Record<string, string> {
   const names: Record<string, string> = {};
   for (const p of scenario.powers) {
     const v = values[p.id];
-    const name = typeof v === 'string' ? v : 'greedy';
+    const name = typeof v === 'string' ? v : fallback;
     const r = parsePlayer(name);
     if (!r.ok) throw new UsageError(`--${p.id}: ${r.error}`);
     names[p.id] = name;

@@ -37,7 +37,7 @@ describe('computer players', () => {
     if (!g.ok) throw new Error(g.error);
     const view = viewFor(s, g.value, 'moscow');
     expect('rng' in view).toBe(false);
-    for (const name of ['random', 'greedy', 'search:1']) {
+    for (const name of ['random', 'greedy', 'varied', 'search:1']) {
       const p = player(name);
       const first = p.decide(s, view);
       expect(p.decide(s, view)).toEqual(first);
@@ -57,6 +57,6 @@ describe('computer players', () => {
   });
 
   it('rejects unknown player names with the list of valid ones', () => {
-    expect(parsePlayer('search:4')).toMatchObject({ ok: false, error: expect.stringContaining('random, greedy, search:1, search:2, search:3') });
+    expect(parsePlayer('search:4')).toMatchObject({ ok: false, error: expect.stringContaining('random, greedy, varied, search:1, search:2, search:3') });
   });
 });
