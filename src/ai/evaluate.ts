@@ -132,53 +132,65 @@ export function deltasWorth(c: Context, planned: Deltas, extra: Deltas): number 
   return worth;
 }
 
+/**
+ * What an order does, worked out once per decision: the influence changes it makes,
+ * the worth of everything else it does, and its risk. How much the influence changes
+ * are worth depends on the other orders chosen, so that part is `worthOf`.
+ */
 export interface OrderEstimate {
-  /** Worth, not counting the neglect it spares (see `neglectWorth`). */
-  worth: number;
+  /** Worth of the parts that do not depend on other orders (dependence, money, tracks). */
+  fixed: number;
   deltas: Deltas;
+  /** Weight of the influence changes (completion comes later; it is discounted). */
+  weight: number;
+  /** Turns left when the influence changes land. */
+  turnsLeft: number;
+  risk?: { chance: number; fixed: number; deltas: Deltas };
   /** Countries this order touches (saves them from neglect). */
   touches: readonly string[];
+  /** False for an order that cannot pay off before the game ends. */
+  useful: boolean;
 }
 
-/** Rough worth of one order given what else is already planned this turn. */
-export function estimateOrder(scenario: Scenario, state: StateLike, power: string, order: Order, planned: Deltas): OrderEstimate {
+/** Works out what an order does (see OrderEstimate). */
+export function estimateOrder(scenario: Scenario, state: StateLike, power: string, order: Order): OrderEstimate {
   const ix = indexScenario(scenario);
   const turnsLeft = Math.max(1, state.lastTurn - state.turn + 1);
   const c: Context = { ix, state, power, turnsLeft };
   const deltas: Deltas = {};
-  let worth = 0;
-  let touches: readonly string[] = [];
   if (order.type === 'project') {
     const p = ix.project.get(order.project);
-    if (!p) return { worth: -Infinity, deltas, touches };
-    const route = ix.routeCountries.get(p.id) ?? [];
-    const after = turnsLeft - p.buildTurns;
-    if (after <= 0) return { worth: -Infinity, deltas, touches: route };
-    const later: Deltas = {};
-    worth += effectsWorth(c, p.onComplete, undefined, route, later, after);
+    const route = p ? (ix.routeCountries.get(p.id) ?? []) : [];
+    const after = p ? turnsLeft - p.buildTurns : 0;
+    if (!p || after <= 0) return { fixed: 0, deltas, weight: 0, turnsLeft, touches: route, useful: false };
+    const fixed = effectsWorth(c, p.onComplete, undefined, route, deltas, after);
     const perTurn: Deltas = {};
     effectsWorth(c, p.perTurn, undefined, route, perTurn, after);
-    for (let i = 0; i < Math.min(after, 6); i++) mergeDeltas(later, perTurn);
+    for (let i = 0; i < Math.min(after, 6); i++) mergeDeltas(deltas, perTurn);
     // Completion comes later and is certain; discount it a little for the wait.
-    worth += deltasWorth({ ...c, turnsLeft: after }, planned, later) * (after >= 4 ? 0.9 : 0.6);
-    touches = route;
-  } else {
-    const g = expectedInfluence(scenario, state, power, order);
-    const action = ix.action.get(order.action);
-    if (!g || !action) return { worth: -Infinity, deltas, touches };
-    addDelta(deltas, order.country, power, g.gain);
-    worth += effectsWorth(c, action.effects, order.country, [], deltas, turnsLeft);
-    if (action.risk) {
-      const riskDeltas: Deltas = {};
-      const bonus = action.risk.trackBonus ? (state.powers[power]?.tracks[action.risk.trackBonus.track] ?? 0) * action.risk.trackBonus.pctPerPoint : 0;
-      const chance = Math.min(100, action.risk.chancePct + bonus) / 100;
-      const riskWorth = effectsWorth(c, action.risk.effects, order.country, [], riskDeltas, turnsLeft) + deltasWorth(c, planned, riskDeltas);
-      worth += chance * riskWorth;
-    }
-    worth += deltasWorth(c, planned, deltas);
-    touches = [order.country];
+    return { fixed, deltas, weight: after >= 4 ? 0.9 : 0.6, turnsLeft: after, touches: route, useful: true };
   }
-  return { worth, deltas, touches };
+  const g = expectedInfluence(scenario, state, power, order);
+  const action = ix.action.get(order.action);
+  if (!g || !action) return { fixed: 0, deltas, weight: 0, turnsLeft, touches: [], useful: false };
+  addDelta(deltas, order.country, power, g.gain);
+  const fixed = effectsWorth(c, action.effects, order.country, [], deltas, turnsLeft);
+  const est: OrderEstimate = { fixed, deltas, weight: 1, turnsLeft, touches: [order.country], useful: true };
+  if (action.risk) {
+    const riskDeltas: Deltas = {};
+    const bonus = action.risk.trackBonus ? (state.powers[power]?.tracks[action.risk.trackBonus.track] ?? 0) * action.risk.trackBonus.pctPerPoint : 0;
+    est.risk = { chance: Math.min(100, action.risk.chancePct + bonus) / 100, fixed: effectsWorth(c, action.risk.effects, order.country, [], riskDeltas, turnsLeft), deltas: riskDeltas };
+  }
+  return est;
+}
+
+/** Worth of an estimated order, given the influence changes already planned this turn. */
+export function worthOf(scenario: Scenario, state: StateLike, power: string, est: OrderEstimate, planned: Deltas): number {
+  if (!est.useful) return -Infinity;
+  const c: Context = { ix: indexScenario(scenario), state, power, turnsLeft: est.turnsLeft };
+  let worth = est.fixed + est.weight * deltasWorth(c, planned, est.deltas);
+  if (est.risk) worth += est.risk.chance * (est.risk.fixed + deltasWorth(c, planned, est.risk.deltas));
+  return worth;
 }
 
 /** Giving any order in a country spares it the neglect penalty: worth of touching `touches` beyond `touched`. */

@@ -6,7 +6,7 @@ import type { LegalOrder, Order, Scenario, StateLike } from '../engine';
 import { legalOrders, orderKey } from '../engine';
 import type { Player } from './player';
 import type { Deltas, OrderEstimate } from './evaluate';
-import { estimateOrder, mergeDeltas, neglectWorth } from './evaluate';
+import { estimateOrder, mergeDeltas, neglectWorth, worthOf } from './evaluate';
 import type { BotRng } from './botRng';
 import { botRng } from './botRng';
 
@@ -26,6 +26,7 @@ interface Option {
   legal: LegalOrder;
   key: string;
   est: OrderEstimate;
+  worth: number;
   noise: number;
 }
 
@@ -36,12 +37,10 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
   const planned: Deltas = {};
   const touched = new Set<string>();
   const empty: Deltas = {};
-  let options: Option[] = (opts.legal ?? legalOrders(scenario, state, power)).map((legal) => ({
-    legal,
-    key: orderKey(legal.order),
-    est: estimateOrder(scenario, state, power, legal.order, empty),
-    noise: opts.noise && opts.rng ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1,
-  }));
+  let options: Option[] = (opts.legal ?? legalOrders(scenario, state, power)).map((legal) => {
+    const est = estimateOrder(scenario, state, power, legal.order);
+    return { legal, key: orderKey(legal.order), est, worth: worthOf(scenario, state, power, est, empty), noise: opts.noise && opts.rng ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1 };
+  });
   const take = (o: Option): void => {
     mergeDeltas(planned, o.est.deltas);
     for (const c of o.est.touches) touched.add(c);
@@ -51,7 +50,7 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
     const changed = new Set(Object.keys(o.est.deltas));
     options = options.filter((x) => x.key !== o.key);
     for (const x of options) {
-      if (Object.keys(x.est.deltas).some((c) => changed.has(c))) x.est = estimateOrder(scenario, state, power, x.legal.order, planned);
+      if (Object.keys(x.est.deltas).some((c) => changed.has(c))) x.worth = worthOf(scenario, state, power, x.est, planned);
     }
   };
   for (const f of opts.forced ?? []) {
@@ -64,7 +63,7 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
     let bestRatio = 0;
     for (const o of options) {
       if (o.legal.cost > budget) continue;
-      const worth = (o.est.worth + neglectWorth(scenario, o.est.touches, touched)) * o.noise;
+      const worth = (o.worth + neglectWorth(scenario, o.est.touches, touched)) * o.noise;
       const ratio = worth / (o.legal.cost + SLOT_COST);
       if (ratio > bestRatio) {
         bestRatio = ratio;

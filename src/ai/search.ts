@@ -9,7 +9,7 @@ import type { LegalOrder, Order, PowerView, Scenario } from '../engine';
 import { determinize, legalOrders, orderKey, resolveTurn } from '../engine';
 import type { Player } from './player';
 import { greedyOrders, SLOT_COST } from './greedy';
-import { estimateOrder, positionWorth } from './evaluate';
+import { estimateOrder, positionWorth, worthOf } from './evaluate';
 import { botRng } from './botRng';
 
 export interface SearchStrength {
@@ -38,7 +38,7 @@ function candidateSets(scenario: Scenario, view: PowerView, power: string, count
   add(greedyOrders(scenario, view, power, { legal }));
   add([]);
   const ranked = legal
-    .map((o: LegalOrder) => ({ o, ratio: estimateOrder(scenario, view, power, o.order, {}).worth / (o.cost + SLOT_COST) }))
+    .map((o: LegalOrder) => ({ o, ratio: worthOf(scenario, view, power, estimateOrder(scenario, view, power, o.order), {}) / (o.cost + SLOT_COST) }))
     .filter((x) => Number.isFinite(x.ratio))
     .sort((a, b) => b.ratio - a.ratio);
   // Every affordable project is a candidate: their worth comes late, which the rule of thumb undervalues.

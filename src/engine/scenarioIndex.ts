@@ -1,6 +1,7 @@
 // Lookups built once per validated scenario (cached by identity), so rules read
 // `ix.action.get(id)` instead of searching arrays on every order.
 import type { Action, ContestedCountry, Country, Power, Project, Scenario } from './schema';
+import { monthIndex } from './dates';
 
 export interface ScenarioIndex {
   scenario: Scenario;
@@ -14,6 +15,10 @@ export interface ScenarioIndex {
   project: Map<string, Project>;
   /** Contested countries each project's route touches, in route order. */
   routeCountries: Map<string, string[]>;
+  /** Each event's date window as month indices (see dates.ts), in scenario order. */
+  eventWindows: { from: number; to: number }[];
+  /** Month index of turn 1. */
+  startMonth: number;
 }
 
 const cache = new WeakMap<Scenario, ScenarioIndex>();
@@ -43,6 +48,11 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
     action: new Map(scenario.actions.map((a) => [a.id, a])),
     project: new Map(scenario.projects.map((p) => [p.id, p])),
     routeCountries,
+    eventWindows: scenario.events.map((e) => ({
+      from: e.trigger.from === undefined ? -Infinity : monthIndex(e.trigger.from),
+      to: e.trigger.to === undefined ? Infinity : monthIndex(e.trigger.to),
+    })),
+    startMonth: monthIndex(scenario.start),
   };
   cache.set(scenario, ix);
   return ix;

@@ -4,14 +4,16 @@
 import type { TurnContext } from '../ledger';
 import { applyEffects } from '../effects';
 import { conditionHolds } from '../conditions';
-import { monthIndex } from '../dates';
 
 export function events(ctx: TurnContext): void {
-  const now = monthIndex(ctx.report.date);
-  for (const e of ctx.ix.scenario.events) {
+  const now = ctx.ix.startMonth + (ctx.state.turn - 1) * ctx.ix.scenario.monthsPerTurn;
+  const events = ctx.ix.scenario.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const span = ctx.ix.eventWindows[i];
+    if (!e || !span) continue;
     if (!e.repeatable && ctx.state.fired.includes(e.id)) continue;
-    if (e.trigger.from !== undefined && now < monthIndex(e.trigger.from)) continue;
-    if (e.trigger.to !== undefined && now > monthIndex(e.trigger.to)) continue;
+    if (now < span.from || now > span.to) continue;
     if (!e.trigger.all.every((c) => conditionHolds(ctx.ix, ctx.state, c))) continue;
     if (e.trigger.chancePct < 100) {
       const { hit, drawn } = ctx.rng.roll(e.trigger.chancePct);
