@@ -82,12 +82,32 @@ function powerState(ctx: TurnContext, power: string) {
   return p;
 }
 
+// Paths and labels of influence values, built once per scenario: influence changes many times a turn.
+const influenceLabels = new WeakMap<ScenarioIndex, Map<string, { path: string; what: string }>>();
+
+function influenceLabel(ix: ScenarioIndex, country: string, power: string): { path: string; what: string } {
+  let byKey = influenceLabels.get(ix);
+  if (!byKey) {
+    byKey = new Map();
+    influenceLabels.set(ix, byKey);
+  }
+  const key = `${country}|${power}`;
+  let label = byKey.get(key);
+  if (!label) {
+    label = { path: `countries.${country}.influence.${power}`, what: `${powerName(ix, power)}'s influence in ${countryName(ix, country)}` };
+    byKey.set(key, label);
+  }
+  return label;
+}
+
 export function changeInfluence(ctx: TurnContext, country: string, power: string, delta: number, cause: Cause): void {
   const c = countryState(ctx, country);
   const from = c.influence[power] ?? 0;
   const to = clamp(from + delta, 0, 100);
+  if (to === from) return;
   c.influence[power] = to;
-  record(ctx, { path: `countries.${country}.influence.${power}`, what: `${powerName(ctx.ix, power)}'s influence in ${countryName(ctx.ix, country)}`, country, power, from, to, cause });
+  const { path, what } = influenceLabel(ctx.ix, country, power);
+  record(ctx, { path, what, country, power, from, to, cause });
 }
 
 export function changeStability(ctx: TurnContext, country: string, delta: number, cause: Cause): void {

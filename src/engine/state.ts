@@ -53,7 +53,11 @@ export interface GameState {
 /** What the read-only rules need: a full state or one power's view of it (which lacks the generator). */
 export type StateLike = Omit<GameState, 'rng'>;
 
-const copyRecord = (r: Record<string, number>): Record<string, number> => ({ ...r });
+function copyRecord(r: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k in r) out[k] = r[k] as number;
+  return out;
+}
 
 /** A deep copy, written out by hand: the search player copies states thousands of times a second. */
 export function cloneState(s: GameState): GameState {
@@ -72,7 +76,10 @@ export function cloneState(s: GameState): GameState {
     };
   }
   const projects: Record<string, ProjectState> = {};
-  for (const id in s.projects) projects[id] = { ...(s.projects[id] as ProjectState) };
+  for (const id in s.projects) {
+    // Project states are never mutated in place (ledger.setProject replaces them), so they can be shared.
+    projects[id] = s.projects[id] as ProjectState;
+  }
   return {
     format: s.format,
     version: s.version,
