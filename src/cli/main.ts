@@ -27,6 +27,12 @@ Commands:
 
 Exit codes: 0 ok, 1 bad input, 2 bad usage.`;
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };

@@ -18,8 +18,13 @@ export interface SimulateOptions {
 function turnLine(scenario: Scenario, r: TurnReport): string {
   const ix = indexScenario(scenario);
   const orders = scenario.powers.map((p) => `${p.name}: ${(r.orders[p.id] ?? []).map((o) => orderLabel(ix, o)).join(', ') || 'pass'}`).join(' | ');
-  const events = r.events.length > 0 ? `\n    events: ${r.events.map((e) => e.title).join('; ')}` : '';
-  return `Turn ${r.turn} (${r.date}) ${orders}${events}`;
+  const lines = [`Turn ${r.turn} (${r.date}) ${orders}`];
+  if (r.events.length > 0) lines.push(`    events: ${r.events.map((e) => e.title).join('; ')}`);
+  for (const roll of r.rolls.filter((x) => x.hit && !x.what.startsWith('Event:'))) lines.push(`    risk struck (${roll.chancePct}%): ${roll.what}`);
+  for (const note of r.notes) lines.push(`    ${note}`);
+  const points = scenario.powers.map((p) => `${p.name} ${r.changes.filter((c) => c.path === `powers.${p.id}.points`).reduce((sum, c) => sum + Number(c.to) - Number(c.from), 0)}`).join(', ');
+  lines.push(`    points this turn: ${points}`);
+  return lines.join('\n');
 }
 
 export function simulate(o: SimulateOptions, out: (line: string) => void): number {

@@ -94,7 +94,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Record
     state: cloneState(state),
     rng,
     orders: { ...accepted },
-    report: { turn: state.turn, date: turnDate(scenario.start, scenario.monthsPerTurn, state.turn), orders: accepted, changes: [], events: [], rolls: [] },
+    report: { turn: state.turn, date: turnDate(scenario.start, scenario.monthsPerTurn, state.turn), orders: accepted, changes: [], events: [], rolls: [], notes: [] },
   };
   for (const phase of PHASES) phase.run(ctx);
   ctx.state.rng = rng.state();

@@ -51,6 +51,8 @@ export interface TurnReport {
   changes: Change[];
   events: FiredEvent[];
   rolls: RollRecord[];
+  /** What happened without changing a value, e.g. "work on X halted by unrest in Y". */
+  notes: string[];
   /** Set when this turn ended the game. */
   result?: { winner: string | null; reason: string };
 }

@@ -114,9 +114,10 @@ describe('projects', () => {
   });
 
   it('unrest in a country on the route halts work', () => {
-    let st = start(s, (x) => { x.countries.beta!.stability = 10; });
-    st = turn(s, st, { north: [{ type: 'project', project: 'rail' }] }).state;
-    expect(st.projects.rail).toEqual({ status: 'building', owner: 'north', progress: 0 });
+    const st = start(s, (x) => { x.countries.beta!.stability = 10; });
+    const r = turn(s, st, { north: [{ type: 'project', project: 'rail' }] });
+    expect(r.state.projects.rail).toEqual({ status: 'building', owner: 'north', progress: 0 });
+    expect(r.report.notes).toEqual(['Work on Rail halted by unrest in Beta']);
   });
 
   it('a contract both powers bid for goes to the one with more influence along the route; the other is refunded', () => {

@@ -14,7 +14,7 @@ export function projects(ctx: TurnContext): void {
     const route = ctx.ix.routeCountries.get(def.id) ?? [];
     const halted = route.find((c) => (ctx.state.countries[c]?.stability ?? 100) < unrestBelow);
     if (halted !== undefined) {
-      ctx.report.rolls.push({ what: `${def.name}: work halted by unrest in ${countryName(ctx.ix, halted)}`, chancePct: 100, drawn: 0, hit: true });
+      ctx.report.notes.push(`Work on ${def.name} halted by unrest in ${countryName(ctx.ix, halted)}`);
       continue;
     }
     const progress = st.progress + 1;
