@@ -60,7 +60,7 @@ export function problemsFromZod(input: unknown, issues: readonly Issue[]): Probl
         }
         break;
       case 'invalid_type':
-        out.push({ path: formatPath(parts), found, expected: issue.expected === 'object' ? 'an object' : `a ${issue.expected}` });
+        out.push({ path: formatPath(parts), found, expected: `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` });
         break;
       case 'too_small':
         out.push({
