@@ -1,0 +1,45 @@
+// The engine knows no power by name or number: a scenario with three powers plays,
+// scores and saves like one with two.
+import { describe, expect, it } from 'vitest';
+import { loadSave, playTurn, saveToJson, startRecord } from '../../src/engine';
+import { parsePlayer } from '../../src/ai/player';
+import { playMatch } from '../../src/ai/match';
+import { mini } from '../fixtures/mini';
+
+const three = mini((x) => {
+  x.powers.push({ id: 'east', name: 'East', color: '#223311', home: 'northland', income: 9, startBudget: 9, maxCarry: 5, tracks: [] });
+  for (const c of x.countries) {
+    if (c.role !== 'contested') continue;
+    c.influence.east = 25;
+    c.dependence.economic.east = 0;
+    c.dependence.security.east = 0;
+  }
+  x.actions[0]?.powers.push('east');
+  x.actions[1]?.powers.push('east');
+});
+
+describe('a scenario with three powers', () => {
+  it('resolves every power’s orders in one turn', () => {
+    const start = startRecord(three, 'three');
+    if (!start.ok) throw new Error(start.error);
+    const r = playTurn(start.value, {
+      north: [{ type: 'diplomacy', action: 'visit', country: 'alpha' }],
+      south: [{ type: 'diplomacy', action: 'visit', country: 'beta' }],
+      east: [{ type: 'invest', action: 'loan', country: 'alpha' }],
+    });
+    if (!r.ok) throw new Error(r.error);
+    const alpha = r.value.record.state.countries.alpha;
+    expect(alpha?.influence).toEqual({ north: 40, south: 30, east: 35 });
+    expect(loadSave(saveToJson(r.value.record)).ok).toBe(true);
+  });
+
+  it('plays whole computer games to a result', () => {
+    const greedy = parsePlayer('greedy');
+    const random = parsePlayer('random');
+    if (!greedy.ok || !random.ok) throw new Error('players');
+    const m = playMatch(three, 'three-game', { north: greedy.value, south: random.value, east: greedy.value });
+    expect(m.record.turns).toHaveLength(three.turns);
+    expect(Object.keys(m.scores).sort()).toEqual(['east', 'north', 'south']);
+    expect(m.state.phase.kind).toBe('over');
+  });
+});
