@@ -86,5 +86,5 @@ export function greedyPlayer(): Player {
  * and every order kind and opening gets tried; it is as deterministic as the others.
  */
 export function variedPlayer(): Player {
-  return { name: 'varied', decide: (scenario, view) => greedyOrders(scenario, view, view.viewer, { noise: 0.25, rng: botRng(view.seed, view.viewer, view.turn, 'varied') }) };
+  return { name: 'varied', decide: (scenario, view) => greedyOrders(scenario, view, view.viewer, { noise: 0.25, rng: botRng(view.playerSeed, view.viewer, view.turn, 'varied') }) };
 }

@@ -10,7 +10,7 @@ export function randomPlayer(): Player {
     name: 'random',
     decide(scenario, view) {
       const power = view.viewer;
-      const rng = botRng(view.seed, power, view.turn, 'random');
+      const rng = botRng(view.playerSeed, power, view.turn, 'random');
       const want = 1 + rng.int(scenario.rules.maxOrdersPerTurn);
       let budget = view.powers[power]?.budget ?? 0;
       const chosen: Order[] = [];

@@ -71,7 +71,7 @@ export function searchOrders(scenario: Scenario, view: PowerView, strength: Sear
   if (sets.length === 1) return sets[0] as Order[];
   const n = sets.map(() => 0);
   const sum = sets.map(() => 0);
-  const base = `${view.seed}|${power}|${view.turn}`;
+  const base = `${view.playerSeed}|${power}|${view.turn}`;
   const C = 4;
   for (let i = 0; i < strength.rollouts; i++) {
     let pick = i < sets.length ? i : 0;

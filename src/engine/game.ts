@@ -107,8 +107,8 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Record
  * would reveal the draws to come).
  */
 export function determinize(view: StateLike, seed: string): GameState {
-  const { viewer: _viewer, ...rest } = view as StateLike & { viewer?: string };
-  return cloneState({ ...rest, rng: seedRng(seed) });
+  const { viewer: _viewer, playerSeed: _playerSeed, ...rest } = view as StateLike & { viewer?: string; playerSeed?: string };
+  return cloneState({ ...rest, seed: `imagined|${seed}`, rng: seedRng(seed) });
 }
 
 /** A stable hash of the whole state (canonical JSON, sorted keys). */

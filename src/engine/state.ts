@@ -51,7 +51,7 @@ export interface GameState {
 }
 
 /** What the read-only rules need: a full state or one power's view of it (which lacks the generator). */
-export type StateLike = Omit<GameState, 'rng'>;
+export type StateLike = Omit<GameState, 'rng' | 'seed'>;
 
 function copyRecord(r: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};

@@ -1,10 +1,13 @@
-// What one power may see: the generator's state (which would reveal future draws)
-// and other powers' secret tracks are removed. Every client renders views.
+// What one power may see. Removed: the generator's state and the game seed (either
+// would let a player compute the draws to come) and other powers' secret tracks.
+// In their place a `playerSeed`, derived from the seed and the viewer, lets a computer
+// player make its own choices reproducible without learning the game's chance.
 import type { Scenario } from './schema';
 import type { GameState } from './state';
 import { cloneState } from './state';
+import { hashString } from './hash';
 
-export type PowerView = Omit<GameState, 'rng'> & { viewer: string };
+export type PowerView = Omit<GameState, 'rng' | 'seed'> & { viewer: string; playerSeed: string };
 
 export function viewFor(scenario: Scenario, state: GameState, viewer: string): PowerView {
   const copy = cloneState(state);
@@ -14,6 +17,6 @@ export function viewFor(scenario: Scenario, state: GameState, viewer: string): P
     if (!tracks) continue;
     for (const t of p.tracks) if (t.secret) delete tracks[t.id];
   }
-  const { rng: _hidden, ...rest } = copy;
-  return { ...rest, viewer };
+  const { rng: _rng, seed, ...rest } = copy;
+  return { ...rest, viewer, playerSeed: hashString(`player-seed|${seed}|${viewer}`) };
 }

@@ -12,6 +12,9 @@ describe("a power's view", () => {
     const st = start(s);
     const north = viewFor(s, st, 'north');
     expect('rng' in north).toBe(false);
+    expect('seed' in north).toBe(false);
+    expect(north.playerSeed).not.toBe(viewFor(s, st, 'south').playerSeed);
+    expect(north.playerSeed).not.toContain(st.seed);
     expect(north.powers.south?.tracks).toEqual({});
     expect(north.powers.north?.tracks).toEqual({ drain: 2 });
     expect(viewFor(s, st, 'south').powers.south?.tracks).toEqual({ heat: 0 });

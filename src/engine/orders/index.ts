@@ -218,7 +218,7 @@ let previewRng: RngState | undefined;
 
 function scratchContext(ix: ScenarioIndex, state: StateLike, power: string, order: Order): TurnContext {
   previewRng ??= seedRng('preview');
-  return { ix, state: cloneState({ ...state, rng: previewRng }), rng: openRng(previewRng), orders: { [power]: [order] }, report: { turn: state.turn, date: '', orders: {}, changes: [], events: [], rolls: [], notes: [] } };
+  return { ix, state: cloneState({ ...state, seed: 'preview', rng: previewRng }), rng: openRng(previewRng), orders: { [power]: [order] }, report: { turn: state.turn, date: '', orders: {}, changes: [], events: [], rolls: [], notes: [] } };
 }
 
 /** What an order will probably do, computed by the same rules that resolve it, on a scratch copy. */
