@@ -158,7 +158,7 @@ export function changeTrack(ctx: TurnContext, power: string, track: string, delt
   const from = p.tracks[track] ?? def.initial;
   const to = clamp(from + delta, def.min, def.max);
   p.tracks[track] = to;
-  record(ctx, { path: `powers.${power}.tracks.${track}`, what: `${powerName(ctx.ix, power)}'s ${def.name}`, power, from, to, cause });
+  record(ctx, { path: `powers.${power}.tracks.${track}`, what: `${def.name} (${powerName(ctx.ix, power)})`, power, from, to, cause });
 }
 
 export function changePoints(ctx: TurnContext, power: string, delta: number, cause: Cause): void {
