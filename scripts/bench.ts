@@ -110,7 +110,7 @@ const rows: { what: string; value: string; target: string; ok: boolean }[] = [];
   const jobs = Math.min(2, availableParallelism());
   const games = 1000;
   const t0 = now();
-  await runBalance({ scenario, games, seed: 'bench', jobs, players: { beijing: 'greedy', moscow: 'greedy' }, json: true }, () => undefined);
+  await runBalance({ scenario, games, seed: 'bench', jobs, players: { beijing: 'greedy', moscow: 'greedy' } }, () => undefined);
   const s = (now() - t0) / 1000;
   rows.push({ what: `balance: ${games} greedy games on ${jobs} workers`, value: `${s.toFixed(2)} s (${(games / s).toFixed(0)} games/s)`, target: '< 10 s', ok: s < 10 });
 }

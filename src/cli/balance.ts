@@ -9,7 +9,6 @@ export interface BalanceOptions {
   seed: string;
   jobs: number;
   players: Record<string, string>;
-  json: boolean;
 }
 
 /** Plays the games on `jobs` worker threads (or inline for one job); results do not depend on `jobs`. */

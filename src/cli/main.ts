@@ -113,7 +113,7 @@ async function run(argv: string[]): Promise<number> {
       const jobs = Math.min(positiveInt('--jobs', values.jobs, availableParallelism()), 64);
       const started = process.hrtime.bigint();
       let last = -1;
-      const report = await runBalance({ scenario, games, seed: values.seed, jobs, players: playerNames(scenario, values, 'varied'), json: values.json === true }, (done, total) => {
+      const report = await runBalance({ scenario, games, seed: values.seed, jobs, players: playerNames(scenario, values, 'varied') }, (done, total) => {
         const step = Math.floor((done * 20) / total);
         if (step !== last || done === total) {
           last = step;

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 
 export interface Problem {
-  /** JSON path such as `countries[3].influence.bejing`; empty for the whole document. */
+  /** JSON path such as `countries[3].influence.bejing`; empty for the whole file. */
   path: string;
   found: string;
   expected: string;
