@@ -1,0 +1,63 @@
+// The prepared map asset covers every country the shipped scenarios name, and its
+// stored projection places every scenario city where the shapes say it is.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeProjection, projectPoint } from '../../src/map/projection';
+import type { ProjectionParams } from '../../src/map/projection';
+
+interface Asset {
+  width: number;
+  height: number;
+  projection: ProjectionParams;
+  countries: { mapId: string; name: string; rings: number[][] }[];
+}
+const root = join(__dirname, '../..');
+const asset = JSON.parse(readFileSync(join(root, 'assets/map/central-asia.json'), 'utf8')) as Asset;
+const scenarios = readdirSync(join(root, 'scenarios'))
+  .filter((f) => f.endsWith('.json') && f !== 'schema.json')
+  .map((f) => JSON.parse(readFileSync(join(root, 'scenarios', f), 'utf8')) as { id: string; countries: { id: string; mapId: string }[]; cities: { id: string; country: string; lat: number; lon: number }[] });
+
+/** Even-odd point-in-polygon over all of a country's rings. */
+function inside(rings: number[][], x: number, y: number): boolean {
+  let hit = false;
+  for (const r of rings) {
+    for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
+      const xi = r[i] as number, yi = r[i + 1] as number, xj = r[j] as number, yj = r[j + 1] as number;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
+    }
+  }
+  return hit;
+}
+
+describe('map asset', () => {
+  it('has a shape for every country of every shipped scenario', () => {
+    const ids = new Set(asset.countries.map((c) => c.mapId));
+    for (const s of scenarios) for (const c of s.countries) expect(ids.has(c.mapId), `${s.id}: ${c.id} (${c.mapId})`).toBe(true);
+  });
+  it('places each city of the contested countries inside its country’s shape', () => {
+    const projection = makeProjection(asset.projection);
+    const contested = new Map([['kazakhstan', '398'], ['kyrgyzstan', '417'], ['tajikistan', '762'], ['uzbekistan', '860'], ['turkmenistan', '795']]);
+    let checked = 0;
+    for (const s of scenarios) {
+      for (const city of s.cities) {
+        const mapId = contested.get(city.country);
+        if (!mapId) continue;
+        const p = projectPoint(projection, city.lon, city.lat);
+        expect(p).not.toBeNull();
+        if (!p) continue;
+        expect(p[0] > 0 && p[0] < asset.width && p[1] > 0 && p[1] < asset.height).toBe(true);
+        const shape = asset.countries.find((c) => c.mapId === mapId);
+        // Border posts sit on the line; allow them a few pixels either side.
+        const near = [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].some(([dx, dy]) => inside(shape?.rings ?? [], p[0] + (dx ?? 0), p[1] + (dy ?? 0)));
+        expect(near, `${s.id}: ${city.id}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+  it('stays small: under 60 KB gzipped', async () => {
+    const { gzipSync } = await import('node:zlib');
+    expect(gzipSync(readFileSync(join(root, 'assets/map/central-asia.json'))).length).toBeLessThan(60_000);
+  });
+});
