@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/engine';
+import { loadScenarioText } from '../../src/engine';
+import { AUTOSAVE_KEY, createGameStore } from '../../src/store/gameStore';
+import type { SaveStorage } from '../../src/store/gameStore';
+
+const scenario: Scenario = (() => {
+  const r = loadScenarioText(readFileSync(join(__dirname, '../../scenarios/classroom-short.json'), 'utf8'));
+  if (!r.ok) throw new Error('invalid');
+  return r.value;
+})();
+const memory = (): SaveStorage & { data: Map<string, string> } => {
+  const data = new Map<string, string>();
+  return { data, get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, v) };
+};
+const visit = { type: 'diplomacy', action: 'state-visit', country: 'kazakhstan' } as const;
+
+describe('game store', () => {
+  it('queues legal orders, refuses illegal ones with the reason, and undoes', () => {
+    const store = createGameStore();
+    expect(store.getState().startGame(scenario, 's', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' })).toBe(true);
+    const s = store.getState();
+    expect(s.queueOrder(visit)).toBe(true);
+    expect(s.queueOrder(visit)).toBe(false);
+    expect(store.getState().message?.text).toMatch(/the same order twice/);
+    expect(s.queueOrder({ type: 'security-deal', action: 'csto-guarantee', country: 'kazakhstan' })).toBe(false);
+    expect(store.getState().message?.text).toMatch(/Beijing cannot order/);
+    expect(store.getState().session?.pending.beijing).toEqual([visit]);
+    store.getState().removeOrder(0);
+    expect(store.getState().session?.pending.beijing).toEqual([]);
+  });
+
+  it('ends the turn: the computer answers, the turn resolves and is autosaved', () => {
+    const storage = memory();
+    const store = createGameStore(storage);
+    store.getState().startGame(scenario, 's', { kind: 'vs-computer', human: 'moscow', computer: 'greedy' });
+    store.getState().queueOrder({ type: 'diplomacy', action: 'state-visit', country: 'uzbekistan' });
+    store.getState().endTurn();
+    const session = store.getState().session;
+    expect(session?.record.turns).toHaveLength(1);
+    expect(session?.reports[0]?.orders.moscow).toEqual([{ type: 'diplomacy', action: 'state-visit', country: 'uzbekistan' }]);
+    expect((session?.reports[0]?.orders.beijing ?? []).length).toBeGreaterThan(0);
+    expect(session?.pending).toEqual({});
+    const resumed = createGameStore(storage);
+    expect(resumed.getState().resumeAutosave()).toBe(true);
+    expect(resumed.getState().session?.record.state).toEqual(session?.record.state);
+  });
+
+  it('hot seat: the second player enters orders only after the first has finished, and the turn resolves after both', () => {
+    const store = createGameStore();
+    store.getState().startGame(scenario, 'h', { kind: 'hot-seat' });
+    expect(store.getState().session?.activePower).toBe('beijing');
+    store.getState().queueOrder(visit);
+    store.getState().endTurn();
+    const mid = store.getState().session;
+    expect(mid?.activePower).toBe('moscow');
+    expect(mid?.record.turns).toHaveLength(0);
+    store.getState().endTurn();
+    expect(store.getState().session?.record.turns).toHaveLength(1);
+    expect(store.getState().session?.activePower).toBe('beijing');
+  });
+
+  it('a broken or foreign save file is refused with a message and the game is untouched', () => {
+    const store = createGameStore();
+    store.getState().startGame(scenario, 'x', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
+    store.getState().endTurn();
+    const before = store.getState().session;
+    for (const bad of ['not json', '{"format":"something-else"}', (store.getState().exportSave() ?? '').replace(/"hash":"[0-9a-f]+"/, '"hash":"0000000000000000"')]) {
+      expect(store.getState().importSave(bad)).toBe(false);
+      expect(store.getState().message?.text).toMatch(/cannot be loaded.*unchanged/);
+      expect(store.getState().session).toBe(before);
+    }
+  });
+
+  it('a good save file loads, and a damaged autosave is refused', () => {
+    const a = createGameStore();
+    a.getState().startGame(scenario, 'y', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
+    a.getState().endTurn();
+    const b = createGameStore();
+    expect(b.getState().importSave(a.getState().exportSave() ?? '')).toBe(true);
+    expect(b.getState().session?.record.state).toEqual(a.getState().session?.record.state);
+    const storage = memory();
+    storage.set(AUTOSAVE_KEY, '{"save": 1, "mode": {"kind": "nonsense"}}');
+    const c = createGameStore(storage);
+    expect(c.getState().resumeAutosave()).toBe(false);
+    expect(c.getState().session).toBeNull();
+  });
+});
