@@ -1,42 +1,54 @@
-// Placeholder page until the Phaser map lands: the default scenario's opening
-// position, validated and set up by the same engine the command line uses.
-import scenarioJson from '../../scenarios/samarkand-2022.json';
-import { loadScenario, newGame, standing } from '../engine';
+// The browser entry: one store, the DOM panels and the Phaser map, all reading it.
+import Phaser from 'phaser';
+import mapAsset from '../../assets/map/central-asia.json';
+import type { Scenario } from '../engine';
+import { loadScenario } from '../engine';
+import { AUTOSAVE_KEY, createGameStore } from '../store/gameStore';
+import type { SaveStorage } from '../store/gameStore';
+import { mountApp } from '../ui/app';
+import type { ShippedScenario } from '../ui/app';
+import { MapScene } from '../scenes/MapScene';
+import type { MapAsset } from '../map/mapAsset';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  return node;
+const files = import.meta.glob<{ default: unknown }>(['../../scenarios/*.json', '!../../scenarios/schema.json'], { eager: true });
+const DEFAULT = 'samarkand-2022';
+
+function shippedScenarios(): ShippedScenario[] {
+  const out: ShippedScenario[] = [];
+  for (const [path, mod] of Object.entries(files)) {
+    const r = loadScenario(mod.default);
+    if (r.ok) out.push({ id: path.replace(/^.*\/(.*)\.json$/, '$1'), scenario: r.value as Scenario });
+  }
+  return out.sort((a, b) => (a.id === DEFAULT ? -1 : b.id === DEFAULT ? 1 : a.id.localeCompare(b.id)));
 }
 
-function render(root: HTMLElement): void {
-  root.replaceChildren();
-  const loaded = loadScenario(scenarioJson);
-  if (!loaded.ok) {
-    root.append(el('h1', 'New Great Game'), el('p', `The default scenario is invalid: ${loaded.error.length} problems.`));
-    return;
-  }
-  const s = loaded.value;
-  const game = newGame(s, 'preview');
-  if (!game.ok) return;
-  root.append(el('h1', 'New Great Game'), el('h2', s.title), el('p', s.summary));
-  const table = el('table');
-  const head = el('tr');
-  for (const h of ['Country', ...s.powers.map((p) => `${p.name} influence`), 'Stability', 'Leader']) head.append(el('th', h));
-  table.append(head);
-  const powerIds = s.powers.map((p) => p.id);
-  for (const c of s.countries) {
-    const st = game.value.countries[c.id];
-    if (c.role !== 'contested' || !st) continue;
-    const row = el('tr');
-    const lead = standing(powerIds, st);
-    const leaderName = lead.leader === null ? 'tied' : `${s.powers.find((p) => p.id === lead.leader)?.name ?? lead.leader} by ${lead.lead}`;
-    for (const v of [c.name, ...powerIds.map((p) => String(st.influence[p] ?? 0)), String(st.stability), leaderName]) row.append(el('td', v));
-    table.append(row);
-  }
-  root.append(table, el('p', 'The playable map arrives next. Meanwhile, play computer games with: npm run --silent cli -- simulate --scenario samarkand-2022 --seed 1'));
-  root.lastElementChild?.classList.add('note');
-}
+const storage: SaveStorage = {
+  get: (k) => {
+    try {
+      return window.localStorage.getItem(k);
+    } catch {
+      return null;
+    }
+  },
+  set: (k, v) => window.localStorage.setItem(k, v),
+};
 
-const root = document.getElementById('app');
-if (root) render(root);
+const store = createGameStore(storage);
+const panel = document.getElementById('panel');
+const mapRoot = document.getElementById('map');
+if (panel && mapRoot) {
+  mountApp(panel, store, shippedScenarios(), () => storage.get(AUTOSAVE_KEY) !== null);
+  const asset = mapAsset as MapAsset;
+  new Phaser.Game({
+    type: Phaser.AUTO,
+    parent: mapRoot,
+    width: asset.width,
+    height: asset.height,
+    backgroundColor: '#0d2535',
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    scene: [new MapScene(store, asset)],
+    banner: false,
+  });
+  // Reopening the page continues the autosaved game.
+  store.getState().resumeAutosave();
+}

@@ -4,31 +4,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeProjection, projectPoint } from '../../src/map/projection';
-import type { ProjectionParams } from '../../src/map/projection';
+import type { MapAsset } from '../../src/map/mapAsset';
+import { containsPoint, countryAt } from '../../src/map/mapAsset';
 
-interface Asset {
-  width: number;
-  height: number;
-  projection: ProjectionParams;
-  countries: { mapId: string; name: string; rings: number[][] }[];
-}
 const root = join(__dirname, '../..');
-const asset = JSON.parse(readFileSync(join(root, 'assets/map/central-asia.json'), 'utf8')) as Asset;
+const asset = JSON.parse(readFileSync(join(root, 'assets/map/central-asia.json'), 'utf8')) as MapAsset;
 const scenarios = readdirSync(join(root, 'scenarios'))
   .filter((f) => f.endsWith('.json') && f !== 'schema.json')
   .map((f) => JSON.parse(readFileSync(join(root, 'scenarios', f), 'utf8')) as { id: string; countries: { id: string; mapId: string }[]; cities: { id: string; country: string; lat: number; lon: number }[] });
-
-/** Even-odd point-in-polygon over all of a country's rings. */
-function inside(rings: number[][], x: number, y: number): boolean {
-  let hit = false;
-  for (const r of rings) {
-    for (let i = 0, j = r.length - 2; i < r.length; j = i, i += 2) {
-      const xi = r[i] as number, yi = r[i + 1] as number, xj = r[j] as number, yj = r[j + 1] as number;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
-    }
-  }
-  return hit;
-}
 
 describe('map asset', () => {
   it('has a shape for every country of every shipped scenario', () => {
@@ -49,12 +32,23 @@ describe('map asset', () => {
         expect(p[0] > 0 && p[0] < asset.width && p[1] > 0 && p[1] < asset.height).toBe(true);
         const shape = asset.countries.find((c) => c.mapId === mapId);
         // Border posts sit on the line; allow them a few pixels either side.
-        const near = [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].some(([dx, dy]) => inside(shape?.rings ?? [], p[0] + (dx ?? 0), p[1] + (dy ?? 0)));
+        const near = [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].some(([dx, dy]) => containsPoint(shape?.rings ?? [], p[0] + (dx ?? 0), p[1] + (dy ?? 0)));
         expect(near, `${s.id}: ${city.id}`).toBe(true);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(50);
+  });
+  it('finds the country under a point, the board first', () => {
+    const projection = makeProjection(asset.projection);
+    const at = (lon: number, lat: number): string | null => {
+      const p = projectPoint(projection, lon, lat);
+      return p ? countryAt(asset, p[0], p[1], new Set(['398', '417', '762', '860', '795'])) : null;
+    };
+    expect(at(71.45, 51.17)).toBe('398'); // Astana
+    expect(at(69.24, 41.3)).toBe('860'); // Tashkent
+    expect(at(87.62, 43.83)).toBe('156'); // Urumqi
+    expect(at(50.5, 42.0)).toBeNull(); // the Caspian Sea
   });
   it('stays small: under 60 KB gzipped', async () => {
     const { gzipSync } = await import('node:zlib');

@@ -1,0 +1,229 @@
+// The map of Central Asia. Draws what the store holds and sends intents to it; holds
+// no game state. Shapes are drawn with off-screen Graphics and composited into one
+// RenderTexture only when the game changes: each frame then draws a single texture
+// (plus the text labels) instead of replaying thousands of polygon points.
+import Phaser from 'phaser';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Scenario } from '../engine';
+import { leaderBy, standing } from '../engine';
+import type { GameStoreState } from '../store/gameStore';
+import type { MapAsset } from '../map/mapAsset';
+import { countryAt } from '../map/mapAsset';
+import { makeProjection, projectPoint } from '../map/projection';
+
+const hex = (color: string): number => Number.parseInt(color.slice(1), 16);
+const NEUTRAL = 0xb9a77c;
+const CONTEXT = 0x4a5661;
+const SEA = 0x0d2535;
+
+export class MapScene extends Phaser.Scene {
+  private unsubscribe: (() => void) | null = null;
+  private board = new Map<string, Phaser.GameObjects.Graphics>();
+  private labels = new Map<string, Phaser.GameObjects.Text>();
+  private context: Phaser.GameObjects.Graphics | null = null;
+  private projects: Phaser.GameObjects.Graphics | null = null;
+  private selection: Phaser.GameObjects.Graphics | null = null;
+  private layer: Phaser.GameObjects.RenderTexture | null = null;
+  private cities: Phaser.GameObjects.Graphics | null = null;
+  private drawnFor: unknown = null;
+
+  constructor(
+    private readonly store: StoreApi<GameStoreState>,
+    private readonly asset: MapAsset,
+  ) {
+    super('map');
+  }
+
+  create(): void {
+    this.cameras.main.setBackgroundColor(SEA);
+    this.cameras.main.setBounds(0, 0, this.asset.width, this.asset.height);
+    this.drawScenario();
+    this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
+      if (p.getDistance() > 6) return; // a drag, not a click
+      this.clickAt(p.worldX, p.worldY);
+    });
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      if (!p.isDown) return;
+      const cam = this.cameras.main;
+      cam.scrollX -= (p.x - p.prevPosition.x) / cam.zoom;
+      cam.scrollY -= (p.y - p.prevPosition.y) / cam.zoom;
+    });
+    this.input.on('wheel', (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
+      const cam = this.cameras.main;
+      cam.setZoom(Phaser.Math.Clamp(cam.zoom * (dy > 0 ? 0.9 : 1.1), 1, 4));
+    });
+    this.unsubscribe = this.store.subscribe(() => this.refresh());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
+    this.refresh();
+  }
+
+  private scenario(): Scenario | null {
+    return this.store.getState().session?.scenario ?? null;
+  }
+
+  private clickAt(x: number, y: number): void {
+    const s = this.scenario();
+    if (!s) return;
+    const byMap = new Map(s.countries.filter((c) => c.role === 'contested').map((c) => [c.mapId, c.id]));
+    const hit = countryAt(this.asset, x, y, new Set(byMap.keys()));
+    this.store.getState().selectCountry(hit ? (byMap.get(hit) ?? null) : null);
+  }
+
+  /** Static layer for the current scenario: context countries, board outlines, cities. */
+  private drawScenario(): void {
+    const s = this.scenario();
+    this.children.removeAll(true);
+    for (const g of [this.context, this.projects, this.selection, this.cities, ...this.board.values()]) g?.destroy();
+    this.cities = null;
+    this.board.clear();
+    this.labels.clear();
+    const contested = new Map(s?.countries.filter((c) => c.role === 'contested').map((c) => [c.mapId, c]) ?? []);
+    this.layer = this.add.renderTexture(0, 0, this.asset.width, this.asset.height).setOrigin(0, 0);
+    const context = this.make.graphics({}, false);
+    this.context = context;
+    context.fillStyle(CONTEXT, 1).lineStyle(1, 0x1b2630, 1);
+    for (const c of this.asset.countries) {
+      if (contested.has(c.mapId)) continue;
+      for (const ring of c.rings) this.fillRing(context, ring, true);
+    }
+    for (const [mapId, def] of contested) {
+      const g = this.make.graphics({}, false);
+      this.board.set(def.id, g);
+      const shape = this.asset.countries.find((c) => c.mapId === mapId);
+      if (!shape) continue;
+      g.setData('rings', shape.rings);
+    }
+    this.projects = this.make.graphics({}, false);
+    this.selection = this.make.graphics({}, false);
+    if (!s) {
+      this.composite();
+      return;
+    }
+    const projection = makeProjection(this.asset.projection);
+    const cities = this.make.graphics({}, false);
+    this.cities = cities;
+    for (const city of s.cities) {
+      const p = projectPoint(projection, city.lon, city.lat);
+      if (!p) continue;
+      cities.fillStyle(0xffffff, 1).fillCircle(p[0], p[1], city.capital ? 4 : 2.5);
+      if (city.capital || contested.has(s.countries.find((c) => c.id === city.country)?.mapId ?? '')) {
+        this.add.text(p[0] + 5, p[1] - 7, city.name, { fontFamily: 'system-ui, sans-serif', fontSize: city.capital ? '13px' : '11px', color: '#ffffff' }).setAlpha(city.capital ? 1 : 0.8);
+      }
+    }
+    for (const def of contested.values()) {
+      const shape = this.asset.countries.find((c) => c.mapId === def.mapId);
+      if (!shape) continue;
+      const [cx, cy] = centroid(shape.rings);
+      const label = this.add.text(cx, cy, def.name, { fontFamily: 'system-ui, sans-serif', fontSize: '15px', color: '#10151c', backgroundColor: '#f4efe2cc', padding: { x: 4, y: 2 }, align: 'center' }).setOrigin(0.5);
+      this.labels.set(def.id, label);
+    }
+  }
+
+  private fillRing(g: Phaser.GameObjects.Graphics, ring: readonly number[], stroke: boolean): void {
+    const pts: Phaser.Math.Vector2[] = [];
+    for (let i = 0; i < ring.length; i += 2) pts.push(new Phaser.Math.Vector2(ring[i], ring[i + 1]));
+    g.fillPoints(pts, true);
+    if (stroke) g.strokePoints(pts, true);
+  }
+
+  /** Redraws what depends on the game: fills, leader labels, projects, selection. */
+  private refresh(): void {
+    const state = this.store.getState();
+    const session = state.session;
+    if (session?.scenario !== this.drawnFor) {
+      this.drawnFor = session?.scenario ?? null;
+      this.drawScenario();
+    }
+    if (!session) return;
+    const s = session.scenario;
+    const powerIds = s.powers.map((p) => p.id);
+    for (const [id, g] of this.board) {
+      const st = session.record.state.countries[id];
+      if (!st) continue;
+      const lead = standing(powerIds, st);
+      const scoring = leaderBy(powerIds, st, s.victory.leadMargin);
+      const power = s.powers.find((p) => p.id === lead.leader);
+      const color = power ? hex(power.color) : NEUTRAL;
+      g.clear();
+      g.fillStyle(NEUTRAL, 1).lineStyle(2, 0x111111, 1);
+      const rings = g.getData('rings') as number[][];
+      for (const ring of rings) this.fillRing(g, ring, true);
+      if (power) {
+        // Stronger colour the larger the lead; full once the lead scores.
+        g.fillStyle(color, scoring ? 0.85 : Math.min(0.6, 0.3 + lead.lead / 30));
+        for (const ring of rings) this.fillRing(g, ring, false);
+      }
+      const def = s.countries.find((c) => c.id === id);
+      this.labels.get(id)?.setText(`${def?.name ?? id}\n${power ? `${power.name} +${lead.lead}${scoring ? ' ★' : ''}` : 'no leader'}`);
+    }
+    this.drawProjects();
+    this.selection?.clear();
+    const selected = state.selectedCountry ? this.board.get(state.selectedCountry) : undefined;
+    if (selected && this.selection) {
+      this.selection.lineStyle(4, 0xffd84d, 1);
+      for (const ring of selected.getData('rings') as number[][]) {
+        const pts: Phaser.Math.Vector2[] = [];
+        for (let i = 0; i < ring.length; i += 2) pts.push(new Phaser.Math.Vector2(ring[i], ring[i + 1]));
+        this.selection.strokePoints(pts, true);
+      }
+    }
+    this.composite();
+  }
+
+  /** Draws every layer into the render texture, once per change. */
+  private composite(): void {
+    const layer = this.layer;
+    if (!layer) return;
+    layer.clear();
+    const parts = [this.context, ...this.board.values(), this.projects, this.cities, this.selection].filter((g): g is Phaser.GameObjects.Graphics => g !== null);
+    layer.draw(parts);
+    layer.render();
+  }
+
+  private drawProjects(): void {
+    const session = this.store.getState().session;
+    const g = this.projects;
+    if (!session || !g) return;
+    g.clear();
+    const s = session.scenario;
+    const projection = makeProjection(this.asset.projection);
+    for (const def of s.projects) {
+      const st = session.record.state.projects[def.id];
+      if (!st || st.status === 'available') continue;
+      const owner = s.powers.find((p) => p.id === st.owner);
+      const pts = def.route.map((id) => s.cities.find((c) => c.id === id)).flatMap((c) => (c ? [projectPoint(projection, c.lon, c.lat)] : [])).filter((p): p is [number, number] => p !== null);
+      g.lineStyle(st.status === 'built' ? 5 : 3, owner ? hex(owner.color) : 0xffffff, st.status === 'built' ? 1 : 0.9);
+      for (let i = 1; i < pts.length; i++) {
+        const [x0, y0] = pts[i - 1] as [number, number];
+        const [x1, y1] = pts[i] as [number, number];
+        if (st.status === 'built') g.lineBetween(x0, y0, x1, y1);
+        else dashed(g, x0, y0, x1, y1);
+      }
+    }
+  }
+}
+
+/** Under construction: a dashed line. */
+function dashed(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: number, y1: number): void {
+  const len = Math.hypot(x1 - x0, y1 - y0);
+  const steps = Math.max(1, Math.floor(len / 10));
+  for (let i = 0; i < steps; i += 2) {
+    const a = i / steps;
+    const b = Math.min(1, (i + 1) / steps);
+    g.lineBetween(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b);
+  }
+}
+
+/** Label position: the centroid of the largest ring. */
+function centroid(rings: readonly number[][]): [number, number] {
+  let best: readonly number[] = rings[0] ?? [];
+  for (const r of rings) if (r.length > best.length) best = r;
+  let x = 0;
+  let y = 0;
+  const n = best.length / 2;
+  for (let i = 0; i < best.length; i += 2) {
+    x += best[i] as number;
+    y += best[i + 1] as number;
+  }
+  return [x / Math.max(1, n), y / Math.max(1, n)];
+}

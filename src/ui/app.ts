@@ -1,0 +1,244 @@
+// The DOM side of the game: the start screen, the status bar, the country and order
+// panel, the order queue with End Turn, and the turn report. Every panel is rebuilt
+// from the store when it changes; every action is a button, so the keyboard reaches
+// everything. Panels hold no game state.
+import type { StoreApi } from 'zustand/vanilla';
+import type { Change, LegalOrder, Order, Scenario, TurnReport } from '../engine';
+import { currentDate, describeChange, describeFactor, legalOrders, orderKey, orderLabel, indexScenario, previewOrder, standing } from '../engine';
+import type { GameStoreState, Mode } from '../store/gameStore';
+import { button, h, replaceKeepingFocus } from './dom';
+
+export interface ShippedScenario {
+  id: string;
+  scenario: Scenario;
+}
+
+const powerName = (s: Scenario, id: string | null | undefined): string => s.powers.find((p) => p.id === id)?.name ?? String(id);
+const countryName = (s: Scenario, id: string): string => s.countries.find((c) => c.id === id)?.name ?? id;
+
+export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenario[], hasAutosave: () => boolean): () => void {
+  const render = (): void => {
+    const state = store.getState();
+    replaceKeepingFocus(root, ...(state.session ? gameView(store) : [startView(store, shipped, hasAutosave())]), messageView(store));
+  };
+  const unsubscribe = store.subscribe(render);
+  render();
+  return unsubscribe;
+}
+
+function messageView(store: StoreApi<GameStoreState>): HTMLElement {
+  const m = store.getState().message;
+  const box = h('div', { class: `message ${m?.kind ?? ''}`, role: m?.kind === 'error' ? 'alert' : 'status', 'aria-live': 'polite' });
+  if (m) box.append(h('p', {}, m.text), button('Dismiss', () => store.getState().dismissMessage(), { 'data-key': 'dismiss' }));
+  return box;
+}
+
+function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], canResume: boolean): HTMLElement {
+  const form = h('form', { class: 'start', 'aria-labelledby': 'start-title' });
+  const scenarioSelect = h('select', { id: 'scenario', name: 'scenario' });
+  for (const s of shipped) scenarioSelect.append(h('option', { value: s.id }, s.scenario.title));
+  const sideSelect = h('select', { id: 'side', name: 'side' });
+  const modeSelect = h('select', { id: 'mode', name: 'mode' }, h('option', { value: 'vs-computer' }, 'Against the computer'), h('option', { value: 'hot-seat' }, 'Two players on this device'), h('option', { value: 'watch' }, 'Watch computer against computer'));
+  const strength = h('select', { id: 'strength', name: 'strength' }, h('option', { value: 'greedy' }, 'Easy (rule of thumb)'), h('option', { value: 'search:1' }, 'Normal (search 1)'), h('option', { value: 'search:2' }, 'Hard (search 2)'), h('option', { value: 'search:3' }, 'Hardest (search 3)'));
+  const summary = h('p', { class: 'summary' });
+  const fillSides = (): void => {
+    const s = shipped.find((x) => x.id === scenarioSelect.value)?.scenario;
+    sideSelect.replaceChildren(...(s?.powers.map((p) => h('option', { value: p.id }, p.name)) ?? []));
+    summary.textContent = s?.summary ?? '';
+  };
+  scenarioSelect.addEventListener('change', fillSides);
+  fillSides();
+  form.append(
+    h('h1', { id: 'start-title' }, 'New Great Game'),
+    h('p', {}, 'Beijing and Moscow compete for influence in Central Asia. Choose a scenario and a side.'),
+    h('label', { for: 'scenario' }, 'Scenario'),
+    scenarioSelect,
+    summary,
+    h('label', { for: 'mode' }, 'Mode'),
+    modeSelect,
+    h('label', { for: 'side' }, 'Your side'),
+    sideSelect,
+    h('label', { for: 'strength' }, 'Computer opponent'),
+    strength,
+    h('button', { type: 'submit', 'data-key': 'start' }, 'Start game'),
+  );
+  if (canResume) form.append(button('Continue saved game', () => store.getState().resumeAutosave(), { 'data-key': 'resume' }));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const s = shipped.find((x) => x.id === scenarioSelect.value)?.scenario;
+    if (!s) return;
+    const mode: Mode = modeSelect.value === 'hot-seat' ? { kind: 'hot-seat' } : modeSelect.value === 'watch' ? { kind: 'watch', computer: strength.value } : { kind: 'vs-computer', human: sideSelect.value, computer: strength.value };
+    // A new seed every game; the seed is kept in the save, so the game still replays exactly.
+    const seed = `${s.id}-${crypto.getRandomValues(new Uint32Array(1))[0]?.toString(36) ?? '0'}`;
+    store.getState().startGame(s, seed, mode);
+  });
+  return form;
+}
+
+function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
+  const state = store.getState();
+  const session = state.session;
+  if (!session) return [];
+  const s = session.scenario;
+  const st = session.record.state;
+  const over = st.phase.kind === 'over';
+  const status = h(
+    'header',
+    { class: 'status' },
+    h('h1', {}, s.title),
+    h('p', {}, `${over ? 'Game over' : `Turn ${st.turn} of ${st.lastTurn}`} — ${currentDate(s, st)}`),
+    h('ul', { class: 'scores', 'aria-label': 'Victory points' }, ...s.powers.map((p) => h('li', {}, h('span', { class: 'swatch', style: `background:${p.color}` }), `${p.name}: ${st.powers[p.id]?.points ?? 0} points`))),
+  );
+  const panels: HTMLElement[] = [status];
+  if (over && st.phase.kind === 'over') panels.push(debriefView(store));
+  else if (session.mode.kind === 'watch') panels.push(h('section', { class: 'panel' }, h('h2', {}, 'Watching'), button('Next turn', () => store.getState().endTurn(), { 'data-key': 'end-turn' })));
+  else panels.push(countryPanel(store), queuePanel(store));
+  const last = session.reports[session.reports.length - 1];
+  if (last) panels.push(reportView(s, last));
+  panels.push(h('section', { class: 'panel tools' }, h('h2', {}, 'Game'), button('Export save', () => download(store), { 'data-key': 'export' }), importControl(store), button('New game', () => newGame(store), { 'data-key': 'new-game' })));
+  return panels;
+}
+
+function newGame(store: StoreApi<GameStoreState>): void {
+  store.setState({ session: null, selectedCountry: null, message: null });
+}
+
+function download(store: StoreApi<GameStoreState>): void {
+  const text = store.getState().exportSave();
+  if (!text) return;
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = h('a', { href: url, download: 'new-great-game-save.json' });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+function importControl(store: StoreApi<GameStoreState>): HTMLElement {
+  const input = h('input', { type: 'file', id: 'import-save', accept: 'application/json,.json', 'data-key': 'import' });
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) void file.text().then((text) => store.getState().importSave(text));
+  });
+  return h('p', {}, h('label', { for: 'import-save' }, 'Import save '), input);
+}
+
+function countryPanel(store: StoreApi<GameStoreState>): HTMLElement {
+  const { session, selectedCountry } = store.getState();
+  if (!session) return h('section');
+  const s = session.scenario;
+  const st = session.record.state;
+  const power = session.activePower;
+  const panel = h('section', { class: 'panel', 'aria-labelledby': 'country-title' });
+  const contested = s.countries.filter((c) => c.role === 'contested');
+  panel.append(
+    h('h2', { id: 'country-title' }, 'Countries'),
+    h(
+      'div',
+      { class: 'country-buttons', role: 'group', 'aria-label': 'Select a country' },
+      ...contested.map((c) => {
+        const b = button(c.name, () => store.getState().selectCountry(c.id), { 'data-key': `country-${c.id}`, 'aria-pressed': selectedCountry === c.id ? 'true' : 'false' });
+        return b;
+      }),
+    ),
+  );
+  const id = selectedCountry;
+  const cs = id ? st.countries[id] : undefined;
+  if (!id || !cs || !power) {
+    panel.append(h('p', {}, 'Select a country on the map or with the buttons above to see its situation and your orders there.'));
+    return panel;
+  }
+  const lead = standing(s.powers.map((p) => p.id), cs);
+  panel.append(
+    h('h3', {}, countryName(s, id)),
+    h('p', {}, lead.leader ? `${powerName(s, lead.leader)} leads by ${lead.lead}${lead.lead >= s.victory.leadMargin ? ' and scores' : ` (${s.victory.leadMargin} needed to score)`}.` : 'No power leads.'),
+    h(
+      'table',
+      { class: 'facts' },
+      h('caption', {}, `${countryName(s, id)} at a glance`),
+      h('tr', {}, h('th', { scope: 'col' }, 'Power'), h('th', { scope: 'col' }, 'Influence'), h('th', { scope: 'col' }, 'Economic ties'), h('th', { scope: 'col' }, 'Security ties')),
+      ...s.powers.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.name), h('td', {}, String(cs.influence[p.id] ?? 0)), h('td', {}, String(cs.dependence.economic[p.id] ?? 0)), h('td', {}, String(cs.dependence.security[p.id] ?? 0)))),
+    ),
+    h('p', {}, `Stability ${cs.stability}.`),
+  );
+  const ix = indexScenario(s);
+  const options = legalOrders(s, st, power).filter((o) => (o.order.type === 'project' ? (ix.routeCountries.get(o.order.project) ?? []).includes(id) : o.order.country === id));
+  const queued = new Set((session.pending[power] ?? []).map(orderKey));
+  panel.append(h('h3', {}, `${powerName(s, power)}'s orders for ${countryName(s, id)}`));
+  const list = h('ul', { class: 'orders' });
+  for (const o of options) list.append(orderItem(store, s, st, power, o, queued.has(orderKey(o.order))));
+  if (options.length === 0) list.append(h('li', {}, 'No order you can afford here this turn.'));
+  panel.append(list);
+  return panel;
+}
+
+function orderItem(store: StoreApi<GameStoreState>, s: Scenario, st: Parameters<typeof previewOrder>[1], power: string, o: LegalOrder, queued: boolean): HTMLElement {
+  const p = previewOrder(s, st, power, o.order);
+  const details: string[] = [];
+  if (p.ok) {
+    for (const c of p.value.now) if (!c.path.endsWith('.budget') || c.power !== power) details.push(shortChange(c));
+    if (p.value.onCompletion) details.push(`when finished in ${p.value.onCompletion.turns} turns: ${p.value.onCompletion.changes.map(shortChange).join('; ')}`);
+    if (p.value.influencePct !== undefined && p.value.factors.length > 0) details.push(`lands at ${p.value.influencePct}%: ${p.value.factors.filter((f) => f.pct !== 0).map((f) => `${f.pct > 0 ? '+' : ''}${f.pct}% ${describeFactor(f)}`).join(', ') || 'no modifiers'}`);
+    if (p.value.risk) details.push(`risk ${p.value.risk.chancePct}%: ${p.value.risk.description}`);
+  }
+  const label = `${o.label} (cost ${o.cost})`;
+  return h('li', {}, h('strong', {}, label), h('p', { class: 'preview' }, details.join(' · ')), button(queued ? 'Queued' : 'Queue order', () => store.getState().queueOrder(o.order), { 'data-key': `queue-${orderKey(o.order)}`, disabled: queued, 'aria-label': queued ? `Queued: ${label}` : `Queue order: ${label}` }));
+}
+
+const shortChange = (c: Change): string => `${c.what} ${String(c.from)} → ${String(c.to)}`;
+
+function queuePanel(store: StoreApi<GameStoreState>): HTMLElement {
+  const session = store.getState().session;
+  const power = session?.activePower;
+  if (!session || !power) return h('section');
+  const s = session.scenario;
+  const ix = indexScenario(s);
+  const queued: Order[] = session.pending[power] ?? [];
+  const budget = session.record.state.powers[power]?.budget ?? 0;
+  const cost = queued.reduce((sum, o) => sum + (o.type === 'project' ? (ix.project.get(o.project)?.cost ?? 0) : (ix.action.get(o.action)?.cost ?? 0)), 0);
+  const panel = h('section', { class: 'panel', 'aria-labelledby': 'queue-title' });
+  panel.append(
+    h('h2', { id: 'queue-title' }, `${powerName(s, power)}: orders this turn`),
+    h('p', {}, `Budget ${budget}, committed ${cost}, left ${budget - cost}. At most ${s.rules.maxOrdersPerTurn} orders.`),
+  );
+  const list = h('ol', { class: 'queue' });
+  queued.forEach((o, i) => list.append(h('li', {}, orderLabel(ix, o), ' ', button('Undo', () => store.getState().removeOrder(i), { 'data-key': `undo-${i}`, 'aria-label': `Undo ${orderLabel(ix, o)}` }))));
+  if (queued.length === 0) list.append(h('li', {}, 'No orders yet.'));
+  panel.append(list, button(session.mode.kind === 'hot-seat' ? 'Done: hand over' : 'End turn', () => store.getState().endTurn(), { 'data-key': 'end-turn', class: 'primary' }));
+  return panel;
+}
+
+function reportView(s: Scenario, r: TurnReport): HTMLElement {
+  const section = h('section', { class: 'panel report', 'aria-labelledby': 'report-title' });
+  section.append(h('h2', { id: 'report-title' }, `Turn ${r.turn} report (${r.date})`));
+  for (const e of r.events) {
+    const src = s.sources.find((x) => x.id === e.source);
+    section.append(h('article', { class: 'event' }, h('h3', {}, e.title), h('p', {}, e.text), h('p', { class: 'source' }, `Source: ${src ? `${src.outlet}, ${src.date}` : e.source}`)));
+  }
+  const groups = new Map<string, Change[]>();
+  for (const c of r.changes) {
+    const key = c.country ? countryName(s, c.country) : c.power ? powerName(s, c.power) : 'Other';
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const [group, changes] of groups) {
+    section.append(h('h3', {}, group), h('ul', {}, ...changes.map((c) => h('li', {}, describeChange(c)))));
+  }
+  for (const n of r.notes) section.append(h('p', {}, n));
+  return section;
+}
+
+function debriefView(store: StoreApi<GameStoreState>): HTMLElement {
+  const session = store.getState().session;
+  if (!session || session.record.state.phase.kind !== 'over') return h('section');
+  const s = session.scenario;
+  const phase = session.record.state.phase;
+  const section = h('section', { class: 'panel debrief', 'aria-labelledby': 'debrief-title' });
+  section.append(h('h2', { id: 'debrief-title' }, phase.winner ? `${powerName(s, phase.winner)} wins` : 'A draw'), h('p', {}, phase.reason), h('h3', {}, 'What really happened'));
+  const list = h('ul', {});
+  for (const r of session.reports) {
+    for (const e of r.events) {
+      const def = s.events.find((x) => x.id === e.id);
+      list.append(h('li', {}, h('strong', {}, `${r.date}: ${e.title}. `), def?.whatHappened ?? '', ` (${e.source})`));
+    }
+  }
+  section.append(list);
+  return section;
+}

@@ -1,0 +1,61 @@
+// Shared set-up for the browser tests: build the game once, serve it with vite preview,
+// drive Debian's chromium with playwright-core. Screenshots go to test-results/ (git-ignored).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+import type { PreviewServer } from 'vite';
+
+export const ROOT = join(__dirname, '../..');
+export const SHOTS = join(ROOT, 'test-results/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startHarness(port: number): Promise<Harness> {
+  mkdirSync(SHOTS, { recursive: true });
+  const outDir = join(ROOT, `dist-test-${port}`);
+  await build({ root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  const server: PreviewServer = await preview({ root: ROOT, logLevel: 'error', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      const { rmSync } = await import('node:fs');
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh page (fresh storage) that records console errors and page errors. */
+export async function openPage(h: Harness): Promise<{ page: Page; errors: string[] }> {
+  const context = await h.browser.newContext({ viewport: { width: 1400, height: 850 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(h.url);
+  await page.waitForSelector('form.start, .status');
+  return { page, errors };
+}
+
+/** axe-core's serious and critical violations on the page as it is. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,0 +1,116 @@
+// The game in a real browser: a whole classroom game against the computer by clicks and
+// keys, hot-seat secrecy, autosave on reload, a corrupted save refused, accessibility.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Harness } from './browser';
+import { ROOT, SHOTS, axeViolations, openPage, startHarness } from './browser';
+import type { MapAsset } from '../../src/map/mapAsset';
+import { makeProjection, projectPoint } from '../../src/map/projection';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness(4391);
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+// One game at a time: a page left open keeps Phaser rendering and slows the next test.
+afterEach(async () => {
+  for (const context of h.browser.contexts()) await context.close();
+});
+
+async function startClassroom(page: Page, mode: 'vs-computer' | 'hot-seat' = 'vs-computer'): Promise<void> {
+  await page.selectOption('#scenario', 'classroom-short');
+  await page.selectOption('#mode', mode);
+  await page.selectOption('#side', 'beijing');
+  await page.selectOption('#strength', 'greedy');
+  await page.getByRole('button', { name: 'Start game' }).click();
+  await page.waitForSelector('.status');
+}
+
+describe('in the browser', () => {
+  it('plays a whole classroom game against the computer with the keyboard, without console errors', async () => {
+    const { page, errors } = await openPage(h);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SHOTS, 'start.png') });
+    await startClassroom(page);
+    for (let turn = 1; turn <= 8; turn++) {
+      await expect.poll(() => page.locator('.status p').first().textContent()).toContain(`Turn ${turn} of 8`);
+      // Select a country and queue its first order, from the keyboard.
+      const country = page.getByRole('button', { name: turn % 2 === 0 ? 'Uzbekistan' : 'Kazakhstan', exact: true });
+      await country.focus();
+      await page.keyboard.press('Enter');
+      const queue = page.getByRole('button', { name: /^Queue / }).first();
+      await queue.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('ol.queue li').count()).toBe(1);
+      if (turn === 1) {
+        await page.screenshot({ path: join(SHOTS, 'orders.png') });
+        expect(await axeViolations(page)).toEqual([]);
+      }
+      await page.getByRole('button', { name: 'End turn' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`#report-title:has-text("Turn ${turn} report")`);
+    }
+    await page.waitForSelector('.debrief');
+    expect(await page.locator('#debrief-title').textContent()).toMatch(/wins|draw/);
+    await page.screenshot({ path: join(SHOTS, 'debrief.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('hot seat: Moscow does not see the orders Beijing queued', async () => {
+    const { page, errors } = await openPage(h);
+    await startClassroom(page, 'hot-seat');
+    await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
+    await page.getByRole('button', { name: /^Queue order: Belt and Road loan/ }).click();
+    expect(await page.locator('ol.queue').textContent()).toContain('Belt and Road loan');
+    await page.getByRole('button', { name: 'Done: hand over' }).click();
+    await expect.poll(() => page.locator('#queue-title').textContent()).toContain('Moscow');
+    expect(await page.locator('#panel').textContent()).not.toContain('Belt and Road loan — Kazakhstan');
+    await page.getByRole('button', { name: 'Done: hand over' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    expect(await page.locator('.report').textContent()).toContain('Belt and Road loan — Kazakhstan');
+    expect(errors).toEqual([]);
+  });
+
+  it('reloading the page continues the autosaved game', async () => {
+    const { page } = await openPage(h);
+    await startClassroom(page);
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    await page.reload();
+    await page.waitForSelector('.status');
+    expect(await page.locator('.status p').first().textContent()).toContain('Turn 2 of 8');
+  });
+
+  it('importing a corrupted save shows an error and keeps the game', async () => {
+    const { page, errors } = await openPage(h);
+    await startClassroom(page);
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    const bad = join(SHOTS, '..', 'corrupted-save.json');
+    writeFileSync(bad, '{"format":"new-great-game/save","version":1,"turns":[');
+    await page.setInputFiles('#import-save', bad);
+    await page.waitForSelector('.message.error');
+    expect(await page.locator('.message.error').textContent()).toMatch(/cannot be loaded.*unchanged/);
+    expect(await page.locator('.status p').first().textContent()).toContain('Turn 2 of 8');
+    await page.screenshot({ path: join(SHOTS, 'import-error.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('a click on the map selects the country under the pointer', async () => {
+    const { page } = await openPage(h);
+    await startClassroom(page);
+    const canvas = page.locator('#map canvas');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('no canvas');
+    const asset = JSON.parse(readFileSync(join(ROOT, 'assets/map/central-asia.json'), 'utf8')) as MapAsset;
+    const astana = projectPoint(makeProjection(asset.projection), 71.45, 51.17);
+    if (!astana) throw new Error('Astana does not project');
+    await page.mouse.click(box.x + (astana[0] / asset.width) * box.width, box.y + (astana[1] / asset.height) * box.height);
+    await expect.poll(() => page.getByRole('button', { name: 'Kazakhstan', exact: true }).getAttribute('aria-pressed')).toBe('true');
+  });
+});
