@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-test-*/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.tmp/**'] },
+  { ignores: ['dist/**', 'dist-test-*/**', 'dist-bench/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,7 +14,6 @@ import { makeProjection, projectPoint } from '../map/projection';
 const hex = (color: string): number => Number.parseInt(color.slice(1), 16);
 const NEUTRAL = 0xb9a77c;
 const CONTEXT = 0x4a5661;
-const SEA = 0x0d2535;
 
 export class MapScene extends Phaser.Scene {
   private unsubscribe: (() => void) | null = null;
@@ -35,7 +34,6 @@ export class MapScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.cameras.main.setBackgroundColor(SEA);
     this.cameras.main.setBounds(0, 0, this.asset.width, this.asset.height);
     this.drawScenario();
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {

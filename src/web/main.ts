@@ -39,8 +39,11 @@ const mapRoot = document.getElementById('map');
 if (panel && mapRoot) {
   mountApp(panel, store, shippedScenarios(), () => storage.get(AUTOSAVE_KEY) !== null);
   const asset = mapAsset as MapAsset;
-  new Phaser.Game({
-    type: Phaser.AUTO,
+  const game = new Phaser.Game({
+    // The Canvas renderer: the map is a few static layers composited into one texture, which
+    // a 2D canvas draws as cheaply as an empty scene; software WebGL (what headless and
+    // GPU-less machines get) pays ~100 ms a frame for the same full-screen quad.
+    type: Phaser.CANVAS,
     parent: mapRoot,
     width: asset.width,
     height: asset.height,
@@ -48,6 +51,10 @@ if (panel && mapRoot) {
     scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
     scene: [new MapScene(store, asset)],
     banner: false,
+  });
+  // Marks the moment the map can be used (tests and `npm run bench:web` wait for it).
+  game.events.once(Phaser.Core.Events.READY, () => {
+    document.body.dataset.ready = 'map';
   });
   // Reopening the page continues the autosaved game.
   store.getState().resumeAutosave();

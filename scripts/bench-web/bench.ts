@@ -1,0 +1,122 @@
+// `npm run bench:web`: the browser game's speed on the production build, in headless
+// Chromium, each figure beside an empty Phaser scene of the same size measured in the
+// same run (WebGL is software-rendered here, so absolute frame rates mean little).
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const outDir = join(root, 'dist-bench');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
+
+await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, rollupOptions: { input: { main: join(root, 'index.html'), empty: join(root, 'scripts/bench-web/empty.html') } } } });
+const server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 4399, strictPort: true, host: '127.0.0.1' } });
+const base = 'http://127.0.0.1:4399';
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+
+async function open(path: string): Promise<{ page: Page; ready: number }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 850 } });
+  const page = await context.newPage();
+  await page.goto(`${base}${path}`);
+  await page.waitForSelector('body[data-ready="map"]');
+  // Milliseconds from navigation start to the map being ready.
+  const ready = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return performance.now() - (nav ? nav.startTime : 0);
+  });
+  return { page, ready };
+}
+
+/** Frame times (ms) over `ms` milliseconds, optionally while `during` runs. */
+async function frames(page: Page, ms: number, during?: () => Promise<void>): Promise<number[]> {
+  // Passed as text: tsx would wrap a named inner function in a helper the page lacks.
+  const recording = page.evaluate(`new Promise((resolve) => {
+    const out = [];
+    let last = performance.now();
+    const end = last + ${ms};
+    function tick(t) {
+      out.push(t - last);
+      last = t;
+      if (t < end) requestAnimationFrame(tick);
+      else resolve(out.slice(1));
+    }
+    requestAnimationFrame(tick);
+  })`) as Promise<number[]>;
+  if (during) await during();
+  return recording;
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize / 1e6;
+}
+
+const rows: [string, string, string][] = [];
+// Start-up, three times each, alternating.
+const readyGame: number[] = [];
+const readyEmpty: number[] = [];
+for (let i = 0; i < 3; i++) {
+  const e = await open('/scripts/bench-web/empty.html');
+  readyEmpty.push(e.ready);
+  await e.page.context().close();
+  const g = await open('/');
+  readyGame.push(g.ready);
+  await g.page.context().close();
+}
+rows.push(['navigation → interactive map (median of 3)', `${median(readyGame).toFixed(0)} ms`, `empty scene ${median(readyEmpty).toFixed(0)} ms (${(median(readyGame) / median(readyEmpty)).toFixed(2)}×)`]);
+
+// Idle frames, the empty scene against a game in progress.
+const empty = await open('/scripts/bench-web/empty.html');
+const emptyFrames = await frames(empty.page, 4000);
+await empty.page.context().close();
+const game = await open('/');
+await game.page.selectOption('#scenario', 'samarkand-2022');
+await game.page.getByRole('button', { name: 'Start game' }).click();
+await game.page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
+const idle = await frames(game.page, 4000);
+rows.push(['idle frame time (median / p95)', `${median(idle).toFixed(1)} / ${p95(idle).toFixed(1)} ms`, `empty scene ${median(emptyFrames).toFixed(1)} / ${p95(emptyFrames).toFixed(1)} ms (p95 ${(p95(idle) / p95(emptyFrames)).toFixed(2)}×)`]);
+
+// Frames while turns resolve and the map is redrawn (three turns in the window).
+const busy = await frames(game.page, 4000, async () => {
+  for (let t = 0; t < 3; t++) {
+    await game.page.getByRole('button', { name: 'End turn' }).click();
+    await game.page.waitForTimeout(1000);
+  }
+});
+rows.push(['frame time while turns resolve (median / p95)', `${median(busy).toFixed(1)} / ${p95(busy).toFixed(1)} ms`, `p95 ${(p95(busy) / p95(emptyFrames)).toFixed(2)}× the empty scene's`]);
+
+// Memory over ten new games in a row.
+const heaps: number[] = [];
+for (let i = 0; i < 10; i++) {
+  await game.page.getByRole('button', { name: 'New game' }).click();
+  await game.page.getByRole('button', { name: 'Start game' }).click();
+  await game.page.getByRole('button', { name: 'End turn' }).click();
+  await game.page.waitForSelector('#report-title');
+  heaps.push(await heapMb(game.page));
+}
+rows.push(['JS heap after games 1, 5, 10 (after GC)', `${heaps[0]?.toFixed(1)} / ${heaps[4]?.toFixed(1)} / ${heaps[9]?.toFixed(1)} MB`, `growth from game 2 to 10: ${((heaps[9] ?? 0) - (heaps[1] ?? 0)).toFixed(2)} MB`]);
+await game.page.context().close();
+
+// JavaScript transferred, gzip.
+const js = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js') && !f.startsWith('empty'));
+const gz = (f: string): number => gzipSync(readFileSync(join(outDir, 'assets', f))).length / 1024;
+const phaser = js.filter((f) => f.startsWith('phaser')).reduce((s, f) => s + gz(f), 0);
+const ours = js.filter((f) => !f.startsWith('phaser')).reduce((s, f) => s + gz(f), 0);
+rows.push(['JavaScript, gzip', `ours ${ours.toFixed(1)} KB`, `Phaser ${phaser.toFixed(1)} KB (target: ours < 150 KB)`]);
+
+await browser.close();
+await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+rmSync(outDir, { recursive: true, force: true });
+
+console.log(`New Great Game browser benchmarks — ${new Date().toISOString()}`);
+const w = Math.max(...rows.map((r) => r[0].length));
+for (const [what, value, against] of rows) console.log(`${what.padEnd(w)}  ${value.padEnd(24)} ${against}`);
