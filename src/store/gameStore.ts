@@ -39,6 +39,8 @@ export interface GameSession {
   pending: Record<string, Order[]>;
   /** Hot-seat: the power whose orders are being entered (the others' stay hidden). */
   activePower: string | null;
+  /** Hot-seat: the device is being passed to `activePower`; nothing of the game shows until they confirm. */
+  handover: boolean;
 }
 
 export interface GameStoreState {
@@ -53,6 +55,8 @@ export interface GameStoreState {
   removeOrder(index: number): void;
   /** The active human has finished; resolves the turn once every human has. */
   endTurn(): void;
+  /** Hot-seat: the next player has the device. */
+  confirmHandover(): void;
   exportSave(): string | null;
   importSave(text: string): boolean;
   resumeAutosave(): boolean;
@@ -103,7 +107,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       }
       const r = playTurn(session.record, orders);
       if (!r.ok) return r.error;
-      return { ...session, record: r.value.record, reports: [...session.reports, r.value.report], pending: {}, activePower: hs[0] ?? null };
+      return { ...session, record: r.value.record, reports: [...session.reports, r.value.report], pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 };
     };
 
     return {
@@ -116,7 +120,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         if (!r.ok) return fail(r.error);
         if (mode.kind === 'vs-computer' && !scenario.powers.some((p) => p.id === mode.human)) return fail(`there is no power "${mode.human}" in this scenario`);
         const hs = humans(scenario, mode);
-        const session: GameSession = { scenario, record: r.value, mode, reports: [], pending: {}, activePower: hs[0] ?? null };
+        const session: GameSession = { scenario, record: r.value, mode, reports: [], pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 };
         set({ session, selectedCountry: null, message: null });
         autosave(session);
         return true;
@@ -155,7 +159,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
           const hs = humans(session.scenario, session.mode);
           const pending = { ...session.pending, [power]: session.pending[power] ?? [] };
           const following = hs.find((h) => !(h in pending)) ?? null;
-          next = { ...session, pending, activePower: following };
+          next = { ...session, pending, activePower: following, handover: following !== null };
         }
         const resolved = resolveIfReady(next);
         if (typeof resolved === 'string') {
@@ -164,6 +168,11 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         }
         set({ session: resolved, message: null });
         if (resolved.record !== session.record) autosave(resolved);
+      },
+
+      confirmHandover() {
+        const session = get().session;
+        if (session?.handover) set({ session: { ...session, handover: false }, selectedCountry: null });
       },
 
       exportSave() {
@@ -177,7 +186,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         const current = get().session;
         const mode: Mode = current?.mode ?? { kind: 'vs-computer', human: loaded.value.record.scenario.powers[0]?.id ?? '', computer: 'greedy' };
         const hs = humans(loaded.value.record.scenario, mode);
-        const session: GameSession = { scenario: loaded.value.record.scenario, record: loaded.value.record, mode, reports: loaded.value.reports, pending: {}, activePower: hs[0] ?? null };
+        const session: GameSession = { scenario: loaded.value.record.scenario, record: loaded.value.record, mode, reports: loaded.value.reports, pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 };
         set({ session, selectedCountry: null, message: { kind: 'info', text: 'Save loaded.' } });
         autosave(session);
         return true;
@@ -197,7 +206,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         if (!loaded?.ok || !parsedMode.success) return fail('The autosave is damaged and was not loaded.');
         const mode = parsedMode.data;
         const hs = humans(loaded.value.record.scenario, mode);
-        set({ session: { scenario: loaded.value.record.scenario, record: loaded.value.record, mode, reports: loaded.value.reports, pending: {}, activePower: hs[0] ?? null }, message: null });
+        set({ session: { scenario: loaded.value.record.scenario, record: loaded.value.record, mode, reports: loaded.value.reports, pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 }, message: null });
         return true;
       },
 

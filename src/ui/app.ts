@@ -90,6 +90,14 @@ function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
     h('ul', { class: 'scores', 'aria-label': 'Victory points' }, ...s.powers.map((p) => h('li', {}, h('span', { class: 'swatch', style: `background:${p.color}` }), `${p.name}: ${st.powers[p.id]?.points ?? 0} points`))),
   );
   const panels: HTMLElement[] = [status];
+  if (session.handover && !over) {
+    // Hot seat: a blank hand-over screen, so the next player sees nothing of the last one's orders.
+    panels.push(h('section', { class: 'panel handover', 'aria-labelledby': 'handover-title' }, h('h2', { id: 'handover-title' }, `Pass the device to ${powerName(s, session.activePower)}`), h('p', {}, 'Orders stay hidden until both sides have given theirs.'), button(`I am ${powerName(s, session.activePower)}: show my turn`, () => store.getState().confirmHandover(), { 'data-key': 'handover', class: 'primary' })));
+    // The last turn's report is public: both players read it before the next turn.
+    const lastReport = session.reports[session.reports.length - 1];
+    if (lastReport) panels.push(reportView(s, lastReport));
+    return panels;
+  }
   if (over && st.phase.kind === 'over') panels.push(debriefView(store));
   else if (session.mode.kind === 'watch') panels.push(h('section', { class: 'panel' }, h('h2', {}, 'Watching'), button('Next turn', () => store.getState().endTurn(), { 'data-key': 'end-turn' })));
   else panels.push(countryPanel(store), queuePanel(store));

@@ -64,10 +64,16 @@ describe('in the browser', () => {
   it('hot seat: Moscow does not see the orders Beijing queued', async () => {
     const { page, errors } = await openPage(h);
     await startClassroom(page, 'hot-seat');
+    await page.getByRole('button', { name: 'I am Beijing: show my turn' }).click();
     await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
     await page.getByRole('button', { name: /^Queue order: Belt and Road loan/ }).click();
     expect(await page.locator('ol.queue').textContent()).toContain('Belt and Road loan');
     await page.getByRole('button', { name: 'Done: hand over' }).click();
+    // The hand-over screen shows nothing of Beijing's orders, and neither does Moscow's turn.
+    await page.waitForSelector('#handover-title:has-text("Pass the device to Moscow")');
+    expect(await page.locator('#panel').textContent()).not.toContain('Belt and Road loan');
+    await page.screenshot({ path: join(SHOTS, 'handover.png') });
+    await page.getByRole('button', { name: 'I am Moscow: show my turn' }).click();
     await expect.poll(() => page.locator('#queue-title').textContent()).toContain('Moscow');
     expect(await page.locator('#panel').textContent()).not.toContain('Belt and Road loan — Kazakhstan');
     await page.getByRole('button', { name: 'Done: hand over' }).click();

@@ -52,11 +52,15 @@ describe('game store', () => {
     const store = createGameStore();
     store.getState().startGame(scenario, 'h', { kind: 'hot-seat' });
     expect(store.getState().session?.activePower).toBe('beijing');
+    expect(store.getState().session?.handover).toBe(true);
+    store.getState().confirmHandover();
     store.getState().queueOrder(visit);
     store.getState().endTurn();
     const mid = store.getState().session;
     expect(mid?.activePower).toBe('moscow');
+    expect(mid?.handover).toBe(true);
     expect(mid?.record.turns).toHaveLength(0);
+    store.getState().confirmHandover();
     store.getState().endTurn();
     expect(store.getState().session?.record.turns).toHaveLength(1);
     expect(store.getState().session?.activePower).toBe('beijing');
