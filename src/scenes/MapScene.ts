@@ -104,9 +104,7 @@ export class MapScene extends Phaser.Scene {
       const p = projectPoint(projection, city.lon, city.lat);
       if (!p) continue;
       cities.fillStyle(0xffffff, 1).fillCircle(p[0], p[1], city.capital ? 4 : 2.5);
-      if (city.capital || contested.has(s.countries.find((c) => c.id === city.country)?.mapId ?? '')) {
-        this.add.text(p[0] + 5, p[1] - 7, city.name, { fontFamily: 'system-ui, sans-serif', fontSize: city.capital ? '13px' : '11px', color: '#ffffff' }).setAlpha(city.capital ? 1 : 0.8);
-      }
+      this.add.text(p[0] + 5, p[1] - 7, city.name, { fontFamily: 'system-ui, sans-serif', fontSize: city.capital ? '13px' : '11px', color: '#ffffff' }).setAlpha(city.capital ? 1 : 0.8);
     }
     for (const def of contested.values()) {
       const shape = this.asset.countries.find((c) => c.mapId === def.mapId);

@@ -166,7 +166,8 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
           fail(resolved);
           return;
         }
-        set({ session: resolved, message: null });
+        // A hand-over also hides where the last player was looking.
+        set({ session: resolved, message: null, ...(resolved.handover ? { selectedCountry: null } : {}) });
         if (resolved.record !== session.record) autosave(resolved);
       },
 

@@ -54,8 +54,10 @@ describe('game store', () => {
     expect(store.getState().session?.activePower).toBe('beijing');
     expect(store.getState().session?.handover).toBe(true);
     store.getState().confirmHandover();
+    store.getState().selectCountry('kazakhstan');
     store.getState().queueOrder(visit);
     store.getState().endTurn();
+    expect(store.getState().selectedCountry).toBeNull();
     const mid = store.getState().session;
     expect(mid?.activePower).toBe('moscow');
     expect(mid?.handover).toBe(true);
