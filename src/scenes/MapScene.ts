@@ -47,8 +47,7 @@ export class MapScene extends Phaser.Scene {
       cam.scrollY -= (p.y - p.prevPosition.y) / cam.zoom;
     });
     this.input.on('wheel', (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
-      const cam = this.cameras.main;
-      cam.setZoom(Phaser.Math.Clamp(cam.zoom * (dy > 0 ? 0.9 : 1.1), 1, 4));
+      this.store.getState().setZoom(this.store.getState().zoom * (dy > 0 ? 0.9 : 1.1));
     });
     this.unsubscribe = this.store.subscribe(() => this.refresh());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
@@ -125,6 +124,7 @@ export class MapScene extends Phaser.Scene {
   /** Redraws what depends on the game: fills, leader labels, projects, selection. */
   private refresh(): void {
     const state = this.store.getState();
+    if (this.cameras.main.zoom !== state.zoom) this.cameras.main.setZoom(state.zoom);
     const session = state.session;
     if (session?.scenario !== this.drawnFor) {
       this.drawnFor = session?.scenario ?? null;

@@ -46,11 +46,14 @@ export interface GameSession {
 export interface GameStoreState {
   session: GameSession | null;
   selectedCountry: string | null;
+  /** Map zoom, 1 (whole region) to 4; the map scene follows it. */
+  zoom: number;
   /** The last thing a player must be told went wrong (an illegal order, a bad save file). */
   message: { kind: 'error' | 'info'; text: string } | null;
 
   startGame(scenario: Scenario, seed: string, mode: Mode): boolean;
   selectCountry(id: string | null): void;
+  setZoom(zoom: number): void;
   queueOrder(order: Order): boolean;
   removeOrder(index: number): void;
   /** The active human has finished; resolves the turn once every human has. */
@@ -113,6 +116,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
     return {
       session: null,
       selectedCountry: null,
+      zoom: 1,
       message: null,
 
       startGame(scenario, seed, mode) {
@@ -128,6 +132,10 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
 
       selectCountry(id) {
         set({ selectedCountry: id });
+      },
+
+      setZoom(zoom) {
+        set({ zoom: Math.min(4, Math.max(1, Math.round(zoom * 100) / 100)) });
       },
 
       queueOrder(order) {

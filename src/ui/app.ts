@@ -7,6 +7,7 @@ import type { Change, LegalOrder, Order, Scenario, TurnReport } from '../engine'
 import { currentDate, describeChange, describeFactor, legalOrders, orderKey, orderLabel, indexScenario, previewOrder, standing } from '../engine';
 import type { GameStoreState, Mode } from '../store/gameStore';
 import { button, h, replaceKeepingFocus } from './dom';
+import { influenceChart } from './charts';
 
 export interface ShippedScenario {
   id: string;
@@ -103,6 +104,18 @@ function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
   else panels.push(countryPanel(store), queuePanel(store));
   const last = session.reports[session.reports.length - 1];
   if (last) panels.push(reportView(s, last));
+  const zoom = store.getState().zoom;
+  panels.push(
+    h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'view-title' },
+      h('h2', { id: 'view-title' }, `Map view (zoom ${zoom.toFixed(1)}×)`),
+      button('Zoom in', () => store.getState().setZoom(zoom * 1.25), { 'data-key': 'zoom-in', disabled: zoom >= 4 }),
+      button('Zoom out', () => store.getState().setZoom(zoom / 1.25), { 'data-key': 'zoom-out', disabled: zoom <= 1 }),
+      button('Whole region', () => store.getState().setZoom(1), { 'data-key': 'zoom-reset' }),
+      h('p', { class: 'summary' }, 'Or use the mouse wheel and drag the map. Colours show who leads; the labels say it in words.'),
+    ),
+  );
   panels.push(h('section', { class: 'panel tools' }, h('h2', {}, 'Game'), button('Export save', () => download(store), { 'data-key': 'export' }), importControl(store), button('New game', () => newGame(store), { 'data-key': 'new-game' })));
   return panels;
 }
@@ -239,7 +252,10 @@ function debriefView(store: StoreApi<GameStoreState>): HTMLElement {
   const s = session.scenario;
   const phase = session.record.state.phase;
   const section = h('section', { class: 'panel debrief', 'aria-labelledby': 'debrief-title' });
-  section.append(h('h2', { id: 'debrief-title' }, phase.winner ? `${powerName(s, phase.winner)} wins` : 'A draw'), h('p', {}, phase.reason), h('h3', {}, 'What really happened'));
+  section.append(h('h2', { id: 'debrief-title' }, phase.winner ? `${powerName(s, phase.winner)} wins` : 'A draw'), h('p', {}, phase.reason));
+  section.append(h('h3', {}, 'Influence over the game'), h('p', { class: 'summary' }, s.powers.map((p, k) => `${p.name}: ${k % 2 === 1 ? 'dashed' : 'solid'} line`).join('; ')));
+  for (const c of s.countries) if (c.role === 'contested') section.append(h('figure', {}, h('figcaption', {}, c.name), influenceChart(s, session.reports, c.id)));
+  section.append(h('h3', {}, 'What really happened'));
   const list = h('ul', {});
   for (const r of session.reports) {
     for (const e of r.events) {

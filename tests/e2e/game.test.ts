@@ -56,6 +56,8 @@ describe('in the browser', () => {
     }
     await page.waitForSelector('.debrief');
     expect(await page.locator('#debrief-title').textContent()).toMatch(/wins|draw/);
+    await page.locator('#debrief-title').scrollIntoViewIfNeeded();
+    expect(await page.locator('.debrief svg.chart').count()).toBe(5);
     await page.screenshot({ path: join(SHOTS, 'debrief.png') });
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
