@@ -4,7 +4,7 @@
 // (plus the text labels) instead of replaying thousands of polygon points.
 import Phaser from 'phaser';
 import type { StoreApi } from 'zustand/vanilla';
-import type { Scenario } from '../engine';
+import type { GameState, Scenario } from '../engine';
 import { leaderBy, standing } from '../engine';
 import type { GameStoreState } from '../store/gameStore';
 import type { MapAsset } from '../map/mapAsset';
@@ -133,8 +133,10 @@ export class MapScene extends Phaser.Scene {
     if (!session) return;
     const s = session.scenario;
     const powerIds = s.powers.map((p) => p.id);
+    // The replay viewer shows a past state; otherwise the game as it stands.
+    const shown = state.replay ? (state.replay.states[state.replay.index] ?? session.record.state) : session.record.state;
     for (const [id, g] of this.board) {
-      const st = session.record.state.countries[id];
+      const st = shown.countries[id];
       if (!st) continue;
       const lead = standing(powerIds, st);
       const scoring = leaderBy(powerIds, st, s.victory.leadMargin);
@@ -152,7 +154,7 @@ export class MapScene extends Phaser.Scene {
       const def = s.countries.find((c) => c.id === id);
       this.labels.get(id)?.setText(`${def?.name ?? id}\n${power ? `${power.name} +${lead.lead}${scoring ? ' ★' : ''}` : 'no leader'}`);
     }
-    this.drawProjects();
+    this.drawProjects(shown);
     this.selection?.clear();
     const selected = state.selectedCountry ? this.board.get(state.selectedCountry) : undefined;
     if (selected && this.selection) {
@@ -176,7 +178,7 @@ export class MapScene extends Phaser.Scene {
     layer.render();
   }
 
-  private drawProjects(): void {
+  private drawProjects(shown: GameState): void {
     const session = this.store.getState().session;
     const g = this.projects;
     if (!session || !g) return;
@@ -184,7 +186,7 @@ export class MapScene extends Phaser.Scene {
     const s = session.scenario;
     const projection = makeProjection(this.asset.projection);
     for (const def of s.projects) {
-      const st = session.record.state.projects[def.id];
+      const st = shown.projects[def.id];
       if (!st || st.status === 'available') continue;
       const owner = s.powers.find((p) => p.id === st.owner);
       const pts = def.route.map((id) => s.cities.find((c) => c.id === id)).flatMap((c) => (c ? [projectPoint(projection, c.lon, c.lat)] : [])).filter((p): p is [number, number] => p !== null);

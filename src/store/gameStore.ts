@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { GameRecord, Order, Scenario, TurnReport } from '../engine';
-import { loadSave, playTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
+import type { GameRecord, GameState, Order, Scenario, TurnReport } from '../engine';
+import { loadSave, newGame, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
 import { parsePlayer } from '../ai/player';
 
 /** Who plays which power. */
@@ -46,6 +46,8 @@ export interface GameSession {
 export interface GameStoreState {
   session: GameSession | null;
   selectedCountry: string | null;
+  /** The replay viewer: the state before turn 1 and after each turn, and which one is shown. */
+  replay: { states: GameState[]; index: number } | null;
   /** Map zoom, 1 (whole region) to 4; the map scene follows it. */
   zoom: number;
   /** The last thing a player must be told went wrong (an illegal order, a bad save file). */
@@ -60,6 +62,10 @@ export interface GameStoreState {
   endTurn(): void;
   /** Hot-seat: the next player has the device. */
   confirmHandover(): void;
+  /** Steps through the game so far turn by turn (rebuilt from the recorded orders). */
+  startReplay(): void;
+  replayStep(delta: number): void;
+  stopReplay(): void;
   exportSave(): string | null;
   importSave(text: string): boolean;
   resumeAutosave(): boolean;
@@ -116,6 +122,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
     return {
       session: null,
       selectedCountry: null,
+      replay: null,
       zoom: 1,
       message: null,
 
@@ -125,7 +132,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         if (mode.kind === 'vs-computer' && !scenario.powers.some((p) => p.id === mode.human)) return fail(`there is no power "${mode.human}" in this scenario`);
         const hs = humans(scenario, mode);
         const session: GameSession = { scenario, record: r.value, mode, reports: [], pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 };
-        set({ session, selectedCountry: null, message: null });
+        set({ session, selectedCountry: null, message: null, replay: null });
         autosave(session);
         return true;
       },
@@ -184,6 +191,29 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         if (session?.handover) set({ session: { ...session, handover: false }, selectedCountry: null });
       },
 
+      startReplay() {
+        const session = get().session;
+        if (!session) return;
+        const start = newGame(session.scenario, session.record.seed, session.record.options);
+        if (!start.ok) return;
+        const states = [start.value];
+        for (const t of session.record.turns) {
+          const r = resolveTurn(session.scenario, states[states.length - 1] as GameState, t.orders);
+          if (!r.ok) return void fail(`The replay stopped at turn ${states.length}: ${r.error.message}`);
+          states.push(r.value.state);
+        }
+        set({ replay: { states, index: 0 } });
+      },
+
+      replayStep(delta) {
+        const replay = get().replay;
+        if (replay) set({ replay: { ...replay, index: Math.min(replay.states.length - 1, Math.max(0, replay.index + delta)) } });
+      },
+
+      stopReplay() {
+        set({ replay: null });
+      },
+
       exportSave() {
         const session = get().session;
         return session ? saveToJson(session.record) : null;
@@ -196,7 +226,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         const mode: Mode = current?.mode ?? { kind: 'vs-computer', human: loaded.value.record.scenario.powers[0]?.id ?? '', computer: 'greedy' };
         const hs = humans(loaded.value.record.scenario, mode);
         const session: GameSession = { scenario: loaded.value.record.scenario, record: loaded.value.record, mode, reports: loaded.value.reports, pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 };
-        set({ session, selectedCountry: null, message: { kind: 'info', text: 'Save loaded.' } });
+        set({ session, selectedCountry: null, replay: null, message: { kind: 'info', text: 'Save loaded.' } });
         autosave(session);
         return true;
       },

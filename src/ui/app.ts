@@ -91,6 +91,25 @@ function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
     h('ul', { class: 'scores', 'aria-label': 'Victory points' }, ...s.powers.map((p) => h('li', {}, h('span', { class: 'swatch', style: `background:${p.color}` }), `${p.name}: ${st.powers[p.id]?.points ?? 0} points`))),
   );
   const panels: HTMLElement[] = [status];
+  const replay = state.replay;
+  if (replay) {
+    const last = replay.states.length - 1;
+    const report = replay.index > 0 ? session.reports[replay.index - 1] : undefined;
+    const shown = replay.states[replay.index];
+    panels.push(
+      h(
+        'section',
+        { class: 'panel replay', 'aria-labelledby': 'replay-title' },
+        h('h2', { id: 'replay-title' }, replay.index === 0 ? `Replay: the start (${s.start})` : `Replay: after turn ${replay.index} of ${last}`),
+        h('p', {}, s.powers.map((p) => `${p.name} ${shown?.powers[p.id]?.points ?? 0} points`).join(', ')),
+        button('Previous turn', () => store.getState().replayStep(-1), { 'data-key': 'replay-prev', disabled: replay.index === 0 }),
+        button('Next turn', () => store.getState().replayStep(1), { 'data-key': 'replay-next', disabled: replay.index === last }),
+        button('Leave the replay', () => store.getState().stopReplay(), { 'data-key': 'replay-exit' }),
+      ),
+    );
+    if (report) panels.push(reportView(s, report));
+    return panels;
+  }
   if (session.handover && !over) {
     // Hot seat: a blank hand-over screen, so the next player sees nothing of the last one's orders.
     panels.push(h('section', { class: 'panel handover', 'aria-labelledby': 'handover-title' }, h('h2', { id: 'handover-title' }, `Pass the device to ${powerName(s, session.activePower)}`), h('p', {}, 'Orders stay hidden until both sides have given theirs.'), button(`I am ${powerName(s, session.activePower)}: show my turn`, () => store.getState().confirmHandover(), { 'data-key': 'handover', class: 'primary' })));
@@ -116,12 +135,12 @@ function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
       h('p', { class: 'summary' }, 'Or use the mouse wheel and drag the map. Colours show who leads; the labels say it in words.'),
     ),
   );
-  panels.push(h('section', { class: 'panel tools' }, h('h2', {}, 'Game'), button('Export save', () => download(store), { 'data-key': 'export' }), importControl(store), button('New game', () => newGame(store), { 'data-key': 'new-game' })));
+  panels.push(h('section', { class: 'panel tools' }, h('h2', {}, 'Game'), button('Replay the game so far', () => store.getState().startReplay(), { 'data-key': 'replay', disabled: session.record.turns.length === 0 }), button('Export save', () => download(store), { 'data-key': 'export' }), importControl(store), button('New game', () => newGame(store), { 'data-key': 'new-game' })));
   return panels;
 }
 
 function newGame(store: StoreApi<GameStoreState>): void {
-  store.setState({ session: null, selectedCountry: null, message: null });
+  store.setState({ session: null, selectedCountry: null, message: null, replay: null });
 }
 
 function download(store: StoreApi<GameStoreState>): void {

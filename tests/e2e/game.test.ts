@@ -60,6 +60,14 @@ describe('in the browser', () => {
     expect(await page.locator('.debrief svg.chart').count()).toBe(5);
     await page.screenshot({ path: join(SHOTS, 'debrief.png') });
     expect(await axeViolations(page)).toEqual([]);
+    // The replay viewer steps through the finished game.
+    await page.getByRole('button', { name: 'Replay the game so far' }).click();
+    await page.waitForSelector('#replay-title:has-text("Replay: the start")');
+    await page.getByRole('button', { name: 'Next turn' }).click();
+    await page.waitForSelector('#replay-title:has-text("after turn 1 of 8")');
+    expect(await page.locator('.report').textContent()).toContain('Turn 1 report');
+    await page.getByRole('button', { name: 'Leave the replay' }).click();
+    await page.waitForSelector('.debrief');
     expect(errors).toEqual([]);
   });
 

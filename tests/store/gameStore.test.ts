@@ -94,3 +94,24 @@ describe('game store', () => {
     expect(c.getState().session).toBeNull();
   });
 });
+
+describe('replay viewer', () => {
+  it('steps through the recorded game from the start to the current state', () => {
+    const store = createGameStore();
+    store.getState().startGame(scenario, 'r', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
+    store.getState().queueOrder(visit);
+    store.getState().endTurn();
+    store.getState().endTurn();
+    store.getState().startReplay();
+    const replay = store.getState().replay;
+    expect(replay?.states).toHaveLength(3);
+    expect(replay?.states[2]).toEqual(store.getState().session?.record.state);
+    expect(replay?.states[0]?.turn).toBe(1);
+    store.getState().replayStep(5);
+    expect(store.getState().replay?.index).toBe(2);
+    store.getState().replayStep(-9);
+    expect(store.getState().replay?.index).toBe(0);
+    store.getState().stopReplay();
+    expect(store.getState().replay).toBeNull();
+  });
+});
