@@ -25,6 +25,9 @@ export class MapScene extends Phaser.Scene {
   private layer: Phaser.GameObjects.RenderTexture | null = null;
   private cities: Phaser.GameObjects.Graphics | null = null;
   private drawnFor: unknown = null;
+  private tooltip: Phaser.GameObjects.Text | null = null;
+  /** Each country's leader and lead at the last refresh, to animate what changed. */
+  private lastStanding = new Map<string, string>();
 
   constructor(
     private readonly store: StoreApi<GameStoreState>,
@@ -41,7 +44,10 @@ export class MapScene extends Phaser.Scene {
       this.clickAt(p.worldX, p.worldY);
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
-      if (!p.isDown) return;
+      if (!p.isDown) {
+        this.hover(p.worldX, p.worldY);
+        return;
+      }
       const cam = this.cameras.main;
       cam.scrollX -= (p.x - p.prevPosition.x) / cam.zoom;
       cam.scrollY -= (p.y - p.prevPosition.y) / cam.zoom;
@@ -64,6 +70,28 @@ export class MapScene extends Phaser.Scene {
     const byMap = new Map(s.countries.filter((c) => c.role === 'contested').map((c) => [c.mapId, c.id]));
     const hit = countryAt(this.asset, x, y, new Set(byMap.keys()));
     this.store.getState().selectCountry(hit ? (byMap.get(hit) ?? null) : null);
+  }
+
+  /** Tooltip: the country under the pointer, who leads it and its stability. */
+  private hover(x: number, y: number): void {
+    const session = this.store.getState().session;
+    const tip = this.tooltip;
+    if (!session || !tip) return;
+    const s = session.scenario;
+    const mapId = countryAt(this.asset, x, y, new Set(s.countries.filter((c) => c.role === 'contested').map((c) => c.mapId)));
+    const def = s.countries.find((c) => c.mapId === mapId);
+    if (!def) {
+      tip.setVisible(false);
+      return;
+    }
+    let text = def.name;
+    const st = session.record.state.countries[def.id];
+    if (def.role === 'contested' && st) {
+      const lead = standing(s.powers.map((p) => p.id), st);
+      const leader = s.powers.find((p) => p.id === lead.leader);
+      text += `\n${leader ? `${leader.name} leads by ${lead.lead}` : 'no leader'} · stability ${st.stability}\n${s.powers.map((p) => `${p.name} ${st.influence[p.id] ?? 0}`).join(' · ')}`;
+    } else text += ' (not contested)';
+    tip.setText(text).setPosition(x + 14, y + 14).setVisible(true);
   }
 
   /** Static layer for the current scenario: context countries, board outlines, cities. */
@@ -112,6 +140,8 @@ export class MapScene extends Phaser.Scene {
       const label = this.add.text(cx, cy, def.name, { fontFamily: 'system-ui, sans-serif', fontSize: '15px', color: '#10151c', backgroundColor: '#f4efe2cc', padding: { x: 4, y: 2 }, align: 'center' }).setOrigin(0.5);
       this.labels.set(def.id, label);
     }
+    this.tooltip = this.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '14px', color: '#10151c', backgroundColor: '#fff8dd', padding: { x: 6, y: 4 } }).setDepth(10).setVisible(false);
+    this.lastStanding.clear();
   }
 
   private fillRing(g: Phaser.GameObjects.Graphics, ring: readonly number[], stroke: boolean): void {
@@ -152,7 +182,13 @@ export class MapScene extends Phaser.Scene {
         for (const ring of rings) this.fillRing(g, ring, false);
       }
       const def = s.countries.find((c) => c.id === id);
-      this.labels.get(id)?.setText(`${def?.name ?? id}\n${power ? `${power.name} +${lead.lead}${scoring ? ' ★' : ''}` : 'no leader'}`);
+      const text = `${def?.name ?? id}\n${power ? `${power.name} +${lead.lead}${scoring ? ' ★' : ''}` : 'no leader'}`;
+      const label = this.labels.get(id);
+      const before = this.lastStanding.get(id);
+      this.lastStanding.set(id, text);
+      label?.setText(text);
+      // Animate what changed: the label of a country whose standing moved pulses once.
+      if (label && before !== undefined && before !== text) this.tweens.add({ targets: label, scale: { from: 1.35, to: 1 }, duration: 700, ease: 'Cubic.easeOut' });
     }
     this.drawProjects(shown);
     this.selection?.clear();
