@@ -24,6 +24,7 @@ export class MapScene extends Phaser.Scene {
   private selection: Phaser.GameObjects.Graphics | null = null;
   private layer: Phaser.GameObjects.RenderTexture | null = null;
   private cities: Phaser.GameObjects.Graphics | null = null;
+  private texts: Phaser.GameObjects.Text[] = [];
   private drawnFor: unknown = null;
   private tooltip: Phaser.GameObjects.Text | null = null;
   /** Each country's leader and lead at the last refresh, to animate what changed. */
@@ -38,6 +39,13 @@ export class MapScene extends Phaser.Scene {
 
   create(): void {
     this.cameras.main.setBounds(0, 0, this.asset.width, this.asset.height);
+    // Created once and reused for every game: rebuilding them per game would leak textures.
+    this.layer = this.add.renderTexture(0, 0, this.asset.width, this.asset.height).setOrigin(0, 0);
+    this.context = this.make.graphics({}, false);
+    this.projects = this.make.graphics({}, false);
+    this.selection = this.make.graphics({}, false);
+    this.cities = this.make.graphics({}, false);
+    this.tooltip = this.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '14px', color: '#10151c', backgroundColor: '#fff8dd', padding: { x: 6, y: 4 } }).setDepth(10).setVisible(false);
     this.drawScenario();
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       if (p.getDistance() > 6) return; // a drag, not a click
@@ -97,15 +105,16 @@ export class MapScene extends Phaser.Scene {
   /** Static layer for the current scenario: context countries, board outlines, cities. */
   private drawScenario(): void {
     const s = this.scenario();
-    this.children.removeAll(true);
-    for (const g of [this.context, this.projects, this.selection, this.cities, ...this.board.values()]) g?.destroy();
-    this.cities = null;
+    for (const t of this.texts) t.destroy();
+    this.texts = [];
+    for (const g of this.board.values()) g.destroy();
     this.board.clear();
     this.labels.clear();
+    for (const g of [this.context, this.projects, this.selection, this.cities]) g?.clear();
+    this.tooltip?.setVisible(false);
     const contested = new Map(s?.countries.filter((c) => c.role === 'contested').map((c) => [c.mapId, c]) ?? []);
-    this.layer = this.add.renderTexture(0, 0, this.asset.width, this.asset.height).setOrigin(0, 0);
-    const context = this.make.graphics({}, false);
-    this.context = context;
+    const context = this.context;
+    if (!context) return;
     context.fillStyle(CONTEXT, 1).lineStyle(1, 0x1b2630, 1);
     for (const c of this.asset.countries) {
       if (contested.has(c.mapId)) continue;
@@ -118,30 +127,34 @@ export class MapScene extends Phaser.Scene {
       if (!shape) continue;
       g.setData('rings', shape.rings);
     }
-    this.projects = this.make.graphics({}, false);
-    this.selection = this.make.graphics({}, false);
     if (!s) {
       this.composite();
       return;
     }
     const projection = makeProjection(this.asset.projection);
-    const cities = this.make.graphics({}, false);
-    this.cities = cities;
+    const cities = this.cities;
+    if (!cities) return;
     for (const city of s.cities) {
       const p = projectPoint(projection, city.lon, city.lat);
       if (!p) continue;
       cities.fillStyle(0xffffff, 1).fillCircle(p[0], p[1], city.capital ? 4 : 2.5);
-      this.add.text(p[0] + 5, p[1] - 7, city.name, { fontFamily: 'system-ui, sans-serif', fontSize: city.capital ? '13px' : '11px', color: '#ffffff' }).setAlpha(city.capital ? 1 : 0.8);
+      this.addText(p[0] + 5, p[1] - 7, city.name, { fontFamily: 'system-ui, sans-serif', fontSize: city.capital ? '13px' : '11px', color: '#ffffff' }).setAlpha(city.capital ? 1 : 0.8);
     }
     for (const def of contested.values()) {
       const shape = this.asset.countries.find((c) => c.mapId === def.mapId);
       if (!shape) continue;
       const [cx, cy] = centroid(shape.rings);
-      const label = this.add.text(cx, cy, def.name, { fontFamily: 'system-ui, sans-serif', fontSize: '15px', color: '#10151c', backgroundColor: '#f4efe2cc', padding: { x: 4, y: 2 }, align: 'center' }).setOrigin(0.5);
+      const label = this.addText(cx, cy, def.name, { fontFamily: 'system-ui, sans-serif', fontSize: '15px', color: '#10151c', backgroundColor: '#f4efe2cc', padding: { x: 4, y: 2 }, align: 'center' }).setOrigin(0.5);
       this.labels.set(def.id, label);
     }
-    this.tooltip = this.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '14px', color: '#10151c', backgroundColor: '#fff8dd', padding: { x: 6, y: 4 } }).setDepth(10).setVisible(false);
     this.lastStanding.clear();
+  }
+
+  /** A text object owned by the current scenario's drawing (destroyed when it is redrawn). */
+  private addText(x: number, y: number, text: string, style: Phaser.Types.GameObjects.Text.TextStyle): Phaser.GameObjects.Text {
+    const t = this.add.text(x, y, text, style);
+    this.texts.push(t);
+    return t;
   }
 
   private fillRing(g: Phaser.GameObjects.Graphics, ring: readonly number[], stroke: boolean): void {
