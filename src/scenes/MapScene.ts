@@ -4,7 +4,7 @@
 // (plus the text labels) instead of replaying thousands of polygon points.
 import Phaser from 'phaser';
 import type { StoreApi } from 'zustand/vanilla';
-import type { GameState, Scenario } from '../engine';
+import type { GameState, Scenario, TurnReport } from '../engine';
 import { leaderBy, standing } from '../engine';
 import type { GameStoreState } from '../store/gameStore';
 import type { MapAsset } from '../map/mapAsset';
@@ -29,6 +29,8 @@ export class MapScene extends Phaser.Scene {
   private tooltip: Phaser.GameObjects.Text | null = null;
   /** Each country's leader and lead at the last refresh, to animate what changed. */
   private lastStanding = new Map<string, string>();
+  /** How many turn reports had been animated. */
+  private reportsSeen = 0;
 
   constructor(
     private readonly store: StoreApi<GameStoreState>,
@@ -78,6 +80,31 @@ export class MapScene extends Phaser.Scene {
     const byMap = new Map(s.countries.filter((c) => c.role === 'contested').map((c) => [c.mapId, c.id]));
     const hit = countryAt(this.asset, x, y, new Set(byMap.keys()));
     this.store.getState().selectCountry(hit ? (byMap.get(hit) ?? null) : null);
+  }
+
+  /** Events appear as cards on the map that fade out; finished projects flash along their route. */
+  private animateReport(report: TurnReport): void {
+    const s = this.scenario();
+    if (!s) return;
+    report.events.forEach((e, i) => {
+      const card = this.add
+        .text(this.asset.width / 2, 70 + i * 54, e.title, { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#10151c', backgroundColor: '#ffd84d', padding: { x: 10, y: 6 } })
+        .setOrigin(0.5, 0)
+        .setScrollFactor(0)
+        .setDepth(20);
+      this.tweens.add({ targets: card, alpha: { from: 1, to: 0 }, delay: 2500 + i * 400, duration: 900, onComplete: () => card.destroy() });
+    });
+    const projection = makeProjection(this.asset.projection);
+    for (const c of report.changes) {
+      if (!c.path.startsWith('projects.') || !String(c.to).startsWith('built')) continue;
+      const def = s.projects.find((p) => `projects.${p.id}` === c.path);
+      if (!def) continue;
+      const flash = this.add.graphics().setDepth(15);
+      flash.lineStyle(9, 0xffffff, 1);
+      const pts = def.route.map((id) => s.cities.find((x) => x.id === id)).flatMap((x) => (x ? [projectPoint(projection, x.lon, x.lat)] : [])).filter((p): p is [number, number] => p !== null);
+      for (let i = 1; i < pts.length; i++) flash.lineBetween(...(pts[i - 1] as [number, number]), ...(pts[i] as [number, number]));
+      this.tweens.add({ targets: flash, alpha: { from: 1, to: 0 }, duration: 1800, repeat: 0, onComplete: () => flash.destroy() });
+    }
   }
 
   /** Tooltip: the country under the pointer, who leads it and its stability. */
@@ -148,6 +175,7 @@ export class MapScene extends Phaser.Scene {
       this.labels.set(def.id, label);
     }
     this.lastStanding.clear();
+    this.reportsSeen = this.store.getState().session?.reports.length ?? 0;
   }
 
   /** A text object owned by the current scenario's drawing (destroyed when it is redrawn). */
@@ -204,6 +232,12 @@ export class MapScene extends Phaser.Scene {
       if (label && before !== undefined && before !== text) this.tweens.add({ targets: label, scale: { from: 1.35, to: 1 }, duration: 700, ease: 'Cubic.easeOut' });
     }
     this.drawProjects(shown);
+    if (!state.replay && session.reports.length > this.reportsSeen) {
+      const fresh = session.reports.slice(this.reportsSeen);
+      this.reportsSeen = session.reports.length;
+      const latest = fresh[fresh.length - 1];
+      if (latest && fresh.length === 1) this.animateReport(latest);
+    } else if (session.reports.length < this.reportsSeen) this.reportsSeen = session.reports.length;
     this.selection?.clear();
     const selected = state.selectedCountry ? this.board.get(state.selectedCountry) : undefined;
     if (selected && this.selection) {
