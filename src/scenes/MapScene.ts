@@ -31,6 +31,7 @@ export class MapScene extends Phaser.Scene {
   private lastStanding = new Map<string, string>();
   /** How many turn reports had been animated. */
   private reportsSeen = 0;
+  private centredOn: string | null = null;
 
   constructor(
     private readonly store: StoreApi<GameStoreState>,
@@ -240,6 +241,12 @@ export class MapScene extends Phaser.Scene {
     } else if (session.reports.length < this.reportsSeen) this.reportsSeen = session.reports.length;
     this.selection?.clear();
     const selected = state.selectedCountry ? this.board.get(state.selectedCountry) : undefined;
+    // Selecting a country (by click or by keyboard) brings it into view when zoomed in.
+    if (selected && state.selectedCountry !== this.centredOn) {
+      const [cx, cy] = centroid(selected.getData('rings') as number[][]);
+      this.cameras.main.pan(cx, cy, 400, 'Sine.easeInOut');
+    }
+    this.centredOn = state.selectedCountry;
     if (selected && this.selection) {
       this.selection.lineStyle(4, 0xffd84d, 1);
       for (const ring of selected.getData('rings') as number[][]) {
