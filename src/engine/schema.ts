@@ -17,8 +17,8 @@ export const SourceId = z
   .describe('The id of an entry of "sources", e.g. "003_b6de07fd0d646c0f".');
 
 const Text = (max: number) => z.string().min(1).max(max);
-const Pct = z.number().int().min(0).max(100);
-const Delta = z.number().int().min(-100).max(100);
+const Pct = z.number().int().min(0).max(100).describe('A whole number from 0 to 100.');
+const Delta = z.number().int().min(-100).max(100).describe('A change, in points (negative to lower).');
 const YearMonth = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a year and month "YYYY-MM"')
@@ -37,20 +37,22 @@ const Citations = z
   .optional()
   .describe('Citations for values of this entry, keyed by the field they support, e.g. {"income": {...}}.');
 
-export const Source = z.strictObject({
-  id: SourceId,
-  outlet: Text(120),
-  date: Text(40).describe('As precise as the article tells, e.g. "2022-09" or "28 May 2023".'),
-  title: Text(200),
-});
+export const Source = z
+  .strictObject({
+    id: SourceId,
+    outlet: Text(120).describe('Who published it, e.g. "The Guardian".'),
+    date: Text(40).describe('As precise as the article tells, e.g. "2022-09" or "28 May 2023".'),
+    title: Text(200).describe('What the article is about, in a line.'),
+  })
+  .describe('An article the scenario rests on.');
 
 export const Track = z.strictObject({
   id: Id,
-  name: Text(60),
-  description: Text(300),
-  initial: z.number().int().min(0).max(100),
-  min: z.number().int().min(0).max(100),
-  max: z.number().int().min(0).max(100),
+  name: Text(60).describe('Shown to players, e.g. "War drain".'),
+  description: Text(300).describe('What the track means and does, for the player.'),
+  initial: z.number().int().min(0).max(100).describe('Value at the start.'),
+  min: z.number().int().min(0).max(100).describe('Lowest value the track can reach.'),
+  max: z.number().int().min(0).max(100).describe('Highest value the track can reach.'),
   incomePerPoint: z
     .number()
     .int()
@@ -60,19 +62,19 @@ export const Track = z.strictObject({
     .describe("Change to the power's income per turn for each point of this track (e.g. -1 for a war drain)."),
   secret: z.boolean().default(false).describe("When true, other powers' views do not show this track."),
   citations: Citations,
-});
+}).describe('A value of a power that events move, e.g. a war drain.');
 
 export const Power = z.strictObject({
   id: Id,
-  name: Text(60),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour "#rrggbb"'),
+  name: Text(60).describe('Shown to players, e.g. "Beijing".'),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour "#rrggbb"').describe('Map and chart colour, "#rrggbb" (labels always say the name too).'),
   home: Id.describe('The neighbour country this power governs (drawn as its home base).'),
   income: z.number().int().min(0).max(100).describe('Influence budget gained every turn, before tracks modify it.'),
-  startBudget: z.number().int().min(0).max(200),
+  startBudget: z.number().int().min(0).max(200).describe('Budget available on turn 1.'),
   maxCarry: z.number().int().min(0).max(200).describe('Unspent budget kept into the next turn, at most.'),
-  tracks: z.array(Track).max(12).default([]),
+  tracks: z.array(Track).max(12).default([]).describe('Values events move, e.g. a war drain or sanctions pressure.'),
   citations: Citations,
-});
+}).describe('A player: Beijing, Moscow…');
 
 const PowerMap = z
   .record(Id, Pct)
@@ -80,7 +82,7 @@ const PowerMap = z
 
 const CountryBase = {
   id: Id,
-  name: Text(60),
+  name: Text(60).describe('Shown to players, e.g. "Kazakhstan".'),
   mapId: z
     .string()
     .regex(/^\d{3}$/, 'a three-digit ISO 3166-1 numeric code')
@@ -90,50 +92,62 @@ const CountryBase = {
 
 export const ContestedCountry = z.strictObject({
   ...CountryBase,
-  role: z.literal('contested'),
+  role: z.literal('contested').describe('"contested": on the board; "neighbour": context and home bases.'),
   importance: z.number().int().min(1).max(5).describe('Victory points per turn for the power that leads here.'),
-  influence: PowerMap,
-  stability: Pct,
+  influence: PowerMap.describe('Influence of each power, 0–100 (power id → value).'),
+  stability: Pct.describe('0 chaos, 100 solid. Low stability favours security deals and can halt projects.'),
   sovereignty: Pct.describe('How strongly the country resents a dominant patron (0 none, 100 fiercely).'),
-  dependence: z.strictObject({
-    economic: PowerMap,
-    security: PowerMap,
-  }),
+  dependence: z
+    .strictObject({
+      economic: PowerMap.describe('Economic dependence on each power: helps its investments and pulls influence every turn.'),
+      security: PowerMap.describe('Security dependence on each power: helps its security deals and pulls influence every turn.'),
+    })
+    .describe('How much the country depends on each power.'),
   memberships: z.array(Id).max(20).default([]).describe('Ids of organisations the country belongs to.'),
   citations: Citations,
-});
+}).describe('A country on the board.');
 
 export const NeighbourCountry = z.strictObject({
   ...CountryBase,
-  role: z.literal('neighbour'),
+  role: z.literal('neighbour').describe('"contested": on the board; "neighbour": context and home bases.'),
   citations: Citations,
 });
 
-export const Country = z.discriminatedUnion('role', [ContestedCountry, NeighbourCountry]);
+export const Country = z.discriminatedUnion('role', [ContestedCountry, NeighbourCountry]).describe('A country: contested (on the board) or a neighbour (context).');
 
-export const Organisation = z.strictObject({
-  id: Id,
-  name: Text(80),
-  kind: z.enum(['security', 'economic', 'political']),
-});
+export const Organisation = z
+  .strictObject({
+    id: Id,
+    name: Text(80).describe('e.g. "Collective Security Treaty Organisation".'),
+    kind: z.enum(['security', 'economic', 'political']).describe('What the organisation is about.'),
+  })
+  .describe('An organisation countries may belong to (SCO, CSTO, EAEU…).');
 
-export const City = z.strictObject({
-  id: Id,
-  name: Text(60),
-  country: Id,
-  lat: z.number().min(-90).max(90),
-  lon: z.number().min(-180).max(180),
-  capital: z.boolean().default(false),
-});
+export const City = z
+  .strictObject({
+    id: Id,
+    name: Text(60).describe('Shown on the map.'),
+    country: Id.describe('The country id the city is in.'),
+    lat: z.number().min(-90).max(90).describe('Latitude, degrees north (WGS84).'),
+    lon: z.number().min(-180).max(180).describe('Longitude, degrees east (WGS84).'),
+    capital: z.boolean().default(false).describe('Drawn larger on the map.'),
+  })
+  .describe('A real place; project routes run through cities.');
 
 // Targets inside effects. "$target" is the country an order names, "$route" every
 // contested country a project's route touches, "$self" the power that gave the order
 // or owns the project, "$others" every other power.
-const CountryRef = z.string().regex(/^(\$target|\$route|[a-z0-9][a-z0-9-]*)$/, 'a country id, "$target" or "$route"');
-const PowerRef = z.string().regex(/^(\$self|\$others|[a-z0-9][a-z0-9-]*)$/, 'a power id, "$self" or "$others"');
+const CountryRef = z
+  .string()
+  .regex(/^(\$target|\$route|[a-z0-9][a-z0-9-]*)$/, 'a country id, "$target" or "$route"')
+  .describe('A contested country id, "$target" (an order\'s country) or "$route" (a project\'s countries).');
+const PowerRef = z
+  .string()
+  .regex(/^(\$self|\$others|[a-z0-9][a-z0-9-]*)$/, 'a power id, "$self" or "$others"')
+  .describe('A power id, "$self" (who acts or owns) or "$others" (every other power).');
 
 export const Effect = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('influence'), country: CountryRef, power: PowerRef, delta: Delta }),
+  z.strictObject({ type: z.literal('influence').describe('What the effect changes: influence, stability, dependence, budget, income, track, flag or points.'), country: CountryRef, power: PowerRef, delta: Delta }),
   z.strictObject({ type: z.literal('stability'), country: CountryRef, delta: Delta }),
   z.strictObject({
     type: z.literal('dependence'),
@@ -145,104 +159,108 @@ export const Effect = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('budget'), power: PowerRef, delta: Delta }),
   z.strictObject({ type: z.literal('income'), power: PowerRef, delta: z.number().int().min(-20).max(20) }),
   z.strictObject({ type: z.literal('track'), power: PowerRef, track: Id, delta: Delta }),
-  z.strictObject({ type: z.literal('flag'), flag: Id, value: z.boolean() }),
+  z.strictObject({ type: z.literal('flag'), flag: Id, value: z.boolean().describe('Set (true) or clear (false) the flag.') }),
   z.strictObject({ type: z.literal('points'), power: PowerRef, delta: z.number().int().min(-50).max(50) }),
-]);
+]).describe('One thing an order, project or event does.');
 
 const Bounds = {
-  atLeast: z.number().int().min(0).max(100).optional(),
-  atMost: z.number().int().min(0).max(100).optional(),
+  atLeast: z.number().int().min(0).max(100).optional().describe('Holds when the value is at least this.'),
+  atMost: z.number().int().min(0).max(100).optional().describe('Holds when the value is at most this.'),
 };
 
 export const Condition = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('flag'), flag: Id, is: z.boolean() }),
+  z.strictObject({ type: z.literal('flag').describe('What the condition tests: flag, track, influence, stability, dependence, leads or project.'), flag: Id, is: z.boolean().describe('Whether the flag must be set (true) or clear (false).') }),
   z.strictObject({ type: z.literal('track'), power: Id, track: Id, ...Bounds }),
   z.strictObject({ type: z.literal('influence'), country: Id, power: Id, ...Bounds }),
   z.strictObject({ type: z.literal('stability'), country: Id, ...Bounds }),
   z.strictObject({ type: z.literal('dependence'), axis: z.enum(['economic', 'security']), country: Id, power: Id, ...Bounds }),
   z.strictObject({ type: z.literal('leads'), country: Id, power: Id }),
-  z.strictObject({ type: z.literal('project'), project: Id, status: z.enum(['available', 'building', 'built']) }),
-]);
+  z.strictObject({ type: z.literal('project'), project: Id, status: z.enum(['available', 'building', 'built']).describe('The project state that makes the condition hold.') }),
+]).describe('A test of the game state; an event fires only when all its conditions hold.');
 
 export const ActionKind = z.enum(['invest', 'security-deal', 'diplomacy', 'special']);
 
 export const Action = z.strictObject({
   id: Id,
-  name: Text(80),
-  kind: ActionKind,
+  name: Text(80).describe('Shown to players, e.g. "Belt and Road loan".'),
+  kind: ActionKind.describe('invest: lands best in stable, economically tied countries; security-deal: in insecure, security-tied ones; diplomacy: small and reliable; special: unmodified, often with a risk.'),
   summary: Text(300).describe('One sentence a player reads beside the order.'),
   powers: z.array(Id).min(1).describe('Powers that may give this order.'),
-  cost: z.number().int().min(1).max(100),
+  cost: z.number().int().min(1).max(100).describe('Budget the order costs.'),
   influence: z.number().int().min(0).max(30).describe("Base influence gain for the ordering power in the target country, before the country's response modifies it."),
-  effects: z.array(Effect).max(12).default([]).describe('Further effects, applied as they are (no modifier).'),
+  effects: z.array(Effect).max(12).default([]).describe('Further effects, applied as they are (no modifier; "$target" = the order\'s country, "$self" = who gives it).'),
   requires: z
     .strictObject({
       membership: Id.optional().describe('The target must belong to this organisation.'),
       minInfluence: Pct.optional().describe("The ordering power's influence in the target must be at least this."),
       flag: Id.optional().describe('This flag must be set.'),
     })
-    .optional(),
+    .optional()
+    .describe('Conditions for giving the order at all.'),
   risk: z
     .strictObject({
-      chancePct: Pct,
+      chancePct: Pct.describe('Chance in percent that the risk strikes.'),
       trackBonus: z
-        .strictObject({ track: Id, pctPerPoint: z.number().int().min(0).max(20) })
+        .strictObject({ track: Id, pctPerPoint: z.number().int().min(0).max(20).describe('Percent added per point of the track.') })
         .optional()
         .describe("Adds this many percent per point of the ordering power's track."),
-      description: Text(300),
-      effects: z.array(Effect).min(1).max(12),
+      description: Text(300).describe('What happens when it strikes, in words, e.g. "the West sanctions the banks".'),
+      effects: z.array(Effect).min(1).max(12).describe('What the risk does when it strikes.'),
     })
     .optional()
     .describe('A chance that the order backfires, rolled once when it resolves.'),
   citations: Citations,
-});
+}).describe('An order powers can give, aimed at one contested country.');
 
 export const ProjectKind = z.enum(['rail', 'road', 'pipeline', 'factory', 'power-plant', 'security-contract', 'digital']);
 
 export const Project = z.strictObject({
   id: Id,
-  name: Text(100),
-  kind: ProjectKind,
-  summary: Text(300),
+  name: Text(100).describe('Shown to players, e.g. "China–Kyrgyzstan–Uzbekistan railway".'),
+  kind: ProjectKind.describe('How the map draws it.'),
+  summary: Text(300).describe('One sentence a player reads beside the project.'),
   sponsors: z.array(Id).min(1).describe('Powers that may build it.'),
-  cost: z.number().int().min(1).max(200),
-  buildTurns: z.number().int().min(1).max(20),
+  cost: z.number().int().min(1).max(200).describe('Budget paid when building starts.'),
+  buildTurns: z.number().int().min(1).max(20).describe('Turns of work before it is finished.'),
   route: z.array(Id).min(1).max(12).describe('City ids in order; one city for a plant or factory.'),
-  onComplete: z.array(Effect).max(16).default([]),
+  onComplete: z.array(Effect).max(16).default([]).describe('Effects once, when finished ("$route" = every contested country on the route, "$self" = the owner).'),
   perTurn: z.array(Effect).max(8).default([]).describe('Effects every turn once built, for its owner.'),
   initial: z
-    .strictObject({ status: z.literal('built'), owner: Id })
+    .strictObject({ status: z.literal('built').describe('Always "built".'), owner: Id.describe('The power that owns it.') })
     .optional()
     .describe('A project already standing when the scenario starts.'),
   source: SourceId.optional(),
   citations: Citations,
-});
+}).describe('Something a power builds: rail, road, pipeline, factory, plant, security contract, digital.');
 
 export const GameEvent = z.strictObject({
   id: Id,
-  title: Text(100),
+  title: Text(100).describe('The card\'s headline.'),
   text: Text(600).describe('The card a player reads when the event fires.'),
   source: SourceId,
   whatHappened: Text(600).describe('For the debrief: what really happened, paraphrased from the source.'),
-  trigger: z.strictObject({
-    from: YearMonth.optional(),
-    to: YearMonth.optional(),
-    all: z.array(Condition).max(8).default([]),
-    chancePct: Pct.default(100),
-  }),
-  repeatable: z.boolean().default(false),
-  effects: z.array(Effect).min(1).max(16),
-});
+  trigger: z
+    .strictObject({
+      from: YearMonth.optional().describe('First month the event can fire.'),
+      to: YearMonth.optional().describe('Last month the event can fire.'),
+      all: z.array(Condition).max(8).default([]).describe('Conditions that must all hold.'),
+      chancePct: Pct.default(100).describe('Chance in percent, rolled each turn the rest holds.'),
+    })
+    .describe('When the event fires: date window, conditions and chance.'),
+  repeatable: z.boolean().default(false).describe('If false (the default) it fires at most once.'),
+  effects: z.array(Effect).min(1).max(16).describe('What the event does.'),
+}).describe('Something that happens, as the articles report it.');
 
 export const Rules = z
   .strictObject({
-    maxOrdersPerTurn: z.number().int().min(1).max(10).default(3),
+    maxOrdersPerTurn: z.number().int().min(1).max(10).default(3).describe('Orders each power may give a turn.'),
     balancingMargin: z.number().int().min(0).max(100).default(25).describe('Lead above which a country starts leaning to the runner-up.'),
     neglect: z.number().int().min(0).max(10).default(1).describe('Influence a power loses each turn in a country where it gave no order.'),
     tiesDivisor: z.number().int().min(10).max(400).default(50).describe('Each turn a power gains (economic + security dependence) / tiesDivisor influence.'),
     unrestBelow: z.number().int().min(0).max(100).default(20).describe('Projects touching a country with stability below this do not advance.'),
   })
-  .default({ maxOrdersPerTurn: 3, balancingMargin: 25, neglect: 1, tiesDivisor: 50, unrestBelow: 20 });
+  .default({ maxOrdersPerTurn: 3, balancingMargin: 25, neglect: 1, tiesDivisor: 50, unrestBelow: 20 })
+  .describe('Numbers of the rules every turn applies.');
 
 export const Victory = z.strictObject({
   leadMargin: z.number().int().min(1).max(100).describe('A power leads a country when its influence exceeds every other power’s by at least this.'),
@@ -251,36 +269,39 @@ export const Victory = z.strictObject({
       countries: z.number().int().min(1).max(20).describe('Lead this many contested countries at the end of a turn…'),
       fromTurn: z.number().int().min(1).max(60).describe('…from this turn on, and win at once.'),
     })
-    .optional(),
-});
+    .optional()
+    .describe('An early win: lead enough countries from a given turn.'),
+}).describe('How the game is won: points each turn for leading countries; most points at the end wins.');
 
-export const Briefing = z.strictObject({
-  role: Id.describe('A power or country id.'),
-  title: Text(100),
-  text: Text(2000),
-});
+export const Briefing = z
+  .strictObject({
+    role: Id.describe('A power or country id.'),
+    title: Text(100).describe('Headline of the briefing card.'),
+    text: Text(2000).describe('What the role wants and fears, for a student to read.'),
+  })
+  .describe('A role briefing for classroom play.');
 
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
     id: Id,
-    title: Text(100),
-    summary: Text(1000),
-    start: YearMonth,
-    monthsPerTurn: z.number().int().min(1).max(12),
-    turns: z.number().int().min(2).max(60),
-    sources: z.array(Source).min(1).max(50),
-    powers: z.array(Power).min(2).max(6),
-    organisations: z.array(Organisation).max(20).default([]),
-    countries: z.array(Country).min(1).max(40),
-    cities: z.array(City).max(200).default([]),
-    actions: z.array(Action).min(1).max(60),
-    projects: z.array(Project).max(80).default([]),
-    events: z.array(GameEvent).max(120).default([]),
+    title: Text(100).describe('Shown when choosing a scenario.'),
+    summary: Text(1000).describe('The situation at the start, a paragraph.'),
+    start: YearMonth.describe('Month of turn 1, "YYYY-MM".'),
+    monthsPerTurn: z.number().int().min(1).max(12).describe('Months between turns.'),
+    turns: z.number().int().min(2).max(60).describe('Number of turns; the game ends after the last.'),
+    sources: z.array(Source).min(1).max(50).describe('The articles cited in this file.'),
+    powers: z.array(Power).min(2).max(6).describe('The players (Beijing, Moscow…).'),
+    organisations: z.array(Organisation).max(20).default([]).describe('Organisations countries may belong to.'),
+    countries: z.array(Country).min(1).max(40).describe('The board (contested) and its neighbours.'),
+    cities: z.array(City).max(200).default([]).describe('Places on the map.'),
+    actions: z.array(Action).min(1).max(60).describe('The order catalogue.'),
+    projects: z.array(Project).max(80).default([]).describe('What powers can build.'),
+    events: z.array(GameEvent).max(120).default([]).describe('What can happen, with its source.'),
     flags: z.array(Id).max(60).default([]).describe('Flags set when the game starts.'),
     rules: Rules,
     victory: Victory,
-    briefings: z.array(Briefing).max(20).default([]),
+    briefings: z.array(Briefing).max(20).default([]).describe('Role briefings for classroom play.'),
   })
   .describe('A New Great Game scenario.');
 
