@@ -1,5 +1,6 @@
 // The browser entry: one store, the DOM panels and the Phaser map, all reading it.
 import Phaser from 'phaser';
+import { z } from 'zod';
 import mapAsset from '../../assets/map/central-asia.json';
 import type { Scenario } from '../engine';
 import { loadScenario } from '../engine';
@@ -9,6 +10,10 @@ import { mountApp } from '../ui/app';
 import type { ShippedScenario } from '../ui/app';
 import { MapScene } from '../scenes/MapScene';
 import type { MapAsset } from '../map/mapAsset';
+
+// zod would otherwise probe for eval (to compile faster parsers); the page's CSP forbids
+// eval, and the probe would log a violation.
+z.config({ jitless: true });
 
 const files = import.meta.glob<{ default: unknown }>(['../../scenarios/*.json', '!../../scenarios/schema.json'], { eager: true });
 const DEFAULT = 'samarkand-2022';

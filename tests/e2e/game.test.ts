@@ -8,6 +8,7 @@ import type { Harness } from './browser';
 import { ROOT, SHOTS, axeViolations, openPage, startHarness } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
+import { loadScenario, playTurn, saveToJson, startRecord } from '../../src/engine';
 
 let h: Harness;
 beforeAll(async () => {
@@ -114,6 +115,36 @@ describe('in the browser', () => {
     expect(await page.locator('.message.error').textContent()).toMatch(/cannot be loaded.*unchanged/);
     expect(await page.locator('.status p').first().textContent()).toContain('Turn 2 of 8');
     await page.screenshot({ path: join(SHOTS, 'import-error.png') });
+    expect(errors).toEqual([]);
+  });
+
+  it('scenario text is shown as text, never run: an event card with HTML in it displays literally', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const input = JSON.parse(readFileSync(join(ROOT, 'scenarios/classroom-short.json'), 'utf8')) as { events: { title: string; text: string }[] };
+    const first = input.events[0];
+    if (!first) throw new Error('no event');
+    first.title = `Summit ${hostile}`;
+    first.text = hostile;
+    const scenario = loadScenario(input);
+    if (!scenario.ok) throw new Error('hostile scenario invalid');
+    const start = startRecord(scenario.value, 'hostile');
+    if (!start.ok) throw new Error(start.error);
+    const played = playTurn(start.value, {});
+    if (!played.ok) throw new Error(played.error);
+    const file = join(SHOTS, '..', 'hostile-save.json');
+    writeFileSync(file, saveToJson(played.value.record));
+    const { page, errors } = await openPage(h);
+    await startClassroom(page);
+    await page.setInputFiles('#import-save', file);
+    await page.waitForSelector('.message.info');
+    const card = page.locator('.report .event').first();
+    expect(await card.textContent()).toContain(hostile);
+    expect(await page.locator('.report img').count()).toBe(0);
+    expect(await page.evaluate('window.__pwned === undefined')).toBe(true);
+    // The page forbids eval and foreign scripts.
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
     expect(errors).toEqual([]);
   });
 
