@@ -8,6 +8,7 @@ import { currentDate, describeChange, describeFactor, legalOrders, orderKey, ord
 import type { GameStoreState, Mode } from '../store/gameStore';
 import { button, h, replaceKeepingFocus } from './dom';
 import { influenceChart } from './charts';
+import { balancePanel } from './balancePanel';
 
 export interface ShippedScenario {
   id: string;
@@ -18,9 +19,12 @@ const powerName = (s: Scenario, id: string | null | undefined): string => s.powe
 const countryName = (s: Scenario, id: string): string => s.countries.find((c) => c.id === id)?.name ?? id;
 
 export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenario[], hasAutosave: () => boolean): () => void {
+  // The balance panel lives across renders of the start screen (a check may be running).
+  let chosen = shipped[0]?.id;
+  const balance = balancePanel(() => shipped.find((x) => x.id === chosen)?.scenario);
   const render = (): void => {
     const state = store.getState();
-    replaceKeepingFocus(root, ...(state.session ? gameView(store) : [startView(store, shipped, hasAutosave())]), messageView(store));
+    replaceKeepingFocus(root, ...(state.session ? gameView(store) : [startView(store, shipped, hasAutosave(), (id) => (chosen = id)), balance]), messageView(store));
   };
   const unsubscribe = store.subscribe(render);
   render();
@@ -34,7 +38,7 @@ function messageView(store: StoreApi<GameStoreState>): HTMLElement {
   return box;
 }
 
-function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], canResume: boolean): HTMLElement {
+function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], canResume: boolean, onChoose: (id: string) => void): HTMLElement {
   const form = h('form', { class: 'start', 'aria-labelledby': 'start-title' });
   const scenarioSelect = h('select', { id: 'scenario', name: 'scenario' });
   for (const s of shipped) scenarioSelect.append(h('option', { value: s.id }, s.scenario.title));
@@ -46,6 +50,7 @@ function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], 
     const s = shipped.find((x) => x.id === scenarioSelect.value)?.scenario;
     sideSelect.replaceChildren(...(s?.powers.map((p) => h('option', { value: p.id }, p.name)) ?? []));
     summary.textContent = s?.summary ?? '';
+    onChoose(scenarioSelect.value);
   };
   scenarioSelect.addEventListener('change', fillSides);
   fillSides();

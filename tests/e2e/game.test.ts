@@ -8,7 +8,8 @@ import type { Harness } from './browser';
 import { ROOT, SHOTS, axeViolations, openPage, startHarness } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
-import { loadScenario, playTurn, saveToJson, startRecord } from '../../src/engine';
+import { loadScenario, loadScenarioText, playTurn, saveToJson, startRecord } from '../../src/engine';
+import { playBalanceGame, summarize } from '../../src/ai/balance';
 
 let h: Harness;
 beforeAll(async () => {
@@ -145,6 +146,30 @@ describe('in the browser', () => {
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
+    expect(errors).toEqual([]);
+  });
+
+  it('runs a balance check in a Web Worker with progress, giving the command line’s numbers for the same seed', async () => {
+    const { page, errors } = await openPage(h);
+    await page.selectOption('#scenario', 'classroom-short');
+    // A long check can be cancelled.
+    await page.fill('#balance-games', '2000');
+    await page.getByRole('button', { name: 'Run balance check' }).click();
+    await page.waitForSelector('.balance [role=status]:has-text("games played")');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForSelector('.balance [role=status]:has-text("Cancelled.")');
+    await page.fill('#balance-games', '6');
+    await page.fill('#balance-seed', 'b');
+    await page.getByRole('button', { name: 'Run balance check' }).click();
+    await page.waitForSelector('.balance [role=status]:has-text("Done: 6 games")');
+    const shown = (await page.locator('.balance-results').textContent()) ?? '';
+    const r = loadScenarioText(readFileSync(join(ROOT, 'scenarios/classroom-short.json'), 'utf8'));
+    if (!r.ok) throw new Error('invalid');
+    const players = { beijing: 'varied', moscow: 'varied' };
+    const report = summarize(r.value, 'b', players, [0, 1, 2, 3, 4, 5].map((i) => playBalanceGame(r.value, 'b', i, players)));
+    for (const p of r.value.powers) expect(shown).toContain(`${p.name} ${Math.round((report.winRate[p.id] ?? 0) * 1000) / 10}%`);
+    expect(await page.locator('.balance progress').getAttribute('value')).toBe('6');
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -1,0 +1,87 @@
+// The balance check on the start screen: many computer games in a Web Worker, with a
+// progress bar, a cancel button and the results as text and bars.
+import type { BalanceReport } from '../ai/balance';
+import type { Scenario } from '../engine';
+import type { BalanceMessage, BalanceRequest } from '../workers/balanceWorker';
+import { button, h } from './dom';
+
+export function balancePanel(getScenario: () => Scenario | undefined): HTMLElement {
+  const section = h('section', { class: 'panel balance', 'aria-labelledby': 'balance-title' });
+  const games = h('input', { id: 'balance-games', type: 'number', min: '1', max: '2000', value: '100' });
+  const seed = h('input', { id: 'balance-seed', type: 'text', value: 'check', maxlength: '40' });
+  const progress = h('progress', { max: '1', value: '0', 'aria-label': 'Balance check progress' });
+  const status = h('p', { role: 'status', 'aria-live': 'polite' });
+  const results = h('div', { class: 'balance-results' });
+  let worker: Worker | null = null;
+  const stop = (): void => {
+    worker?.terminate();
+    worker = null;
+    run.disabled = false;
+    cancel.disabled = true;
+  };
+  const run = button('Run balance check', () => {
+    const scenario = getScenario();
+    const n = Math.min(2000, Math.max(1, Math.floor(Number(games.value) || 0)));
+    if (!scenario) return;
+    stop();
+    results.replaceChildren();
+    run.disabled = true;
+    cancel.disabled = false;
+    status.textContent = `Playing ${n} computer games…`;
+    worker = new Worker(new URL('../workers/balanceWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<BalanceMessage>) => {
+      const m = e.data;
+      if (m.kind === 'progress') {
+        progress.max = m.total;
+        progress.value = m.done;
+        status.textContent = `${m.done} of ${m.total} games played`;
+      } else if (m.kind === 'done') {
+        status.textContent = `Done: ${m.report.games} games, seed "${m.report.seed}".`;
+        results.replaceChildren(...reportView(scenario, m.report));
+        stop();
+      } else {
+        status.textContent = `The balance check failed: ${m.message}`;
+        stop();
+      }
+    };
+    const request: BalanceRequest = { scenario, seed: seed.value || 'check', games: n, players: Object.fromEntries(scenario.powers.map((p) => [p.id, 'varied'])) };
+    worker.postMessage(request);
+  }, { 'data-key': 'balance-run' });
+  const cancel = button('Cancel', () => {
+    stop();
+    status.textContent = 'Cancelled.';
+  }, { 'data-key': 'balance-cancel', disabled: true });
+  section.append(
+    h('h2', { id: 'balance-title' }, 'Balance check'),
+    h('p', { class: 'summary' }, 'Plays computer against computer (rule of thumb with variety) on the chosen scenario: the same numbers as `npm run cli -- balance` for the same seed.'),
+    h('label', { for: 'balance-games' }, 'Games '),
+    games,
+    h('label', { for: 'balance-seed' }, ' Seed '),
+    seed,
+    h('p', {}, run, cancel),
+    progress,
+    status,
+    results,
+  );
+  return section;
+}
+
+function bar(label: string, share: number, color: string): HTMLElement {
+  const pct = Math.round(share * 1000) / 10;
+  return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, `${label} ${pct}%`), h('span', { class: 'bar', style: `width:${Math.max(1, pct)}%;background:${color}` }));
+}
+
+function reportView(s: Scenario, r: BalanceReport): HTMLElement[] {
+  const color = (id: string): string => s.powers.find((p) => p.id === id)?.color ?? '#8795a3';
+  const name = (id: string): string => s.powers.find((p) => p.id === id)?.name ?? (id === 'none' ? 'no leader' : id);
+  const out: HTMLElement[] = [h('h3', {}, 'Win rates')];
+  for (const p of s.powers) out.push(bar(p.name, r.winRate[p.id] ?? 0, color(p.id)));
+  out.push(bar('Draws', r.draws / Math.max(1, r.games), '#8795a3'));
+  out.push(h('h3', {}, 'Scores'), h('ul', {}, ...s.powers.map((p) => h('li', {}, `${p.name}: mean ${r.scores[p.id]?.mean ?? 0}, from ${r.scores[p.id]?.min ?? 0} to ${r.scores[p.id]?.max ?? 0}`))));
+  out.push(h('h3', {}, 'Who leads each country at the end'));
+  for (const [country, row] of Object.entries(r.countries)) {
+    out.push(h('h4', {}, s.countries.find((c) => c.id === country)?.name ?? country));
+    for (const [who, share] of Object.entries(row)) out.push(bar(name(who), share, color(who)));
+  }
+  return out;
+}
