@@ -110,8 +110,10 @@ await game.page.context().close();
 const js = readdirSync(join(outDir, 'assets')).filter((f) => f.endsWith('.js') && !f.startsWith('empty'));
 const gz = (f: string): number => gzipSync(readFileSync(join(outDir, 'assets', f))).length / 1024;
 const phaser = js.filter((f) => f.startsWith('phaser')).reduce((s, f) => s + gz(f), 0);
-const ours = js.filter((f) => !f.startsWith('phaser')).reduce((s, f) => s + gz(f), 0);
-rows.push(['JavaScript, gzip', `ours ${ours.toFixed(1)} KB`, `Phaser ${phaser.toFixed(1)} KB (target: ours < 150 KB)`]);
+// Workers are fetched only when a balance check runs; they are not part of loading the game.
+const worker = js.filter((f) => f.includes('Worker')).reduce((s, f) => s + gz(f), 0);
+const ours = js.filter((f) => !f.startsWith('phaser') && !f.includes('Worker')).reduce((s, f) => s + gz(f), 0);
+rows.push(['JavaScript loaded by the game, gzip', `ours ${ours.toFixed(1)} KB`, `Phaser ${phaser.toFixed(1)} KB (target: ours < 150 KB); balance worker ${worker.toFixed(1)} KB on demand`]);
 
 await browser.close();
 await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
