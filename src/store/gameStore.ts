@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GameRecord, GameState, Order, Scenario, TurnReport } from '../engine';
-import { loadSave, newGame, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
+import { formatProblem, loadSave, loadScenarioText, newGame, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
 import { parsePlayer } from '../ai/player';
 
 /** Who plays which power. */
@@ -48,6 +48,8 @@ export interface GameStoreState {
   selectedCountry: string | null;
   /** The replay viewer: the state before turn 1 and after each turn, and which one is shown. */
   replay: { states: GameState[]; index: number } | null;
+  /** A scenario the player opened from a file (offered on the start screen beside the shipped ones). */
+  customScenario: Scenario | null;
   /** Map zoom, 1 (whole region) to 4; the map scene follows it. */
   zoom: number;
   /** The last thing a player must be told went wrong (an illegal order, a bad save file). */
@@ -68,6 +70,8 @@ export interface GameStoreState {
   stopReplay(): void;
   exportSave(): string | null;
   importSave(text: string): boolean;
+  /** A dropped or chosen file: a save is loaded, a scenario is validated and offered for a new game. */
+  openFile(name: string, text: string): boolean;
   resumeAutosave(): boolean;
   dismissMessage(): void;
 }
@@ -123,6 +127,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       session: null,
       selectedCountry: null,
       replay: null,
+      customScenario: null,
       zoom: 1,
       message: null,
 
@@ -228,6 +233,23 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         const session: GameSession = { scenario: loaded.value.record.scenario, record: loaded.value.record, mode, reports: loaded.value.reports, pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 };
         set({ session, selectedCountry: null, replay: null, message: { kind: 'info', text: 'Save loaded.' } });
         autosave(session);
+        return true;
+      },
+
+      openFile(name, text) {
+        let format: unknown;
+        try {
+          format = (JSON.parse(text) as { format?: unknown } | null)?.format;
+        } catch {
+          return fail(`${name} is not JSON, so it is neither a save nor a scenario.`);
+        }
+        if (format === 'new-great-game/save') return get().importSave(text);
+        const r = loadScenarioText(text);
+        if (!r.ok) {
+          const shown = r.error.slice(0, 6).map((p) => formatProblem(name, p));
+          return fail(`${name} is not a valid scenario: ${shown.join('; ')}${r.error.length > shown.length ? `; and ${r.error.length - shown.length} more` : ''}`);
+        }
+        set({ customScenario: r.value, message: { kind: 'info', text: `Scenario "${r.value.title}" is ready: choose it on the start screen.` } });
         return true;
       },
 

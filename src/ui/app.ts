@@ -21,10 +21,14 @@ const countryName = (s: Scenario, id: string): string => s.countries.find((c) =>
 export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenario[], hasAutosave: () => boolean): () => void {
   // The balance panel lives across renders of the start screen (a check may be running).
   let chosen = shipped[0]?.id;
-  const balance = balancePanel(() => shipped.find((x) => x.id === chosen)?.scenario);
+  const all = (): ShippedScenario[] => {
+    const custom = store.getState().customScenario;
+    return custom ? [{ id: 'custom', scenario: custom }, ...shipped] : shipped;
+  };
+  const balance = balancePanel(() => all().find((x) => x.id === chosen)?.scenario);
   const render = (): void => {
     const state = store.getState();
-    replaceKeepingFocus(root, ...(state.session ? gameView(store) : [startView(store, shipped, hasAutosave(), (id) => (chosen = id)), balance]), messageView(store));
+    replaceKeepingFocus(root, ...(state.session ? gameView(store) : [startView(store, all(), hasAutosave(), (id) => (chosen = id)), balance]), messageView(store));
   };
   const unsubscribe = store.subscribe(render);
   render();
@@ -41,7 +45,7 @@ function messageView(store: StoreApi<GameStoreState>): HTMLElement {
 function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], canResume: boolean, onChoose: (id: string) => void): HTMLElement {
   const form = h('form', { class: 'start', 'aria-labelledby': 'start-title' });
   const scenarioSelect = h('select', { id: 'scenario', name: 'scenario' });
-  for (const s of shipped) scenarioSelect.append(h('option', { value: s.id }, s.scenario.title));
+  for (const s of shipped) scenarioSelect.append(h('option', { value: s.id }, s.id === 'custom' ? `Your file: ${s.scenario.title}` : s.scenario.title));
   const sideSelect = h('select', { id: 'side', name: 'side' });
   const modeSelect = h('select', { id: 'mode', name: 'mode' }, h('option', { value: 'vs-computer' }, 'Against the computer'), h('option', { value: 'hot-seat' }, 'Two players on this device'), h('option', { value: 'watch' }, 'Watch computer against computer'));
   const strength = h('select', { id: 'strength', name: 'strength' }, h('option', { value: 'greedy' }, 'Easy (rule of thumb)'), h('option', { value: 'search:1' }, 'Normal (search 1)'), h('option', { value: 'search:2' }, 'Hard (search 2)'), h('option', { value: 'search:3' }, 'Hardest (search 3)'));
@@ -69,6 +73,12 @@ function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], 
     h('button', { type: 'submit', 'data-key': 'start' }, 'Start game'),
   );
   if (canResume) form.append(button('Continue saved game', () => store.getState().resumeAutosave(), { 'data-key': 'resume' }));
+  const file = h('input', { type: 'file', id: 'open-file', accept: 'application/json,.json', 'data-key': 'open-file' });
+  file.addEventListener('change', () => {
+    const f = file.files?.[0];
+    if (f) void f.text().then((text) => store.getState().openFile(f.name, text));
+  });
+  form.append(h('label', { for: 'open-file' }, 'Open a scenario or save file (or drop one on the page)'), file);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const s = shipped.find((x) => x.id === scenarioSelect.value)?.scenario;

@@ -61,6 +61,13 @@ if (panel && mapRoot) {
   game.events.once(Phaser.Core.Events.READY, () => {
     document.body.dataset.ready = 'map';
   });
+  // Drop a save or a scenario file anywhere on the page.
+  document.addEventListener('dragover', (e) => e.preventDefault());
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const f = e.dataTransfer?.files[0];
+    if (f) void f.text().then((text) => store.getState().openFile(f.name, text));
+  });
   // Reopening the page continues the autosaved game.
   store.getState().resumeAutosave();
 }

@@ -173,6 +173,24 @@ describe('in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens a scenario file of one’s own from the start screen and plays it', async () => {
+    const input = JSON.parse(readFileSync(join(ROOT, 'scenarios/classroom-short.json'), 'utf8')) as { id: string; title: string };
+    input.id = 'my-scenario';
+    input.title = 'My own scenario';
+    const file = join(SHOTS, '..', 'my-scenario.json');
+    writeFileSync(file, JSON.stringify(input));
+    const { page, errors } = await openPage(h);
+    await page.setInputFiles('#open-file', file);
+    await page.waitForSelector('.message.info');
+    await page.selectOption('#scenario', 'custom');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    expect(await page.locator('.status h1').textContent()).toBe('My own scenario');
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    expect(errors).toEqual([]);
+  });
+
   it('a click on the map selects the country under the pointer', async () => {
     const { page } = await openPage(h);
     await startClassroom(page);

@@ -115,3 +115,20 @@ describe('replay viewer', () => {
     expect(store.getState().replay).toBeNull();
   });
 });
+
+describe('opening files', () => {
+  it('offers a valid scenario, refuses a broken one with its problems, and loads a save', () => {
+    const store = createGameStore();
+    const text = readFileSync(join(__dirname, '../../scenarios/xian-2023.json'), 'utf8');
+    expect(store.getState().openFile('xian.json', text)).toBe(true);
+    expect(store.getState().customScenario?.id).toBe('xian-2023');
+    expect(store.getState().openFile('broken.json', readFileSync(join(__dirname, '../fixtures/bad-scenarios/misspelt-power.json'), 'utf8'))).toBe(false);
+    expect(store.getState().message?.text).toContain('broken.json: countries[0].influence.nrth: found power "nrth"');
+    expect(store.getState().openFile('junk.json', 'not json')).toBe(false);
+    const other = createGameStore();
+    other.getState().startGame(scenario, 'f', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
+    other.getState().endTurn();
+    expect(store.getState().openFile('save.json', other.getState().exportSave() ?? '')).toBe(true);
+    expect(store.getState().session?.record.turns).toHaveLength(1);
+  });
+});
