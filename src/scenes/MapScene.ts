@@ -149,11 +149,12 @@ export class MapScene extends Phaser.Scene {
       for (const ring of c.rings) this.fillRing(context, ring, true);
     }
     for (const [mapId, def] of contested) {
-      const g = this.make.graphics({}, false);
-      this.board.set(def.id, g);
+      // A custom scenario may name a country the map has no shape for: it is simply not drawn.
       const shape = this.asset.countries.find((c) => c.mapId === mapId);
       if (!shape) continue;
+      const g = this.make.graphics({}, false);
       g.setData('rings', shape.rings);
+      this.board.set(def.id, g);
     }
     if (!s) {
       this.composite();

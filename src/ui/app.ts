@@ -9,6 +9,7 @@ import type { GameStoreState, Mode } from '../store/gameStore';
 import { button, h, replaceKeepingFocus } from './dom';
 import { influenceChart } from './charts';
 import { balancePanel } from './balancePanel';
+import { shareLink } from './share';
 
 export interface ShippedScenario {
   id: string;
@@ -79,6 +80,23 @@ function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], 
     if (f) void f.text().then((text) => store.getState().openFile(f.name, text));
   });
   form.append(h('label', { for: 'open-file' }, 'Open a scenario or save file (or drop one on the page)'), file);
+  const linkBox = h('input', { type: 'text', id: 'share-link', readonly: true, 'aria-label': 'Share link', style: 'width:100%' });
+  form.append(
+    button('Share a link to this scenario', () => {
+      const s = shipped.find((x) => x.id === scenarioSelect.value)?.scenario;
+      if (!s) return;
+      const link = shareLink(window.location.href, s);
+      if (!link.ok) {
+        store.setState({ message: { kind: 'error', text: `No link: ${link.reason}.` } });
+        return;
+      }
+      linkBox.value = link.url;
+      linkBox.select();
+      void navigator.clipboard?.writeText(link.url).catch(() => undefined);
+      store.setState({ message: { kind: 'info', text: 'Share link ready (copied if the browser allows): anyone who opens it gets this scenario.' } });
+    }, { 'data-key': 'share' }),
+    linkBox,
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const s = shipped.find((x) => x.id === scenarioSelect.value)?.scenario;

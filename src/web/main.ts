@@ -7,6 +7,7 @@ import { loadScenario } from '../engine';
 import { AUTOSAVE_KEY, createGameStore } from '../store/gameStore';
 import type { SaveStorage } from '../store/gameStore';
 import { mountApp } from '../ui/app';
+import { SHARE_PREFIX, scenarioFromHash } from '../ui/share';
 import type { ShippedScenario } from '../ui/app';
 import { MapScene } from '../scenes/MapScene';
 import type { MapAsset } from '../map/mapAsset';
@@ -70,4 +71,10 @@ if (panel && mapRoot) {
   });
   // Reopening the page continues the autosaved game.
   store.getState().resumeAutosave();
+  // A share link carries a scenario in the fragment: offer it on the start screen.
+  if (window.location.hash.startsWith(SHARE_PREFIX)) {
+    const shared = scenarioFromHash(window.location.hash);
+    if (shared === null) store.setState({ message: { kind: 'error', text: 'This share link is damaged: its scenario cannot be read.' } });
+    else if (store.getState().openFile('the share link', shared)) store.setState({ session: null });
+  }
 }

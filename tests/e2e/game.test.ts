@@ -10,6 +10,8 @@ import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenario, loadScenarioText, playTurn, saveToJson, startRecord } from '../../src/engine';
 import { playBalanceGame, summarize } from '../../src/ai/balance';
+import { shareLink } from '../../src/ui/share';
+import { mini } from '../fixtures/mini';
 
 let h: Harness;
 beforeAll(async () => {
@@ -186,6 +188,22 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status h1').textContent()).toBe('My own scenario');
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    expect(errors).toEqual([]);
+  });
+
+  it('a share link brings its scenario to the start screen, ready to play', async () => {
+    const link = shareLink(h.url, mini());
+    if (!link.ok) throw new Error(link.reason);
+    const { page, errors } = await openPage(h);
+    await page.goto(link.url);
+    await page.reload();
+    await page.waitForSelector('form.start');
+    expect(await page.locator('#scenario option').first().textContent()).toBe('Your file: Mini');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    expect(await page.locator('.status h1').textContent()).toBe('Mini');
     await page.getByRole('button', { name: 'End turn' }).click();
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(errors).toEqual([]);
