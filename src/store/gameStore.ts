@@ -48,6 +48,8 @@ export interface GameStoreState {
   selectedCountry: string | null;
   /** The replay viewer: the state before turn 1 and after each turn, and which one is shown. */
   replay: { states: GameState[]; index: number } | null;
+  /** The scenario editor is showing (its text lives in the editor panel). */
+  editorOpen: boolean;
   /** A scenario the player opened from a file (offered on the start screen beside the shipped ones). */
   customScenario: Scenario | null;
   /** Map zoom, 1 (whole region) to 4; the map scene follows it. */
@@ -128,6 +130,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       selectedCountry: null,
       replay: null,
       customScenario: null,
+      editorOpen: false,
       zoom: 1,
       message: null,
 

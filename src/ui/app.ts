@@ -10,6 +10,7 @@ import { button, h, replaceKeepingFocus } from './dom';
 import { influenceChart } from './charts';
 import { balancePanel } from './balancePanel';
 import { shareLink } from './share';
+import { editorPanel } from './editorPanel';
 
 export interface ShippedScenario {
   id: string;
@@ -27,9 +28,40 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     return custom ? [{ id: 'custom', scenario: custom }, ...shipped] : shipped;
   };
   const balance = balancePanel(() => all().find((x) => x.id === chosen)?.scenario);
+  // The scenario last played from the editor: its game offers a way back to the edits.
+  let tried: Scenario | null = null;
+  const editor = editorPanel({
+    play: (scenario) => {
+      tried = scenario;
+      store.setState({ customScenario: scenario, editorOpen: false });
+      const first = scenario.powers[0]?.id ?? '';
+      store.getState().startGame(scenario, `${scenario.id}-try`, { kind: 'vs-computer', human: first, computer: 'greedy' });
+    },
+    close: () => store.setState({ editorOpen: false }),
+  });
+  const openEditor = (): void => {
+    const s = all().find((x) => x.id === chosen)?.scenario;
+    if (!s) return;
+    // Reopening on the scenario just tried keeps the edits as they were (even invalid ones).
+    if (!(chosen === 'custom' && s === tried)) editor.open(`${JSON.stringify({ $schema: './schema.json', ...s }, null, 2)}\n`);
+    store.setState({ editorOpen: true });
+  };
+  const backToEditor = (): void => {
+    store.setState({ session: null, selectedCountry: null, replay: null, editorOpen: true });
+  };
   const render = (): void => {
     const state = store.getState();
-    replaceKeepingFocus(root, ...(state.session ? gameView(store) : [startView(store, all(), hasAutosave(), (id) => (chosen = id)), balance]), messageView(store));
+    if (state.editorOpen) {
+      replaceKeepingFocus(root, editor.element, messageView(store));
+      return;
+    }
+    const start = (): HTMLElement[] => [startView(store, all(), hasAutosave(), (id) => (chosen = id)), h('section', { class: 'panel' }, h('h2', {}, 'Make your own'), button('Open the scenario editor', openEditor, { 'data-key': 'open-editor' })), balance];
+    const game = (): HTMLElement[] => {
+      const views = gameView(store);
+      if (state.session?.scenario === tried) views.splice(1, 0, h('p', {}, button('Back to the editor', backToEditor, { 'data-key': 'back-to-editor' })));
+      return views;
+    };
+    replaceKeepingFocus(root, ...(state.session ? game() : start()), messageView(store));
   };
   const unsubscribe = store.subscribe(render);
   render();

@@ -1,13 +1,14 @@
 // Shared set-up for the browser tests: build the game once, serve it with vite preview,
 // drive Debian's chromium with playwright-core. Screenshots go to test-results/ (git-ignored).
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 
-export const ROOT = join(__dirname, '../..');
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHOTS = join(ROOT, 'test-results/screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -209,6 +209,36 @@ describe('in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the scenario editor checks as you type, plays the edit at once and keeps it for the way back', async () => {
+    const { page, errors } = await openPage(h);
+    await page.selectOption('#scenario', 'classroom-short');
+    await page.getByRole('button', { name: 'Open the scenario editor' }).click();
+    const area = page.locator('#editor-text');
+    const original = await area.inputValue();
+    expect(original).toContain('"turns": 8');
+    // Replaces the text as a paste would (Playwright's fill types 50 KB far too slowly).
+    const setText = (text: string): Promise<void> =>
+      area.evaluate((el, v) => {
+        (el as HTMLTextAreaElement).value = v;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, text);
+    await setText(original.replace('"turns": 8', '"turns": 0'));
+    await page.waitForSelector('.problems li');
+    expect(await page.locator('.problems').textContent()).toContain('scenario: turns: found 0; expected at least 2');
+    expect(await page.getByRole('button', { name: 'Play this scenario' }).isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await setText(original.replace('"turns": 8', '"turns": 7'));
+    await page.waitForSelector('#editor-status:has-text("Valid")');
+    await page.getByRole('button', { name: 'Play this scenario' }).click();
+    await page.waitForSelector('.status');
+    expect(await page.locator('.status p').first().textContent()).toContain('Turn 1 of 7');
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    await page.getByRole('button', { name: 'Back to the editor' }).click();
+    expect(await page.locator('#editor-text').inputValue()).toContain('"turns": 7');
+    expect(errors).toEqual([]);
+  });
+
   it('a click on the map selects the country under the pointer', async () => {
     const { page } = await openPage(h);
     await startClassroom(page);
