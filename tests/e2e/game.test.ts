@@ -213,6 +213,14 @@ describe('in the browser', () => {
     const { page, errors } = await openPage(h);
     await page.selectOption('#scenario', 'classroom-short');
     await page.getByRole('button', { name: 'Open the scenario editor' }).click();
+    // The form: an invalid value shows its problem beside the field; undo takes it back.
+    const stability = page.getByLabel('Kazakhstan: stability', { exact: true });
+    await stability.fill('140');
+    await stability.press('Tab');
+    await expect.poll(() => page.locator('#field-countries-0-stability-error').textContent()).toBe('found 140; expected at most 100');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('#field-countries-0-stability-error').textContent()).toBe('');
+    expect(await page.getByLabel('Kazakhstan: stability', { exact: true }).inputValue()).toBe('60');
     const area = page.locator('#editor-text');
     const original = await area.inputValue();
     expect(original).toContain('"turns": 8');
