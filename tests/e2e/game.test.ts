@@ -247,6 +247,30 @@ describe('in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('an edited scenario exports to a file that imports back unchanged', async () => {
+    const { page, errors } = await openPage(h);
+    await page.selectOption('#scenario', 'xian-2023');
+    await page.getByRole('button', { name: 'Open the scenario editor' }).click();
+    const title = page.getByLabel('Title', { exact: true });
+    await title.fill('Xi’an, my way');
+    await title.press('Tab');
+    await page.waitForSelector('#editor-status:has-text("Valid")');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the file' }).click()]);
+    const file = join(SHOTS, '..', 'exported-scenario.json');
+    await download.saveAs(file);
+    const exported = loadScenarioText(readFileSync(file, 'utf8'));
+    if (!exported.ok) throw new Error('the exported file is invalid');
+    expect(exported.value.title).toBe('Xi’an, my way');
+    await page.getByRole('button', { name: 'Close the editor' }).click();
+    await page.setInputFiles('#open-file', file);
+    await page.waitForSelector('.message.info');
+    await page.selectOption('#scenario', 'custom');
+    await page.getByRole('button', { name: 'Open the scenario editor' }).click();
+    const reimported = loadScenarioText(await page.locator('#editor-text').inputValue());
+    expect(reimported.ok && reimported.value).toEqual(exported.value);
+    expect(errors).toEqual([]);
+  });
+
   it('a click on the map selects the country under the pointer', async () => {
     const { page } = await openPage(h);
     await startClassroom(page);
