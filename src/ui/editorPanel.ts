@@ -27,6 +27,7 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
   const problems = h('ul', { class: 'problems', 'aria-label': 'Problems in the scenario' });
   const form = h('div', { class: 'editor-form' });
   const fieldErrors = new Map<string, HTMLElement>();
+  const openGroups = new Set<string>();
   let valid: Scenario | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // The editor's own undo history: every change, from the form or the text, is a step.
@@ -49,13 +50,22 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
       return;
     }
     fieldErrors.clear();
-    form.replaceChildren(...formFields(json).map((f) => fieldView(f, getAtPath(json, f.path))));
+    // One collapsible section per part of the scenario; the first starts open.
+    const groups = new Map<string, HTMLElement[]>();
+    for (const f of formFields(json)) groups.set(f.group, [...(groups.get(f.group) ?? []), fieldView(f, getAtPath(json, f.path))]);
+    form.replaceChildren(...[...groups].map(([group, views], i) => h('details', { open: i === 0 || openGroups.has(group) }, h('summary', {}, group), ...views)));
+    for (const d of form.querySelectorAll('details')) d.addEventListener('toggle', () => (d.open ? openGroups.add(d.querySelector('summary')?.textContent ?? '') : openGroups.delete(d.querySelector('summary')?.textContent ?? '')));
   };
   const fieldView = (f: FieldSpec, value: unknown): HTMLElement => {
     const id = `field-${pathKey(f.path).replace(/[^a-zA-Z0-9]+/g, '-')}`;
     const error = h('span', { class: 'field-error', id: `${id}-error` });
     fieldErrors.set(pathKey(f.path), error);
-    const input = f.kind === 'textarea' ? h('textarea', { id, rows: '3', 'aria-describedby': `${id}-error` }) : h('input', { id, type: 'text', inputmode: f.kind === 'number' ? 'numeric' : undefined, 'aria-describedby': `${id}-error` });
+    const input =
+      f.kind === 'textarea'
+        ? h('textarea', { id, rows: '3', 'aria-describedby': `${id}-error` })
+        : f.kind === 'select'
+          ? h('select', { id, 'aria-describedby': `${id}-error` }, ...(f.options ?? []).map((o) => h('option', { value: o }, o)))
+          : h('input', { id, type: 'text', inputmode: f.kind === 'number' ? 'numeric' : undefined, 'aria-describedby': `${id}-error` });
     input.value = value === undefined ? '' : String(value);
     input.addEventListener('change', () => {
       let json: unknown;

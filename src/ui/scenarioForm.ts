@@ -7,7 +7,11 @@ export type PathPart = string | number;
 export interface FieldSpec {
   path: PathPart[];
   label: string;
-  kind: 'text' | 'number' | 'textarea';
+  kind: 'text' | 'number' | 'textarea' | 'select';
+  /** The form section the field belongs to. */
+  group: string;
+  /** For a select: the allowed values. */
+  options?: string[];
 }
 
 /** The validator's spelling of a path: `countries[0].influence.beijing`. */
@@ -36,35 +40,62 @@ export function setAtPath(root: unknown, path: readonly PathPart[], value: unkno
   return copy;
 }
 
-interface Shape {
-  powers?: { id?: unknown; name?: unknown }[];
-  countries?: { id?: unknown; name?: unknown; role?: unknown }[];
+interface Named {
+  id?: unknown;
+  name?: unknown;
+  title?: unknown;
 }
 
-/** The fields the form offers for this scenario: the ones designers change most. */
+interface Shape {
+  powers?: Named[];
+  countries?: (Named & { role?: unknown })[];
+  cities?: Named[];
+  actions?: Named[];
+  projects?: Named[];
+  events?: Named[];
+  sources?: Named[];
+}
+
+const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+const nameOf = (x: Named, fallback: string): string => (typeof x.name === 'string' ? x.name : typeof x.title === 'string' ? x.title : fallback);
+
+/** The fields the form offers for this scenario, by section; everything else is edited in the text. */
 export function formFields(json: unknown): FieldSpec[] {
   const s = (json ?? {}) as Shape;
-  const fields: FieldSpec[] = [
-    { path: ['title'], label: 'Title', kind: 'text' },
-    { path: ['summary'], label: 'Summary', kind: 'textarea' },
-    { path: ['start'], label: 'Start (YYYY-MM)', kind: 'text' },
-    { path: ['turns'], label: 'Turns', kind: 'number' },
-    { path: ['monthsPerTurn'], label: 'Months per turn', kind: 'number' },
-  ];
-  const powers = Array.isArray(s.powers) ? s.powers : [];
+  const f = (group: string, path: PathPart[], label: string, kind: FieldSpec['kind'] = 'number', options?: string[]): FieldSpec => ({ group, path, label, kind, ...(options ? { options } : {}) });
+  const fields: FieldSpec[] = [f('Scenario', ['title'], 'Title', 'text'), f('Scenario', ['summary'], 'Summary', 'textarea'), f('Scenario', ['start'], 'Start (YYYY-MM)', 'text'), f('Scenario', ['turns'], 'Turns'), f('Scenario', ['monthsPerTurn'], 'Months per turn')];
+  const powers = list(s.powers);
   powers.forEach((p, i) => {
-    const name = typeof p.name === 'string' ? p.name : `Power ${i + 1}`;
-    fields.push(
-      { path: ['powers', i, 'income'], label: `${name}: income per turn`, kind: 'number' },
-      { path: ['powers', i, 'startBudget'], label: `${name}: starting budget`, kind: 'number' },
-      { path: ['powers', i, 'maxCarry'], label: `${name}: budget kept between turns`, kind: 'number' },
-    );
+    const name = nameOf(p, `Power ${i + 1}`);
+    fields.push(f('Powers', ['powers', i, 'income'], `${name}: income per turn`), f('Powers', ['powers', i, 'startBudget'], `${name}: starting budget`), f('Powers', ['powers', i, 'maxCarry'], `${name}: budget kept between turns`));
   });
-  (Array.isArray(s.countries) ? s.countries : []).forEach((c, i) => {
+  list(s.countries).forEach((c, i) => {
     if (c.role !== 'contested') return;
-    const name = typeof c.name === 'string' ? c.name : `Country ${i + 1}`;
-    fields.push({ path: ['countries', i, 'importance'], label: `${name}: importance`, kind: 'number' }, { path: ['countries', i, 'stability'], label: `${name}: stability`, kind: 'number' }, { path: ['countries', i, 'sovereignty'], label: `${name}: sovereignty`, kind: 'number' });
-    for (const p of powers) if (typeof p.id === 'string') fields.push({ path: ['countries', i, 'influence', p.id], label: `${name}: ${typeof p.name === 'string' ? p.name : p.id} influence`, kind: 'number' });
+    const name = nameOf(c, `Country ${i + 1}`);
+    fields.push(f('Countries', ['countries', i, 'importance'], `${name}: importance`), f('Countries', ['countries', i, 'stability'], `${name}: stability`), f('Countries', ['countries', i, 'sovereignty'], `${name}: sovereignty`));
+    for (const p of powers) if (typeof p.id === 'string') fields.push(f('Countries', ['countries', i, 'influence', p.id], `${name}: ${nameOf(p, p.id)} influence`));
+  });
+  list(s.cities).forEach((c, i) => {
+    const name = nameOf(c, `City ${i + 1}`);
+    fields.push(f('Cities', ['cities', i, 'name'], `City ${i + 1}: name`, 'text'), f('Cities', ['cities', i, 'lat'], `${name}: latitude`), f('Cities', ['cities', i, 'lon'], `${name}: longitude`));
+  });
+  list(s.actions).forEach((a, i) => {
+    const name = nameOf(a, `Action ${i + 1}`);
+    fields.push(f('Actions', ['actions', i, 'name'], `Action ${i + 1}: name`, 'text'), f('Actions', ['actions', i, 'cost'], `${name}: cost`), f('Actions', ['actions', i, 'influence'], `${name}: base influence`));
+  });
+  list(s.projects).forEach((p, i) => {
+    const name = nameOf(p, `Project ${i + 1}`);
+    fields.push(f('Projects', ['projects', i, 'name'], `Project ${i + 1}: name`, 'text'), f('Projects', ['projects', i, 'cost'], `${name}: cost`), f('Projects', ['projects', i, 'buildTurns'], `${name}: turns to build`));
+  });
+  const sources = list(s.sources).flatMap((x) => (typeof x.id === 'string' ? [x.id] : []));
+  list(s.events).forEach((e, i) => {
+    const name = nameOf(e, `Event ${i + 1}`);
+    fields.push(
+      f('Events', ['events', i, 'title'], `Event ${i + 1}: title`, 'text'),
+      f('Events', ['events', i, 'text'], `${name}: card text`, 'textarea'),
+      f('Events', ['events', i, 'source'], `${name}: source article`, 'select', sources),
+      f('Events', ['events', i, 'whatHappened'], `${name}: what really happened`, 'textarea'),
+    );
   });
   return fields;
 }

@@ -214,6 +214,7 @@ describe('in the browser', () => {
     await page.selectOption('#scenario', 'classroom-short');
     await page.getByRole('button', { name: 'Open the scenario editor' }).click();
     // The form: an invalid value shows its problem beside the field; undo takes it back.
+    await page.locator('.editor-form summary', { hasText: 'Countries' }).click();
     const stability = page.getByLabel('Kazakhstan: stability', { exact: true });
     await stability.fill('140');
     await stability.press('Tab');

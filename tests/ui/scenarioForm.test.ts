@@ -12,6 +12,10 @@ describe('scenario form ↔ data', () => {
     expect(fields.length).toBeGreaterThan(30);
     for (const f of fields) expect(getAtPath(json, f.path), pathKey(f.path)).not.toBeUndefined();
     expect(fields.map((f) => pathKey(f.path))).toContain('countries[0].influence.beijing');
+    expect(new Set(fields.map((f) => f.group))).toEqual(new Set(['Scenario', 'Powers', 'Countries', 'Cities', 'Actions', 'Projects', 'Events']));
+    const source = fields.find((f) => pathKey(f.path) === 'events[0].source');
+    expect(source?.kind).toBe('select');
+    expect(source?.options).toContain(getAtPath(json, ['events', 0, 'source']));
   });
   it('writes a value at a path without touching the original, and the result validates', () => {
     const edited = setAtPath(json, ['countries', 0, 'influence', 'beijing'], 44);
