@@ -8,7 +8,7 @@ export type { GameState, StateLike, PowerState, CountryState, ProjectState, Game
 export type { Order, OrderType, ActionOrder, ProjectOrder, TurnOrders } from './order';
 export { ORDER_TYPES, orderKey } from './order';
 export type { LegalOrder, Rejection, OrderPreview } from './orders';
-export { legalOrders, validateOrders, previewOrder, expectedInfluence, orderLabel, parseOrder } from './orders';
+export { legalOrders, validateOrders, previewOrder, expectedInfluence, orderLabel, orderCost, parseOrder } from './orders';
 export type { Factor, FactorReason } from './orders/factor';
 export { describeFactor } from './orders/factor';
 export type { GameOptions, TurnError, TurnOutcome } from './game';

@@ -10,6 +10,7 @@ import type { GameStoreState } from '../store/gameStore';
 import type { MapAsset } from '../map/mapAsset';
 import { countryAt } from '../map/mapAsset';
 import { makeProjection, projectPoint } from '../map/projection';
+import type { Project } from '../engine';
 
 const hex = (color: string): number => Number.parseInt(color.slice(1), 16);
 const NEUTRAL = 0xb9a77c;
@@ -33,11 +34,22 @@ export class MapScene extends Phaser.Scene {
   private reportsSeen = 0;
   private centredOn: string | null = null;
 
+  private readonly projection: ReturnType<typeof makeProjection>;
+
   constructor(
     private readonly store: StoreApi<GameStoreState>,
     private readonly asset: MapAsset,
   ) {
     super('map');
+    this.projection = makeProjection(asset.projection);
+  }
+
+  /** A project's route in map pixels, stop by stop. */
+  private routePoints(s: Scenario, def: Project): [number, number][] {
+    return def.route
+      .map((id) => s.cities.find((c) => c.id === id))
+      .flatMap((c) => (c ? [projectPoint(this.projection, c.lon, c.lat)] : []))
+      .filter((p): p is [number, number] => p !== null);
   }
 
   create(): void {
@@ -95,14 +107,13 @@ export class MapScene extends Phaser.Scene {
         .setDepth(20);
       this.tweens.add({ targets: card, alpha: { from: 1, to: 0 }, delay: 2500 + i * 400, duration: 900, onComplete: () => card.destroy() });
     });
-    const projection = makeProjection(this.asset.projection);
     for (const c of report.changes) {
       if (!c.path.startsWith('projects.') || !String(c.to).startsWith('built')) continue;
       const def = s.projects.find((p) => `projects.${p.id}` === c.path);
       if (!def) continue;
       const flash = this.add.graphics().setDepth(15);
       flash.lineStyle(9, 0xffffff, 1);
-      const pts = def.route.map((id) => s.cities.find((x) => x.id === id)).flatMap((x) => (x ? [projectPoint(projection, x.lon, x.lat)] : [])).filter((p): p is [number, number] => p !== null);
+      const pts = this.routePoints(s, def);
       for (let i = 1; i < pts.length; i++) flash.lineBetween(...(pts[i - 1] as [number, number]), ...(pts[i] as [number, number]));
       this.tweens.add({ targets: flash, alpha: { from: 1, to: 0 }, duration: 1800, repeat: 0, onComplete: () => flash.destroy() });
     }
@@ -160,11 +171,10 @@ export class MapScene extends Phaser.Scene {
       this.composite();
       return;
     }
-    const projection = makeProjection(this.asset.projection);
     const cities = this.cities;
     if (!cities) return;
     for (const city of s.cities) {
-      const p = projectPoint(projection, city.lon, city.lat);
+      const p = projectPoint(this.projection, city.lon, city.lat);
       if (!p) continue;
       cities.fillStyle(0xffffff, 1).fillCircle(p[0], p[1], city.capital ? 4 : 2.5);
       this.addText(p[0] + 5, p[1] - 7, city.name, { fontFamily: 'system-ui, sans-serif', fontSize: city.capital ? '13px' : '11px', color: '#ffffff' }).setAlpha(city.capital ? 1 : 0.8);
@@ -275,12 +285,11 @@ export class MapScene extends Phaser.Scene {
     if (!session || !g) return;
     g.clear();
     const s = session.scenario;
-    const projection = makeProjection(this.asset.projection);
     for (const def of s.projects) {
       const st = shown.projects[def.id];
       if (!st || st.status === 'available') continue;
       const owner = s.powers.find((p) => p.id === st.owner);
-      const pts = def.route.map((id) => s.cities.find((c) => c.id === id)).flatMap((c) => (c ? [projectPoint(projection, c.lon, c.lat)] : [])).filter((p): p is [number, number] => p !== null);
+      const pts = this.routePoints(s, def);
       g.lineStyle(st.status === 'built' ? 5 : 3, owner ? hex(owner.color) : 0xffffff, st.status === 'built' ? 1 : 0.9);
       for (let i = 1; i < pts.length; i++) {
         const [x0, y0] = pts[i - 1] as [number, number];

@@ -4,7 +4,7 @@
 // everything. Panels hold no game state.
 import type { StoreApi } from 'zustand/vanilla';
 import type { Change, LegalOrder, Order, Scenario, TurnReport } from '../engine';
-import { currentDate, describeChange, describeFactor, legalOrders, orderKey, orderLabel, indexScenario, previewOrder, standing } from '../engine';
+import { currentDate, describeChange, describeFactor, legalOrders, orderCost, orderKey, orderLabel, indexScenario, previewOrder, standing } from '../engine';
 import type { GameStoreState, Mode } from '../store/gameStore';
 import { button, h, replaceKeepingFocus } from './dom';
 import { influenceChart } from './charts';
@@ -298,7 +298,7 @@ function queuePanel(store: StoreApi<GameStoreState>): HTMLElement {
   const ix = indexScenario(s);
   const queued: Order[] = session.pending[power] ?? [];
   const budget = session.record.state.powers[power]?.budget ?? 0;
-  const cost = queued.reduce((sum, o) => sum + (o.type === 'project' ? (ix.project.get(o.project)?.cost ?? 0) : (ix.action.get(o.action)?.cost ?? 0)), 0);
+  const cost = queued.reduce((sum, o) => sum + orderCost(ix, o), 0);
   const panel = h('section', { class: 'panel', 'aria-labelledby': 'queue-title' });
   panel.append(
     h('h2', { id: 'queue-title' }, `${powerName(s, power)}: orders this turn`),
