@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { feature } from 'topojson-client';
+import { feature, neighbors } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -40,8 +40,17 @@ const fitted = makeProjection({ ...BASE_PARAMS, scale: 1, translate: [0, 0] }).f
 const params: ProjectionParams = { ...BASE_PARAMS, scale: Math.round(fitted.scale() * 100) / 100, translate: [Math.round(fitted.translate()[0] * 100) / 100, Math.round(fitted.translate()[1] * 100) / 100] };
 const projection = makeProjection(params).clipExtent([[-20, -20], [WIDTH + 20, HEIGHT + 20]]);
 
+// Land neighbours from the shared arcs of the topology (what the editor offers as borders).
+const geometries = topo.objects.countries.geometries;
+const adjacency = neighbors(geometries as Parameters<typeof neighbors>[0]);
+const neighboursOf = new Map<string, string[]>();
+geometries.forEach((g, i) => {
+  const id = String(g.id).padStart(3, '0');
+  neighboursOf.set(id, (adjacency[i] ?? []).map((j) => String(geometries[j]?.id).padStart(3, '0')));
+});
+
 // Project to planar GeoJSON, then read the rings back with an identity "projection".
-const countries: { mapId: string; name: string; rings: number[][] }[] = [];
+const countries: { mapId: string; name: string; neighbours: string[]; rings: number[][] }[] = [];
 for (const f of world.features) {
   const id = String(f.id).padStart(3, '0');
   const name = wanted.get(id);
@@ -59,7 +68,7 @@ for (const f of world.features) {
         .flatMap((pt) => pt.split(',').map(Number)),
     )
     .filter((ring) => ring.length >= 6 && ring.every(Number.isFinite));
-  if (rings.length > 0) countries.push({ mapId: id, name, rings });
+  if (rings.length > 0) countries.push({ mapId: id, name, neighbours: (neighboursOf.get(id) ?? []).filter((n) => wanted.has(n)).sort(), rings });
 }
 countries.sort((a, b) => a.mapId.localeCompare(b.mapId));
 const missing = [...wanted.keys()].filter((id) => !countries.some((c) => c.mapId === id));

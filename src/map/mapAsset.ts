@@ -5,6 +5,8 @@ import type { ProjectionParams } from './projection';
 export interface MapCountry {
   mapId: string;
   name: string;
+  /** Map ids of the countries on the map that share a land border with this one. */
+  neighbours: string[];
   /** Rings of flat [x0, y0, x1, y1, …] map coordinates; holes are rings too (even–odd). */
   rings: number[][];
 }

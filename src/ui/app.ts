@@ -10,7 +10,7 @@ import { button, h, replaceKeepingFocus } from './dom';
 import { influenceChart } from './charts';
 import { balancePanel } from './balancePanel';
 import { shareLink } from './share';
-import { editorPanel } from './editorPanel';
+import type { EditorPanel } from './editor/editorPanel';
 
 export interface ShippedScenario {
   id: string;
@@ -30,32 +30,58 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
   const balance = balancePanel(() => all().find((x) => x.id === chosen)?.scenario);
   // The scenario last played from the editor: its game offers a way back to the edits.
   let tried: Scenario | null = null;
-  const editor = editorPanel({
-    play: (scenario) => {
-      tried = scenario;
-      store.setState({ customScenario: scenario, editorOpen: false });
-      const first = scenario.powers[0]?.id ?? '';
-      store.getState().startGame(scenario, `${scenario.id}-try`, { kind: 'vs-computer', human: first, computer: 'greedy' });
-    },
-    close: () => store.setState({ editorOpen: false }),
-  });
-  const openEditor = (): void => {
+  // The editor is its own chunk (form, schema, maps), fetched the first time it opens.
+  let editor: EditorPanel | null = null;
+  const loadEditor = async (): Promise<EditorPanel> => {
+    if (editor) return editor;
+    const { editorPanel } = await import('./editor/editorPanel');
+    editor = editorPanel({
+      play: (scenario) => {
+        tried = scenario;
+        store.setState({ customScenario: scenario, editorOpen: false });
+        const first = scenario.powers[0]?.id ?? '';
+        store.getState().startGame(scenario, `${scenario.id}-try`, { kind: 'vs-computer', human: first, computer: 'greedy' });
+      },
+      close: () => store.setState({ editorOpen: false }),
+    });
+    return editor;
+  };
+  const openEditor = async (from: 'chosen' | 'blank'): Promise<void> => {
     const s = all().find((x) => x.id === chosen)?.scenario;
-    if (!s) return;
+    const panel = await loadEditor();
+    if (from === 'blank') {
+      const { default: blank } = await import('../../scenarios/templates/blank.json');
+      panel.open(`${JSON.stringify(blank, null, 2)}\n`);
+    } else if (!s) return;
     // Reopening on the scenario just tried keeps the edits as they were (even invalid ones).
-    if (!(chosen === 'custom' && s === tried)) editor.open(`${JSON.stringify({ $schema: './schema.json', ...s }, null, 2)}\n`);
+    else if (!(chosen === 'custom' && s === tried)) panel.open(`${JSON.stringify({ $schema: './schema.json', ...s }, null, 2)}\n`);
     store.setState({ editorOpen: true });
   };
   const backToEditor = (): void => {
     store.setState({ session: null, selectedCountry: null, replay: null, editorOpen: true });
   };
+  const makeYourOwn = (): HTMLElement => {
+    const from = h('select', { id: 'editor-start' }, h('option', { value: 'chosen' }, 'The scenario chosen above'), h('option', { value: 'blank' }, 'A blank scenario (two powers, one country)'));
+    return h(
+      'section',
+      { class: 'panel', 'aria-labelledby': 'own-title' },
+      h('h2', { id: 'own-title' }, 'Make your own'),
+      h('label', { for: 'editor-start' }, 'Start from'),
+      ' ',
+      from,
+      h('p', {}, button('Open the scenario editor', () => void openEditor(from.value === 'blank' ? 'blank' : 'chosen'), { 'data-key': 'open-editor' })),
+    );
+  };
   const render = (): void => {
     const state = store.getState();
-    if (state.editorOpen) {
-      replaceKeepingFocus(root, editor.element, messageView(store));
+    // The editor takes the whole window: the map gives way to the form and the text.
+    document.body.classList.toggle('editing', state.editorOpen && editor !== null);
+    if (state.editorOpen && editor) {
+      if (root.contains(editor.element)) root.lastElementChild?.replaceWith(messageView(store));
+      else replaceKeepingFocus(root, editor.element, messageView(store));
       return;
     }
-    const start = (): HTMLElement[] => [startView(store, all(), hasAutosave(), (id) => (chosen = id)), h('section', { class: 'panel' }, h('h2', {}, 'Make your own'), button('Open the scenario editor', openEditor, { 'data-key': 'open-editor' })), balance];
+    const start = (): HTMLElement[] => [startView(store, all(), hasAutosave(), (id) => (chosen = id)), makeYourOwn(), balance];
     const game = (): HTMLElement[] => {
       const views = gameView(store);
       if (state.session?.scenario === tried) views.splice(1, 0, h('p', {}, button('Back to the editor', backToEditor, { 'data-key': 'back-to-editor' })));

@@ -62,6 +62,10 @@ if (panel && mapRoot) {
   game.events.once(Phaser.Core.Events.READY, () => {
     document.body.dataset.ready = 'map';
   });
+  // The map is hidden while the editor fills the window; it fits itself again on return.
+  store.subscribe((now, before) => {
+    if (before.editorOpen && !now.editorOpen) requestAnimationFrame(() => game.scale.refresh());
+  });
   // Drop a save or a scenario file anywhere on the page.
   document.addEventListener('dragover', (e) => e.preventDefault());
   document.addEventListener('drop', (e) => {

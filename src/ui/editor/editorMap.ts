@@ -1,0 +1,113 @@
+// A small SVG map for the editor, drawn from the same map asset and projection as the
+// game's map: the scenario's countries shaded by role, its cities as buttons. Used to pick
+// a project's route (activate cities in order) and to place a new city where you click.
+// Cities are focusable and answer Enter/Space, so the keyboard can do what the mouse does.
+import type { MapAsset } from '../../map/mapAsset';
+import { countryAt } from '../../map/mapAsset';
+import { makeProjection, projectPoint } from '../../map/projection';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export interface MapCity {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+}
+
+export interface EditorMapOptions {
+  label: string;
+  /** The scenario's countries by map shape id, with their role. */
+  countries: ReadonlyMap<string, 'contested' | 'neighbour'>;
+  cities: readonly MapCity[];
+  /** City ids of the route being edited, in order (drawn as a line). */
+  route?: readonly string[];
+  /** Activating a city (click, Enter, Space). */
+  onCity?(id: string): void;
+  cityAction?: string;
+  /** A click on the map away from cities: where, and the map shape under it. */
+  onPoint?(lat: number, lon: number, mapId: string | null): void;
+}
+
+const pathCache = new WeakMap<MapAsset, Map<string, string>>();
+
+/** The SVG path of each map shape, built once per asset. */
+function shapePaths(asset: MapAsset): Map<string, string> {
+  let paths = pathCache.get(asset);
+  if (!paths) {
+    paths = new Map();
+    for (const c of asset.countries) {
+      let d = '';
+      for (const r of c.rings) {
+        for (let i = 0; i < r.length; i += 2) d += `${i === 0 ? 'M' : 'L'}${r[i]} ${r[i + 1]}`;
+        d += 'Z';
+      }
+      paths.set(c.mapId, d);
+    }
+    pathCache.set(asset, paths);
+  }
+  return paths;
+}
+
+const el = <K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string>): SVGElementTagNameMap[K] => {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+};
+
+export function editorMap(asset: MapAsset, o: EditorMapOptions): SVGSVGElement {
+  const projection = makeProjection(asset.projection);
+  const svg = el('svg', { viewBox: `0 0 ${asset.width} ${asset.height}`, class: 'editor-map', role: 'group', 'aria-label': o.label });
+  const paths = shapePaths(asset);
+  for (const c of asset.countries) {
+    const role = o.countries.get(c.mapId);
+    const shape = el('path', { d: paths.get(c.mapId) ?? '', class: `shape ${role ?? 'other'}`, 'fill-rule': 'evenodd' });
+    shape.append(Object.assign(el('title', {}), { textContent: `${c.name}${role ? ` (${role})` : ''}` }));
+    svg.append(shape);
+  }
+  const at = new Map<string, [number, number]>();
+  for (const c of o.cities) {
+    const xy = projectPoint(projection, c.lon, c.lat);
+    if (xy) at.set(c.id, xy);
+  }
+  const route = (o.route ?? []).flatMap((id) => {
+    const xy = at.get(id);
+    return xy ? [xy] : [];
+  });
+  if (route.length > 1) svg.append(el('polyline', { points: route.map(([x, y]) => `${x},${y}`).join(' '), class: 'route' }));
+  for (const c of o.cities) {
+    const xy = at.get(c.id);
+    if (!xy) continue;
+    const onRoute = o.route?.includes(c.id) ?? false;
+    const dot = el('circle', { cx: String(xy[0]), cy: String(xy[1]), r: onRoute ? '9' : '7', class: `city${onRoute ? ' on-route' : ''}` });
+    if (o.onCity) {
+      const act = o.onCity;
+      dot.setAttribute('tabindex', '0');
+      dot.setAttribute('role', 'button');
+      dot.setAttribute('aria-label', `${o.cityAction ?? 'Choose'} ${c.name}`);
+      dot.addEventListener('click', (e) => {
+        e.stopPropagation();
+        act(c.id);
+      });
+      dot.addEventListener('keydown', (e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        act(c.id);
+      });
+    }
+    dot.append(Object.assign(el('title', {}), { textContent: c.name }));
+    svg.append(dot);
+  }
+  if (o.onPoint) {
+    const pick = o.onPoint;
+    svg.addEventListener('click', (e) => {
+      const m = svg.getScreenCTM();
+      if (!m) return;
+      const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
+      const lonLat = projection.invert?.([p.x, p.y]);
+      if (!lonLat) return;
+      pick(Math.round(lonLat[1] * 100) / 100, Math.round(lonLat[0] * 100) / 100, countryAt(asset, p.x, p.y, new Set(o.countries.keys())));
+    });
+  }
+  return svg;
+}

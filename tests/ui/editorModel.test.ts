@@ -1,0 +1,241 @@
+// The editor's form ↔ data mapping, without a browser: the schema walk reaches every value
+// of every shipped file, "Add" makes entries the validator accepts, kinds switch cleanly,
+// references offer the scenario's own ids, and every edit leaves the original untouched.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadScenario } from '../../src/engine';
+import { fieldValue } from '../../src/ui/editor/formView';
+import { summaryOf } from '../../src/ui/editor/labels';
+import { addEntry, followMapShape, followName, newEntry, switchVariant } from '../../src/ui/editor/newEntry';
+import type { Path, PathPart } from '../../src/ui/editor/paths';
+import { getAtPath, moveInList, parentKey, pathKey, removeAtPath, setAtPath } from '../../src/ui/editor/paths';
+import { choicesFor, knownFlags, recordKeys } from '../../src/ui/editor/references';
+import type { MapShape } from '../../src/ui/editor/references';
+import type { SchemaNode } from '../../src/ui/editor/schemaNode';
+import { discriminatorOf, nodeAt, nodeKind, variantNames } from '../../src/ui/editor/schemaNode';
+
+const ROOT = join(__dirname, '../..');
+const read = (p: string): unknown => JSON.parse(readFileSync(join(ROOT, p), 'utf8')) as unknown;
+const schema = read('scenarios/schema.json') as SchemaNode;
+// As the editor offers them: by name.
+const map = (read('assets/map/central-asia.json') as { countries: MapShape[] }).countries.map((c) => ({ mapId: c.mapId, name: c.name, neighbours: c.neighbours })).sort((a, b) => a.name.localeCompare(b.name));
+const shipped = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+const blank = read('scenarios/templates/blank.json');
+const classroom = read('scenarios/classroom-short.json');
+
+const problems = (json: unknown): string[] => {
+  const r = loadScenario(json);
+  return r.ok ? [] : r.error.map((p) => formatProblem('edit', p));
+};
+const listNode = (json: unknown, path: Path): SchemaNode => {
+  const n = nodeAt(schema, json, path);
+  if (!n || nodeKind(n) !== 'list') throw new Error(`${pathKey(path)} is not a list`);
+  return n;
+};
+const add = (json: unknown, path: Path): unknown => addEntry(listNode(json, path), path, { json, map });
+
+/** Every leaf (non-container) path of a JSON value. */
+function leaves(v: unknown, at: PathPart[] = []): PathPart[][] {
+  if (Array.isArray(v)) return v.length ? v.flatMap((x, i) => leaves(x, [...at, i])) : [at];
+  if (v !== null && typeof v === 'object') {
+    const keys = Object.keys(v);
+    return keys.length ? keys.flatMap((k) => leaves((v as Record<string, unknown>)[k], [...at, k])) : [at];
+  }
+  return [at];
+}
+
+describe('the form reads the schema', () => {
+  it.each([...shipped.map((f) => `scenarios/${f}`), 'scenarios/templates/blank.json'])('every value of %s has a field the schema describes', (file) => {
+    const json = read(file);
+    const missing = leaves(json)
+      .filter((p) => p[0] !== '$schema')
+      .filter((p) => nodeAt(schema, json, p) === null)
+      .map(pathKey);
+    expect(missing).toEqual([]);
+  });
+
+  it('unions are chosen by their discriminator: effect and condition types, a country’s role', () => {
+    const effects = nodeAt(schema, classroom, ['events', 0, 'effects', 0]);
+    const condition = nodeAt(schema, classroom, ['events', 0, 'trigger', 'all', 0]);
+    const country = nodeAt(schema, classroom, ['countries', 0]);
+    expect(effects && variantNames(effects)).toEqual(['influence', 'stability', 'dependence', 'budget', 'income', 'track', 'flag', 'points']);
+    expect(condition && variantNames(condition)).toEqual(['flag', 'track', 'influence', 'stability', 'dependence', 'leads', 'project']);
+    expect(country && discriminatorOf(country)).toBe('role');
+    // A neighbour has no influence field; a contested country does.
+    expect(nodeAt(schema, classroom, ['countries', 0, 'influence'])).not.toBeNull();
+    const neighbour = (classroom as { countries: { role: string }[] }).countries.findIndex((c) => c.role === 'neighbour');
+    expect(nodeAt(schema, classroom, ['countries', neighbour, 'influence'])).toBeNull();
+  });
+});
+
+describe('Add makes entries the validator accepts', () => {
+  it.each(['powers', 'countries', 'cities', 'actions', 'projects', 'events', 'organisations', 'sources', 'briefings', 'flags'])('a new entry in %s keeps the blank scenario valid', (list) => {
+    const before = getAtPath(blank, [list]) as unknown[];
+    const after = add(blank, [list]);
+    expect((getAtPath(after, [list]) as unknown[]).length).toBe(before.length + 1);
+    expect(problems(after)).toEqual([]);
+    expect(getAtPath(blank, [list])).toBe(before);
+  });
+
+  it('a new country takes the first unused map shape, its name and an id from it, and a value per power', () => {
+    const entry = newEntry(listNode(blank, ['countries']), ['countries'], { json: blank, map }) as Record<string, unknown>;
+    expect(entry).toMatchObject({ role: 'contested', mapId: '004', name: 'Afghanistan', id: 'afghanistan', borders: ['china'], influence: { beijing: 10, moscow: 10 }, dependence: { economic: { beijing: 0, moscow: 0 }, security: { beijing: 0, moscow: 0 } } });
+  });
+
+  it('a newcomer’s three-country scenario: two more countries, a city in each, a project between them, an event', () => {
+    let json = add(add(blank, ['countries']), ['countries']);
+    json = add(json, ['cities']);
+    json = setAtPath(json, ['cities', 2, 'country'], 'afghanistan');
+    json = add(json, ['projects']);
+    json = add(json, ['projects', 0, 'route']);
+    json = add(json, ['events']);
+    json = add(json, ['events', 0, 'trigger', 'all']);
+    json = add(json, ['events', 0, 'effects']);
+    expect(problems(json)).toEqual([]);
+    const s = loadScenario(json);
+    expect(s.ok && s.value.countries.filter((c) => c.role === 'contested').map((c) => c.id)).toEqual(['kazakhstan', 'afghanistan', 'armenia']);
+    // The route's second stop is a city not already on it.
+    const route = getAtPath(json, ['projects', 0, 'route']) as string[];
+    expect(new Set(route).size).toBe(route.length);
+  });
+
+  it('a new power gets a place in every contested country’s influence and dependence', () => {
+    const json = add(blank, ['powers']);
+    const id = (getAtPath(json, ['powers', 2, 'id']) as string) ?? '';
+    expect(id).toBe('new-power');
+    expect(getAtPath(json, ['countries', 0, 'influence', id])).toBe(0);
+    expect(getAtPath(json, ['countries', 0, 'dependence', 'security', id])).toBe(0);
+    expect(problems(json)).toEqual([]);
+  });
+
+  it('ids never collide: two added events get different ids', () => {
+    const json = add(add(blank, ['events']), ['events']);
+    expect(getAtPath(json, ['events', 0, 'id'])).not.toBe(getAtPath(json, ['events', 1, 'id']));
+  });
+});
+
+describe('switching a kind', () => {
+  const withEvent = add(blank, ['events']);
+  const at = ['events', 0, 'effects', 0] as const;
+  const union = nodeAt(schema, withEvent, at);
+  it.each(['influence', 'stability', 'dependence', 'budget', 'income', 'points'])('an event effect switched to %s is valid and keeps the fields both kinds share', (tag) => {
+    if (!union) throw new Error('no effect node');
+    const before = getAtPath(withEvent, at) as Record<string, unknown>;
+    const after = switchVariant(union, at, before, tag, { json: withEvent, map }) as Record<string, unknown>;
+    expect(after.type).toBe(tag);
+    if ('country' in after && 'country' in before) expect(after.country).toBe(before.country);
+    expect(problems(setAtPath(withEvent, at, after))).toEqual([]);
+  });
+  it('an effect switched to a flag nobody reads is refused at its field, as the validator refuses it in a file', () => {
+    if (!union) throw new Error('no effect node');
+    const after = switchVariant(union, at, getAtPath(withEvent, at), 'flag', { json: withEvent, map });
+    expect(problems(setAtPath(withEvent, at, after))).toEqual([expect.stringContaining('edit: events[0].effects[0].flag: found flag "new-flag", which no condition or order requirement reads')]);
+  });
+  it('a contested country switched to a neighbour drops influence and keeps its name and borders', () => {
+    const node = nodeAt(schema, blank, ['countries', 0]);
+    if (!node) throw new Error('no country node');
+    const after = switchVariant(node, ['countries', 0], getAtPath(blank, ['countries', 0]), 'neighbour', { json: blank, map }) as Record<string, unknown>;
+    expect(after).toMatchObject({ role: 'neighbour', name: 'Kazakhstan', borders: ['russia', 'china'] });
+    expect('influence' in after).toBe(false);
+  });
+});
+
+describe('references offer the scenario’s own ids', () => {
+  const table: [string, Path, string[]][] = [
+    ['a route stop: cities', ['projects', 0, 'route', 0], (getAtPath(blank, ['cities']) as { id: string }[]).map((c) => c.id)],
+    ['an order effect’s power: powers and placeholders', ['actions', 0, 'effects', 0, 'power'], ['$self', '$others', 'beijing', 'moscow']],
+    ['an order effect’s country: $target and contested countries', ['actions', 0, 'effects', 0, 'country'], ['$target', 'kazakhstan']],
+    ['an event effect’s country: contested countries only', ['events', 0, 'effects', 0, 'country'], ['kazakhstan']],
+    ['a power’s home: neighbours only', ['powers', 0, 'home'], ['china', 'russia']],
+    ['a city’s country: every country', ['cities', 0, 'country'], ['kazakhstan', 'china', 'russia']],
+    ['a border: every country', ['countries', 0, 'borders', 0], ['kazakhstan', 'china', 'russia']],
+    ['an action’s powers', ['actions', 0, 'powers', 0], ['beijing', 'moscow']],
+    ['a briefing’s role: powers and countries', ['briefings', 0, 'role'], ['beijing', 'moscow', 'kazakhstan', 'china', 'russia']],
+  ];
+  it.each(table)('%s', (_, path, expected) => {
+    expect(choicesFor(path, blank, map)?.options.map((o) => o.value)).toEqual(expected);
+  });
+  it('map shapes are offered by name; flags are an open list of those the scenario names', () => {
+    expect(choicesFor(['countries', 0, 'mapId'], blank, map)?.options.find((o) => o.value === '398')?.label).toBe('Kazakhstan (398)');
+    const flags = choicesFor(['events', 0, 'effects', 0, 'flag'], classroom, map);
+    expect(flags?.open).toBe(true);
+    expect(flags?.options.map((o) => o.value)).toEqual(knownFlags(classroom));
+    expect(knownFlags(classroom).length).toBeGreaterThan(0);
+  });
+  it('influence and dependence have one key per power; plain fields refer to nothing', () => {
+    expect(recordKeys(['countries', 0, 'influence'], blank)?.map((c) => c.label)).toEqual(['Beijing', 'Moscow']);
+    expect(choicesFor(['countries', 0, 'stability'], blank, map)).toBeNull();
+    expect(choicesFor(['powers', 0], blank, map)).toBeNull();
+  });
+});
+
+describe('paths and immutable edits', () => {
+  it('spells paths as the validator does and walks up them', () => {
+    expect(pathKey(['countries', 0, 'influence', 'beijing'])).toBe('countries[0].influence.beijing');
+    expect(parentKey('countries[0].influence.beijing')).toBe('countries[0].influence');
+    expect(parentKey('countries[0]')).toBe('countries');
+    expect(parentKey('countries')).toBe('');
+    expect(parentKey('')).toBeNull();
+  });
+  it('set, remove and move copy what they change and share the rest', () => {
+    const set = setAtPath(classroom, ['countries', 0, 'influence', 'beijing'], 44);
+    expect(getAtPath(set, ['countries', 0, 'influence', 'beijing'])).toBe(44);
+    expect(getAtPath(classroom, ['countries', 0, 'influence', 'beijing'])).not.toBe(44);
+    expect(getAtPath(set, ['countries', 1])).toBe(getAtPath(classroom, ['countries', 1]));
+    const removed = removeAtPath(classroom, ['victory', 'leadMargin']);
+    expect(getAtPath(removed, ['victory'])).toEqual({});
+    expect(getAtPath(classroom, ['victory', 'leadMargin'])).toBe(10);
+    const names = (j: unknown): unknown[] => (getAtPath(j, ['countries']) as { id: string }[]).map((c) => c.id);
+    const moved = moveInList(classroom, ['countries'], 0, 2);
+    expect(names(moved).slice(0, 3)).toEqual([names(classroom)[1], names(classroom)[2], names(classroom)[0]]);
+    expect(moveInList(classroom, ['countries'], 0, -1)).toBe(classroom);
+    expect(problems(moved)).toEqual([]);
+  });
+  it('an invalid value gives a problem at exactly the field’s path', () => {
+    const r = loadScenario(setAtPath(classroom, ['countries', 0, 'stability'], fieldValue('number', '140')));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.map((p) => p.path)).toContain('countries[0].stability');
+  });
+  it('keeps text that is not a number as text, so the validator can name it', () => {
+    expect(fieldValue('number', '12')).toBe(12);
+    expect(fieldValue('number', 'twelve')).toBe('twelve');
+    expect(fieldValue('number', '')).toBe('');
+    expect(fieldValue('text', '12')).toBe('12');
+  });
+  it('summarises an entry by name, and an effect or condition by what it does', () => {
+    expect(summaryOf({ name: 'Kazakhstan', role: 'contested' }, 'x')).toBe('Kazakhstan (contested)');
+    expect(summaryOf({ type: 'influence', country: 'kazakhstan', power: '$self', delta: -3 }, 'x')).toBe('influence (kazakhstan, $self) -3');
+    expect(summaryOf({ type: 'stability', country: 'kyrgyzstan', atMost: 30 }, 'x')).toBe('stability (kyrgyzstan) ≤ 30');
+    expect(summaryOf({}, 'effect 2')).toBe('effect 2');
+  });
+});
+
+describe('choosing a map shape', () => {
+  it('a new country’s name and id follow the shape chosen for it; a named country keeps its own', () => {
+    const json = add(blank, ['countries']);
+    const kyrgyz = followMapShape(json, 3, '417', map);
+    expect(getAtPath(kyrgyz, ['countries', 3])).toMatchObject({ mapId: '417', name: 'Kyrgyzstan', id: 'kyrgyzstan', borders: ['kazakhstan', 'china'] });
+    // Borders go both ways and follow the shape: Afghanistan bordered China; Kyrgyzstan borders China and Kazakhstan.
+    expect(getAtPath(kyrgyz, ['countries', 0, 'borders'])).toEqual(['russia', 'china', 'kyrgyzstan']);
+    expect(getAtPath(kyrgyz, ['countries', 1, 'borders'])).toEqual(['kazakhstan', 'kyrgyzstan']);
+    expect(problems(kyrgyz)).toEqual([]);
+    const renamed = setAtPath(json, ['countries', 3, 'name'], 'Bactria');
+    expect(getAtPath(followMapShape(renamed, 3, '417', map), ['countries', 3])).toMatchObject({ mapId: '417', name: 'Bactria', id: 'afghanistan' });
+    // Kazakhstan's id is referred to (borders, cities): its name follows, its id stays.
+    expect(getAtPath(followMapShape(blank, 0, '417', map), ['countries', 0])).toMatchObject({ mapId: '417', name: 'Kyrgyzstan', id: 'kazakhstan' });
+  });
+});
+
+describe('naming an entry', () => {
+  it('a made-up id follows the name until something refers to it; a typed id stays', () => {
+    const json = add(blank, ['cities']);
+    const named = followName(setAtPath(json, ['cities', 9, 'name'], 'Bishkek'), ['cities', 9], 'Bishkek');
+    expect(named.id).toBe('bishkek');
+    expect(getAtPath(named.json, ['cities', 9, 'id'])).toBe('bishkek');
+    expect(problems(named.json)).toEqual([]);
+    const used = setAtPath(add(json, ['projects']), ['projects', 0, 'route'], ['new-city']);
+    expect(followName(used, ['cities', 9], 'Bishkek').id).toBeNull();
+    expect(followName(blank, ['cities', 0], 'Alma-Ata').id).toBeNull();
+  });
+});
