@@ -63,9 +63,10 @@ describe('the scenario editor', () => {
     expect(await status(page)).toContain('3 contested countries');
     // A mistake shows at its field, and in the list with a way to it once the part is closed.
     const stability = page.getByLabel('Kyrgyzstan: Stability', { exact: true });
+    // Checked as you type: the problem shows while the field still has the focus.
     await stability.fill('140');
-    await stability.press('Tab');
     await expect.poll(() => page.locator('#field-countries-3-stability-error').textContent()).toBe('found 140; expected at most 100');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-countries-3-stability');
     await page.locator('summary', { hasText: /^Kyrgyzstan/ }).click();
     await expect.poll(() => page.locator('summary', { hasText: /^Kyrgyzstan/ }).textContent()).toContain('(1 problem inside)');
     expect(await page.getByRole('button', { name: 'Play this scenario' }).isDisabled()).toBe(true);

@@ -70,6 +70,9 @@ describe('the form reads the schema', () => {
 });
 
 describe('Add makes entries the validator accepts', () => {
+  it('the blank template itself is valid', () => {
+    expect(problems(blank)).toEqual([]);
+  });
   it.each(['powers', 'countries', 'cities', 'actions', 'projects', 'events', 'organisations', 'sources', 'briefings', 'flags'])('a new entry in %s keeps the blank scenario valid', (list) => {
     const before = getAtPath(blank, [list]) as unknown[];
     const after = add(blank, [list]);

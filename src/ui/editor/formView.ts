@@ -286,7 +286,14 @@ function primitiveField(host: FormHost, node: SchemaNode, value: unknown, path: 
   const described = [hintId, `${id}-error`].filter(Boolean).join(' ');
   const kind = nodeKind(node);
   const choices = choicesFor(path, host.json(), host.map);
-  const write = (v: unknown): void => {
+  // Checked as you type (a pause of 300 ms); names and ids follow only when the edit ends.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const typed = (read: () => unknown): void => {
+    clearTimeout(typing);
+    typing = setTimeout(() => write(read(), false), 300);
+  };
+  const write = (v: unknown, final = true): void => {
+    clearTimeout(typing);
     const json = host.json();
     // An emptied optional field leaves the file; anything else is written as typed.
     if (path.length === 3 && path[0] === 'countries' && path[2] === 'mapId' && typeof path[1] === 'number' && typeof v === 'string') {
@@ -296,7 +303,7 @@ function primitiveField(host: FormHost, node: SchemaNode, value: unknown, path: 
     }
     let next = optional && v === '' ? removeAtPath(json, path) : setAtPath(json, path, v);
     const last = path[path.length - 1];
-    if (path.length === 3 && (last === 'name' || last === 'title') && typeof v === 'string') {
+    if (final && path.length === 3 && (last === 'name' || last === 'title') && typeof v === 'string') {
       // A made-up id follows the entry's new name; its field changes in place.
       const followed = followName(next, path.slice(0, -1), v);
       next = followed.json;
@@ -328,14 +335,17 @@ function primitiveField(host: FormHost, node: SchemaNode, value: unknown, path: 
   } else if (kind === 'text' && (node.maxLength ?? 0) > 150) {
     const area = h('textarea', { id, rows: '3', 'data-key': `f:${key}`, 'aria-describedby': described });
     area.value = value === undefined ? '' : String(value);
+    area.addEventListener('input', () => typed(() => area.value));
     area.addEventListener('change', () => write(area.value));
     input = area;
   } else {
     const listId = choices?.open ? `${id}-choices` : undefined;
     const box = h('input', { id, type: 'text', class: kind === 'number' ? 'num' : 'wide', inputmode: kind === 'number' ? 'numeric' : undefined, list: listId, 'data-key': `f:${key}`, 'aria-describedby': described });
     box.value = value === undefined ? '' : String(value);
+    const read = (): unknown => fieldValue(kind === 'number' ? 'number' : 'text', box.value);
+    box.addEventListener('input', () => typed(read));
     box.addEventListener('change', () => {
-      write(fieldValue(kind === 'number' ? 'number' : 'text', box.value));
+      write(read());
       renameSummary(box, path, box.value);
     });
     if (listId) list = h('datalist', { id: listId }, ...(choices?.options ?? []).map((o) => h('option', { value: o.value })));
