@@ -5,10 +5,11 @@ import type { Scenario } from '../engine';
 import type { BalanceMessage, BalanceRequest } from '../workers/balanceWorker';
 import { button, h } from './dom';
 
-export function balancePanel(getScenario: () => Scenario | undefined): HTMLElement {
-  const section = h('section', { class: 'panel balance', 'aria-labelledby': 'balance-title' });
-  const games = h('input', { id: 'balance-games', type: 'number', min: '1', max: '2000', value: '100' });
-  const seed = h('input', { id: 'balance-seed', type: 'text', value: 'check', maxlength: '40' });
+/** `prefix` keeps element ids apart when the editor has its own panel. */
+export function balancePanel(getScenario: () => Scenario | undefined, prefix = 'balance'): HTMLElement {
+  const section = h('section', { class: 'panel balance', 'aria-labelledby': `${prefix}-title` });
+  const games = h('input', { id: `${prefix}-games`, type: 'number', min: '1', max: '2000', value: '100' });
+  const seed = h('input', { id: `${prefix}-seed`, type: 'text', value: 'check', maxlength: '40' });
   const progress = h('progress', { max: '1', value: '0', 'aria-label': 'Balance check progress' });
   const status = h('p', { role: 'status', 'aria-live': 'polite' });
   const results = h('div', { class: 'balance-results' });
@@ -22,7 +23,10 @@ export function balancePanel(getScenario: () => Scenario | undefined): HTMLEleme
   const run = button('Run balance check', () => {
     const scenario = getScenario();
     const n = Math.min(2000, Math.max(1, Math.floor(Number(games.value) || 0)));
-    if (!scenario) return;
+    if (!scenario) {
+      status.textContent = 'There is no valid scenario to check: fix its problems first.';
+      return;
+    }
     stop();
     results.replaceChildren();
     run.disabled = true;
@@ -46,17 +50,17 @@ export function balancePanel(getScenario: () => Scenario | undefined): HTMLEleme
     };
     const request: BalanceRequest = { scenario, seed: seed.value || 'check', games: n, players: Object.fromEntries(scenario.powers.map((p) => [p.id, 'varied'])) };
     worker.postMessage(request);
-  }, { 'data-key': 'balance-run' });
+  }, { 'data-key': `${prefix}-run` });
   const cancel = button('Cancel', () => {
     stop();
     status.textContent = 'Cancelled.';
-  }, { 'data-key': 'balance-cancel', disabled: true });
+  }, { 'data-key': `${prefix}-cancel`, disabled: true });
   section.append(
-    h('h2', { id: 'balance-title' }, 'Balance check'),
+    h('h2', { id: `${prefix}-title` }, 'Balance check'),
     h('p', { class: 'summary' }, 'Plays computer against computer (rule of thumb with variety) on the chosen scenario: the same numbers as `npm run cli -- balance` for the same seed.'),
-    h('label', { for: 'balance-games' }, 'Games '),
+    h('label', { for: `${prefix}-games` }, 'Games '),
     games,
-    h('label', { for: 'balance-seed' }, ' Seed '),
+    h('label', { for: `${prefix}-seed` }, ' Seed '),
     seed,
     h('p', {}, run, cancel),
     progress,

@@ -135,6 +135,11 @@ describe('the scenario editor', () => {
     if (!scenario.ok) throw new Error('the edited scenario is invalid');
     expect(scenario.value.events[0]).toMatchObject({ title: 'Rail diplomacy', trigger: { all: [{ type: 'leads', country: 'kyrgyzstan', power: 'beijing' }] }, effects: [{ type: 'influence', country: 'uzbekistan', power: 'moscow', delta: -5 }] });
     expect(scenario.value.victory.suddenDeath).toEqual({ countries: 1, fromTurn: 4 });
+    // Its balance, checked from the editor (computer games in a Web Worker).
+    await page.fill('#editor-balance-games', '4');
+    await page.getByRole('button', { name: 'Run balance check' }).click();
+    await page.waitForSelector('.balance [role="status"]:has-text("Done: 4 games")');
+    expect(await page.locator('.balance-results').textContent()).toContain('Kyrgyzstan');
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'editor.png') });
     // Play it, one turn, and back to the edits.

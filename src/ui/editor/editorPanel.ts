@@ -9,6 +9,7 @@ import schemaJson from '../../../scenarios/schema.json';
 import type { Problem, Scenario } from '../../engine';
 import { formatProblem, loadScenarioText } from '../../engine';
 import type { MapAsset } from '../../map/mapAsset';
+import { balancePanel } from '../balancePanel';
 import { button, h } from '../dom';
 import { editorMap } from './editorMap';
 import type { MapCity } from './editorMap';
@@ -260,7 +261,7 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
       'div',
       { class: 'editor-columns' },
       h('div', {}, h('p', { class: 'summary' }, 'Every field of the scenario, part by part; scenarios/README.md explains each one. Lists have Add, Move and Remove; a project’s route is picked on its map. Everything is checked as you type.'), form),
-      h('div', {}, h('h3', {}, h('label', { for: 'editor-text' }, 'The whole scenario (JSON)')), area, h('h3', {}, 'Problems'), problemList),
+      h('div', {}, h('h3', {}, h('label', { for: 'editor-text' }, 'The whole scenario (JSON)')), area, h('h3', {}, 'Problems'), problemList, balancePanel(() => valid ?? undefined, 'editor-balance')),
     ),
   );
   return {
