@@ -178,6 +178,8 @@ describe('the scenario editor', () => {
     await page.waitForSelector('.problems li:has-text("scenario: ")');
     const listed = await page.locator('.problems').textContent();
     expect(listed).toContain('scenario: powers[0].home: found "china"');
+    // What plainly belonged to China went with it (its borders elsewhere), and the note says so.
+    expect(await page.locator('.editor-note').textContent()).toMatch(/^Removed China and \d+ things? that referred to it: .*borders.*\. Undo brings them back\.$/);
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.waitForSelector('#editor-status:has-text("Valid")');
     expect(errors).toEqual([]);

@@ -10,7 +10,9 @@ import { summaryOf } from '../../src/ui/editor/labels';
 import { addEntry, followMapShape, followName, newEntry, switchVariant } from '../../src/ui/editor/newEntry';
 import type { Path, PathPart } from '../../src/ui/editor/paths';
 import { getAtPath, moveInList, parentKey, pathKey, removeAtPath, setAtPath } from '../../src/ui/editor/paths';
-import { choicesFor, knownFlags, recordKeys } from '../../src/ui/editor/references';
+import { choicesFor, knownFlags, recordKeys, refKind as refKindOf } from '../../src/ui/editor/references';
+import type { RefKind } from '../../src/ui/editor/references';
+import { removeEntry } from '../../src/ui/editor/removeEntry';
 import type { MapShape } from '../../src/ui/editor/references';
 import type { SchemaNode } from '../../src/ui/editor/schemaNode';
 import { discriminatorOf, nodeAt, nodeKind, variantNames } from '../../src/ui/editor/schemaNode';
@@ -24,6 +26,7 @@ const shipped = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.
 const blank = read('scenarios/templates/blank.json');
 const classroom = read('scenarios/classroom-short.json');
 
+const KIND_OF: Record<string, RefKind[]> = { countries: ['country', 'contested', 'neighbour', 'role'], powers: ['power', 'role'], cities: ['city'], sources: ['source'], organisations: ['organisation'], projects: ['project'] };
 const problems = (json: unknown): string[] => {
   const r = loadScenario(json);
   return r.ok ? [] : r.error.map((p) => formatProblem('edit', p));
@@ -240,5 +243,52 @@ describe('naming an entry', () => {
     const used = setAtPath(add(json, ['projects']), ['projects', 0, 'route'], ['new-city']);
     expect(followName(used, ['cities', 9], 'Bishkek').id).toBeNull();
     expect(followName(blank, ['cities', 0], 'Alma-Ata').id).toBeNull();
+  });
+});
+
+describe('removing an entry others refer to', () => {
+  const lists = ['countries', 'powers', 'cities', 'sources', 'organisations', 'projects'] as const;
+  /** Paths where a value still equals `id` and names that kind of thing. */
+  const refsLeft = (json: unknown, id: string, list: string): string[] =>
+    leaves(json)
+      .filter((p) => getAtPath(json, p) === id && p[p.length - 1] !== 'id')
+      .filter((p) => {
+        const kind = refKindOf(p);
+        return kind !== null && KIND_OF[list]?.includes(kind);
+      })
+      .map(pathKey);
+  it.each(shipped)('in %s, whatever is removed, every reference left behind is named by a problem', (file) => {
+    const json = read(`scenarios/${file}`) as Record<string, { id: string }[]>;
+    for (const list of lists)
+      (json[list] ?? []).forEach((entry, i) => {
+        const r = removeEntry(schema, json, [list, i]);
+        expect((getAtPath(r.json, [list]) as { id: string }[]).some((e) => e.id === entry.id)).toBe(false);
+        const v = loadScenario(r.json);
+        const flagged = v.ok ? [] : v.error.map((p) => p.path);
+        for (const left of refsLeft(r.json, entry.id, list)) expect(flagged, `${file}: removing ${entry.id} leaves ${left}`).toContain(left);
+      });
+  });
+  it('a contested country takes its cities, borders, the effects and conditions about it, and the projects and events left empty', () => {
+    const tajik = (getAtPath(classroom, ['countries']) as { id: string }[]).findIndex((c) => c.id === 'tajikistan');
+    const r = removeEntry(schema, classroom, ['countries', tajik]);
+    const ids = (list: string): string[] => (getAtPath(r.json, [list]) as { id: string }[]).map((e) => e.id);
+    expect(ids('cities')).not.toContain('dushanbe');
+    expect(ids('projects')).not.toContain('201st-base');
+    expect(getAtPath(r.json, ['projects', ids('projects').indexOf('china-tajikistan-highway'), 'route'])).toEqual(['kashgar']);
+    expect(JSON.stringify(r.json)).not.toContain('"tajikistan"');
+    expect(r.removed.some((k) => /^countries\[\d+\]\.borders\[\d+\]$/.test(k))).toBe(true);
+    // What is left to decide: the China–Tajikistan highway now ends in China.
+    expect(problems(r.json)).toEqual([expect.stringContaining('route: found a route through no contested country')]);
+    expect(getAtPath(classroom, ['countries', tajik, 'id'])).toBe('tajikistan');
+  });
+  it('a power takes its influence values and the orders only it could give; its home stays the designer’s choice', () => {
+    const r = removeEntry(schema, blank, ['powers', 1]);
+    expect(Object.keys(getAtPath(r.json, ['countries', 0, 'influence']) as object)).toEqual(['beijing']);
+    expect((getAtPath(r.json, ['actions']) as { powers: string[] }[]).every((a) => !a.powers.includes('moscow'))).toBe(true);
+    expect(problems(r.json)).toEqual(['edit: powers: found a list of 1; expected at least 2 entries']);
+  });
+  it('an entry nothing refers to goes alone', () => {
+    const json = add(blank, ['cities']);
+    expect(removeEntry(schema, json, ['cities', 9])).toEqual({ json: blank, removed: [] });
   });
 });

@@ -94,6 +94,9 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
       else showProblems();
     },
     toggled: () => showProblems(),
+    announce: (text) => {
+      note.textContent = text;
+    },
     extra: (path, value) => extraView(path, value),
   };
 

@@ -6,6 +6,7 @@
 import { button, h } from '../dom';
 import { labelFor, summaryOf } from './labels';
 import { addEntry, followMapShape, followName, singular, switchVariant } from './newEntry';
+import { removeEntry } from './removeEntry';
 import type { NewValueContext } from './newEntry';
 import { newValue } from './newEntry';
 import type { Path } from './paths';
@@ -26,6 +27,8 @@ export interface FormHost {
   open: Set<string>;
   /** Where problems at or below a path are shown. */
   register(key: string, slot: ProblemSlot): void;
+  /** Says something to the designer (a live region). */
+  announce(text: string): void;
   /** A part was opened or closed (problems inside a closed part are counted on it). */
   toggled(): void;
   /** Extra views for a path (the route and city maps). */
@@ -250,7 +253,15 @@ function listView(host: FormHost, node: SchemaNode, value: unknown, path: Path, 
       button('Move down', () => move(i, i + 1, 'down'), { 'data-key': `down:${itemKey}`, disabled: i === items.length - 1, 'aria-label': `Move down: ${who}` }),
       button(`Remove`, () => {
         host.open.delete(itemKey);
-        host.commit(removeAtPath(host.json(), at), { rebuild: true, focus: `add:${key}` });
+        const json = host.json();
+        if (simple || typeof (item as { id?: unknown } | null)?.id !== 'string') {
+          host.commit(removeAtPath(json, at), { rebuild: true, focus: `add:${key}` });
+          return;
+        }
+        // An entry with an id takes along what plainly belongs to it (see removeEntry.ts).
+        const r = removeEntry(host.schema, json, at);
+        host.commit(r.json, { rebuild: true, focus: `add:${key}` });
+        host.announce(`Removed ${who}${r.removed.length ? ` and ${r.removed.length} thing${r.removed.length === 1 ? '' : 's'} that referred to it: ${r.removed.join(', ')}` : ''}. Undo brings ${r.removed.length ? 'them' : 'it'} back.`);
       }, { 'data-key': `rm:${itemKey}`, disabled: items.length <= (node.minItems ?? 0), 'aria-label': `Remove ${who}` }),
     );
     if (simple) return h('div', { class: 'list-row' }, primitiveField(host, itemNode, item, at, `${name.charAt(0).toUpperCase()}${name.slice(1)} ${i + 1}`, context, false), controls);
