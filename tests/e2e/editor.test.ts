@@ -105,6 +105,7 @@ describe('the scenario editor', () => {
     await routeMap.getByRole('button', { name: new RegExp(`${first === 'almaty' ? 'Almaty' : first}$`, 'i') }).click();
     await expect.poll(async () => JSON.parse(await text()).projects[0].route).toEqual(['bishkek', 'tashkent']);
     expect(await page.locator('.editor-note').textContent()).toContain('taken off the route');
+    expect(await axeViolations(page)).toEqual([]);
     await page.locator('summary', { hasText: /^Projects/ }).click();
     // An event: when Beijing leads Kyrgyzstan, Moscow loses influence in Uzbekistan.
     await page.locator('summary', { hasText: /^Events/ }).click();
