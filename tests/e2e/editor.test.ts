@@ -200,6 +200,8 @@ describe('the scenario editor', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.locator('#field-countries-0-stability-error').textContent()).toBe('');
     expect(await page.getByLabel('Kazakhstan: Stability', { exact: true }).inputValue()).toBe('60');
+    // The JSON text is folded until asked for.
+    await page.locator('summary', { hasText: 'The whole scenario as JSON text' }).click();
     const area = page.locator('#editor-text');
     const original = await area.inputValue();
     expect(original).toContain('"turns": 8');

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadScenario } from '../../src/engine';
+import { applyAction } from '../../src/ui/editor/formActions';
 import { fieldValue } from '../../src/ui/editor/formView';
 import { summaryOf } from '../../src/ui/editor/labels';
 import { addEntry, followMapShape, followName, newEntry, switchVariant } from '../../src/ui/editor/newEntry';
@@ -290,5 +291,52 @@ describe('removing an entry others refer to', () => {
   it('an entry nothing refers to goes alone', () => {
     const json = add(blank, ['cities']);
     expect(removeEntry(schema, json, ['cities', 9])).toEqual({ json: blank, removed: [] });
+  });
+});
+
+describe('what each form control does (formActions)', () => {
+  const ctx = (json: unknown = blank) => ({ schema, map, json });
+  it('a field ending its edit: a value, an emptied optional field, a new name that the made-up id follows', () => {
+    expect(getAtPath(applyAction({ kind: 'set', path: ['turns'], value: 9, optional: false, final: true }, ctx()).json, ['turns'])).toBe(9);
+    const withFrom = setAtPath(add(blank, ['events']), ['events', 0, 'trigger', 'from'], '2024-04');
+    expect(getAtPath(applyAction({ kind: 'set', path: ['events', 0, 'trigger', 'from'], value: '', optional: true, final: true }, ctx(withFrom)).json, ['events', 0, 'trigger'])).not.toHaveProperty('from');
+    const city = add(blank, ['cities']);
+    const typing = applyAction({ kind: 'set', path: ['cities', 9, 'name'], value: 'Bish', optional: false, final: false }, ctx(city)).json;
+    expect(getAtPath(typing, ['cities', 9, 'id'])).toBe('new-city');
+    expect(getAtPath(applyAction({ kind: 'set', path: ['cities', 9, 'name'], value: 'Bishkek', optional: false, final: true }, ctx(typing)).json, ['cities', 9, 'id'])).toBe('bishkek');
+  });
+  it('add opens the new entry and focuses it; move keeps it open and focused; remove says what went', () => {
+    const added = applyAction({ kind: 'add', path: ['events'] }, ctx());
+    expect(added).toMatchObject({ open: ['events[0]'], focus: 'open:events[0]' });
+    expect(applyAction({ kind: 'add', path: ['countries', 0, 'borders'] }, ctx())).toMatchObject({ focus: 'f:countries[0].borders[2]' });
+    expect(applyAction({ kind: 'move', path: ['actions', 1], by: -1 }, ctx())).toMatchObject({ open: ['actions[0]'], close: ['actions[1]'], focus: 'down:actions[0]' });
+    expect(applyAction({ kind: 'move', path: ['actions', 0], by: -1 }, ctx()).json).toBe(blank);
+    const removed = applyAction({ kind: 'remove', path: ['countries', 1] }, ctx());
+    expect(removed.note).toBe('Removed China and 1 thing that referred to it: countries[0].borders[1]. Undo brings them back.');
+  });
+  it('kinds, optional parts and citations', () => {
+    const withEvent = add(blank, ['events']);
+    const switched = applyAction({ kind: 'variant', path: ['events', 0, 'effects', 0], tag: 'budget' }, ctx(withEvent));
+    expect(getAtPath(switched.json, ['events', 0, 'effects', 0])).toEqual({ type: 'budget', power: 'beijing', delta: 0 });
+    expect(switched.focus).toBe('f:events[0].effects[0].type');
+    const early = applyAction({ kind: 'add-part', path: ['victory', 'suddenDeath'] }, ctx());
+    expect(getAtPath(early.json, ['victory', 'suddenDeath'])).toEqual({ countries: 1, fromTurn: 1 });
+    expect(getAtPath(applyAction({ kind: 'remove-part', path: ['victory', 'suddenDeath'] }, ctx(early.json)).json, ['victory'])).toEqual({ leadMargin: 10 });
+    const cited = applyAction({ kind: 'cite', path: ['powers', 0, 'citations'], field: 'income' }, ctx());
+    expect(getAtPath(cited.json, ['powers', 0, 'citations', 'income'])).toEqual({ source: '000_e93177a9f029bdd6', note: 'Paraphrase what the article says.' });
+    expect(problems(cited.json)).toEqual([]);
+  });
+  it('the maps: a city toggles on a route; a click places a city only inside the scenario’s countries', () => {
+    const withProject = add(blank, ['projects']);
+    const on = applyAction({ kind: 'route-city', path: ['projects', 0, 'route'], city: 'almaty' }, ctx(withProject));
+    expect(on.note).toBe('Almaty added to the route (stop 2).');
+    const off = applyAction({ kind: 'route-city', path: ['projects', 0, 'route'], city: 'almaty' }, ctx(on.json));
+    expect(off.note).toBe('Almaty taken off the route.');
+    expect(getAtPath(off.json, ['projects', 0, 'route'])).toEqual(getAtPath(withProject, ['projects', 0, 'route']));
+    const placed = applyAction({ kind: 'place-city', lat: 43.25, lon: 76.9, mapId: '398' }, ctx());
+    expect(getAtPath(placed.json, ['cities', 9])).toEqual({ id: 'new-city', name: 'New city', country: 'kazakhstan', lat: 43.25, lon: 76.9, capital: false });
+    expect(placed.focus).toBe('f:cities[9].name');
+    expect(applyAction({ kind: 'place-city', lat: 40, lon: 60, mapId: '795' }, ctx())).toEqual({ json: blank, note: 'Turkmenistan is not in this scenario: add it under Countries first.' });
+    expect(applyAction({ kind: 'place-city', lat: 40, lon: 60, mapId: null }, ctx()).note).toBe('That place is outside every country of the map.');
   });
 });

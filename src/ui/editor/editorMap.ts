@@ -1,9 +1,12 @@
 // A small SVG map for the editor, drawn from the same map asset and projection as the
 // game's map: the scenario's countries shaded by role, its cities as buttons. Used to pick
 // a project's route (activate cities in order) and to place a new city where you click.
-// Cities are focusable and answer Enter/Space, so the keyboard can do what the mouse does.
+// It only draws: cities to pick carry `data-action="route-city"`, a map to place cities on
+// `data-action="place-city"`, and the editor handles them (formActions.ts). Cities are
+// focusable buttons, so the keyboard can do what the mouse does.
 import type { MapAsset } from '../../map/mapAsset';
 import { countryAt } from '../../map/mapAsset';
+import type { Path } from './paths';
 import { makeProjection, projectPoint } from '../../map/projection';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -22,11 +25,11 @@ export interface EditorMapOptions {
   cities: readonly MapCity[];
   /** City ids of the route being edited, in order (drawn as a line). */
   route?: readonly string[];
-  /** Activating a city (click, Enter, Space). */
-  onCity?(id: string): void;
+  /** The route list that activating a city (click, Enter, Space) adds it to or takes it off. */
+  routePath?: Path;
   cityAction?: string;
-  /** A click on the map away from cities: where, and the map shape under it. */
-  onPoint?(lat: number, lon: number, mapId: string | null): void;
+  /** Whether a click on the map places a new city there. */
+  placeCities?: boolean;
 }
 
 const pathCache = new WeakMap<MapAsset, Map<string, string>>();
@@ -80,34 +83,28 @@ export function editorMap(asset: MapAsset, o: EditorMapOptions): SVGSVGElement {
     if (!xy) continue;
     const onRoute = o.route?.includes(c.id) ?? false;
     const dot = el('circle', { cx: String(xy[0]), cy: String(xy[1]), r: onRoute ? '9' : '7', class: `city${onRoute ? ' on-route' : ''}` });
-    if (o.onCity) {
-      const act = o.onCity;
+    if (o.routePath) {
       dot.setAttribute('tabindex', '0');
       dot.setAttribute('role', 'button');
       dot.setAttribute('aria-label', `${o.cityAction ?? 'Choose'} ${c.name}`);
-      dot.addEventListener('click', (e) => {
-        e.stopPropagation();
-        act(c.id);
-      });
-      dot.addEventListener('keydown', (e) => {
-        if (e.key !== 'Enter' && e.key !== ' ') return;
-        e.preventDefault();
-        act(c.id);
-      });
+      dot.dataset.action = 'route-city';
+      dot.dataset.path = JSON.stringify(o.routePath);
+      dot.dataset.city = c.id;
+      dot.dataset.key = `city:${c.id}`;
     }
     dot.append(Object.assign(el('title', {}), { textContent: c.name }));
     svg.append(dot);
   }
-  if (o.onPoint) {
-    const pick = o.onPoint;
-    svg.addEventListener('click', (e) => {
-      const m = svg.getScreenCTM();
-      if (!m) return;
-      const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
-      const lonLat = projection.invert?.([p.x, p.y]);
-      if (!lonLat) return;
-      pick(Math.round(lonLat[1] * 100) / 100, Math.round(lonLat[0] * 100) / 100, countryAt(asset, p.x, p.y, new Set(o.countries.keys())));
-    });
-  }
+  if (o.placeCities) svg.dataset.action = 'place-city';
   return svg;
+}
+
+/** Where a click on an editor map landed: latitude, longitude and the map shape under it. */
+export function pointOnMap(asset: MapAsset, svg: SVGSVGElement, clientX: number, clientY: number): { lat: number; lon: number; mapId: string | null } | null {
+  const m = svg.getScreenCTM();
+  if (!m) return null;
+  const p = new DOMPoint(clientX, clientY).matrixTransform(m.inverse());
+  const lonLat = makeProjection(asset.projection).invert?.([p.x, p.y]);
+  if (!lonLat) return null;
+  return { lat: Math.round(lonLat[1] * 100) / 100, lon: Math.round(lonLat[0] * 100) / 100, mapId: countryAt(asset, p.x, p.y) };
 }
