@@ -5,7 +5,8 @@ import { UsageError } from './errors';
 
 export function summaryLine(path: string, s: Scenario): string {
   const contested = s.countries.filter((c) => c.role === 'contested').length;
-  return `${path}: ok — "${s.title}", ${s.powers.length} powers, ${contested} contested countries, ${s.turns} turns from ${s.start}, ${s.actions.length} actions, ${s.projects.length} projects, ${s.events.length} events`;
+  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+  return `${path}: ok — "${s.title}", ${n(s.powers.length, 'power', 'powers')}, ${n(contested, 'contested country', 'contested countries')}, ${s.turns} turns from ${s.start}, ${n(s.actions.length, 'action', 'actions')}, ${n(s.projects.length, 'project', 'projects')}, ${n(s.events.length, 'event', 'events')}`;
 }
 
 /** Validates every file; returns the exit code (1 if any is invalid). */

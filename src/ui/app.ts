@@ -61,7 +61,7 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     store.setState({ session: null, selectedCountry: null, replay: null, editorOpen: true });
   };
   const makeYourOwn = (): HTMLElement => {
-    const from = h('select', { id: 'editor-start' }, h('option', { value: 'chosen' }, 'The scenario chosen above'), h('option', { value: 'blank' }, 'A blank scenario (two powers, one country)'));
+    const from = h('select', { id: 'editor-start' }, h('option', { value: 'chosen' }, 'The scenario chosen above'), h('option', { value: 'blank' }, 'A blank scenario (two powers, two countries)'));
     return h(
       'section',
       { class: 'panel', 'aria-labelledby': 'own-title' },

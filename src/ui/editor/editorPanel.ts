@@ -163,7 +163,7 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
     problemList.replaceChildren();
     if (r.ok) {
       problems = [];
-      problemList.append(h('li', {}, 'None: the scenario is valid.'));
+      problemList.append(h('li', { class: 'none' }, 'None: the scenario is valid.'));
       valid = r.value;
       status.textContent = `Valid: "${r.value.title}", ${r.value.turns} turns, ${r.value.powers.length} powers, ${r.value.countries.filter((c) => c.role === 'contested').length} contested countries.`;
       play.disabled = false;
