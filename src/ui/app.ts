@@ -89,7 +89,15 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     };
     replaceKeepingFocus(root, ...(state.session ? game() : start()), messageView(store));
   };
-  const unsubscribe = store.subscribe(render);
+  // A file opened or dropped while the editor is open goes into the editor.
+  const unsubscribeFiles = store.subscribe((now, before) => {
+    if (editor && now.editorOpen && before.editorOpen && now.customScenario && now.customScenario !== before.customScenario) editor.replace(`${JSON.stringify({ $schema: './schema.json', ...now.customScenario }, null, 2)}\n`, `"${now.customScenario.title}"`);
+  });
+  const unsubscribeRender = store.subscribe(render);
+  const unsubscribe = (): void => {
+    unsubscribeFiles();
+    unsubscribeRender();
+  };
   render();
   return unsubscribe;
 }

@@ -10,6 +10,7 @@ import { ROOT, SHOTS, axeViolations, openPage, startHarness } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenarioText } from '../../src/engine';
+import { scenarioFromHash } from '../../src/ui/share';
 
 let h: Harness;
 beforeAll(async () => {
@@ -140,6 +141,12 @@ describe('the scenario editor', () => {
     await page.getByRole('button', { name: 'Run balance check' }).click();
     await page.waitForSelector('.balance [role="status"]:has-text("Done: 4 games")');
     expect(await page.locator('.balance-results').textContent()).toContain('Kyrgyzstan');
+    // A share link carries it (this one is small enough).
+    await page.getByRole('button', { name: 'Share a link' }).click();
+    const url = await page.locator('#editor-share-link').inputValue();
+    const shared = scenarioFromHash(url.slice(url.indexOf('#')));
+    const fromLink = shared === null ? null : loadScenarioText(shared);
+    expect(fromLink?.ok && fromLink.value.countries.filter((c) => c.role === 'contested').map((c) => c.id)).toEqual(['kazakhstan', 'kyrgyzstan', 'uzbekistan']);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'editor.png') });
     // Play it, one turn, and back to the edits.
@@ -241,6 +248,17 @@ describe('the scenario editor', () => {
     const exported = loadScenarioText(readFileSync(file, 'utf8'));
     if (!exported.ok) throw new Error('the exported file is invalid');
     expect(exported.value.title).toBe('Xi’an, my way');
+    // A scenario file dropped on the page while the editor is open opens in the editor.
+    const dropped = readFileSync(file, 'utf8').replace('Xi’an, my way', 'Dropped in');
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, dropped);
+    await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue()).toBe('Dropped in');
+    expect(await page.locator('.editor-note').textContent()).toBe('Opened "Dropped in" in the editor; Undo returns to the edits before it.');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue()).toBe('Xi’an, my way');
     await page.getByRole('button', { name: 'Close the editor' }).click();
     await page.setInputFiles('#open-file', file);
     await page.waitForSelector('.message.info');

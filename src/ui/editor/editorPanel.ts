@@ -19,6 +19,7 @@ import { formatProblem, loadScenarioText } from '../../engine';
 import type { MapAsset } from '../../map/mapAsset';
 import { balancePanel } from '../balancePanel';
 import { button, h } from '../dom';
+import { shareLink } from '../share';
 import type { MapCity } from './editorMap';
 import { editorMap, pointOnMap } from './editorMap';
 import type { FormAction } from './formActions';
@@ -38,6 +39,8 @@ export interface EditorHooks {
 export interface EditorPanel {
   element: HTMLElement;
   open(text: string): void;
+  /** Puts another scenario in the editor as one more step (Undo returns to the edits before it). */
+  replace(text: string, what: string): void;
   /** The scenario as it stands, if valid. */
   current(): Scenario | null;
 }
@@ -331,10 +334,29 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
     h('a', { href: url, download: `${valid?.id ?? 'scenario'}.json` }).click();
     URL.revokeObjectURL(url);
   }, { 'data-key': 'editor-download' });
+  const linkBox = h('input', { type: 'text', id: 'editor-share-link', readonly: true, 'aria-label': 'Share link to this scenario', class: 'wide', hidden: true });
+  const share = button('Share a link', () => {
+    flushTyping();
+    if (!valid) {
+      note.textContent = 'There is no valid scenario to share: fix its problems first.';
+      return;
+    }
+    const link = shareLink(window.location.href, valid);
+    if (!link.ok) {
+      linkBox.hidden = true;
+      note.textContent = `No link: ${link.reason}.`;
+      return;
+    }
+    linkBox.hidden = false;
+    linkBox.value = link.url;
+    linkBox.select();
+    void navigator.clipboard?.writeText(link.url).catch(() => undefined);
+    note.textContent = `Share link ready (${link.url.length} characters; copied if the browser allows): whoever opens it gets this scenario on their start screen.`;
+  }, { 'data-key': 'editor-share' });
   const element = h(
     'section',
     { class: 'panel editor', 'aria-labelledby': 'editor-title' },
-    h('div', { class: 'editor-bar' }, h('h2', { id: 'editor-title' }, 'Scenario editor'), h('p', {}, undo, redo, play, download, button('Close the editor', () => hooks.close(), { 'data-key': 'editor-close' })), status, note),
+    h('div', { class: 'editor-bar' }, h('h2', { id: 'editor-title' }, 'Scenario editor'), h('p', {}, undo, redo, play, download, share, button('Close the editor', () => hooks.close(), { 'data-key': 'editor-close' })), status, note, linkBox),
     h(
       'div',
       { class: 'editor-columns' },
@@ -354,6 +376,15 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
       parseText();
       validate();
       render();
+    },
+    replace(text, what) {
+      flushTyping();
+      area.value = text;
+      remember(text);
+      parseText();
+      validate();
+      render();
+      note.textContent = `Opened ${what} in the editor; Undo returns to the edits before it.`;
     },
     current: () => valid,
   };
