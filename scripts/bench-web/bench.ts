@@ -139,18 +139,19 @@ const addCountries = async (): Promise<number> => {
 /** Milliseconds from a changed field to the next frame with the redrawn, validated form (median of 5). */
 const editField = async (): Promise<number> => {
   const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  // Two untimed edits first: the first ones pay for compiling the editor's code.
+  for (let i = -2; i < 5; i++) {
     times.push(
       (await editor.page.evaluate(`new Promise((resolve) => {
         const field = document.getElementById('field-countries-0-stability');
-        field.value = String(40 + ${i});
+        field.value = String(50 + ${i});
         const t = performance.now();
         field.dispatchEvent(new Event('change', { bubbles: true }));
         requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t), 0));
       })`)) as number,
     );
   }
-  return Math.round(median(times));
+  return Math.round(median(times.slice(2)));
 };
 // As a designer works: the list open, one country's fields open.
 await countryParts.nth(0).click();

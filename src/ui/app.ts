@@ -91,7 +91,11 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
   };
   // A file opened or dropped while the editor is open goes into the editor.
   const unsubscribeFiles = store.subscribe((now, before) => {
-    if (editor && now.editorOpen && before.editorOpen && now.customScenario && now.customScenario !== before.customScenario) editor.replace(`${JSON.stringify({ $schema: './schema.json', ...now.customScenario }, null, 2)}\n`, `"${now.customScenario.title}"`);
+    if (editor && now.editorOpen && before.editorOpen && now.customScenario && now.customScenario !== before.customScenario) {
+      editor.replace(`${JSON.stringify({ $schema: './schema.json', ...now.customScenario }, null, 2)}\n`, `"${now.customScenario.title}"`);
+      // The editor's own note says where it went; "choose it on the start screen" would mislead.
+      if (now.message?.kind === 'info') store.setState({ message: null });
+    }
   });
   const unsubscribeRender = store.subscribe(render);
   const unsubscribe = (): void => {

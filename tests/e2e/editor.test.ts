@@ -57,9 +57,13 @@ describe('the scenario editor', () => {
     // A third country beside Kazakhstan and Kyrgyzstan: added, then its map shape chosen (the name follows).
     expect(await status(page)).toContain('2 contested countries');
     await page.locator('summary', { hasText: /^Countries/ }).click();
+    await page.locator('summary', { hasText: /^Kazakhstan/ }).click();
     await page.getByRole('button', { name: 'Add a country', exact: true }).click();
     await page.locator('#field-countries-4-mapId').selectOption('860');
     await expect.poll(() => page.locator('#field-countries-4-name').inputValue()).toBe('Uzbekistan');
+    // Kazakhstan, open all along, is drawn again: it now borders Uzbekistan, by name.
+    expect(await page.locator('#field-countries-0-borders-3 option:checked').textContent()).toBe('Uzbekistan');
+    await page.locator('summary', { hasText: /^Kazakhstan/ }).click();
     expect(await status(page)).toContain('3 contested countries');
     // A mistake shows at its field, and in the list with a way to it once the part is closed.
     const stability = page.getByLabel('Uzbekistan: Stability', { exact: true });
@@ -257,6 +261,7 @@ describe('the scenario editor', () => {
     }, dropped);
     await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue()).toBe('Dropped in');
     expect(await page.locator('.editor-note').textContent()).toBe('Opened "Dropped in" in the editor; Undo returns to the edits before it.');
+    expect(await page.locator('.message').textContent()).toBe('');
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue()).toBe('Xi’an, my way');
     await page.getByRole('button', { name: 'Close the editor' }).click();

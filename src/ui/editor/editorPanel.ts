@@ -29,6 +29,7 @@ import { fieldValue, formSections, idForKey } from './formView';
 import type { Path } from './paths';
 import { getAtPath, parentKey } from './paths';
 import type { MapShape } from './references';
+import { knownFlags } from './references';
 import type { SchemaNode } from './schemaNode';
 
 export interface EditorHooks {
@@ -58,6 +59,13 @@ interface Entry {
   lon?: unknown;
   role?: unknown;
   mapId?: unknown;
+}
+
+/** Everything entries' choices and maps are drawn from: when it changes, every entry is drawn again. */
+function referencesOf(json: unknown): string {
+  const pick = (key: string, fields: string[]): unknown[] => entriesOf(json, key).map((e) => fields.map((f) => (e as Record<string, unknown>)[f]));
+  const tracks = entriesOf(json, 'powers').map((p) => (Array.isArray((p as { tracks?: unknown }).tracks) ? ((p as { tracks: Entry[] }).tracks.map((t) => [t.id, t.name]) as unknown[]) : []));
+  return JSON.stringify([pick('countries', ['id', 'name', 'role', 'mapId']), pick('powers', ['id', 'name']), tracks, pick('cities', ['id', 'name', 'country', 'lat', 'lon']), pick('sources', ['id', 'title']), pick('organisations', ['id', 'name']), pick('projects', ['id', 'name']), knownFlags(json)]);
 }
 
 const entriesOf = (json: unknown, key: string): Entry[] => {
@@ -96,16 +104,23 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
     redo.disabled = true;
   };
 
-  const context = (): FormContext => ({ schema, map: shapes, json, open, extra: extraView });
+  let drawn = new Map<string, string>();
+  const context = (): FormContext => ({ schema, map: shapes, json, open, extra: extraView, previous: drawn, versions: new Map(), references: referencesOf(json) });
 
   /** Redraws the form from the scenario and patches the page; then focuses `focus` (a data-key) if given. */
   const render = (focus?: string): void => {
-    const next = h('div', {}, ...(json === null ? [h('p', {}, 'The form needs the text to be valid JSON; fix the text first.')] : formSections(context())));
+    const ctx = context();
+    const next = h('div', {}, ...(json === null ? [h('p', {}, 'The form needs the text to be valid JSON; fix the text first.')] : formSections(ctx)));
     morphdom(form, next, {
       childrenOnly: true,
-      // The field being typed in keeps what is typed (its value reaches the scenario after a pause).
-      onBeforeElUpdated: (from) => !(from === document.activeElement && (from instanceof HTMLTextAreaElement || (from instanceof HTMLInputElement && from.type === 'text'))),
+      onBeforeElUpdated: (from, to) => {
+        // An entry drawn as a stub is unchanged: the page keeps it as it is.
+        if (to instanceof HTMLElement && to.dataset.v !== undefined && from instanceof HTMLElement && from.dataset.v === to.dataset.v) return false;
+        // The field being typed in keeps what is typed (its value reaches the scenario after a pause).
+        return !(from === document.activeElement && (from instanceof HTMLTextAreaElement || (from instanceof HTMLInputElement && from.type === 'text')));
+      },
     });
+    drawn = ctx.versions;
     if (focus !== undefined) form.querySelector<HTMLElement | SVGElement>(`[data-key="${CSS.escape(focus)}"]`)?.focus();
     showProblems();
   };

@@ -26,11 +26,26 @@ export interface FormContext {
   open: ReadonlySet<string>;
   /** Extra views for a path (the route and city maps). */
   extra(path: Path, value: unknown): Element | null;
+  /** Each entry's drawing version at the last draw (see `version`), and this draw's. */
+  previous: ReadonlyMap<string, string>;
+  versions: Map<string, string>;
+  /** What every entry's choices depend on (ids and names of countries, powers, cities…). */
+  references: string;
+}
+
+/**
+ * What an entry's drawing depends on: its value, its place in the list, the parts open
+ * inside it and the scenario's references. An entry whose version is unchanged is not
+ * drawn again: a stub with its id tells the patcher to keep what the page has.
+ */
+function version(ctx: FormContext, key: string, item: unknown, first: boolean, last: boolean, canRemove: boolean, who: string): string {
+  const open = [...ctx.open].filter((k) => k === key || k.startsWith(`${key}.`) || k.startsWith(`${key}[`)).sort();
+  return JSON.stringify([item, first, last, canRemove, who, open, ctx.references]);
 }
 
 export const fieldId = (path: Path): string => idForKey(pathKey(path));
-export const idForKey = (key: string): string => `field-${key.replace(/[^a-zA-Z0-9]+/g, '-')}`;
-const partId = (key: string): string => `part-${key.replace(/[^a-zA-Z0-9]+/g, '-') || 'scenario'}`;
+export const idForKey = (key: string): string => `field-${key.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-$/, '')}`;
+const partId = (key: string): string => `part-${key.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-$/, '') || 'scenario'}`;
 const encode = (path: Path): string => JSON.stringify(path);
 
 /** A form input's text as the JSON value its field holds (numbers stay numbers when they parse). */
@@ -187,7 +202,12 @@ function listView(ctx: FormContext, node: SchemaNode, value: unknown, path: Path
     );
     if (simple) return h('div', { class: 'list-row' }, primitiveField(ctx, itemNode, item, at, `${name.charAt(0).toUpperCase()}${name.slice(1)} ${i + 1}`, context, false), controls);
     const title = summaryOf(item, `${name} ${i + 1}`);
-    return collapsible(ctx, at, title, () => [controls, ...inner(ctx, itemNode, item, at, title, who), ctx.extra(at, item)], 'item', who);
+    const v = version(ctx, itemKey, item, i === 0, i === items.length - 1, items.length > (node.minItems ?? 0), who);
+    ctx.versions.set(itemKey, v);
+    if (ctx.previous.get(itemKey) === v) return h('details', { class: 'item', id: partId(itemKey), 'data-part': itemKey, 'data-v': v });
+    const details = collapsible(ctx, at, title, () => [controls, ...inner(ctx, itemNode, item, at, title, who), ctx.extra(at, item)], 'item', who);
+    details.dataset.v = v;
+    return details;
   });
   const full = node.maxItems !== undefined && items.length >= node.maxItems;
   const add = control(`Add ${article} ${name}`, 'add', path, `add:${key}`, { disabled: full, class: 'add', 'aria-label': `${context ? `${context}: ` : ''}Add ${article} ${name}` });
