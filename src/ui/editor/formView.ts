@@ -43,7 +43,7 @@ function version(ctx: FormContext, key: string, item: unknown, first: boolean, l
   return JSON.stringify([item, first, last, canRemove, who, open, ctx.references]);
 }
 
-export const fieldId = (path: Path): string => idForKey(pathKey(path));
+const fieldId = (path: Path): string => idForKey(pathKey(path));
 export const idForKey = (key: string): string => `field-${key.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-$/, '')}`;
 const partId = (key: string): string => `part-${key.replace(/[^a-zA-Z0-9]+/g, '-').replace(/-$/, '') || 'scenario'}`;
 const encode = (path: Path): string => JSON.stringify(path);

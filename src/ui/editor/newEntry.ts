@@ -34,7 +34,7 @@ const SINGULAR: Record<string, string> = {
 };
 export const singular = (listKey: PathPart | undefined): string => SINGULAR[String(listKey)] ?? 'entry';
 
-export const slug = (text: string): string =>
+const slug = (text: string): string =>
   text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -89,7 +89,7 @@ export function newValue(node: SchemaNode, path: Path, ctx: NewValueContext): un
     }
     case 'list': {
       const out: unknown[] = [];
-      for (let i = 0; i < (node.minItems ?? 0); i += 1) out.push(newValue(node.items ?? {}, [...path, i], { ...ctx, json: ctx.json }));
+      for (let i = 0; i < (node.minItems ?? 0); i += 1) out.push(newValue(node.items ?? {}, [...path, i], ctx));
       return out;
     }
     case 'record': {
@@ -99,7 +99,7 @@ export function newValue(node: SchemaNode, path: Path, ctx: NewValueContext): un
     }
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [k, child] of Object.entries(node.properties ?? {})) if (node.required?.includes(k)) out[k] = newValue(child, [...path, k], { ...ctx, json: ctx.json });
+      for (const [k, child] of Object.entries(node.properties ?? {})) if (node.required?.includes(k)) out[k] = newValue(child, [...path, k], ctx);
       return out;
     }
     case 'text': {
@@ -192,7 +192,6 @@ export function switchVariant(unionNode: SchemaNode, path: Path, current: unknow
   return fresh;
 }
 
-export { mapName };
 
 /**
  * A country's map shape changed: a name (and id) that still came from the old shape follow
@@ -224,7 +223,7 @@ export function followMapShape(json: unknown, countryIndex: number, mapId: strin
 }
 
 /** The scenario's countries whose map shapes share a land border with `mapId`. */
-export function mapBorders(json: unknown, mapId: string, map: readonly MapShape[]): string[] {
+function mapBorders(json: unknown, mapId: string, map: readonly MapShape[]): string[] {
   const near = new Set(map.find((m) => m.mapId === mapId)?.neighbours ?? []);
   const countries = getAtPath(json, ['countries']);
   return (Array.isArray(countries) ? (countries as { id?: unknown; mapId?: unknown }[]) : []).flatMap((c) => (typeof c.id === 'string' && typeof c.mapId === 'string' && near.has(c.mapId) ? [c.id] : []));
