@@ -25,6 +25,8 @@ export interface EditorMapOptions {
   cities: readonly MapCity[];
   /** City ids of the route being edited, in order (drawn as a line). */
   route?: readonly string[];
+  /** Cities the drawing must show (a route's possible next stops); none: the whole map. */
+  frame?: readonly string[];
   /** The route list that activating a city (click, Enter, Space) adds it to or takes it off. */
   routePath?: Path;
   cityAction?: string;
@@ -77,12 +79,22 @@ export function editorMap(asset: MapAsset, o: EditorMapOptions): SVGSVGElement {
     const xy = at.get(id);
     return xy ? [xy] : [];
   });
+  // A route's map frames its possible stops (at least a fifth of the region each way), so close stops stay apart.
+  // Places beyond the drawn region (Beijing, Moscow) do not widen the frame.
+  const framed = (o.frame ?? []).flatMap((id) => {
+    const xy = at.get(id);
+    return xy && xy[0] >= 0 && xy[0] <= asset.width && xy[1] >= 0 && xy[1] <= asset.height ? [xy] : [];
+  });
+  const frame = framed.length > 0 ? routeFrame(asset, framed) : { x: 0, y: 0, w: asset.width, h: asset.height };
+  svg.setAttribute('viewBox', `${frame.x} ${frame.y} ${frame.w} ${frame.h}`);
+  const unit = frame.w / asset.width;
+  svg.style.setProperty('--unit', String(unit));
   if (route.length > 1) svg.append(el('polyline', { points: route.map(([x, y]) => `${x},${y}`).join(' '), class: 'route' }));
   for (const c of o.cities) {
     const xy = at.get(c.id);
     if (!xy) continue;
     const onRoute = o.route?.includes(c.id) ?? false;
-    const dot = el('circle', { cx: String(xy[0]), cy: String(xy[1]), r: onRoute ? '9' : '7', class: `city${onRoute ? ' on-route' : ''}` });
+    const dot = el('circle', { cx: String(xy[0]), cy: String(xy[1]), r: String((onRoute ? 9 : 7) * unit), class: `city${onRoute ? ' on-route' : ''}` });
     if (o.routePath) {
       dot.setAttribute('tabindex', '0');
       dot.setAttribute('role', 'button');
@@ -94,9 +106,36 @@ export function editorMap(asset: MapAsset, o: EditorMapOptions): SVGSVGElement {
     }
     dot.append(Object.assign(el('title', {}), { textContent: c.name }));
     svg.append(dot);
+    // The route's stops are named on the map (the others on hover), in order.
+    if (onRoute) {
+      const stop = (o.route?.indexOf(c.id) ?? 0) + 1;
+      svg.append(Object.assign(el('text', { x: String(xy[0] + 12 * unit), y: String(xy[1] - 10 * unit), class: 'stop', 'font-size': String(26 * unit), 'stroke-width': String(5 * unit), 'aria-hidden': 'true' }), { textContent: `${stop}. ${c.name}` }));
+    } else if (o.routePath && framed.length > 0) {
+      // On a route's close-up, the cities one could add are named too.
+      svg.append(Object.assign(el('text', { x: String(xy[0] + 10 * unit), y: String(xy[1] + 6 * unit), class: 'place', 'font-size': String(22 * unit), 'stroke-width': String(4 * unit), 'aria-hidden': 'true' }), { textContent: c.name }));
+    }
   }
   if (o.placeCities) svg.dataset.action = 'place-city';
   return svg;
+}
+
+/** The part of the map a route is drawn in: the given points with a margin, at least a fifth of the map each way, within the map. */
+function routeFrame(asset: MapAsset, stops: readonly [number, number][]): { x: number; y: number; w: number; h: number } {
+  const xs = stops.map((p) => p[0]);
+  const ys = stops.map((p) => p[1]);
+  const aspect = asset.width / asset.height;
+  let w = Math.max(asset.width / 5, (Math.max(...xs) - Math.min(...xs)) * 1.25);
+  let h = Math.max(asset.height / 5, (Math.max(...ys) - Math.min(...ys)) * 1.25);
+  // Keep the map's proportions, so the frame fills the drawing.
+  if (w / h > aspect) h = w / aspect;
+  else w = h * aspect;
+  w = Math.min(w, asset.width);
+  h = Math.min(h, asset.height);
+  const cx = (Math.max(...xs) + Math.min(...xs)) / 2;
+  const cy = (Math.max(...ys) + Math.min(...ys)) / 2;
+  const x = Math.min(Math.max(cx - w / 2, 0), asset.width - w);
+  const y = Math.min(Math.max(cy - h / 2, 0), asset.height - h);
+  return { x: Math.round(x), y: Math.round(y), w: Math.round(w), h: Math.round(h) };
 }
 
 /** Where a click on an editor map landed: latitude, longitude and the map shape under it. */

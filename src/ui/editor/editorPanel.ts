@@ -200,7 +200,11 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
     const cities: MapCity[] = entriesOf(json, 'cities').flatMap((c) => (typeof c.id === 'string' && typeof c.lat === 'number' && typeof c.lon === 'number' ? [{ id: c.id, name: typeof c.name === 'string' ? c.name : c.id, lat: c.lat, lon: c.lon }] : []));
     if (path.length === 3 && path[0] === 'projects' && path[2] === 'route') {
       const route = Array.isArray(value) ? (value as unknown[]).filter((x): x is string => typeof x === 'string') : [];
-      const map = editorMap(asset, { label: 'Route map: activate a city to add it to the end of the route, or to take it off the route', countries, cities, route, routePath: path, cityAction: 'Add to or remove from the route:' });
+      // The close-up shows the countries the route runs through (with a margin: their neighbours' nearby cities).
+      const cityCountry = new Map(entriesOf(json, 'cities').map((c) => [c.id, (c as { country?: unknown }).country]));
+      const touched = new Set(route.map((id) => cityCountry.get(id)));
+      const frame = cities.filter((c) => touched.has(cityCountry.get(c.id))).map((c) => c.id);
+      const map = editorMap(asset, { label: 'Route map: activate a city to add it to the end of the route, or to take it off the route', countries, cities, route, frame, routePath: path, cityAction: 'Add to or remove from the route:' });
       return h('div', { class: 'map-box' }, h('p', { class: 'hint' }, 'Pick the route on the map: click cities in order (click a city on the route to take it off).'), map);
     }
     if (path.length === 1 && path[0] === 'cities') {
