@@ -62,9 +62,14 @@ if (panel && mapRoot) {
   game.events.once(Phaser.Core.Events.READY, () => {
     document.body.dataset.ready = 'map';
   });
-  // The map is hidden while the editor fills the window; it fits itself again on return.
+  // The map is hidden while the editor fills the window: its loop sleeps (the editor gets
+  // the processor), and on return it wakes and fits itself again.
   store.subscribe((now, before) => {
-    if (before.editorOpen && !now.editorOpen) requestAnimationFrame(() => game.scale.refresh());
+    if (!before.editorOpen && now.editorOpen) game.loop.sleep();
+    if (before.editorOpen && !now.editorOpen) {
+      game.loop.wake();
+      requestAnimationFrame(() => game.scale.refresh());
+    }
   });
   // Drop a save or a scenario file anywhere on the page.
   document.addEventListener('dragover', (e) => e.preventDefault());

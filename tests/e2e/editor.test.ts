@@ -48,10 +48,18 @@ async function openBlank(page: Page): Promise<void> {
 
 const status = (page: Page): Promise<string | null> => page.locator('#editor-status').textContent();
 
+/** Unfolds the scenario's JSON text (folded by default), as a designer who reads it would. */
+async function showJson(page: Page): Promise<void> {
+  const part = page.locator('details.json');
+  if (!(await part.evaluate((d) => (d as HTMLDetailsElement).open))) await part.locator('summary').click();
+  await expect.poll(() => page.locator('#editor-text').inputValue()).not.toBe('');
+}
+
 describe('the scenario editor', () => {
   it('a newcomer builds a three-country scenario from the blank one with the form and the maps, and plays it', async () => {
     const { page, errors } = await openPage(h);
     await openBlank(page);
+    await showJson(page);
     // The editor fills the window: the map gives way.
     expect(await page.locator('#map').isVisible()).toBe(false);
     // A third country beside Kazakhstan and Kyrgyzstan: added, then its map shape chosen (the name follows).
@@ -171,6 +179,7 @@ describe('the scenario editor', () => {
   it('entries reorder from the keyboard, and removing one that others refer to lists every place that still does', async () => {
     const { page, errors } = await openPage(h);
     await openBlank(page);
+    await showJson(page);
     const actions = (): Promise<{ id: string; name: string }[]> => page.locator('#editor-text').inputValue().then((t) => JSON.parse(t).actions);
     const before = await actions();
     const second = before[1]?.name ?? '';
@@ -211,7 +220,7 @@ describe('the scenario editor', () => {
     await expect.poll(() => page.locator('#field-countries-0-stability-error').textContent()).toBe('');
     expect(await page.getByLabel('Kazakhstan: Stability', { exact: true }).inputValue()).toBe('60');
     // The JSON text is folded until asked for.
-    await page.locator('summary', { hasText: 'The whole scenario as JSON text' }).click();
+    await showJson(page);
     const area = page.locator('#editor-text');
     const original = await area.inputValue();
     expect(original).toContain('"turns": 8');
@@ -269,6 +278,7 @@ describe('the scenario editor', () => {
     await page.waitForSelector('.message.info');
     await page.selectOption('#scenario', 'custom');
     await page.getByRole('button', { name: 'Open the scenario editor' }).click();
+    await showJson(page);
     const reimported = loadScenarioText(await page.locator('#editor-text').inputValue());
     expect(reimported.ok && reimported.value).toEqual(exported.value);
     expect(errors).toEqual([]);

@@ -81,6 +81,22 @@ const pathOf = (el: Element): Path | null => {
 
 export function editorPanel(hooks: EditorHooks): EditorPanel {
   const area = h('textarea', { id: 'editor-text', spellcheck: 'false', rows: '30', 'aria-describedby': 'editor-status' });
+  // The scenario's text is the editor's truth; the text box shows it only while unfolded:
+  // giving a 2,000-line text box a new value costs ~80 ms of text layout even when hidden.
+  const jsonPart = h('details', { class: 'json' }, h('summary', {}, 'The whole scenario as JSON text'), h('label', { for: 'editor-text', class: 'sr-only' }, 'The whole scenario (JSON)'), area);
+  let text = '';
+  let shownText: string | null = null;
+  const showText = (): void => {
+    if (jsonPart.open && shownText !== text) {
+      area.value = text;
+      shownText = text;
+    }
+  };
+  const setText = (next: string): void => {
+    text = next;
+    showText();
+  };
+  jsonPart.addEventListener('toggle', showText);
   const status = h('p', { id: 'editor-status', role: 'status', 'aria-live': 'polite' });
   const note = h('p', { class: 'editor-note', role: 'status', 'aria-live': 'polite' });
   const problemList = h('ul', { class: 'problems', 'aria-label': 'Problems in the scenario' });
@@ -127,8 +143,8 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
 
   const commit = (next: unknown, focus?: string): void => {
     json = next;
-    area.value = stringify(next);
-    remember(area.value);
+    setText(stringify(next));
+    remember(text);
     validate();
     render(focus);
   };
@@ -177,7 +193,7 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
   };
 
   const validate = (): void => {
-    const r = loadScenarioText(area.value);
+    const r = loadScenarioText(text);
     problemList.replaceChildren();
     if (r.ok) {
       problems = [];
@@ -317,7 +333,9 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
   area.addEventListener('input', () => {
     clearTimeout(textTimer);
     textTimer = setTimeout(() => {
-      remember(area.value);
+      text = area.value;
+      shownText = text;
+      remember(text);
       parseText();
       validate();
       render();
@@ -325,7 +343,7 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
   });
   const parseText = (): void => {
     try {
-      json = JSON.parse(area.value) as unknown;
+      json = JSON.parse(text) as unknown;
     } catch {
       json = null;
     }
@@ -334,7 +352,7 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
     const next = history[at + delta];
     if (next === undefined) return;
     at += delta;
-    area.value = next;
+    setText(next);
     undo.disabled = at <= 0;
     redo.disabled = at >= history.length - 1;
     parseText();
@@ -349,7 +367,7 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
   }, { 'data-key': 'editor-play', class: 'primary' });
   const download = button('Download the file', () => {
     flushTyping();
-    const url = URL.createObjectURL(new Blob([area.value], { type: 'application/json' }));
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     h('a', { href: url, download: `${valid?.id ?? 'scenario'}.json` }).click();
     URL.revokeObjectURL(url);
   }, { 'data-key': 'editor-download' });
@@ -380,26 +398,25 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
       'div',
       { class: 'editor-columns' },
       h('div', {}, h('p', { class: 'summary' }, 'Every field of the scenario, part by part; scenarios/README.md explains each one. Lists have Add, Move and Remove; a project’s route is picked on its map. Everything is checked as you type.'), form),
-      // The JSON text starts folded: laying out 2,000 lines again after every form edit
-      // costs more than the edit itself (~50 ms on Samarkand 2022).
-      h('div', {}, h('h3', {}, 'Problems'), problemList, h('details', { class: 'json' }, h('summary', {}, 'The whole scenario as JSON text'), h('label', { for: 'editor-text', class: 'sr-only' }, 'The whole scenario (JSON)'), area), balancePanel(() => valid ?? undefined, 'editor-balance')),
+      // The JSON text starts folded (see jsonPart).
+      h('div', {}, h('h3', {}, 'Problems'), problemList, jsonPart, balancePanel(() => valid ?? undefined, 'editor-balance')),
     ),
   );
   return {
     element,
-    open(text) {
-      area.value = text;
+    open(content) {
+      setText(content);
       history.length = 0;
       at = -1;
-      remember(text);
+      remember(content);
       parseText();
       validate();
       render();
     },
-    replace(text, what) {
+    replace(content, what) {
       flushTyping();
-      area.value = text;
-      remember(text);
+      setText(content);
+      remember(content);
       parseText();
       validate();
       render();
