@@ -6,7 +6,9 @@
 // focusable buttons, so the keyboard can do what the mouse does.
 import type { MapAsset } from '../../map/mapAsset';
 import { countryAt } from '../../map/mapAsset';
+import { h } from '../dom';
 import type { Path } from './paths';
+import { entries } from './references';
 import { makeProjection, projectPoint } from '../../map/projection';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -146,4 +148,24 @@ export function pointOnMap(asset: MapAsset, svg: SVGSVGElement, clientX: number,
   const lonLat = makeProjection(asset.projection).invert?.([p.x, p.y]);
   if (!lonLat) return null;
   return { lat: Math.round(lonLat[1] * 100) / 100, lon: Math.round(lonLat[0] * 100) / 100, mapId: countryAt(asset, p.x, p.y) };
+}
+
+/** The editor's map for a place in the form, if it has one: a project's route, or the cities. */
+export function mapFor(asset: MapAsset, json: unknown, path: Path, value: unknown): HTMLElement | null {
+  const countries = new Map(entries(json, 'countries').flatMap((c) => (typeof c.mapId === 'string' && (c.role === 'contested' || c.role === 'neighbour') ? [[c.mapId, c.role] as const] : [])));
+  const cities: MapCity[] = entries(json, 'cities').flatMap((c) => (typeof c.id === 'string' && typeof c.lat === 'number' && typeof c.lon === 'number' ? [{ id: c.id, name: typeof c.name === 'string' ? c.name : c.id, lat: c.lat, lon: c.lon }] : []));
+  if (path.length === 3 && path[0] === 'projects' && path[2] === 'route') {
+    const route = Array.isArray(value) ? (value as unknown[]).filter((x): x is string => typeof x === 'string') : [];
+    // A close-up of the countries the route runs through.
+    const countryOf = new Map(entries(json, 'cities').map((c) => [c.id, c.country]));
+    const touched = new Set(route.map((id) => countryOf.get(id)));
+    const frame = cities.filter((c) => touched.has(countryOf.get(c.id))).map((c) => c.id);
+    const map = editorMap(asset, { label: 'Route map: activate a city to add it to the end of the route, or to take it off the route', countries, cities, route, frame, routePath: path, cityAction: 'Add to or remove from the route:' });
+    return h('div', { class: 'map-box' }, h('p', { class: 'hint' }, 'Pick the route on the map: click cities in order (click a city on the route to take it off).'), map);
+  }
+  if (path.length === 1 && path[0] === 'cities') {
+    const map = editorMap(asset, { label: 'City map: click a place in one of the scenario’s countries to add a city there', countries, cities, placeCities: true });
+    return h('div', { class: 'map-box' }, h('p', { class: 'hint' }, 'Click the map inside one of the scenario’s countries to add a city there (or use "Add a city" and type its coordinates).'), map);
+  }
+  return null;
 }

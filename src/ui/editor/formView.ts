@@ -14,7 +14,7 @@ import { singular } from './newEntry';
 import type { Path } from './paths';
 import { getAtPath, pathKey } from './paths';
 import type { MapShape } from './references';
-import { choicesFor, recordKeys } from './references';
+import { choicesFor, entries, knownFlags, recordKeys } from './references';
 import type { SchemaNode } from './schemaNode';
 import { discriminatorOf, isRequired, nodeKind, variantFor, variantNames } from './schemaNode';
 
@@ -31,6 +31,13 @@ export interface FormContext {
   versions: Map<string, string>;
   /** What every entry's choices depend on (ids and names of countries, powers, cities…). */
   references: string;
+}
+
+/** Everything entries' choices and maps are drawn from: when it changes, every entry is drawn again. */
+export function referencesOf(json: unknown): string {
+  const pick = (key: string, fields: string[]): unknown[] => entries(json, key).map((e) => fields.map((f) => e[f]));
+  const tracks = entries(json, 'powers').map((p) => (Array.isArray(p.tracks) ? (p.tracks as { id?: unknown; name?: unknown }[]).map((t) => [t.id, t.name]) : []));
+  return JSON.stringify([pick('countries', ['id', 'name', 'role', 'mapId']), pick('powers', ['id', 'name']), tracks, pick('cities', ['id', 'name', 'country', 'lat', 'lon']), pick('sources', ['id', 'title']), pick('organisations', ['id', 'name']), pick('projects', ['id', 'name']), knownFlags(json)]);
 }
 
 /**

@@ -23,15 +23,17 @@ export interface MapShape {
   neighbours?: readonly string[];
 }
 
-interface Entry {
+export interface Entry {
   id?: unknown;
   name?: unknown;
   title?: unknown;
   role?: unknown;
   tracks?: unknown;
+  [field: string]: unknown;
 }
 
-const entries = (json: unknown, key: string): Entry[] => {
+/** The entries of a top-level list of the scenario (those that are objects). */
+export const entries = (json: unknown, key: string): Entry[] => {
   const v = json !== null && typeof json === 'object' ? (json as Record<string, unknown>)[key] : undefined;
   return Array.isArray(v) ? (v.filter((x) => x !== null && typeof x === 'object') as Entry[]) : [];
 };
