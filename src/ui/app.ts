@@ -9,7 +9,7 @@ import type { GameStoreState, Mode } from '../store/gameStore';
 import { button, h, replaceKeepingFocus } from './dom';
 import { influenceChart } from './charts';
 import { balancePanel } from './balancePanel';
-import { shareLink } from './share';
+import { offerShareLink } from './share';
 import type { EditorPanel } from './editor/editorPanel';
 
 export interface ShippedScenario {
@@ -28,6 +28,9 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     return custom ? [{ id: 'custom', scenario: custom }, ...shipped] : shipped;
   };
   const balance = balancePanel(() => all().find((x) => x.id === chosen)?.scenario);
+  // The start screen is drawn again on every change of the store: what was chosen and the
+  // last share link live here, so a message (or any other change) does not reset them.
+  let sharedLink: string | null = null;
   // The scenario last played from the editor: its game offers a way back to the edits.
   let tried: Scenario | null = null;
   // The editor is its own chunk (form, schema, maps), fetched the first time it opens.
@@ -81,7 +84,7 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
       else replaceKeepingFocus(root, editor.element, messageView(store));
       return;
     }
-    const start = (): HTMLElement[] => [startView(store, all(), hasAutosave(), (id) => (chosen = id)), makeYourOwn(), balance];
+    const start = (): HTMLElement[] => [startView(store, all(), hasAutosave(), { chosen, link: sharedLink }, { choose: (id) => (chosen = id), shared: (url) => (sharedLink = url) }), makeYourOwn(), balance];
     const game = (): HTMLElement[] => {
       const views = gameView(store);
       if (state.session?.scenario === tried) views.splice(1, 0, h('p', {}, button('Back to the editor', backToEditor, { 'data-key': 'back-to-editor' })));
@@ -91,6 +94,8 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
   };
   // A file opened or dropped while the editor is open goes into the editor.
   const unsubscribeFiles = store.subscribe((now, before) => {
+    // A scenario of one's own (opened, dropped, shared, or played from the editor) becomes the choice.
+    if (now.customScenario && now.customScenario !== before.customScenario) chosen = 'custom';
     if (editor && now.editorOpen && before.editorOpen && now.customScenario && now.customScenario !== before.customScenario) {
       editor.replace(`${JSON.stringify({ $schema: './schema.json', ...now.customScenario }, null, 2)}\n`, `"${now.customScenario.title}"`);
       // The editor's own note says where it went; "choose it on the start screen" would mislead.
@@ -113,7 +118,12 @@ function messageView(store: StoreApi<GameStoreState>): HTMLElement {
   return box;
 }
 
-function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], canResume: boolean, onChoose: (id: string) => void): HTMLElement {
+interface StartChoices {
+  chosen: string | undefined;
+  link: string | null;
+}
+
+function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], canResume: boolean, was: StartChoices, on: { choose(id: string): void; shared(url: string | null): void }): HTMLElement {
   const form = h('form', { class: 'start', 'aria-labelledby': 'start-title' });
   const scenarioSelect = h('select', { id: 'scenario', name: 'scenario' });
   for (const s of shipped) scenarioSelect.append(h('option', { value: s.id }, s.id === 'custom' ? `Your file: ${s.scenario.title}` : s.scenario.title));
@@ -125,9 +135,10 @@ function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], 
     const s = shipped.find((x) => x.id === scenarioSelect.value)?.scenario;
     sideSelect.replaceChildren(...(s?.powers.map((p) => h('option', { value: p.id }, p.name)) ?? []));
     summary.textContent = s?.summary ?? '';
-    onChoose(scenarioSelect.value);
+    on.choose(scenarioSelect.value);
   };
   scenarioSelect.addEventListener('change', fillSides);
+  if (was.chosen !== undefined && shipped.some((x) => x.id === was.chosen)) scenarioSelect.value = was.chosen;
   fillSides();
   form.append(
     h('h1', { id: 'start-title' }, 'New Great Game'),
@@ -150,20 +161,14 @@ function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], 
     if (f) void f.text().then((text) => store.getState().openFile(f.name, text));
   });
   form.append(h('label', { for: 'open-file' }, 'Open a scenario or save file (or drop one on the page)'), file);
-  const linkBox = h('input', { type: 'text', id: 'share-link', readonly: true, 'aria-label': 'Share link', style: 'width:100%' });
+  const linkBox = h('input', { type: 'text', id: 'share-link', readonly: true, 'aria-label': 'Share link', style: 'width:100%', hidden: was.link === null, value: was.link ?? undefined });
   form.append(
     button('Share a link to this scenario', () => {
       const s = shipped.find((x) => x.id === scenarioSelect.value)?.scenario;
       if (!s) return;
-      const link = shareLink(window.location.href, s);
-      if (!link.ok) {
-        store.setState({ message: { kind: 'error', text: `No link: ${link.reason}.` } });
-        return;
-      }
-      linkBox.value = link.url;
-      linkBox.select();
-      void navigator.clipboard?.writeText(link.url).catch(() => undefined);
-      store.setState({ message: { kind: 'info', text: 'Share link ready (copied if the browser allows): anyone who opens it gets this scenario.' } });
+      const offered = offerShareLink(s, linkBox);
+      on.shared(offered.ok ? linkBox.value : null);
+      store.setState({ message: { kind: offered.ok ? 'info' : 'error', text: offered.message } });
     }, { 'data-key': 'share' }),
     linkBox,
   );

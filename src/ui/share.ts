@@ -23,3 +23,20 @@ export function scenarioFromHash(hash: string): string | null {
   const text = decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length));
   return text ? text : null;
 }
+
+/**
+ * Puts the scenario's share link in `box` (selected, and copied when the browser allows)
+ * and returns what to tell the player; on a refusal the box is hidden and the reason told.
+ */
+export function offerShareLink(scenario: Scenario, box: HTMLInputElement): { ok: boolean; message: string } {
+  const link = shareLink(window.location.href, scenario);
+  if (!link.ok) {
+    box.hidden = true;
+    return { ok: false, message: `No link: ${link.reason}.` };
+  }
+  box.hidden = false;
+  box.value = link.url;
+  box.select();
+  void navigator.clipboard?.writeText(link.url).catch(() => undefined);
+  return { ok: true, message: `Share link ready (${link.url.length} characters; copied if the browser allows): whoever opens it gets this scenario on their start screen.` };
+}

@@ -10,7 +10,7 @@ import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenario, loadScenarioText, playTurn, saveToJson, startRecord } from '../../src/engine';
 import { playBalanceGame, summarize } from '../../src/ai/balance';
-import { shareLink } from '../../src/ui/share';
+import { scenarioFromHash, shareLink } from '../../src/ui/share';
 import { mini } from '../fixtures/mini';
 
 let h: Harness;
@@ -201,6 +201,17 @@ describe('in the browser', () => {
     await page.reload();
     await page.waitForSelector('form.start');
     expect(await page.locator('#scenario option').first().textContent()).toBe('Your file: Mini');
+    // Shared again from the start screen, it makes the same link; a shipped scenario is too large for one.
+    await page.getByRole('button', { name: 'Share a link to this scenario' }).click();
+    const again = await page.locator('#share-link').inputValue();
+    expect(again.startsWith(h.url)).toBe(true);
+    expect(JSON.parse(scenarioFromHash(again.slice(again.indexOf('#'))) ?? '{}').title).toBe('Mini');
+    expect(await page.locator('.message').textContent()).toContain('Share link ready');
+    await page.selectOption('#scenario', 'samarkand-2022');
+    await page.getByRole('button', { name: 'Share a link to this scenario' }).click();
+    await expect.poll(() => page.locator('.message').textContent()).toMatch(/^No link: this scenario makes a \d+-character link/);
+    expect(await page.locator('#share-link').isHidden()).toBe(true);
+    await page.selectOption('#scenario', 'custom');
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status h1').textContent()).toBe('Mini');

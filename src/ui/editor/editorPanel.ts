@@ -19,7 +19,7 @@ import { formatProblem, loadScenarioText } from '../../engine';
 import type { MapAsset } from '../../map/mapAsset';
 import { balancePanel } from '../balancePanel';
 import { button, h } from '../dom';
-import { shareLink } from '../share';
+import { offerShareLink } from '../share';
 import { mapFor, pointOnMap } from './editorMap';
 import { wireForm } from './formEvents';
 import { markProblems } from './problemMarks';
@@ -220,17 +220,7 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
       note.textContent = 'There is no valid scenario to share: fix its problems first.';
       return;
     }
-    const link = shareLink(window.location.href, valid);
-    if (!link.ok) {
-      linkBox.hidden = true;
-      note.textContent = `No link: ${link.reason}.`;
-      return;
-    }
-    linkBox.hidden = false;
-    linkBox.value = link.url;
-    linkBox.select();
-    void navigator.clipboard?.writeText(link.url).catch(() => undefined);
-    note.textContent = `Share link ready (${link.url.length} characters; copied if the browser allows): whoever opens it gets this scenario on their start screen.`;
+    note.textContent = offerShareLink(valid, linkBox).message;
   }, { 'data-key': 'editor-share' });
   const element = h(
     'section',
