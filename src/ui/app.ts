@@ -18,19 +18,22 @@ export interface ShippedScenario {
 }
 
 const powerName = (s: Scenario, id: string | null | undefined): string => s.powers.find((p) => p.id === id)?.name ?? String(id);
+/** A scenario as the editor's text, pointing editors at the schema beside the shipped files. */
+const scenarioText = (s: Scenario): string => `${JSON.stringify({ $schema: './schema.json', ...s }, null, 2)}\n`;
 const countryName = (s: Scenario, id: string): string => s.countries.find((c) => c.id === id)?.name ?? id;
 
 export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenario[], hasAutosave: () => boolean): () => void {
-  // The balance panel lives across renders of the start screen (a check may be running).
   let chosen = shipped[0]?.id;
   const all = (): ShippedScenario[] => {
     const custom = store.getState().customScenario;
     return custom ? [{ id: 'custom', scenario: custom }, ...shipped] : shipped;
   };
+  // The balance panel lives across renders of the start screen (a check may be running).
   const balance = balancePanel(() => all().find((x) => x.id === chosen)?.scenario);
   // The start screen is drawn again on every change of the store: what was chosen and the
   // last share link live here, so a message (or any other change) does not reset them.
   let sharedLink: string | null = null;
+  let startFrom: 'chosen' | 'blank' = 'chosen';
   // The scenario last played from the editor: its game offers a way back to the edits.
   let tried: Scenario | null = null;
   // The editor is its own chunk (form, schema, maps), fetched the first time it opens.
@@ -57,14 +60,15 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
       panel.open(`${JSON.stringify(blank, null, 2)}\n`);
     } else if (!s) return;
     // Reopening on the scenario just tried keeps the edits as they were (even invalid ones).
-    else if (!(chosen === 'custom' && s === tried)) panel.open(`${JSON.stringify({ $schema: './schema.json', ...s }, null, 2)}\n`);
+    else if (!(chosen === 'custom' && s === tried)) panel.open(scenarioText(s));
     store.setState({ editorOpen: true });
   };
   const backToEditor = (): void => {
     store.setState({ session: null, selectedCountry: null, replay: null, editorOpen: true });
   };
   const makeYourOwn = (): HTMLElement => {
-    const from = h('select', { id: 'editor-start' }, h('option', { value: 'chosen' }, 'The scenario chosen above'), h('option', { value: 'blank' }, 'A blank scenario (two powers, two countries)'));
+    const from = h('select', { id: 'editor-start' }, h('option', { value: 'chosen', selected: startFrom === 'chosen' }, 'The scenario chosen above'), h('option', { value: 'blank', selected: startFrom === 'blank' }, 'A blank scenario (two powers, two countries)'));
+    from.addEventListener('change', () => (startFrom = from.value === 'blank' ? 'blank' : 'chosen'));
     return h(
       'section',
       { class: 'panel', 'aria-labelledby': 'own-title' },
@@ -72,7 +76,7 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
       h('label', { for: 'editor-start' }, 'Start from'),
       ' ',
       from,
-      h('p', {}, button('Open the scenario editor', () => void openEditor(from.value === 'blank' ? 'blank' : 'chosen'), { 'data-key': 'open-editor' })),
+      h('p', {}, button('Open the scenario editor', () => void openEditor(startFrom), { 'data-key': 'open-editor' })),
     );
   };
   const render = (): void => {
@@ -97,7 +101,7 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     // A scenario of one's own (opened, dropped, shared, or played from the editor) becomes the choice.
     if (now.customScenario && now.customScenario !== before.customScenario) chosen = 'custom';
     if (editor && now.editorOpen && before.editorOpen && now.customScenario && now.customScenario !== before.customScenario) {
-      editor.replace(`${JSON.stringify({ $schema: './schema.json', ...now.customScenario }, null, 2)}\n`, `"${now.customScenario.title}"`);
+      editor.replace(scenarioText(now.customScenario), `"${now.customScenario.title}"`);
       // The editor's own note says where it went; "choose it on the start screen" would mislead.
       if (now.message?.kind === 'info') store.setState({ message: null });
     }
