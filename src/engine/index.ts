@@ -26,3 +26,4 @@ export type { Result } from './result';
 export { PHASES } from './phases';
 export { indexScenario } from './scenarioIndex';
 export type { ScenarioIndex } from './scenarioIndex';
+export { idRecord, own, copyRecord, protoKeyPaths } from './records';
