@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeChange, loadScenarioText, stateHash } from '../src/engine';
+import { describeChange, idRecord, loadScenarioText, stateHash } from '../src/engine';
 import { parsePlayer } from '../src/ai/player';
 import type { Player } from '../src/ai/player';
 import { playMatch } from '../src/ai/match';
@@ -18,7 +18,7 @@ const games = [
 for (const g of games) {
   const s = loadScenarioText(readFileSync(join(root, 'scenarios', `${g.scenario}.json`), 'utf8'));
   if (!s.ok) throw new Error(`${g.scenario} is invalid`);
-  const players: Record<string, Player> = {};
+  const players = idRecord<Player>();
   for (const [power, name] of Object.entries(g.players)) {
     const p = parsePlayer(name);
     if (!p.ok) throw new Error(p.error);

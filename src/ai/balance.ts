@@ -2,8 +2,10 @@
 // spread, who ends up leading each country, and how often each order kind is used
 // and won with. Pure (no I/O): the command line runs it in worker threads, the
 // browser will run it in a Web Worker; both give the same numbers for the same seed.
+// Summaries come back from workers as structured clones (with prototypes again), so
+// every record keyed by an id is read with `own` and made with `idRecord`.
 import type { Scenario } from '../engine';
-import { leaderBy } from '../engine';
+import { idRecord, leaderBy, own } from '../engine';
 import type { Player } from './player';
 import { parsePlayer } from './player';
 import { playQuick } from './match';
@@ -20,30 +22,34 @@ export interface GameSummary {
   openings: Record<string, string>;
 }
 
+/** The key for "nobody leads" beside power ids in a report: brackets cannot be part of an id, so no power can be called that. */
+export const NO_LEADER = '(none)';
+
 export const gameSeed = (seed: string, index: number): string => `${seed}-${index}`;
 
 export function playBalanceGame(scenario: Scenario, seed: string, index: number, playerNames: Record<string, string>): GameSummary {
-  const players: Record<string, Player> = {};
+  const players = idRecord<Player>();
   for (const p of scenario.powers) {
-    const r = parsePlayer(playerNames[p.id] ?? 'greedy');
+    const r = parsePlayer(own(playerNames, p.id) ?? 'greedy');
     if (!r.ok) throw new Error(r.error);
     players[p.id] = r.value;
   }
   const m = playQuick(scenario, gameSeed(seed, index), players);
-  const leaders: Record<string, string | null> = {};
+  const leaders = idRecord<string | null>();
   const powerIds = scenario.powers.map((p) => p.id);
   for (const c of scenario.countries) {
-    const st = m.state.countries[c.id];
+    const st = own(m.state.countries, c.id);
     if (c.role === 'contested' && st) leaders[c.id] = leaderBy(powerIds, st, scenario.victory.leadMargin);
   }
-  const orders: Record<string, Record<string, number>> = {};
-  const openings: Record<string, string> = {};
+  const orders = idRecord<Record<string, number>>();
+  const openings = idRecord<string>();
   m.orders.forEach((turnOrders, i) => {
     for (const [power, list] of Object.entries(turnOrders)) {
-      const row = (orders[power] ??= {});
+      let row = own(orders, power);
+      if (!row) orders[power] = row = idRecord<number>();
       for (const o of list) {
         const kind = o.type === 'project' ? `project:${o.project}` : o.action;
-        row[kind] = (row[kind] ?? 0) + 1;
+        row[kind] = (own(row, kind) ?? 0) + 1;
       }
       if (i === 0) openings[power] = list.map((o) => (o.type === 'project' ? `project:${o.project}` : `${o.action}@${o.country}`)).sort().join(' + ') || '(pass)';
     }
@@ -60,7 +66,7 @@ export interface BalanceReport {
   draws: number;
   winRate: Record<string, number>;
   scores: Record<string, { mean: number; min: number; max: number; stdev: number }>;
-  /** Country → power (or "none") → share of games it ends up leading. */
+  /** Country → power (or NO_LEADER) → share of games it ends up leading. */
   countries: Record<string, Record<string, number>>;
   /** Power → order kind → { share of that power's orders, win rate of games where it was used }. */
   orderKinds: Record<string, Record<string, { share: number; usedIn: number; winRate: number }>>;
@@ -69,45 +75,48 @@ export interface BalanceReport {
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+/** Code-unit order: the same everywhere (localeCompare would depend on the locale). */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function summarize(scenario: Scenario, seed: string, playerNames: Record<string, string>, games: readonly GameSummary[]): BalanceReport {
   const powers = scenario.powers.map((p) => p.id);
   const n = games.length;
-  const wins = Object.fromEntries(powers.map((p) => [p, games.filter((g) => g.winner === p).length]));
-  const scores: BalanceReport['scores'] = {};
+  const wins = idRecord(powers.map((p) => [p, games.filter((g) => g.winner === p).length]));
+  const scores: BalanceReport['scores'] = idRecord();
   for (const p of powers) {
-    const xs = games.map((g) => g.scores[p] ?? 0);
+    const xs = games.map((g) => own(g.scores, p) ?? 0);
     const mean = xs.reduce((a, b) => a + b, 0) / Math.max(1, n);
     const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, n);
     scores[p] = { mean: round(mean), min: Math.min(...xs), max: Math.max(...xs), stdev: round(Math.sqrt(variance)) };
   }
-  const countries: BalanceReport['countries'] = {};
+  const countries: BalanceReport['countries'] = idRecord();
   for (const c of scenario.countries) {
     if (c.role !== 'contested') continue;
-    const row: Record<string, number> = {};
-    for (const who of [...powers, 'none']) row[who] = round(games.filter((g) => (g.leaders[c.id] ?? 'none') === who).length / Math.max(1, n));
+    const row = idRecord<number>();
+    for (const who of [...powers, NO_LEADER]) row[who] = round(games.filter((g) => (own(g.leaders, c.id) ?? NO_LEADER) === who).length / Math.max(1, n));
     countries[c.id] = row;
   }
-  const orderKinds: BalanceReport['orderKinds'] = {};
-  const openings: BalanceReport['openings'] = {};
+  const orderKinds: BalanceReport['orderKinds'] = idRecord();
+  const openings: BalanceReport['openings'] = idRecord();
+  const used = (g: GameSummary, p: string, k: string): number => own(own(g.orders, p), k) ?? 0;
   for (const p of powers) {
-    const total = games.reduce((sum, g) => sum + Object.values(g.orders[p] ?? {}).reduce((a, b) => a + b, 0), 0);
-    const kinds = new Set(games.flatMap((g) => Object.keys(g.orders[p] ?? {})));
-    const row: Record<string, { share: number; usedIn: number; winRate: number }> = {};
-    for (const k of [...kinds].sort()) {
-      const used = games.filter((g) => (g.orders[p]?.[k] ?? 0) > 0);
-      const count = games.reduce((sum, g) => sum + (g.orders[p]?.[k] ?? 0), 0);
-      row[k] = { share: round(count / Math.max(1, total)), usedIn: used.length, winRate: round(used.filter((g) => g.winner === p).length / Math.max(1, used.length)) };
+    const total = games.reduce((sum, g) => sum + Object.values(own(g.orders, p) ?? {}).reduce((a, b) => a + b, 0), 0);
+    const kinds = new Set(games.flatMap((g) => Object.keys(own(g.orders, p) ?? {})));
+    const row = idRecord<{ share: number; usedIn: number; winRate: number }>();
+    for (const k of [...kinds].sort(byCodeUnits)) {
+      const usedIn = games.filter((g) => used(g, p, k) > 0);
+      const count = games.reduce((sum, g) => sum + used(g, p, k), 0);
+      row[k] = { share: round(count / Math.max(1, total)), usedIn: usedIn.length, winRate: round(usedIn.filter((g) => g.winner === p).length / Math.max(1, usedIn.length)) };
     }
     orderKinds[p] = row;
     const byOpening = new Map<string, GameSummary[]>();
     for (const g of games) {
-      const key = g.openings[p] ?? '(pass)';
+      const key = own(g.openings, p) ?? '(pass)';
       byOpening.set(key, [...(byOpening.get(key) ?? []), g]);
     }
     openings[p] = [...byOpening.entries()]
       .map(([opening, gs]) => ({ opening, games: gs.length, winRate: round(gs.filter((g) => g.winner === p).length / gs.length) }))
-      .sort((a, b) => b.games - a.games || a.opening.localeCompare(b.opening))
+      .sort((a, b) => b.games - a.games || byCodeUnits(a.opening, b.opening))
       .slice(0, 5);
   }
   return {
@@ -117,7 +126,7 @@ export function summarize(scenario: Scenario, seed: string, playerNames: Record<
     players: playerNames,
     wins,
     draws: games.filter((g) => g.winner === null).length,
-    winRate: Object.fromEntries(powers.map((p) => [p, round((wins[p] ?? 0) / Math.max(1, n))])),
+    winRate: idRecord(powers.map((p) => [p, round((own(wins, p) ?? 0) / Math.max(1, n))])),
     scores,
     countries,
     orderKinds,

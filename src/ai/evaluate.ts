@@ -2,7 +2,7 @@
 // what an order is worth before the other side moves. Values are in "importance ×
 // influence points": one point of lead in a country of importance 3 is worth 3.
 import type { Effect, Order, Scenario, StateLike } from '../engine';
-import { expectedInfluence, indexScenario } from '../engine';
+import { expectedInfluence, idRecord, indexScenario, own } from '../engine';
 import type { ScenarioIndex } from '../engine';
 
 /** Worth of a lead of `m` points: nothing below -20, nothing gained past the margin plus 6 (balancing starts to bite). */
@@ -12,30 +12,36 @@ export function marginWorth(m: number, leadMargin: number): number {
 
 /** Lead of `power` in `country` (negative when behind), with planned changes added. */
 export function margin(ix: ScenarioIndex, state: StateLike, country: string, power: string, a?: Deltas, b?: Deltas): number {
-  const c = state.countries[country];
+  const c = own(state.countries, country);
   if (!c) return 0;
-  const da = a?.[country];
-  const db = b?.[country];
+  const da = own(a, country);
+  const db = own(b, country);
   let mine = 0;
   let best = 0;
   for (const p of ix.powerIds) {
-    const v = (c.influence[p] ?? 0) + (da?.[p] ?? 0) + (db?.[p] ?? 0);
+    const v = (own(c.influence, p) ?? 0) + (own(da, p) ?? 0) + (own(db, p) ?? 0);
     if (p === power) mine = v;
     else if (v > best) best = v;
   }
   return mine - best;
 }
 
-/** Planned influence changes: country → power → points. */
+/** Planned influence changes: country → power → points. Keys are ids from the scenario: made with `deltas()`, no prototype. */
 export type Deltas = Record<string, Record<string, number>>;
 
+export const newDeltas = (): Deltas => idRecord<Record<string, number>>();
+
 export function addDelta(d: Deltas, country: string, power: string, delta: number): void {
-  const row = (d[country] ??= {});
-  row[power] = (row[power] ?? 0) + delta;
+  let row = own(d, country);
+  if (!row) d[country] = row = idRecord<number>();
+  row[power] = (own(row, power) ?? 0) + delta;
 }
 
 export function mergeDeltas(into: Deltas, from: Deltas): void {
-  for (const country in from) for (const power in from[country]) addDelta(into, country, power, from[country]?.[power] ?? 0);
+  for (const country of Object.keys(from)) {
+    const row = from[country] as Record<string, number>;
+    for (const power of Object.keys(row)) addDelta(into, country, power, row[power] as number);
+  }
 }
 
 interface Context {
@@ -122,7 +128,7 @@ export function deltasWorth(c: Context, planned: Deltas, extra: Deltas): number 
   const L = c.ix.scenario.victory.leadMargin;
   const weight = Math.min(c.turnsLeft, 4) * 0.5;
   let worth = 0;
-  for (const country in extra) {
+  for (const country of Object.keys(extra)) {
     const w = c.ix.contested.get(country)?.importance ?? 1;
     const before = marginWorth(margin(c.ix, c.state, country, c.power, planned), L);
     const after = marginWorth(margin(c.ix, c.state, country, c.power, planned, extra), L);
@@ -157,14 +163,14 @@ export function estimateOrder(scenario: Scenario, state: StateLike, power: strin
   const ix = indexScenario(scenario);
   const turnsLeft = Math.max(1, state.lastTurn - state.turn + 1);
   const c: Context = { ix, state, power, turnsLeft };
-  const deltas: Deltas = {};
+  const deltas: Deltas = newDeltas();
   if (order.type === 'project') {
     const p = ix.project.get(order.project);
     const route = p ? (ix.routeCountries.get(p.id) ?? []) : [];
     const after = p ? turnsLeft - p.buildTurns : 0;
     if (!p || after <= 0) return { fixed: 0, deltas, weight: 0, turnsLeft, touches: route, useful: false };
     const fixed = effectsWorth(c, p.onComplete, undefined, route, deltas, after);
-    const perTurn: Deltas = {};
+    const perTurn = newDeltas();
     effectsWorth(c, p.perTurn, undefined, route, perTurn, after);
     for (let i = 0; i < Math.min(after, 6); i++) mergeDeltas(deltas, perTurn);
     // Completion comes later and is certain; discount it a little for the wait.
@@ -177,8 +183,8 @@ export function estimateOrder(scenario: Scenario, state: StateLike, power: strin
   const fixed = effectsWorth(c, action.effects, order.country, [], deltas, turnsLeft);
   const est: OrderEstimate = { fixed, deltas, weight: 1, turnsLeft, touches: [order.country], useful: true };
   if (action.risk) {
-    const riskDeltas: Deltas = {};
-    const bonus = action.risk.trackBonus ? (state.powers[power]?.tracks[action.risk.trackBonus.track] ?? 0) * action.risk.trackBonus.pctPerPoint : 0;
+    const riskDeltas = newDeltas();
+    const bonus = action.risk.trackBonus ? (own(own(state.powers, power)?.tracks, action.risk.trackBonus.track) ?? 0) * action.risk.trackBonus.pctPerPoint : 0;
     est.risk = { chance: Math.min(100, action.risk.chancePct + bonus) / 100, fixed: effectsWorth(c, action.risk.effects, order.country, [], riskDeltas, turnsLeft), deltas: riskDeltas };
   }
   return est;
@@ -204,9 +210,9 @@ export function neglectWorth(scenario: Scenario, touches: readonly string[], tou
 /** How good a position is for `power`: points ahead, plus leads likely to score in the turns left. */
 export function positionWorth(scenario: Scenario, state: StateLike, power: string): number {
   const ix = indexScenario(scenario);
-  const mine = state.powers[power]?.points ?? 0;
+  const mine = own(state.powers, power)?.points ?? 0;
   let best = -Infinity;
-  for (const p of ix.powerIds) if (p !== power) best = Math.max(best, state.powers[p]?.points ?? 0);
+  for (const p of ix.powerIds) if (p !== power) best = Math.max(best, own(state.powers, p)?.points ?? 0);
   if (state.phase.kind === 'over') {
     return state.phase.winner === power ? 1000 + mine - best : state.phase.winner === null ? mine - best : -1000 + mine - best;
   }
@@ -214,14 +220,17 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
   const L = scenario.victory.leadMargin;
   const horizon = Math.min(turnsLeft, 6);
   // Projects under way will land: count their completion as if it were here, a little discounted.
-  const pending: Deltas = {};
+  const pending = newDeltas();
   for (const [id, st] of Object.entries(state.projects)) {
     if (st.status !== 'building') continue;
     const def = ix.project.get(id);
     if (!def || def.buildTurns - st.progress >= turnsLeft) continue;
-    const landed: Deltas = {};
+    const landed = newDeltas();
     effectsWorth({ ix, state, power: st.owner, turnsLeft }, def.onComplete, undefined, ix.routeCountries.get(id) ?? [], landed, turnsLeft);
-    for (const country in landed) for (const p in landed[country]) addDelta(pending, country, p, (landed[country]?.[p] ?? 0) * 0.8);
+    for (const country of Object.keys(landed)) {
+      const row = landed[country] as Record<string, number>;
+      for (const p of Object.keys(row)) addDelta(pending, country, p, (row[p] as number) * 0.8);
+    }
   }
   let outlook = 0;
   for (const id of ix.contestedIds) {
@@ -231,13 +240,13 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
     const share = Math.max(-1, Math.min(1, m / L));
     outlook += w * share * horizon * 0.5;
     // Dependence keeps paying influence every turn (the ties rule).
-    const c = state.countries[id];
+    const c = own(state.countries, id);
     if (c) {
       let ties = 0;
-      for (const p of ix.powerIds) ties += (p === power ? 1 : -1 / Math.max(1, ix.powerIds.length - 1)) * ((c.dependence.economic[p] ?? 0) + (c.dependence.security[p] ?? 0));
+      for (const p of ix.powerIds) ties += (p === power ? 1 : -1 / Math.max(1, ix.powerIds.length - 1)) * ((own(c.dependence.economic, p) ?? 0) + (own(c.dependence.security, p) ?? 0));
       outlook += (w * ties * horizon * 0.25) / scenario.rules.tiesDivisor / L;
     }
   }
-  const budgetAhead = (state.powers[power]?.budget ?? 0) - Math.max(...ix.powerIds.filter((p) => p !== power).map((p) => state.powers[p]?.budget ?? 0));
+  const budgetAhead = (own(state.powers, power)?.budget ?? 0) - Math.max(...ix.powerIds.filter((p) => p !== power).map((p) => own(state.powers, p)?.budget ?? 0));
   return mine - best + outlook + budgetAhead * 0.1;
 }

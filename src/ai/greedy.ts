@@ -3,10 +3,10 @@
 // slots, priced as SLOT_COST budget), given what it has already chosen, until the
 // order limit or the budget runs out or nothing is worth its price.
 import type { LegalOrder, Order, Scenario, StateLike } from '../engine';
-import { legalOrders, orderKey } from '../engine';
+import { legalOrders, orderKey, own } from '../engine';
 import type { Player } from './player';
-import type { Deltas, OrderEstimate } from './evaluate';
-import { estimateOrder, mergeDeltas, neglectWorth, worthOf } from './evaluate';
+import type { OrderEstimate } from './evaluate';
+import { estimateOrder, mergeDeltas, neglectWorth, newDeltas, worthOf } from './evaluate';
 import type { BotRng } from './botRng';
 import { botRng } from './botRng';
 
@@ -31,12 +31,12 @@ interface Option {
 }
 
 export function greedyOrders(scenario: Scenario, state: StateLike, power: string, opts: GreedyOptions = {}): Order[] {
-  let budget = state.powers[power]?.budget ?? 0;
+  let budget = own(state.powers, power)?.budget ?? 0;
   const max = scenario.rules.maxOrdersPerTurn;
   const chosen: Order[] = [];
-  const planned: Deltas = {};
+  const planned = newDeltas();
   const touched = new Set<string>();
-  const empty: Deltas = {};
+  const empty = newDeltas();
   let options: Option[] = (opts.legal ?? legalOrders(scenario, state, power)).map((legal) => {
     const est = estimateOrder(scenario, state, power, legal.order);
     return { legal, key: orderKey(legal.order), est, worth: worthOf(scenario, state, power, est, empty), noise: opts.noise && opts.rng ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1 };

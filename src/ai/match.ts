@@ -1,7 +1,7 @@
 // Computer-vs-computer games: each power's player decides from its own view; the
 // engine resolves.
 import type { GameOptions, GameRecord, GameState, Order, Scenario, TurnReport } from '../engine';
-import { newGame, playTurn, resolveTurn, startRecord, viewFor } from '../engine';
+import { idRecord, newGame, own, playTurn, resolveTurn, startRecord, viewFor } from '../engine';
 import type { Player } from './player';
 
 export interface GameResult {
@@ -19,9 +19,9 @@ export interface MatchResult extends GameResult {
 }
 
 function decideAll(scenario: Scenario, state: GameState, players: Record<string, Player>): Record<string, Order[]> {
-  const orders: Record<string, Order[]> = {};
+  const orders = idRecord<Order[]>();
   for (const p of scenario.powers) {
-    const player = players[p.id];
+    const player = own(players, p.id);
     if (!player) throw new Error(`no player for power "${p.id}"`);
     orders[p.id] = player.decide(scenario, viewFor(scenario, state, p.id));
   }
@@ -30,7 +30,7 @@ function decideAll(scenario: Scenario, state: GameState, players: Record<string,
 
 function result(scenario: Scenario, state: GameState, orders: Record<string, Order[]>[], reports: TurnReport[]): GameResult {
   const winner = state.phase.kind === 'over' ? state.phase.winner : null;
-  const scores = Object.fromEntries(scenario.powers.map((p) => [p.id, state.powers[p.id]?.points ?? 0]));
+  const scores = idRecord(scenario.powers.map((p) => [p.id, own(state.powers, p.id)?.points ?? 0]));
   return { state, orders, reports, winner, scores };
 }
 

@@ -1,7 +1,7 @@
 // The random player: any legal orders. It picks how many orders to give (1 to the
 // limit), then draws among the orders it can still afford.
 import type { LegalOrder, Order } from '../engine';
-import { legalOrders, orderKey } from '../engine';
+import { legalOrders, orderKey, own } from '../engine';
 import type { Player } from './player';
 import { botRng } from './botRng';
 
@@ -12,7 +12,7 @@ export function randomPlayer(): Player {
       const power = view.viewer;
       const rng = botRng(view.playerSeed, power, view.turn, 'random');
       const want = 1 + rng.int(scenario.rules.maxOrdersPerTurn);
-      let budget = view.powers[power]?.budget ?? 0;
+      let budget = own(view.powers, power)?.budget ?? 0;
       const chosen: Order[] = [];
       const used = new Set<string>();
       let options: LegalOrder[] = legalOrders(scenario, view, power);

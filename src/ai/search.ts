@@ -6,10 +6,10 @@
 // plays a few more turns with noisy rule-of-thumb on all sides, and scores the result.
 // Strength sets rollouts and look-ahead; the choice is deterministic for a given view.
 import type { LegalOrder, Order, PowerView, Scenario } from '../engine';
-import { determinize, legalOrders, orderKey, resolveTurn } from '../engine';
+import { determinize, idRecord, legalOrders, orderKey, resolveTurn } from '../engine';
 import type { Player } from './player';
 import { greedyOrders, SLOT_COST } from './greedy';
-import { estimateOrder, positionWorth, worthOf } from './evaluate';
+import { estimateOrder, newDeltas, positionWorth, worthOf } from './evaluate';
 import { botRng } from './botRng';
 
 export interface SearchStrength {
@@ -38,7 +38,7 @@ function candidateSets(scenario: Scenario, view: PowerView, power: string, count
   add(greedyOrders(scenario, view, power, { legal }));
   add([]);
   const ranked = legal
-    .map((o: LegalOrder) => ({ o, ratio: worthOf(scenario, view, power, estimateOrder(scenario, view, power, o.order), {}) / (o.cost + SLOT_COST) }))
+    .map((o: LegalOrder) => ({ o, ratio: worthOf(scenario, view, power, estimateOrder(scenario, view, power, o.order), newDeltas()) / (o.cost + SLOT_COST) }))
     .filter((x) => Number.isFinite(x.ratio))
     .sort((a, b) => b.ratio - a.ratio);
   // Every affordable project is a candidate: their worth comes late, which the rule of thumb undervalues.
@@ -54,7 +54,7 @@ function rollout(scenario: Scenario, view: PowerView, power: string, mine: Order
   let state = determinize(view, seed);
   const rng = botRng(seed, 'noise');
   for (let h = 0; h < horizon && state.phase.kind === 'playing'; h++) {
-    const orders: Record<string, Order[]> = {};
+    const orders = idRecord<Order[]>();
     for (const p of scenario.powers) {
       orders[p.id] = h === 0 && p.id === power ? mine : greedyOrders(scenario, state, p.id, { noise: h === 0 ? 0.15 : 0.3, rng });
     }

@@ -15,6 +15,7 @@ import type { TurnContext, TurnReport } from './ledger';
 import { PHASES } from './phases';
 import { turnDate } from './dates';
 import { hashJson } from './hash';
+import { copyRecord, idRecord, own } from './records';
 
 export interface GameOptions {
   /** Play fewer (or more) turns than the scenario sets. */
@@ -25,20 +26,21 @@ export function newGame(scenario: Scenario, seed: string, options: GameOptions =
   const lastTurn = options.turns ?? scenario.turns;
   if (!Number.isInteger(lastTurn) || lastTurn < 1 || lastTurn > 60) return err(`turns must be a whole number from 1 to 60 (got ${String(options.turns)})`);
   if (seed.length > 200) return err('the seed is longer than 200 characters');
-  const powers: Record<string, PowerState> = {};
+  // Records keyed by ids have no prototype (records.ts), so any id is just a key.
+  const powers = idRecord<PowerState>();
   for (const p of scenario.powers) {
-    powers[p.id] = { budget: p.startBudget, income: p.income, points: 0, tracks: Object.fromEntries(p.tracks.map((t) => [t.id, t.initial])) };
+    powers[p.id] = { budget: p.startBudget, income: p.income, points: 0, tracks: idRecord(p.tracks.map((t) => [t.id, t.initial])) };
   }
-  const countries: Record<string, CountryState> = {};
+  const countries = idRecord<CountryState>();
   for (const c of scenario.countries) {
     if (c.role !== 'contested') continue;
     countries[c.id] = {
-      influence: { ...c.influence },
+      influence: copyRecord(c.influence),
       stability: c.stability,
-      dependence: { economic: { ...c.dependence.economic }, security: { ...c.dependence.security } },
+      dependence: { economic: copyRecord(c.dependence.economic), security: copyRecord(c.dependence.security) },
     };
   }
-  const projects: Record<string, ProjectState> = {};
+  const projects = idRecord<ProjectState>();
   for (const p of scenario.projects) projects[p.id] = p.initial ? { status: 'built', owner: p.initial.owner } : { status: 'available' };
   return ok({
     format: 'new-great-game/state',
@@ -77,12 +79,12 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Record
   if (state.phase.kind === 'over') return err({ kind: 'game-over', message: 'the game is over' });
   if (state.scenarioHash !== scenarioHash(scenario)) return err({ kind: 'wrong-scenario', message: `this game belongs to scenario "${state.scenarioId}" (${state.scenarioHash}), not to the one given` });
   const ix = indexScenario(scenario);
-  const accepted: Record<string, Order[]> = {};
+  const accepted = idRecord<Order[]>();
   for (const power of Object.keys(orders)) {
     if (!ix.power.has(power)) return err({ kind: 'unknown-power', power, message: `there is no power "${power}" in this scenario` });
   }
   for (const power of ix.powerIds) {
-    const r = validateOrders(scenario, state, power, orders[power] ?? []);
+    const r = validateOrders(scenario, state, power, own(orders, power) ?? []);
     if (!r.ok) {
       return err({ kind: 'illegal-orders', power, rejections: r.error, message: `${power}: ${r.error.map((x) => (x.index >= 0 ? `order ${x.index + 1}: ${x.reason}` : x.reason)).join('; ')}` });
     }
@@ -93,7 +95,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Record
     ix,
     state: cloneState(state),
     rng,
-    orders: { ...accepted },
+    orders: copyRecord(accepted),
     report: { turn: state.turn, date: turnDate(scenario.start, scenario.monthsPerTurn, state.turn), orders: accepted, changes: [], events: [], rolls: [], notes: [] },
   };
   for (const phase of PHASES) phase.run(ctx);

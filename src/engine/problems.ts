@@ -39,7 +39,7 @@ export function describeValue(value: unknown): string {
 function valueAt(root: unknown, parts: readonly PathPart[]): unknown {
   let cur: unknown = root;
   for (const part of parts) {
-    if (cur === null || typeof cur !== 'object') return undefined;
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, part)) return undefined;
     cur = (cur as Record<string | number, unknown>)[part];
   }
   return cur;

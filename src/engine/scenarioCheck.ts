@@ -48,7 +48,7 @@ export function checkScenario(s: Scenario): Problem[] {
 
   const citations = (path: PathPart[], entry: { citations?: Record<string, { source: string }> | undefined }): void => {
     for (const [field, c] of Object.entries(entry.citations ?? {})) {
-      if (!(field in entry) || field === 'citations') add([...path, 'citations', field], `a citation for "${field}"`, 'a field of this entry');
+      if (!Object.hasOwn(entry, field) || field === 'citations') add([...path, 'citations', field], `a citation for "${field}"`, 'a field of this entry');
       if (!sources.has(c.source)) add([...path, 'citations', field, 'source'], `"${c.source}"`, `a source id: ${list(sources)}`);
     }
   };
@@ -76,7 +76,7 @@ export function checkScenario(s: Scenario): Problem[] {
 
   const powerMap = (path: PathPart[], map: Record<string, number>): void => {
     for (const key of Object.keys(map)) if (!powers.has(key)) add([...path, key], `power "${key}"`, `a power id: ${list(powers)}`);
-    for (const power of powers) if (!(power in map)) add([...path, power], 'nothing', `a value for power "${power}"`);
+    for (const power of powers) if (!Object.hasOwn(map, power)) add([...path, power], 'nothing', `a value for power "${power}"`);
   };
 
   s.countries.forEach((c, i) => {

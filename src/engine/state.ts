@@ -2,6 +2,7 @@
 // JSON.stringify and hashing is a hash of canonical JSON. Names, costs and rules
 // live in the scenario; the state holds only what changes during a game.
 import type { RngState } from './rng';
+import { idRecord } from './records';
 
 export type PowerId = string;
 export type CountryId = string;
@@ -53,30 +54,32 @@ export interface GameState {
 /** What the read-only rules need: a full state or one power's view of it (which lacks the generator). */
 export type StateLike = Omit<GameState, 'rng' | 'seed'>;
 
-function copyRecord(r: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k in r) out[k] = r[k] as number;
+// Every record keyed by an id has no prototype (records.ts): an id such as "constructor"
+// is just a key. The copy below is where that is restored for a state that crossed JSON.
+function copyNumbers(r: Record<string, number>): Record<string, number> {
+  const out = idRecord<number>();
+  for (const k of Object.keys(r)) out[k] = r[k] as number;
   return out;
 }
 
 /** A deep copy, written out by hand: the search player copies states thousands of times a second. */
 export function cloneState(s: GameState): GameState {
-  const powers: Record<PowerId, PowerState> = {};
-  for (const id in s.powers) {
+  const powers = idRecord<PowerState>();
+  for (const id of Object.keys(s.powers)) {
     const p = s.powers[id] as PowerState;
-    powers[id] = { budget: p.budget, income: p.income, points: p.points, tracks: copyRecord(p.tracks) };
+    powers[id] = { budget: p.budget, income: p.income, points: p.points, tracks: copyNumbers(p.tracks) };
   }
-  const countries: Record<CountryId, CountryState> = {};
-  for (const id in s.countries) {
+  const countries = idRecord<CountryState>();
+  for (const id of Object.keys(s.countries)) {
     const c = s.countries[id] as CountryState;
     countries[id] = {
-      influence: copyRecord(c.influence),
+      influence: copyNumbers(c.influence),
       stability: c.stability,
-      dependence: { economic: copyRecord(c.dependence.economic), security: copyRecord(c.dependence.security) },
+      dependence: { economic: copyNumbers(c.dependence.economic), security: copyNumbers(c.dependence.security) },
     };
   }
-  const projects: Record<string, ProjectState> = {};
-  for (const id in s.projects) {
+  const projects = idRecord<ProjectState>();
+  for (const id of Object.keys(s.projects)) {
     // Project states are never mutated in place (ledger.setProject replaces them), so they can be shared.
     projects[id] = s.projects[id] as ProjectState;
   }

@@ -1,7 +1,9 @@
 // The balance check on the start screen: many computer games in a Web Worker, with a
 // progress bar, a cancel button and the results as text and bars.
 import type { BalanceReport } from '../ai/balance';
+import { NO_LEADER } from '../ai/balance';
 import type { Scenario } from '../engine';
+import { idRecord } from '../engine';
 import type { BalanceMessage, BalanceRequest } from '../workers/balanceWorker';
 import { button, h } from './dom';
 
@@ -48,7 +50,7 @@ export function balancePanel(getScenario: () => Scenario | undefined, prefix = '
         stop();
       }
     };
-    const request: BalanceRequest = { scenario, seed: seed.value || 'check', games: n, players: Object.fromEntries(scenario.powers.map((p) => [p.id, 'varied'])) };
+    const request: BalanceRequest = { scenario, seed: seed.value || 'check', games: n, players: idRecord(scenario.powers.map((p) => [p.id, 'varied'])) };
     worker.postMessage(request);
   }, { 'data-key': `${prefix}-run` });
   const cancel = button('Cancel', () => {
@@ -77,7 +79,7 @@ function bar(label: string, share: number, color: string): HTMLElement {
 
 function reportView(s: Scenario, r: BalanceReport): HTMLElement[] {
   const color = (id: string): string => s.powers.find((p) => p.id === id)?.color ?? '#8795a3';
-  const name = (id: string): string => s.powers.find((p) => p.id === id)?.name ?? (id === 'none' ? 'no leader' : id);
+  const name = (id: string): string => s.powers.find((p) => p.id === id)?.name ?? (id === NO_LEADER ? 'no leader' : id);
   const out: HTMLElement[] = [h('h3', {}, 'Win rates')];
   for (const p of s.powers) out.push(bar(p.name, r.winRate[p.id] ?? 0, color(p.id)));
   out.push(bar('Draws', r.draws / Math.max(1, r.games), '#8795a3'));

@@ -18,6 +18,7 @@ import type { RngState } from '../rng';
 import { orderFactors, scaledGain } from './modifiers';
 import type { Factor } from './factor';
 import { riskChance } from './special';
+import { idRecord, own } from '../records';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const ACTION_TYPES = new Set(['invest', 'security-deal', 'diplomacy', 'special']);
@@ -101,7 +102,7 @@ function checkProjectOrder(ix: ScenarioIndex, state: StateLike, power: string, o
 /** Is this one order legal for `power` now, budget aside? Returns its cost. */
 export function checkOrder(ix: ScenarioIndex, state: StateLike, power: string, o: Order): Result<number, string> {
   if (state.phase.kind === 'over') return err('the game is over');
-  if (!state.powers[power]) return err(`there is no power "${power}" in this scenario`);
+  if (!own(state.powers, power)) return err(`there is no power "${power}" in this scenario`);
   switch (o.type) {
     case 'project': {
       const r = checkProjectOrder(ix, state, power, o);
@@ -124,7 +125,7 @@ export function checkOrder(ix: ScenarioIndex, state: StateLike, power: string, o
 /** Every single order `power` may give now and can afford on its own, in a stable order. */
 export function legalOrders(scenario: Scenario, state: StateLike, power: string): LegalOrder[] {
   const ix = indexScenario(scenario);
-  const budget = state.powers[power]?.budget ?? 0;
+  const budget = own(state.powers, power)?.budget ?? 0;
   const out: LegalOrder[] = [];
   const consider = (order: Order): void => {
     const r = checkOrder(ix, state, power, order);
@@ -150,7 +151,7 @@ export function validateOrders(scenario: Scenario, state: StateLike, power: stri
   const accepted: Order[] = [];
   const seen = new Set<string>();
   let spent = 0;
-  const budget = state.powers[power]?.budget ?? 0;
+  const budget = own(state.powers, power)?.budget ?? 0;
   const max = scenario.rules.maxOrdersPerTurn;
   if (input.length > max) rejections.push({ index: -1, order: input, reason: `at most ${max} orders a turn (${input.length} given)` });
   input.forEach((raw: unknown, index) => {
@@ -218,7 +219,7 @@ let previewRng: RngState | undefined;
 
 function scratchContext(ix: ScenarioIndex, state: StateLike, power: string, order: Order): TurnContext {
   previewRng ??= seedRng('preview');
-  return { ix, state: cloneState({ ...state, seed: 'preview', rng: previewRng }), rng: openRng(previewRng), orders: { [power]: [order] }, report: { turn: state.turn, date: '', orders: {}, changes: [], events: [], rolls: [], notes: [] } };
+  return { ix, state: cloneState({ ...state, seed: 'preview', rng: previewRng }), rng: openRng(previewRng), orders: idRecord([[power, [order]]]), report: { turn: state.turn, date: '', orders: {}, changes: [], events: [], rolls: [], notes: [] } };
 }
 
 /** What an order will probably do, computed by the same rules that resolve it, on a scratch copy. */
