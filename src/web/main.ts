@@ -1,6 +1,7 @@
 // The browser entry: one store, the DOM panels and the Phaser map, all reading it.
+// First, before any module that builds a zod schema (see zodJitless.ts).
+import './zodJitless';
 import Phaser from 'phaser';
-import { z } from 'zod';
 import mapAsset from '../../assets/map/central-asia.json';
 import type { Scenario } from '../engine';
 import { loadScenario } from '../engine';
@@ -11,10 +12,6 @@ import { SHARE_PREFIX, scenarioFromHash } from '../ui/share';
 import type { ShippedScenario } from '../ui/app';
 import { MapScene } from '../scenes/MapScene';
 import type { MapAsset } from '../map/mapAsset';
-
-// zod would otherwise probe for eval (to compile faster parsers); the page's CSP forbids
-// eval, and the probe would log a violation.
-z.config({ jitless: true });
 
 const files = import.meta.glob<{ default: unknown }>(['../../scenarios/*.json', '!../../scenarios/schema.json'], { eager: true });
 const DEFAULT = 'samarkand-2022';

@@ -1,11 +1,10 @@
 // Balance games in a Web Worker: same games, same seed rule and same summary as the
 // command line's `balance`, so the numbers match for the same seed.
-import { z } from 'zod';
+// First, before any module that builds a zod schema (see zodJitless.ts).
+import '../web/zodJitless';
 import { loadScenario } from '../engine';
 import type { GameSummary } from '../ai/balance';
 import { playBalanceGame, summarize } from '../ai/balance';
-
-z.config({ jitless: true });
 
 export interface BalanceRequest {
   scenario: unknown;
