@@ -27,3 +27,4 @@ export { PHASES } from './phases';
 export { indexScenario } from './scenarioIndex';
 export type { ScenarioIndex } from './scenarioIndex';
 export { idRecord, own, copyRecord, protoKeyPaths } from './records';
+export { withoutBom } from './scenario';

@@ -47,6 +47,13 @@ function valueAt(root: unknown, parts: readonly PathPart[]): unknown {
 
 type Issue = z.core.$ZodIssue;
 
+/** Zod's type names in the words `describeValue` uses for what was found. */
+const TYPE_WORDS = new Map([
+  ['array', 'a list'],
+  ['nonoptional', 'a value'],
+  ['int', 'a whole number'],
+]);
+
 /** Turn zod's issues into problems, reading the offending values from the input. */
 export function problemsFromZod(input: unknown, issues: readonly Issue[]): Problem[] {
   const out: Problem[] = [];
@@ -60,7 +67,7 @@ export function problemsFromZod(input: unknown, issues: readonly Issue[]): Probl
         }
         break;
       case 'invalid_type':
-        out.push({ path: formatPath(parts), found, expected: `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` });
+        out.push({ path: formatPath(parts), found, expected: TYPE_WORDS.get(issue.expected) ?? `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` });
         break;
       case 'too_small':
         out.push({

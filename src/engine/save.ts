@@ -9,8 +9,9 @@ import type { GameOptions } from './game';
 import { newGame, resolveTurn, stateHash } from './game';
 import type { TurnReport } from './ledger';
 import type { Order } from './order';
-import { loadScenario } from './scenario';
-import { problemsFromZod, formatProblem } from './problems';
+import { loadScenario, protoKeyProblem, withoutBom } from './scenario';
+import { protoKeyPaths } from './records';
+import { describeValue, problemsFromZod, formatProblem } from './problems';
 import type { Result } from './result';
 import { err, ok } from './result';
 
@@ -52,6 +53,8 @@ const SaveSchema = z.strictObject({
 });
 
 export const MAX_SAVE_BYTES = 5_000_000;
+/** A save nests its scenario one level down; anything deeper is refused by the scenario's own limit. */
+const MAX_SAVE_NESTING = 32;
 
 export function startRecord(scenario: Scenario, seed: string, options: GameOptions = {}): Result<GameRecord, string> {
   const state = newGame(scenario, seed, options);
@@ -78,7 +81,8 @@ export interface LoadedGame {
 }
 
 /** Loads a save from untrusted text; every failure says where (field path or turn). */
-export function loadSave(text: string): Result<LoadedGame, string> {
+export function loadSave(raw: string): Result<LoadedGame, string> {
+  const text = withoutBom(raw);
   if (text.length > MAX_SAVE_BYTES) return err(`the save is ${text.length} characters; at most ${MAX_SAVE_BYTES} are accepted`);
   let json: unknown;
   try {
@@ -86,13 +90,23 @@ export function loadSave(text: string): Result<LoadedGame, string> {
   } catch {
     return err('the save is not JSON (the file is damaged or not a New Great Game save)');
   }
+  const protoKeys = protoKeyPaths(json, 5, MAX_SAVE_NESTING);
+  if (protoKeys.length > 0) return err(`not a valid save: ${protoKeys.map((p) => formatProblem('save', protoKeyProblem(p))).join('; ')}`);
+  // A file of another kind (a scenario, a state, another program's JSON) is named as such, not listed field by field.
+  const format = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { format?: unknown }).format : undefined;
+  if (format !== 'new-great-game/save') return err(`this is not a New Great Game save (${format === undefined ? 'it has no "format": "new-great-game/save"' : `its format is ${describeValue(format)}`})`);
+  const version = (json as { version?: unknown }).version;
+  if (version !== 1) return err(`this save is of version ${describeValue(version)}; this game reads saves of version 1`);
   const parsed = SaveSchema.safeParse(json);
   if (!parsed.success) {
     return err(`not a valid save: ${problemsFromZod(json, parsed.error.issues).slice(0, 5).map((p) => formatProblem('save', p)).join('; ')}`);
   }
   const save = parsed.data;
   const scenario = loadScenario(save.scenario);
-  if (!scenario.ok) return err(`the save's scenario is invalid: ${scenario.error.slice(0, 5).map((p) => formatProblem('save.scenario', p)).join('; ')}`);
+  if (!scenario.ok) {
+    const more = scenario.error.length > 5 ? `; and ${scenario.error.length - 5} more` : '';
+    return err(`the save's scenario is invalid: ${scenario.error.slice(0, 5).map((p) => formatProblem('save.scenario', p)).join('; ')}${more}`);
+  }
   const start = startRecord(scenario.value, save.seed, save.options);
   if (!start.ok) return err(`the save's options are invalid: ${start.error}`);
   let record = start.value;

@@ -4,11 +4,12 @@
 import type { Scenario } from './schema';
 import { ScenarioSchema } from './schema';
 import type { Problem } from './problems';
-import { problemsFromZod } from './problems';
+import { formatPath, problemsFromZod } from './problems';
 import { checkScenario } from './scenarioCheck';
 import type { Result } from './result';
 import { err, ok } from './result';
 import { hashJson } from './hash';
+import { PROTO_KEY, protoKeyPaths } from './records';
 
 /** Larger files are refused before parsing: a scenario is a few hundred KB at most. */
 export const MAX_SCENARIO_BYTES = 1_000_000;
@@ -25,14 +26,26 @@ function depthOf(value: unknown, limit: number): number {
 export function loadScenario(input: unknown): Result<Scenario, Problem[]> {
   const depth = depthOf(input, MAX_NESTING + 1);
   if (depth > MAX_NESTING) return err([{ path: '', found: `nesting deeper than ${MAX_NESTING} levels`, expected: 'a scenario as the schema describes it' }]);
+  const protoKeys = protoKeyPaths(input).map(protoKeyProblem);
   const parsed = ScenarioSchema.safeParse(input);
-  if (!parsed.success) return err(problemsFromZod(input, parsed.error.issues));
+  if (!parsed.success) return err([...protoKeys, ...problemsFromZod(input, parsed.error.issues).filter((p) => !p.path.endsWith(PROTO_KEY))]);
+  // Zod dropped those keys without a word; the rest of the file may be fine, but it is not what was written.
+  if (protoKeys.length > 0) return err(protoKeys);
   const problems = checkScenario(parsed.data);
   return problems.length > 0 ? err(problems) : ok(parsed.data);
 }
 
+/**
+ * A "__proto__" key survives JSON.parse but vanishes (or swaps the prototype) in any
+ * copy, so the validator would never see it: it is refused here, where it was found.
+ */
+export function protoKeyProblem(path: readonly (string | number)[]): Problem {
+  return { path: formatPath(path), found: `a key "${PROTO_KEY}"`, expected: 'no such key: it is neither a field of the format nor an id, and JavaScript would silently drop it' };
+}
+
 /** Parses JSON text first, reporting a syntax error with its line and column. */
-export function loadScenarioText(text: string): Result<Scenario, Problem[]> {
+export function loadScenarioText(raw: string): Result<Scenario, Problem[]> {
+  const text = withoutBom(raw);
   if (text.length > MAX_SCENARIO_BYTES) return err([{ path: '', found: `${text.length} characters`, expected: `a file of at most ${MAX_SCENARIO_BYTES} characters` }]);
   let json: unknown;
   try {
@@ -42,6 +55,12 @@ export function loadScenarioText(text: string): Result<Scenario, Problem[]> {
   }
   return loadScenario(json);
 }
+
+/**
+ * Text without one leading byte-order mark: editors on Windows write one, and browsers
+ * drop it when they read a file, so every reader drops it and a file gets the same answer everywhere.
+ */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 function jsonErrorWhere(text: string, e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
