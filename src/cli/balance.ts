@@ -41,11 +41,24 @@ export async function runBalance(o: BalanceOptions, progress: (done: number, tot
   return summarize(o.scenario, o.seed, o.players, results);
 }
 
+/**
+ * How many worker threads to start: never more than the processor cores (each worker
+ * is a whole JavaScript engine; 64 of them on two cores took 2.8 GB and ran slower) nor
+ * than the games. `note` says so when a request was lowered.
+ */
+export function workerCount(requested: number | undefined, games: number, cores: number): { jobs: number; note?: string } {
+  const most = Math.max(1, Math.min(cores, games));
+  if (requested === undefined) return { jobs: most };
+  if (requested <= most) return { jobs: requested };
+  const why = games <= cores ? (games === 1 ? 'there is 1 game to play' : `there are ${games} games to play`) : `this machine has ${cores} processor core${cores === 1 ? "" : "s"}`;
+  return { jobs: most, note: `note: --jobs ${requested} lowered to ${most} (${why})` };
+}
+
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 export function formatBalance(r: BalanceReport): string[] {
   const lines: string[] = [];
-  lines.push(`Balance of ${r.scenario}: ${r.games} games, seed "${r.seed}", ${Object.entries(r.players).map(([p, n]) => `${p}: ${n}`).join(', ')}`);
+  lines.push(`Balance of ${r.scenario}: ${r.games} games, seed ${JSON.stringify(r.seed)}, ${Object.entries(r.players).map(([p, n]) => `${p}: ${n}`).join(', ')}`);
   lines.push(`Wins: ${Object.entries(r.wins).map(([p, w]) => `${p} ${w} (${pct(r.winRate[p] ?? 0)})`).join(', ')}, draws ${r.draws}`);
   lines.push(`Scores: ${Object.entries(r.scores).map(([p, s]) => `${p} mean ${s.mean} (min ${s.min}, max ${s.max}, sd ${s.stdev})`).join('; ')}`);
   lines.push('Final leader by country:');

@@ -1,137 +1,102 @@
 // New Great Game command line: validate, simulate, replay, balance.
-// Exit codes: 0 ok, 1 bad input, 2 bad usage. Expected failures print one clear
-// message; only a genuine bug prints a stack trace, and says so.
-import { parseArgs } from 'node:util';
+// Exit codes: 0 ok, 1 bad input, 2 bad usage. Expected failures print plain lines
+// (`<file>: <what>`, or `error: <what>` and the usage); only a genuine bug prints a
+// stack trace, and says so. Every line goes through terminal.ts, which escapes what a
+// terminal would obey.
 import { availableParallelism } from 'node:os';
+import type { Invocation } from './args';
+import { parseCommandLine } from './args';
 import { validate } from './validate';
 import { simulate } from './simulate';
 import { replay } from './replay';
-import { formatBalance, runBalance } from './balance';
+import { formatBalance, runBalance, workerCount } from './balance';
 import { loadScenarioFile } from './scenarioFile';
-import { playerNames, playerOptions } from './players';
+import { choosePlayers, shortFormClashes } from './players';
 import { InputError, UsageError } from './errors';
-
-const USAGE = `Usage: npm run --silent cli -- <command> [options]
-
-Commands:
-  validate <file>...
-      Check scenario files; one summary line per valid file, path-precise errors otherwise.
-  simulate --scenario <id|path> --seed <s> [--<power-id> <player>]... [--turns N] [--json] [--save <file>]
-      Play computer against computer. Players: random, greedy, varied, search:1, search:2,
-      search:3 (a power not named plays greedy). --json prints one JSON object.
-  replay <saved-game>
-      Replay a saved game and check every turn's state hash.
-  balance --scenario <id|path> --games N --seed S [--jobs J] [--<power-id> <player>]... [--json]
-      Many computer games on worker threads: win rates, scores, per-country outcomes,
-      order kinds and openings. A power not named plays varied (rule of thumb with variety).
-
-Exit codes: 0 ok, 1 bad input, 2 bad usage.`;
+import { lineWriter } from './terminal';
+import { USAGE_LINES } from './usage';
 
 // A reader that stops early (`| head`) is not an error.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
-
-const out = (line: string): void => {
-  process.stdout.write(`${line}\n`);
-};
-const errOut = (line: string): void => {
-  process.stderr.write(`${line}\n`);
-};
-
-/** Reads the value after --scenario before the full parse, since power options depend on the scenario. */
-function scenarioArg(args: string[]): string {
-  const i = args.findIndex((a) => a === '--scenario' || a.startsWith('--scenario='));
-  if (i < 0) throw new UsageError('--scenario <id|path> is required');
-  const a = args[i] as string;
-  const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args[i + 1];
-  if (v === undefined || v.startsWith('--')) throw new UsageError('--scenario needs a value');
-  return v;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+const out = lineWriter(process.stdout);
+const errOut = lineWriter(process.stderr);
 
-function parse(args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+/**
+ * After a usage error in simulate or balance: if the scenario has a power whose id is
+ * one of the command's options and the arguments use that option, the likely mistake
+ * is naming its player the short way; say how to name it.
+ */
+function clashHints(argv: readonly string[]): string[] {
+  const [command, ...args] = argv;
+  if (command !== 'simulate' && command !== 'balance') return [];
+  const at = args.findIndex((a) => a === '--scenario' || a.startsWith('--scenario='));
+  const arg = args[at];
+  const value = arg === undefined ? undefined : arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[at + 1];
+  if (value === undefined || value === '') return [];
   try {
-    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
+    return shortFormClashes(loadScenarioFile(value).scenario, command, args);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // The scenario's own problems are reported once the usage is right.
+    if (e instanceof InputError) return [];
+    throw e;
   }
 }
 
-function positiveInt(name: string, value: unknown, fallback?: number): number {
-  if (value === undefined && fallback !== undefined) return fallback;
-  const n = Number(value);
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < 1) throw new UsageError(`${name} must be a whole number of at least 1 (got ${JSON.stringify(value ?? null)})`);
-  return n;
-}
-
-async function run(argv: string[]): Promise<number> {
-  const [command, ...args] = argv;
-  switch (command) {
-    case undefined:
+async function execute(inv: Invocation, argv: readonly string[]): Promise<number> {
+  switch (inv.command) {
     case 'help':
-    case '--help':
-    case '-h':
-      out(USAGE);
-      return command === undefined ? 2 : 0;
-    case 'validate': {
-      const { positionals } = parse(args, {});
-      return validate(positionals, out, errOut);
-    }
+      for (const line of USAGE_LINES) out(line);
+      return 0;
+    case 'validate':
+      return validate(inv.files, out, errOut);
+    case 'replay':
+      return replay(inv.file, out);
     case 'simulate': {
-      const { scenario } = loadScenarioFile(scenarioArg(args));
-      const { values, positionals } = parse(args, { scenario: { type: 'string' }, seed: { type: 'string' }, turns: { type: 'string' }, json: { type: 'boolean' }, save: { type: 'string' }, ...playerOptions(scenario) });
-      if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-      if (typeof values.seed !== 'string') throw new UsageError('--seed <s> is required');
-      return simulate(
-        {
-          scenario,
-          seed: values.seed,
-          players: playerNames(scenario, values),
-          ...(values.turns !== undefined ? { turns: positiveInt('--turns', values.turns) } : {}),
-          json: values.json === true,
-          ...(typeof values.save === 'string' ? { save: values.save } : {}),
-        },
-        out,
-      );
-    }
-    case 'replay': {
-      const { positionals } = parse(args, {});
-      if (positionals.length !== 1) throw new UsageError('replay takes exactly one saved game');
-      return replay(positionals[0] as string, out);
+      const { scenario } = loadScenarioFile(inv.scenario);
+      const players = choosePlayers(scenario, 'simulate', inv.players, 'greedy');
+      for (const note of shortFormClashes(scenario, 'simulate', argv.slice(1))) errOut(`note: ${note}`);
+      return simulate({ scenario, seed: inv.seed, players, json: inv.json, ...(inv.turns !== undefined ? { turns: inv.turns } : {}), ...(inv.save !== undefined ? { save: inv.save } : {}) }, out);
     }
     case 'balance': {
-      const { scenario } = loadScenarioFile(scenarioArg(args));
-      const { values, positionals } = parse(args, { scenario: { type: 'string' }, seed: { type: 'string' }, games: { type: 'string' }, jobs: { type: 'string' }, json: { type: 'boolean' }, ...playerOptions(scenario) });
-      if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-      if (typeof values.seed !== 'string') throw new UsageError('--seed <s> is required');
-      const games = positiveInt('--games', values.games);
-      if (games > 100_000) throw new UsageError('--games must be at most 100000');
-      const jobs = Math.min(positiveInt('--jobs', values.jobs, availableParallelism()), 64);
+      const { scenario } = loadScenarioFile(inv.scenario);
+      const players = choosePlayers(scenario, 'balance', inv.players, 'varied');
+      for (const note of shortFormClashes(scenario, 'balance', argv.slice(1))) errOut(`note: ${note}`);
+      const { jobs, note } = workerCount(inv.jobs, inv.games, availableParallelism());
+      if (note !== undefined) errOut(note);
       const started = process.hrtime.bigint();
       let last = -1;
-      const report = await runBalance({ scenario, games, seed: values.seed, jobs, players: playerNames(scenario, values, 'varied') }, (done, total) => {
+      const report = await runBalance({ scenario, games: inv.games, seed: inv.seed, jobs, players }, (done, total) => {
         const step = Math.floor((done * 20) / total);
         if (step !== last || done === total) {
           last = step;
           // A terminal gets one line that updates in place; a log gets a line every 5%.
           if (process.stderr.isTTY) process.stderr.write(`\rbalance: ${done}/${total} games${done === total ? '\n' : ''}`);
-          else process.stderr.write(`balance: ${done}/${total} games\n`);
+          else errOut(`balance: ${done}/${total} games`);
         }
       });
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (values.json === true) out(JSON.stringify(report));
+      if (inv.json) out(JSON.stringify(report));
       else {
         for (const line of formatBalance(report)) out(line);
-        out(`${games} games in ${seconds.toFixed(2)} s on ${jobs} worker${jobs === 1 ? '' : 's'} (${(games / seconds).toFixed(1)} games/s)`);
+        out(`${inv.games} games in ${seconds.toFixed(2)} s on ${jobs} worker${jobs === 1 ? '' : 's'} (${(inv.games / seconds).toFixed(1)} games/s)`);
       }
       return 0;
     }
-    default:
-      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  try {
+    return await execute(parseCommandLine(argv), argv);
+  } catch (e) {
+    if (e instanceof UsageError) throw e.withHints(clashHints(argv));
+    throw e;
   }
 }
 
@@ -141,13 +106,17 @@ run(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof UsageError) {
-      errOut(`error: ${e.message}\n\n${USAGE}`);
+      errOut(`error: ${e.message}`);
+      for (const hint of e.hints) errOut(`note: ${hint}`);
+      errOut('');
+      for (const line of USAGE_LINES) errOut(line);
       process.exitCode = e.exitCode;
     } else if (e instanceof InputError) {
-      errOut(e.message);
+      for (const line of e.lines) errOut(line);
       process.exitCode = e.exitCode;
     } else {
-      errOut(`internal error (a bug in New Great Game, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      const text = `internal error (a bug in New Great Game, please report it): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+      for (const line of text.split('\n')) errOut(line);
       process.exitCode = 70;
     }
   },

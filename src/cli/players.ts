@@ -1,20 +1,48 @@
-// Reads one `--<power-id> <player>` option per power of the scenario.
+// Which player plays each power: the choices read from the command line (args.ts)
+// checked against the scenario's powers. A power may be named `--player <id>=<player>`
+// whatever its id, or `--<id> <player>` when its id is not one of the command's options.
 import type { Scenario } from '../engine';
+import { idRecord } from '../engine';
 import { parsePlayer } from '../ai/player';
+import type { Command, PlayerChoice } from './args';
+import { optionNames, quote } from './args';
 import { UsageError } from './errors';
 
-export function playerOptions(scenario: Scenario): Record<string, { type: 'string' }> {
-  return Object.fromEntries(scenario.powers.map((p) => [p.id, { type: 'string' as const }]));
+/** Power id → player name for every power of the scenario, in the scenario's order; a power not named plays `fallback`. */
+export function choosePlayers(scenario: Scenario, command: Command, choices: readonly PlayerChoice[], fallback: string): Record<string, string> {
+  const powers = scenario.powers.map((p) => p.id);
+  const chosen = new Map<string, PlayerChoice>();
+  for (const c of choices) {
+    if (!powers.includes(c.power)) {
+      const list = `its powers: ${powers.join(', ')}`;
+      throw new UsageError(
+        c.spelled.startsWith('--player ')
+          ? `${c.spelled}: scenario ${scenario.id} has no power ${quote(c.power)} (${list})`
+          : `${command} has no option ${quote(c.spelled)}, and scenario ${scenario.id} has no power ${quote(c.power)} (${list})`,
+      );
+    }
+    const before = chosen.get(c.power);
+    if (before) throw new UsageError(`power ${c.power} is given two players (${before.spelled} and ${c.spelled})`);
+    const r = parsePlayer(c.player);
+    if (!r.ok) throw new UsageError(`${c.spelled}: ${r.error}`);
+    chosen.set(c.power, c);
+  }
+  return idRecord(powers.map((p) => [p, chosen.get(p)?.player ?? fallback]));
 }
 
-export function playerNames(scenario: Scenario, values: Record<string, unknown>, fallback = 'greedy'): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const p of scenario.powers) {
-    const v = values[p.id];
-    const name = typeof v === 'string' ? v : fallback;
-    const r = parsePlayer(name);
-    if (!r.ok) throw new UsageError(`--${p.id}: ${r.error}`);
-    names[p.id] = name;
-  }
-  return names;
+/**
+ * Notes for the powers whose ids are options of the command and that the arguments use
+ * as options with a player's name after them (`--seed greedy`, `--json random`), for a
+ * power not named with --player: that sets the seed or asks for JSON, it does not choose
+ * the player of a power called "seed" or "json", and whoever wrote it should know.
+ */
+export function shortFormClashes(scenario: Scenario, command: Command, args: readonly string[]): string[] {
+  const options = optionNames(command);
+  /** What follows `--<name>`: its `=value`, or the next argument. */
+  const after = (name: string): string[] => args.flatMap((a, i) => (a === `--${name}` ? [args[i + 1] ?? ''] : a.startsWith(`--${name}=`) ? [a.slice(name.length + 3)] : []));
+  const namedByPlayer = new Set(after('player').map((v) => v.slice(0, Math.max(0, v.indexOf('=')))));
+  return scenario.powers
+    .map((p) => p.id)
+    .filter((id) => options.includes(id) && !namedByPlayer.has(id) && after(id).some((v) => parsePlayer(v).ok))
+    .map((id) => `power ${quote(id)} has the name of ${command}'s option --${id}, so --${id} is that option; name its player with --player ${id}=<player>`);
 }

@@ -1,10 +1,12 @@
 // Finds and loads a scenario named by id (scenarios/<id>.json) or by path.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../engine';
 import { formatProblem, loadScenarioText } from '../engine';
 import { InputError } from './errors';
+import { readTextFile, SCENARIO_LIMIT } from './files';
+import { documentKind, notA } from './documents';
 
 export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
@@ -16,18 +18,17 @@ export function scenarioPath(idOrPath: string): string {
   return idOrPath;
 }
 
-export function readText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${path}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unknown error')})`);
-  }
+/** Every problem of a scenario's text, one `<file>: <what>` line each; none if it is valid. */
+export function scenarioProblems(path: string, text: string): { scenario: Scenario } | { problems: string[] } {
+  const other = notA('scenario', documentKind(text));
+  if (other !== null) return { problems: [`${path}: ${other}`] };
+  const r = loadScenarioText(text);
+  return r.ok ? { scenario: r.value } : { problems: r.error.map((p) => formatProblem(path, p)) };
 }
 
 export function loadScenarioFile(idOrPath: string): { scenario: Scenario; path: string } {
   const path = scenarioPath(idOrPath);
-  const r = loadScenarioText(readText(path));
-  if (!r.ok) throw new InputError(r.error.map((p) => formatProblem(path, p)).join('\n'));
-  return { scenario: r.value, path };
+  const r = scenarioProblems(path, readTextFile(path, SCENARIO_LIMIT));
+  if ('problems' in r) throw new InputError(r.problems);
+  return { scenario: r.scenario, path };
 }

@@ -1,46 +1,50 @@
 import { writeFileSync } from 'node:fs';
 import type { Scenario, TurnReport } from '../engine';
-import { orderLabel, indexScenario, saveToJson, stateHash } from '../engine';
+import { idRecord, orderLabel, indexScenario, own, saveToJson, stateHash } from '../engine';
 import { parsePlayer } from '../ai/player';
 import type { Player } from '../ai/player';
 import { playMatch } from '../ai/match';
 import { InputError } from './errors';
+import { checkSavePath, fsReason } from './files';
+import type { LineWriter } from './terminal';
 
 export interface SimulateOptions {
   scenario: Scenario;
   seed: string;
+  /** Power id → player name, every power of the scenario (players.ts). */
   players: Record<string, string>;
   turns?: number;
   json: boolean;
   save?: string;
 }
 
-function turnLine(scenario: Scenario, r: TurnReport): string {
+function turnLines(scenario: Scenario, r: TurnReport): string[] {
   const ix = indexScenario(scenario);
-  const orders = scenario.powers.map((p) => `${p.name}: ${(r.orders[p.id] ?? []).map((o) => orderLabel(ix, o)).join(', ') || 'pass'}`).join(' | ');
+  const orders = scenario.powers.map((p) => `${p.name}: ${(own(r.orders, p.id) ?? []).map((o) => orderLabel(ix, o)).join(', ') || 'pass'}`).join(' | ');
   const lines = [`Turn ${r.turn} (${r.date}) ${orders}`];
   if (r.events.length > 0) lines.push(`    events: ${r.events.map((e) => e.title).join('; ')}`);
   for (const roll of r.rolls.filter((x) => x.hit && !x.what.startsWith('Event:'))) lines.push(`    risk struck (${roll.chancePct}%): ${roll.what}`);
   for (const note of r.notes) lines.push(`    ${note}`);
   const points = scenario.powers.map((p) => `${p.name} ${r.changes.filter((c) => c.path === `powers.${p.id}.points`).reduce((sum, c) => sum + Number(c.to) - Number(c.from), 0)}`).join(', ');
   lines.push(`    points this turn: ${points}`);
-  return lines.join('\n');
+  return lines;
 }
 
-export function simulate(o: SimulateOptions, out: (line: string) => void): number {
-  const players: Record<string, Player> = {};
+export function simulate(o: SimulateOptions, out: LineWriter): number {
+  const players = idRecord<Player>();
   for (const [power, name] of Object.entries(o.players)) {
     const r = parsePlayer(name);
     if (r.ok) players[power] = r.value;
   }
-  if (o.turns !== undefined && (o.turns < 1 || o.turns > 60)) throw new InputError(`--turns must be from 1 to 60 (got ${o.turns})`);
+  // Found out before the game, not after it.
+  if (o.save !== undefined) checkSavePath(o.save);
   const m = playMatch(o.scenario, o.seed, players, o.turns === undefined ? {} : { turns: o.turns });
   const hash = stateHash(m.record.state);
   if (o.save !== undefined) {
     try {
       writeFileSync(o.save, saveToJson(m.record));
     } catch (e) {
-      throw new InputError(`${o.save}: cannot write the save (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new InputError(`${o.save}: cannot write the save (${fsReason(e)})`);
     }
   }
   const reason = m.record.state.phase.kind === 'over' ? m.record.state.phase.reason : '';
@@ -48,8 +52,8 @@ export function simulate(o: SimulateOptions, out: (line: string) => void): numbe
     out(JSON.stringify({ scenario: o.scenario.id, seed: o.seed, players: o.players, turns: m.record.turns.length, winner: m.winner, reason, scores: m.scores, stateHash: hash }));
     return 0;
   }
-  out(`${o.scenario.title} — seed "${o.seed}" — ${Object.entries(o.players).map(([p, n]) => `${p}: ${n}`).join(', ')}`);
-  for (const r of m.reports) out(turnLine(o.scenario, r));
+  out(`${o.scenario.title} — seed ${JSON.stringify(o.seed)} — ${Object.entries(o.players).map(([p, n]) => `${p}: ${n}`).join(', ')}`);
+  for (const r of m.reports) for (const line of turnLines(o.scenario, r)) out(line);
   out(`Result: ${reason}`);
   out(`Scores: ${Object.entries(m.scores).map(([p, s]) => `${p} ${s}`).join(', ')}`);
   out(`State hash: ${hash}${o.save !== undefined ? ` (saved to ${o.save})` : ''}`);

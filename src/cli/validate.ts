@@ -1,33 +1,43 @@
 import type { Scenario } from '../engine';
-import { formatProblem, loadScenarioText } from '../engine';
-import { readText } from './scenarioFile';
-import { UsageError } from './errors';
+import { readTextFile, SCENARIO_LIMIT } from './files';
+import { documentKind } from './documents';
+import { scenarioProblems } from './scenarioFile';
+import { InputError } from './errors';
+import type { LineWriter } from './terminal';
 
 export function summaryLine(path: string, s: Scenario): string {
   const contested = s.countries.filter((c) => c.role === 'contested').length;
   const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
-  return `${path}: ok — "${s.title}", ${n(s.powers.length, 'power', 'powers')}, ${n(contested, 'contested country', 'contested countries')}, ${s.turns} turns from ${s.start}, ${n(s.actions.length, 'action', 'actions')}, ${n(s.projects.length, 'project', 'projects')}, ${n(s.events.length, 'event', 'events')}`;
+  return `${path}: ok — ${JSON.stringify(s.title)}, ${n(s.powers.length, 'power', 'powers')}, ${n(contested, 'contested country', 'contested countries')}, ${s.turns} turns from ${s.start}, ${n(s.actions.length, 'action', 'actions')}, ${n(s.projects.length, 'project', 'projects')}, ${n(s.events.length, 'event', 'events')}`;
 }
 
-/** Validates every file; returns the exit code (1 if any is invalid). */
-export function validate(files: string[], out: (line: string) => void, errOut: (line: string) => void): number {
-  if (files.length === 0) throw new UsageError('validate needs at least one file');
+/**
+ * Validates every file; returns the exit code (1 if any is invalid). The format's own
+ * JSON Schema (scenarios/schema.json) is skipped with a note, so that
+ * `validate scenarios/*.json` checks the scenarios.
+ */
+export function validate(files: readonly string[], out: LineWriter, errOut: LineWriter): number {
   let bad = 0;
   for (const file of files) {
     let text: string;
     try {
-      text = readText(file);
+      text = readTextFile(file, SCENARIO_LIMIT);
     } catch (e) {
-      errOut((e as Error).message);
+      if (!(e instanceof InputError)) throw e;
+      for (const line of e.lines) errOut(line);
       bad++;
       continue;
     }
-    const r = loadScenarioText(text);
-    if (r.ok) out(summaryLine(file, r.value));
+    if (documentKind(text) === 'json-schema') {
+      out(`${file}: skipped — a JSON Schema (the description of the scenario format), not a scenario`);
+      continue;
+    }
+    const r = scenarioProblems(file, text);
+    if ('scenario' in r) out(summaryLine(file, r.scenario));
     else {
       bad++;
-      for (const p of r.error) errOut(formatProblem(file, p));
-      errOut(`${file}: invalid — ${r.error.length} problem${r.error.length === 1 ? '' : 's'}`);
+      for (const line of r.problems) errOut(line);
+      errOut(`${file}: invalid — ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);
     }
   }
   return bad > 0 ? 1 : 0;

@@ -1,36 +1,30 @@
 // The command line as a process: exit codes, messages, determinism across processes.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli as run, root } from './run';
 
-const root = join(__dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'ngg-cli-'));
-
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]): ReturnType<typeof run> => run(args);
 
 describe('validate', () => {
-  it('accepts every shipped scenario with a one-line summary each', () => {
-    const r = cli('validate', 'scenarios/samarkand-2022.json', 'scenarios/xian-2023.json', 'scenarios/astana-2024.json', 'scenarios/classroom-short.json');
+  it('runs the README example as written: every shipped scenario valid, the JSON Schema skipped', () => {
+    const files = readdirSync(join(root, 'scenarios')).filter((f) => f.endsWith('.json')).sort().map((f) => `scenarios/${f}`);
+    expect(files).toContain('scenarios/schema.json');
+    const r = cli('validate', ...files);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^scenarios\/samarkand-2022\.json: ok — "Samarkand 2022/);
+    expect(lines).toHaveLength(files.length);
+    expect(lines).toContain('scenarios/schema.json: skipped — a JSON Schema (the description of the scenario format), not a scenario');
+    expect(lines.filter((l) => / ok — /.test(l))).toHaveLength(files.length - 1);
   });
   it('rejects a broken file with path-precise errors and exit 1, without a stack trace', () => {
     const r = cli('validate', 'tests/fixtures/bad-scenarios/misspelt-power.json');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('tests/fixtures/bad-scenarios/misspelt-power.json: countries[0].influence.nrth: found power "nrth"; expected a power id: one of "north", "south"');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-  });
-  it('says so when a file does not exist', () => {
-    const r = cli('validate', 'nowhere.json');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('nowhere.json: cannot read the file (no such file)');
   });
 });
 
@@ -53,9 +47,6 @@ describe('simulate', () => {
     const bad = cli('simulate', '--scenario', 'samarkand-2022', '--seed', '1', '--beijing', 'genius');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--beijing: unknown player "genius"');
-    expect(cli('simulate', '--scenario', 'samarkand-2022', '--seed', '1', '--tokyo', 'greedy').code).toBe(2);
-    expect(cli('simulate', '--seed', '1').code).toBe(2);
-    expect(cli('frobnicate').code).toBe(2);
   });
   it('an unknown scenario is bad input', () => {
     const r = cli('simulate', '--scenario', 'atlantis-1999', '--seed', '1');
@@ -109,8 +100,5 @@ describe('balance', () => {
     expect(a.games).toBe(6);
     expect(Object.values(a.wins).reduce((x, y) => x + y, 0) + a.draws).toBe(6);
     expect(two.stdout).toBe(one.stdout);
-  });
-  it('rejects a bad game count as bad usage', () => {
-    expect(cli('balance', '--scenario', 'classroom-short', '--games', 'many', '--seed', 'b').code).toBe(2);
   });
 });

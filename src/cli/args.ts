@@ -1,0 +1,216 @@
+// The command line's arguments, read into what to do. Pure: no files, no processes, so
+// that any argument list can be tried against it (tests/cli/args.test.ts). Every
+// mistake is a UsageError saying which argument is wrong; powers named on the command
+// line are checked against the scenario later (players.ts), once it is loaded.
+import { gameSeed } from '../ai/balance';
+import { UsageError } from './errors';
+
+/** The engine refuses longer seeds (src/engine/game.ts; tests/cli/args.test.ts checks they agree). */
+export const MAX_SEED_LENGTH = 200;
+export const MAX_TURNS = 60;
+export const MAX_GAMES = 100_000;
+/** Requests above the number of cores are lowered anyway (balance.ts); this only keeps the number sane. */
+export const MAX_JOBS = 1_000_000;
+
+/** A power's player as named on the command line. */
+export interface PlayerChoice {
+  power: string;
+  player: string;
+  /** The argument as written, for messages: `--beijing` or `--player beijing=greedy`. */
+  spelled: string;
+}
+
+export type Invocation =
+  | { command: 'help' }
+  | { command: 'validate'; files: string[] }
+  | { command: 'replay'; file: string }
+  | { command: 'simulate'; scenario: string; seed: string; players: PlayerChoice[]; turns?: number; json: boolean; save?: string }
+  | { command: 'balance'; scenario: string; seed: string; games: number; jobs?: number; players: PlayerChoice[]; json: boolean };
+
+export type Command = Exclude<Invocation['command'], 'help'>;
+
+type OptionKind = 'value' | 'flag' | 'player';
+
+const OPTIONS: Record<Command, ReadonlyMap<string, OptionKind>> = {
+  validate: new Map([['help', 'flag']]),
+  replay: new Map([['help', 'flag']]),
+  simulate: new Map<string, OptionKind>([
+    ['scenario', 'value'],
+    ['seed', 'value'],
+    ['turns', 'value'],
+    ['save', 'value'],
+    ['json', 'flag'],
+    ['player', 'player'],
+    ['help', 'flag'],
+  ]),
+  balance: new Map<string, OptionKind>([
+    ['scenario', 'value'],
+    ['seed', 'value'],
+    ['games', 'value'],
+    ['jobs', 'value'],
+    ['json', 'flag'],
+    ['player', 'player'],
+    ['help', 'flag'],
+  ]),
+};
+
+/** The option names of a command (`--<name>`): a power with one of these ids cannot use the short form. */
+export const optionNames = (command: Command): string[] => [...OPTIONS[command].keys()];
+
+/** Commands where `--<power-id> <player>` names a player. */
+const TAKES_POWERS: ReadonlySet<Command> = new Set(['simulate', 'balance']);
+
+/** The form of every id in a scenario (src/engine/schema.ts). */
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** An argument quoted back in a message: JSON quotes, shortened when long. */
+export function quote(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+}
+
+const isCommand = (word: string): word is Command => Object.hasOwn(OPTIONS, word);
+
+interface Options {
+  values: Map<string, string | true>;
+  players: PlayerChoice[];
+  positionals: string[];
+  help: boolean;
+}
+
+/** Reads `--name value`, `--name=value`, flags, `--` and positionals, refusing what the command does not take. */
+function readOptions(command: Command, args: readonly string[]): Options {
+  const spec = OPTIONS[command];
+  const values = new Map<string, string | true>();
+  const players: PlayerChoice[] = [];
+  const positionals: string[] = [];
+  let onlyPositionals = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (onlyPositionals || arg === '-' || !arg.startsWith('-')) {
+      positionals.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositionals = true;
+      continue;
+    }
+    if (arg === '-h') return { values, players, positionals, help: true };
+    if (!arg.startsWith('--')) throw new UsageError(`${command} has no option ${quote(arg)}`);
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+    const inline = eq < 0 ? undefined : arg.slice(eq + 1);
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const next = args[i + 1];
+      // A value may start with one dash (--seed -5); one that starts with two is the next option, so write --seed=--x for that.
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`--${name} needs a value`);
+      i++;
+      return next;
+    };
+    const kind = spec.get(name);
+    if (kind === 'flag') {
+      if (inline !== undefined) throw new UsageError(`--${name} takes no value (got ${quote(arg)})`);
+      if (name === 'help') return { values, players, positionals, help: true };
+      if (values.has(name)) throw new UsageError(`--${name} is given twice`);
+      values.set(name, true);
+    } else if (kind === 'value') {
+      if (values.has(name)) throw new UsageError(`--${name} is given twice`);
+      values.set(name, value());
+    } else if (kind === 'player') {
+      const v = value();
+      const at = v.indexOf('=');
+      if (at <= 0 || at === v.length - 1) throw new UsageError(`--player needs <power-id>=<player> (got ${quote(v)})`);
+      players.push({ power: v.slice(0, at), player: v.slice(at + 1), spelled: `--player ${v}` });
+    } else if (TAKES_POWERS.has(command) && ID.test(name)) {
+      players.push({ power: name, player: value(), spelled: `--${name}` });
+    } else {
+      throw new UsageError(`${command} has no option ${quote(`--${name}`)}`);
+    }
+  }
+  return { values, players, positionals, help: false };
+}
+
+function wholeNumber(name: string, raw: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got ${quote(raw)})`);
+  return n;
+}
+
+function required(o: Options, name: string, what: string): string {
+  const v = o.values.get(name);
+  if (typeof v !== 'string') throw new UsageError(`--${name} ${what} is required`);
+  if (v === '') throw new UsageError(`--${name} needs a value`);
+  return v;
+}
+
+function optional(o: Options, name: string): string | undefined {
+  const v = o.values.get(name);
+  if (v === '') throw new UsageError(`--${name} needs a value`);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function noPositionals(o: Options): void {
+  const first = o.positionals[0];
+  if (first !== undefined) throw new UsageError(`unexpected argument ${quote(first)}`);
+}
+
+/** A seed the engine accepts: at most MAX_SEED_LENGTH characters (an empty seed is a seed). */
+function seedOf(o: Options): string {
+  const v = o.values.get('seed');
+  if (typeof v !== 'string') throw new UsageError('--seed <s> is required');
+  if (v.length > MAX_SEED_LENGTH) throw new UsageError(`--seed is ${v.length} characters; a seed has at most ${MAX_SEED_LENGTH}`);
+  return v;
+}
+
+/** Reads the whole command line (without `node` and the script). */
+export function parseCommandLine(argv: readonly string[]): Invocation {
+  const [command, ...args] = argv;
+  if (command === undefined) throw new UsageError('a command is needed');
+  if (command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
+  if (!isCommand(command)) throw new UsageError(`unknown command ${quote(command)}`);
+  const o = readOptions(command, args);
+  if (o.help) return { command: 'help' };
+  switch (command) {
+    case 'validate': {
+      if (o.positionals.length === 0) throw new UsageError('validate needs at least one scenario file');
+      if (o.positionals.includes('')) throw new UsageError('a file name is empty');
+      return { command, files: o.positionals };
+    }
+    case 'replay': {
+      if (o.positionals.length !== 1) throw new UsageError(`replay takes exactly one saved game (got ${o.positionals.length})`);
+      const file = o.positionals[0] as string;
+      if (file === '') throw new UsageError('a file name is empty');
+      return { command, file };
+    }
+    case 'simulate': {
+      noPositionals(o);
+      const scenario = required(o, 'scenario', '<id|path>');
+      const seed = seedOf(o);
+      const turns = optional(o, 'turns');
+      const save = optional(o, 'save');
+      return {
+        command,
+        scenario,
+        seed,
+        players: o.players,
+        ...(turns !== undefined ? { turns: wholeNumber('turns', turns, 1, MAX_TURNS) } : {}),
+        json: o.values.has('json'),
+        ...(save !== undefined ? { save } : {}),
+      };
+    }
+    case 'balance': {
+      noPositionals(o);
+      const scenario = required(o, 'scenario', '<id|path>');
+      const seed = seedOf(o);
+      const games = wholeNumber('games', required(o, 'games', 'N'), 1, MAX_GAMES);
+      // Each game plays from the seed with "-<index>" added, which must fit the engine's limit too: checked here, before any game starts.
+      const longest = gameSeed(seed, games - 1);
+      if (longest.length > MAX_SEED_LENGTH) {
+        const room = MAX_SEED_LENGTH - (longest.length - seed.length);
+        throw new UsageError(`--seed is ${seed.length} characters; with --games ${games} a seed has at most ${room} (each game adds its number, up to "${longest.slice(seed.length)}")`);
+      }
+      const jobs = optional(o, 'jobs');
+      return { command, scenario, seed, games, ...(jobs !== undefined ? { jobs: wholeNumber('jobs', jobs, 1, MAX_JOBS) } : {}), players: o.players, json: o.values.has('json') };
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// The usage text, shown by `help` and after every usage error.
+import { MAX_GAMES, MAX_SEED_LENGTH, MAX_TURNS } from './args';
+import { SAVE_LIMIT, SCENARIO_LIMIT } from './files';
+
+export const USAGE_LINES: readonly string[] = `Usage: npm run --silent cli -- <command> [options]
+
+Commands:
+  validate <file>...
+      Check scenario files; one summary line per valid file, path-precise errors otherwise.
+      A JSON Schema file (scenarios/schema.json) is skipped with a note.
+  simulate --scenario <id|path> --seed <s> [--player <power-id>=<player>]... [--turns N] [--json] [--save <file>]
+      Play computer against computer. Players: random, greedy, varied, search:1, search:2,
+      search:3 (a power not named plays greedy). --json prints one JSON object.
+  replay <saved-game>
+      Replay a saved game and check every turn's state hash.
+  balance --scenario <id|path> --games N --seed <s> [--jobs J] [--player <power-id>=<player>]... [--json]
+      Many computer games on worker threads: win rates, scores, per-country outcomes,
+      order kinds and openings. A power not named plays varied (rule of thumb with variety).
+      --jobs is lowered to the number of processor cores (and of games), with a note.
+
+Players: --player <power-id>=<player> names the player of any power; --<power-id> <player>
+  does the same for a power whose id is not an option name (scenario, seed, json, help…).
+Limits: --seed at most ${MAX_SEED_LENGTH} characters (for balance, less the "-<game>" each game adds);
+  --turns 1 to ${MAX_TURNS}; --games 1 to ${MAX_GAMES}. Files must be regular files: a scenario
+  of at most ${SCENARIO_LIMIT.maxChars} characters, a save of at most ${SAVE_LIMIT.maxChars}.
+
+Exit codes: 0 ok, 1 bad input, 2 bad usage.`.split('\n');
