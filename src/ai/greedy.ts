@@ -9,6 +9,8 @@ import type { OrderEstimate } from './evaluate';
 import { estimateOrder, mergeDeltas, neglectWorth, newDeltas, worthOf } from './evaluate';
 import type { BotRng } from './botRng';
 import { botRng } from './botRng';
+import type { Work } from './work';
+import { charge, orderWeight } from './work';
 
 export const SLOT_COST = 2;
 
@@ -20,6 +22,8 @@ export interface GreedyOptions {
   rng?: BotRng;
   /** Candidate orders, if already listed (saves recomputing them). */
   legal?: readonly LegalOrder[];
+  /** Where the work done is counted (the search player's budget). */
+  work?: Work;
 }
 
 interface Option {
@@ -41,6 +45,8 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
     const est = estimateOrder(scenario, state, power, legal.order);
     return { legal, key: orderKey(legal.order), est, worth: worthOf(scenario, state, power, est, empty), noise: opts.noise && opts.rng ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1 };
   });
+  const weight = opts.work ? orderWeight(scenario) : 0;
+  charge(opts.work, options.length * weight);
   const take = (o: Option): void => {
     mergeDeltas(planned, o.est.deltas);
     for (const c of o.est.touches) touched.add(c);
@@ -49,9 +55,14 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
     // Estimates of orders in the countries just changed are stale: redo only those.
     const changed = new Set(Object.keys(o.est.deltas));
     options = options.filter((x) => x.key !== o.key);
+    let redone = 0;
     for (const x of options) {
-      if (Object.keys(x.est.deltas).some((c) => changed.has(c))) x.worth = worthOf(scenario, state, power, x.est, planned);
+      if (Object.keys(x.est.deltas).some((c) => changed.has(c))) {
+        x.worth = worthOf(scenario, state, power, x.est, planned);
+        redone++;
+      }
     }
+    charge(opts.work, redone * weight);
   };
   for (const f of opts.forced ?? []) {
     const key = orderKey(f);

@@ -4,28 +4,32 @@
 // UCB1 bandit rule. A rollout imagines the hidden future (its own generator, via
 // `determinize`), plays this turn with the candidate against rule-of-thumb opponents,
 // plays a few more turns with noisy rule-of-thumb on all sides, and scores the result.
-// Strength sets rollouts and look-ahead; the choice is deterministic for a given view.
+// Strength sets rollouts and look-ahead, and a budget of work (work.ts) that no scenario,
+// however large, can make it exceed; the choice is deterministic for a given view.
 import type { LegalOrder, Order, PowerView, Scenario } from '../engine';
 import { determinize, idRecord, legalOrders, orderKey, resolveTurn } from '../engine';
 import type { Player } from './player';
 import { greedyOrders, SLOT_COST } from './greedy';
 import { estimateOrder, newDeltas, positionWorth, worthOf } from './evaluate';
 import { botRng } from './botRng';
+import type { Work } from './work';
+import { charge, orderWeight, turnCost, work, wouldExceed } from './work';
 
 export interface SearchStrength {
   rollouts: number;
   horizon: number;
   candidates: number;
+  /** Most work units (work.ts) one decision may spend. */
+  work: number;
 }
 
 export const STRENGTHS: Record<1 | 2 | 3, SearchStrength> = {
-  1: { rollouts: 40, horizon: 2, candidates: 6 },
-  2: { rollouts: 100, horizon: 3, candidates: 8 },
-  3: { rollouts: 200, horizon: 4, candidates: 10 },
+  1: { rollouts: 40, horizon: 2, candidates: 6, work: 35_000 },
+  2: { rollouts: 100, horizon: 3, candidates: 8, work: 130_000 },
+  3: { rollouts: 200, horizon: 4, candidates: 10, work: 350_000 },
 };
 
-function candidateSets(scenario: Scenario, view: PowerView, power: string, count: number): Order[][] {
-  const legal = legalOrders(scenario, view, power);
+function candidateSets(scenario: Scenario, view: PowerView, power: string, legal: readonly LegalOrder[], count: number, budget: Work, rolloutCost: number): Order[][] {
   const sets: Order[][] = [];
   const seen = new Set<string>();
   const add = (orders: Order[]): void => {
@@ -35,29 +39,42 @@ function candidateSets(scenario: Scenario, view: PowerView, power: string, count
       sets.push(orders);
     }
   };
-  add(greedyOrders(scenario, view, power, { legal }));
+  const greedyCost = budget.spent;
+  add(greedyOrders(scenario, view, power, { legal, work: budget }));
   add([]);
+  // Candidates are only worth having if each can be tried: keep the budget for at least one rollout each.
+  const affordable = Math.floor((budget.limit - budget.spent) / rolloutCost);
+  if (affordable < 2) return sets.slice(0, 1);
+  const most = Math.min(count, affordable);
   const ranked = legal
     .map((o: LegalOrder) => ({ o, ratio: worthOf(scenario, view, power, estimateOrder(scenario, view, power, o.order), newDeltas()) / (o.cost + SLOT_COST) }))
     .filter((x) => Number.isFinite(x.ratio))
     .sort((a, b) => b.ratio - a.ratio);
+  charge(budget, legal.length * orderWeight(scenario));
+  // A forced variation costs about what the first greedy choice did. Variations may use a
+  // third of what is left; the rest is for the rollouts.
+  const variation = Math.max(1, budget.spent - greedyCost);
+  const cap = budget.spent + (budget.limit - budget.spent) / 3;
+  const vary = (o: Order): boolean => {
+    if (sets.length >= most || budget.spent + variation > cap) return false;
+    add(greedyOrders(scenario, view, power, { legal, forced: [o], work: budget }));
+    return true;
+  };
   // Every affordable project is a candidate: their worth comes late, which the rule of thumb undervalues.
-  for (const x of ranked) if (x.o.order.type === 'project') add(greedyOrders(scenario, view, power, { legal, forced: [x.o.order] }));
-  for (const x of ranked) {
-    if (sets.length >= count) break;
-    add(greedyOrders(scenario, view, power, { legal, forced: [x.o.order] }));
-  }
-  return sets.slice(0, Math.max(count, 2));
+  for (const x of ranked) if (x.o.order.type === 'project' && !vary(x.o.order)) break;
+  for (const x of ranked) if (!vary(x.o.order)) break;
+  return sets.slice(0, Math.max(most, 2));
 }
 
-function rollout(scenario: Scenario, view: PowerView, power: string, mine: Order[], horizon: number, seed: string): number {
+function rollout(scenario: Scenario, view: PowerView, power: string, mine: Order[], horizon: number, seed: string, budget: Work): number {
   let state = determinize(view, seed);
   const rng = botRng(seed, 'noise');
   for (let h = 0; h < horizon && state.phase.kind === 'playing'; h++) {
     const orders = idRecord<Order[]>();
     for (const p of scenario.powers) {
-      orders[p.id] = h === 0 && p.id === power ? mine : greedyOrders(scenario, state, p.id, { noise: h === 0 ? 0.15 : 0.3, rng });
+      orders[p.id] = h === 0 && p.id === power ? mine : greedyOrders(scenario, state, p.id, { noise: h === 0 ? 0.15 : 0.3, rng, work: budget });
     }
+    charge(budget, turnCost(scenario));
     const r = resolveTurn(scenario, state, orders);
     if (!r.ok) return -Infinity;
     state = r.value.state;
@@ -66,14 +83,27 @@ function rollout(scenario: Scenario, view: PowerView, power: string, mine: Order
 }
 
 export function searchOrders(scenario: Scenario, view: PowerView, strength: SearchStrength): Order[] {
+  return searchDecision(scenario, view, strength).orders;
+}
+
+/** The search's choice, with the work it spent and the rollouts it played (for benchmarks and tests). */
+export function searchDecision(scenario: Scenario, view: PowerView, strength: SearchStrength): { orders: Order[]; spent: number; rollouts: number } {
   const power = view.viewer;
-  const sets = candidateSets(scenario, view, power, strength.candidates);
-  if (sets.length === 1) return sets[0] as Order[];
+  const budget = work(strength.work);
+  const legal = legalOrders(scenario, view, power);
+  charge(budget, legal.length * orderWeight(scenario));
+  // A rollout is not started unless the budget can pay for one like the last (the first is
+  // priced from the legal orders: every power weighs about as many each turn).
+  let rolloutCost = strength.horizon * (scenario.powers.length * legal.length * orderWeight(scenario) + turnCost(scenario));
+  const sets = candidateSets(scenario, view, power, legal, strength.candidates, budget, rolloutCost);
+  if (sets.length === 1) return { orders: sets[0] as Order[], spent: budget.spent, rollouts: 0 };
   const n = sets.map(() => 0);
   const sum = sets.map(() => 0);
   const base = `${view.playerSeed}|${power}|${view.turn}`;
   const C = 4;
-  for (let i = 0; i < strength.rollouts; i++) {
+  let played = 0;
+  for (let i = 0; i < strength.rollouts && !wouldExceed(budget, rolloutCost); i++) {
+    played++;
     let pick = i < sets.length ? i : 0;
     if (i >= sets.length) {
       let best = -Infinity;
@@ -86,13 +116,15 @@ export function searchOrders(scenario: Scenario, view: PowerView, strength: Sear
       }
     }
     // Common random numbers: rollout i imagines the same future whatever the candidate, so candidates compare fairly.
-    const value = rollout(scenario, view, power, sets[pick] as Order[], strength.horizon, `${base}|${Math.floor(i / sets.length)}`);
+    const before = budget.spent;
+    const value = rollout(scenario, view, power, sets[pick] as Order[], strength.horizon, `${base}|${Math.floor(i / sets.length)}`, budget);
+    rolloutCost = budget.spent - before;
     n[pick] = (n[pick] as number) + 1;
     sum[pick] = (sum[pick] as number) + value;
   }
   let bestK = 0;
   for (let k = 1; k < sets.length; k++) if ((n[k] as number) > (n[bestK] as number) || ((n[k] as number) === (n[bestK] as number) && (sum[k] as number) / (n[k] as number) > (sum[bestK] as number) / (n[bestK] as number))) bestK = k;
-  return sets[bestK] as Order[];
+  return { orders: sets[bestK] as Order[], spent: budget.spent, rollouts: played };
 }
 
 export function searchPlayer(level: 1 | 2 | 3): Player {
