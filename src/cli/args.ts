@@ -5,9 +5,9 @@
 import { gameSeed } from '../ai/balance';
 import { UsageError } from './errors';
 
-/** The engine refuses longer seeds (src/engine/game.ts; tests/cli/args.test.ts checks they agree). */
-export const MAX_SEED_LENGTH = 200;
-export const MAX_TURNS = 60;
+import { MAX_SEED_LENGTH, MAX_TURNS } from '../engine';
+
+export { MAX_SEED_LENGTH, MAX_TURNS };
 export const MAX_GAMES = 100_000;
 /** Requests above the number of cores are lowered anyway (balance.ts); this only keeps the number sane. */
 export const MAX_JOBS = 1_000_000;

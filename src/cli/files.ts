@@ -5,7 +5,7 @@
 import { accessSync, closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname } from 'node:path';
-import { MAX_SCENARIO_BYTES } from '../engine';
+import { MAX_SAVE_BYTES, MAX_SCENARIO_BYTES } from '../engine';
 import { InputError } from './errors';
 
 /** What a file must be to be read as one kind of document; the engine's limits are in characters (UTF-16 code units). */
@@ -16,9 +16,7 @@ export interface TextLimit {
 }
 
 export const SCENARIO_LIMIT: TextLimit = { what: 'scenario', maxChars: MAX_SCENARIO_BYTES };
-// The engine's MAX_SAVE_BYTES (src/engine/save.ts) is not exported from its index;
-// tests/cli/files.test.ts checks this stays equal to it.
-export const SAVE_LIMIT: TextLimit = { what: 'save', maxChars: 5_000_000 };
+export const SAVE_LIMIT: TextLimit = { what: 'save', maxChars: MAX_SAVE_BYTES };
 
 /**
  * The most bytes of UTF-8 that can decode to `maxChars` code units: three bytes per code

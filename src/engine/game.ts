@@ -22,10 +22,15 @@ export interface GameOptions {
   turns?: number;
 }
 
+/** Longest seed a game accepts (a seed is kept in every save and shown to players). */
+export const MAX_SEED_LENGTH = 200;
+/** Most turns a game may have. */
+export const MAX_TURNS = 60;
+
 export function newGame(scenario: Scenario, seed: string, options: GameOptions = {}): Result<GameState, string> {
   const lastTurn = options.turns ?? scenario.turns;
-  if (!Number.isInteger(lastTurn) || lastTurn < 1 || lastTurn > 60) return err(`turns must be a whole number from 1 to 60 (got ${String(options.turns)})`);
-  if (seed.length > 200) return err('the seed is longer than 200 characters');
+  if (!Number.isInteger(lastTurn) || lastTurn < 1 || lastTurn > MAX_TURNS) return err(`turns must be a whole number from 1 to ${MAX_TURNS} (got ${String(options.turns)})`);
+  if (seed.length > MAX_SEED_LENGTH) return err(`the seed is longer than ${MAX_SEED_LENGTH} characters`);
   // Records keyed by ids have no prototype (records.ts), so any id is just a key.
   const powers = idRecord<PowerState>();
   for (const p of scenario.powers) {

@@ -12,11 +12,11 @@ export { legalOrders, validateOrders, previewOrder, expectedInfluence, orderLabe
 export type { Factor, FactorReason } from './orders/factor';
 export { describeFactor } from './orders/factor';
 export type { GameOptions, TurnError, TurnOutcome } from './game';
-export { newGame, resolveTurn, determinize, stateHash, currentDate } from './game';
+export { newGame, resolveTurn, determinize, stateHash, currentDate, MAX_SEED_LENGTH, MAX_TURNS } from './game';
 export type { TurnReport, Change, Cause, FiredEvent, RollRecord } from './ledger';
 export { describeChange } from './ledger';
 export type { GameRecord, SaveFile, TurnRecord, LoadedGame } from './save';
-export { startRecord, playTurn, toSave, saveToJson, loadSave } from './save';
+export { startRecord, playTurn, toSave, saveToJson, loadSave, MAX_SAVE_BYTES } from './save';
 export type { PowerView } from './view';
 export { viewFor } from './view';
 export { standing, leaderBy } from './leadership';

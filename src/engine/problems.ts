@@ -1,6 +1,7 @@
 // A problem in untrusted input (a scenario or a save), said as a player or designer
 // needs it: where (JSON path), what was found, what was expected.
 import type { z } from 'zod';
+import { showHiddenCharacters } from './text';
 
 export interface Problem {
   /** JSON path such as `countries[3].influence.bejing`; empty for the whole file. */
@@ -32,8 +33,10 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  // JSON escapes the controls; direction marks would still reorder the message around them.
+  const text = showHiddenCharacters(JSON.stringify(value));
+  // Cut short without splitting an escape such as \u202e.
+  return text.length > 60 ? `${text.slice(0, 57).replace(/\\(u[0-9a-f]{0,3})?$/, '')}…` : text;
 }
 
 function valueAt(root: unknown, parts: readonly PathPart[]): unknown {

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Scenario } from './schema';
 import type { GameState } from './state';
 import type { GameOptions } from './game';
-import { newGame, resolveTurn, stateHash } from './game';
+import { MAX_SEED_LENGTH, MAX_TURNS, newGame, resolveTurn, stateHash } from './game';
 import type { TurnReport } from './ledger';
 import type { Order } from './order';
 import { loadScenario, protoKeyProblem, withoutBom } from './scenario';
@@ -46,9 +46,9 @@ const SaveSchema = z.strictObject({
   format: z.literal('new-great-game/save'),
   version: z.literal(1),
   scenario: z.unknown(),
-  seed: z.string().max(200),
-  options: z.strictObject({ turns: z.number().int().min(1).max(60).optional() }),
-  turns: z.array(z.strictObject({ orders: z.record(z.string(), z.array(z.unknown())), hash: Hash })).max(60),
+  seed: z.string().max(MAX_SEED_LENGTH),
+  options: z.strictObject({ turns: z.number().int().min(1).max(MAX_TURNS).optional() }),
+  turns: z.array(z.strictObject({ orders: z.record(z.string(), z.array(z.unknown())), hash: Hash })).max(MAX_TURNS),
   finalHash: Hash,
 });
 

@@ -3,6 +3,7 @@
 // Cross-references between entries (unknown ids, flags nobody reads…) are checked
 // after parsing, in scenarioCheck.ts, because they need the whole file.
 import { z } from 'zod';
+import { hasHiddenCharacters } from './text';
 
 export const Id = z
   .string()
@@ -16,7 +17,9 @@ export const SourceId = z
   .max(60)
   .describe('The id of an entry of "sources", e.g. "003_b6de07fd0d646c0f".');
 
-const Text = (max: number) => z.string().min(1).max(max);
+// Text a player reads may not carry control characters (a terminal obeys them) or
+// direction overrides (they can make a text read as something else); tabs and line breaks are fine.
+const Text = (max: number) => z.string().min(1).max(max).refine((s) => !hasHiddenCharacters(s), 'text without control characters or direction overrides');
 const Pct = z.number().int().min(0).max(100).describe('A whole number from 0 to 100.');
 const Delta = z.number().int().min(-100).max(100).describe('A change, in points (negative to lower).');
 const YearMonth = z

@@ -51,6 +51,27 @@ describe('hostile saves', () => {
   });
 });
 
+describe('text a player reads', () => {
+  it.each([
+    ['an escape sequence', 'A\u001b[2Jtitle', 'A\\u001b[2Jtitle'],
+    ['a C1 control', 'A\u009btitle', 'A\\u009btitle'],
+    ['a right-to-left override', 'A\u202etitle', 'A\\u202etitle'],
+    ['an isolate', 'A\u2066title\u2069', 'A\\u2066title\\u2069'],
+    ['a line separator', 'A\u2028title', 'A\\u2028title'],
+  ])('with %s is refused, and the message shows it escaped', (_what, title, shown) => {
+    const doc = JSON.parse(SHIPPED[3] as string) as { title: string };
+    doc.title = title;
+    const r = loadScenarioText(JSON.stringify(doc));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.map((p) => formatProblem('f.json', p))).toEqual([`f.json: title: found "${shown}"; expected text without control characters or direction overrides`]);
+  });
+  it('may have line breaks and tabs', () => {
+    const doc = JSON.parse(SHIPPED[3] as string) as { summary: string };
+    doc.summary = 'First line.\n\tSecond line.\r\n';
+    expect(loadScenarioText(JSON.stringify(doc)).ok).toBe(true);
+  });
+});
+
 // ---- fuzzing ----
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
