@@ -3,18 +3,15 @@
 // otherwise carry characters a terminal obeys instead of showing: escape sequences that
 // clear the screen or retitle the window, carriage returns and line separators that
 // fake further lines, bidi overrides that show text in another order than it is.
-
-/** C0 and C1 controls with DEL (Cc), bidi formatting (Bidi_Control), line and paragraph separators. */
-const UNSAFE = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
+import { showHiddenCharacters } from '../engine';
 
 /**
- * The text with every unsafe character written as `\uXXXX` (all of them are in the
- * Basic Multilingual Plane). Inside a JSON string that is the JSON escape of the same
- * character, so JSON output stays valid and parses to the same value.
+ * The text with every control, bidi control and line separator written as `\uXXXX`
+ * (the engine's rule for hidden characters; tabs and line breaks too, since output is
+ * line by line). Inside a JSON string that is the JSON escape of the same character,
+ * so JSON output stays valid and parses to the same value.
  */
-export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export const terminalSafe = (text: string): string => showHiddenCharacters(text);
 
 export type LineWriter = (line: string) => void;
 

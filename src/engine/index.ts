@@ -28,3 +28,4 @@ export { indexScenario } from './scenarioIndex';
 export type { ScenarioIndex } from './scenarioIndex';
 export { idRecord, own, copyRecord, protoKeyPaths } from './records';
 export { withoutBom } from './scenario';
+export { hasHiddenCharacters, showHiddenCharacters } from './text';

@@ -1,25 +1,20 @@
 // Characters that change how text shows rather than being shown: C0 and C1 controls
-// (a terminal obeys them: clear the screen, move the cursor) and the Unicode direction
-// marks, overrides and isolates (they can make a text read as something else). Tabs and
-// line breaks are ordinary text.
+// with DEL (a terminal obeys them: clear the screen, move the cursor, retitle the window),
+// the Unicode bidi controls (marks, overrides and isolates can make a text read as
+// something else) and the line and paragraph separators (they fake new lines). In text a
+// player reads, tabs and line breaks are ordinary layout.
 
-export function isHiddenCharacter(code: number): boolean {
-  if (code < 0x20) return code !== 0x09 && code !== 0x0a && code !== 0x0d;
-  if (code >= 0x7f && code <= 0x9f) return true;
-  return code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || code === 0x2028 || code === 0x2029;
-}
+const HIDDEN = /[\p{Cc}\p{Bidi_Control}\u2028\u2029]/gu;
+const HIDDEN_BUT_LAYOUT = /[^\P{Cc}\t\n\r]|[\p{Bidi_Control}\u2028\u2029]/gu;
 
-export function hasHiddenCharacters(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (isHiddenCharacter(s.charCodeAt(i))) return true;
-  return false;
-}
+/** Whether the text hides characters (layout aside). */
+export const hasHiddenCharacters = (text: string): boolean => text.search(HIDDEN_BUT_LAYOUT) >= 0;
 
-/** The text with every hidden character written as a visible \uXXXX escape. */
-export function showHiddenCharacters(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    out += isHiddenCharacter(code) ? `\\u${code.toString(16).padStart(4, '0')}` : s[i];
-  }
-  return out;
+/**
+ * The text with hidden characters written as `\uXXXX` (all of them are in the Basic
+ * Multilingual Plane, and inside a JSON string that is the JSON escape of the same
+ * character). With `keepLayout`, tabs and line breaks stay as they are.
+ */
+export function showHiddenCharacters(text: string, keepLayout = false): string {
+  return text.replace(keepLayout ? HIDDEN_BUT_LAYOUT : HIDDEN, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
