@@ -18,8 +18,10 @@ import { hashJson } from './hash';
 import { copyRecord, idRecord, own } from './records';
 
 export interface GameOptions {
-  /** Play fewer (or more) turns than the scenario sets. */
+  /** Play fewer (or more) turns than the scenario sets (tests, tools). */
   turns?: number;
+  /** Play on into the scenario's "what if" continuation past the reporting (a separate choice, never the default). */
+  whatIf?: boolean;
 }
 
 /** Longest seed a game accepts (a seed is kept in every save and shown to players). */
@@ -28,7 +30,8 @@ export const MAX_SEED_LENGTH = 200;
 export const MAX_TURNS = 60;
 
 export function newGame(scenario: Scenario, seed: string, options: GameOptions = {}): Result<GameState, string> {
-  const lastTurn = options.turns ?? scenario.turns;
+  if (options.whatIf && !scenario.whatIf) return err('this scenario has no "what if" continuation');
+  const lastTurn = options.turns ?? scenario.turns + (options.whatIf ? (scenario.whatIf?.turns ?? 0) : 0);
   if (!Number.isInteger(lastTurn) || lastTurn < 1 || lastTurn > MAX_TURNS) return err(`turns must be a whole number from 1 to ${MAX_TURNS} (got ${String(options.turns)})`);
   if (seed.length > MAX_SEED_LENGTH) return err(`the seed is longer than ${MAX_SEED_LENGTH} characters`);
   // Records keyed by ids have no prototype (records.ts), so any id is just a key.
@@ -120,5 +123,8 @@ export function determinize(view: StateLike, seed: string): GameState {
 
 /** A stable hash of the whole state (canonical JSON, sorted keys). */
 export const stateHash = (state: GameState): string => hashJson(state);
+
+/** Whether `turn` is one of the "what if" continuation's imagined turns, past the reporting. */
+export const isImaginedTurn = (scenario: Scenario, turn: number): boolean => turn > scenario.turns;
 
 export const currentDate = (scenario: Scenario, state: GameState): string => turnDate(scenario.start, scenario.monthsPerTurn, state.turn);

@@ -1,5 +1,5 @@
 // The engine's public API. Everything outside src/engine imports from here only.
-export type { Scenario, ScenarioInput, Power, Country, ContestedCountry, City, Action, ActionKind, Project, ProjectKind, GameEvent, Effect, Condition } from './schema';
+export type { Scenario, ScenarioInput, Power, Country, ContestedCountry, City, Action, ActionKind, Project, ProjectKind, GameEvent, Effect, Condition, Basis, EventBasis, Source, Citation } from './schema';
 export { ScenarioSchema } from './schema';
 export type { Problem } from './problems';
 export { formatProblem } from './problems';
@@ -12,7 +12,7 @@ export { legalOrders, validateOrders, previewOrder, expectedInfluence, orderLabe
 export type { Factor, FactorReason } from './orders/factor';
 export { describeFactor } from './orders/factor';
 export type { GameOptions, TurnError, TurnOutcome } from './game';
-export { newGame, resolveTurn, determinize, stateHash, currentDate, MAX_SEED_LENGTH, MAX_TURNS } from './game';
+export { newGame, resolveTurn, determinize, stateHash, currentDate, isImaginedTurn, MAX_SEED_LENGTH, MAX_TURNS } from './game';
 export type { TurnReport, Change, Cause, FiredEvent, RollRecord } from './ledger';
 export { describeChange } from './ledger';
 export type { GameRecord, SaveFile, TurnRecord, LoadedGame } from './save';
@@ -29,3 +29,5 @@ export type { ScenarioIndex } from './scenarioIndex';
 export { idRecord, own, copyRecord, protoKeyPaths } from './records';
 export { withoutBom } from './scenario';
 export { hasHiddenCharacters, showHiddenCharacters } from './text';
+export type { GroundingReport, SourceUse, Assumption, Uncited } from './grounding';
+export { groundingReport, describeSource, formatPartialDate, reportingEnds, REQUIRED } from './grounding';

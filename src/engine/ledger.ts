@@ -7,6 +7,7 @@ import type { GameState } from './state';
 import type { ScenarioIndex } from './scenarioIndex';
 import { countryName, powerName } from './scenarioIndex';
 import type { Rng } from './rng';
+import type { EventBasis } from './schema';
 
 export type RuleName = 'payment' | 'carry-limit' | 'income' | 'ties' | 'neglect' | 'balancing' | 'stability-drift' | 'scoring' | 'contract-award';
 
@@ -40,8 +41,8 @@ export interface FiredEvent {
   id: string;
   title: string;
   text: string;
-  source: string;
-  whatHappened: string;
+  /** The article that reports it (with what really happened), or the assumption it is. */
+  basis: EventBasis;
 }
 
 export interface TurnReport {

@@ -47,7 +47,7 @@ const SaveSchema = z.strictObject({
   version: z.literal(1),
   scenario: z.unknown(),
   seed: z.string().max(MAX_SEED_LENGTH),
-  options: z.strictObject({ turns: z.number().int().min(1).max(MAX_TURNS).optional() }),
+  options: z.strictObject({ turns: z.number().int().min(1).max(MAX_TURNS).optional(), whatIf: z.boolean().optional() }),
   turns: z.array(z.strictObject({ orders: z.record(z.string(), z.array(z.unknown())), hash: Hash })).max(MAX_TURNS),
   finalHash: Hash,
 });

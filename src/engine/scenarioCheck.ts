@@ -4,7 +4,7 @@
 import type { Problem, PathPart } from './problems';
 import { formatPath } from './problems';
 import type { Condition, Effect, Scenario } from './schema';
-import { monthIndex } from './dates';
+import { formatMonthIndex, monthIndex } from './dates';
 
 type Placeholder = '$target' | '$route' | '$self' | '$others';
 
@@ -46,11 +46,16 @@ export function checkScenario(s: Scenario): Problem[] {
   const cityById = new Map(s.cities.map((c) => [c.id, c]));
   const tracksOf = new Map(s.powers.map((p) => [p.id, new Set(p.tracks.map((t) => t.id))]));
 
-  const citations = (path: PathPart[], entry: { citations?: Record<string, { source: string }> | undefined }): void => {
-    for (const [field, c] of Object.entries(entry.citations ?? {})) {
+  const citations = (path: PathPart[], entry: { citations?: Record<string, readonly { source: string }[]> | undefined }): void => {
+    for (const [field, cs] of Object.entries(entry.citations ?? {})) {
       if (!Object.hasOwn(entry, field) || field === 'citations') add([...path, 'citations', field], `a citation for "${field}"`, 'a field of this entry');
-      if (!sources.has(c.source)) add([...path, 'citations', field, 'source'], `"${c.source}"`, `a source id: ${list(sources)}`);
+      cs.forEach((c, k) => {
+        if (!sources.has(c.source)) add([...path, 'citations', field, k, 'source'], `"${c.source}"`, `a source id: ${list(sources)}`);
+      });
     }
+  };
+  const basis = (path: PathPart[], b: { kind: 'reported'; source: string } | { kind: 'assumption' }): void => {
+    if (b.kind === 'reported' && !sources.has(b.source)) add([...path, 'basis', 'source'], `"${b.source}"`, `a source id: ${list(sources)}`);
   };
 
   // Highest budget a power can ever hold at the start of a turn; a cost above it can never be paid.
@@ -177,6 +182,7 @@ export function checkScenario(s: Scenario): Problem[] {
       if (!powers.has(p)) add(['actions', i, 'powers', j], `"${p}"`, `a power id: ${list(powers)}`);
     });
     affordable(['actions', i], a.cost, a.powers);
+    basis(['actions', i], a.basis);
     if (a.requires?.membership && !organisations.has(a.requires.membership)) add(['actions', i, 'requires', 'membership'], `"${a.requires.membership}"`, `an organisation id: ${list(organisations)}`);
     if (a.requires?.flag) flagsRead.add(a.requires.flag);
     effectRefs(['actions', i, 'effects'], a.effects, ['$target', '$self', '$others'], a.powers);
@@ -216,7 +222,7 @@ export function checkScenario(s: Scenario): Problem[] {
     });
     if (!touchesContested && p.route.every((c) => cityById.has(c))) add(['projects', i, 'route'], 'a route through no contested country', 'at least one city in a contested country');
     if (p.initial && !p.sponsors.includes(p.initial.owner)) add(['projects', i, 'initial', 'owner'], `"${p.initial.owner}"`, `one of its sponsors: ${list(p.sponsors)}`);
-    if (p.source !== undefined && !sources.has(p.source)) add(['projects', i, 'source'], `"${p.source}"`, `a source id: ${list(sources)}`);
+    basis(['projects', i], p.basis);
     effectRefs(['projects', i, 'onComplete'], p.onComplete, ['$route', '$self', '$others'], p.sponsors);
     effectRefs(['projects', i, 'perTurn'], p.perTurn, ['$route', '$self', '$others'], p.sponsors);
     citations(['projects', i], p);
@@ -224,12 +230,31 @@ export function checkScenario(s: Scenario): Problem[] {
 
   const first = monthIndex(s.start);
   const last = first + (s.turns - 1) * s.monthsPerTurn;
+  // With a "what if" continuation, events may be set in its turns too.
+  const lastImagined = last + (s.whatIf?.turns ?? 0) * s.monthsPerTurn;
+  // The calendar stays inside the reporting: the last turn comes no later than the latest source.
+  const reportingEnds = Math.max(...s.sources.map((x) => monthIndex(x.date)));
+  if (last > reportingEnds) {
+    const fits = Math.floor((reportingEnds - first) / s.monthsPerTurn) + 1;
+    add(['turns'], `${s.turns} turns, the last in ${formatMonthIndex(last)}`, `a last turn no later than the latest source (${formatMonthIndex(reportingEnds)})${fits >= 2 ? `: at most ${fits} turns of ${s.monthsPerTurn} month${s.monthsPerTurn === 1 ? '' : 's'}` : ''}; play on past it only in a "whatIf" continuation`);
+  }
+  if (s.whatIf && s.turns + s.whatIf.turns > 60) add(['whatIf', 'turns'], String(s.whatIf.turns), `at most ${60 - s.turns}: a game has at most 60 turns in all`);
   s.events.forEach((e, i) => {
-    if (!sources.has(e.source)) add(['events', i, 'source'], `"${e.source}"`, `a source id: ${list(sources)}`);
+    basis(['events', i], e.basis);
+    citations(['events', i], e);
     const from = e.trigger.from === undefined ? first : monthIndex(e.trigger.from);
-    const to = e.trigger.to === undefined ? last : monthIndex(e.trigger.to);
+    const to = e.trigger.to === undefined ? lastImagined : monthIndex(e.trigger.to);
+    if (e.basis.kind === 'reported' && e.basis.happened !== undefined) {
+      // A one-off happening fires in its own period, once.
+      const at = monthIndex(e.basis.happened);
+      const where: PathPart[] = ['events', i, 'basis', 'happened'];
+      if (e.trigger.from === undefined || e.trigger.to === undefined) add(['events', i, 'trigger'], 'a window without a "from" and a "to"', `a window around when it happened (${e.basis.happened})`);
+      else if (at < from || at > to) add(where, `"${e.basis.happened}", outside the event's window (${e.trigger.from} to ${e.trigger.to})`, 'a window that contains when it happened');
+      if (at < first || at > last) add(where, `"${e.basis.happened}", outside the game (${s.start} to ${formatMonthIndex(last)})`, 'a happening during the game (one from before belongs in the starting situation)');
+      if (e.repeatable) add(['events', i, 'repeatable'], 'true', 'false: it happened once');
+    }
     if (from > to) add(['events', i, 'trigger', 'from'], `"${e.trigger.from ?? ''}" after "to"`, 'a window whose start is not after its end');
-    else if (to < first || from > last) add(['events', i, 'trigger'], `a window (${e.trigger.from ?? 'start'} to ${e.trigger.to ?? 'end'}) outside the game`, `a window that overlaps the scenario's turns (${s.start} onwards, ${s.turns} turns)`);
+    else if (to < first || from > lastImagined) add(['events', i, 'trigger'], `a window (${e.trigger.from ?? 'start'} to ${e.trigger.to ?? 'end'}) outside the game`, `a window that overlaps the scenario's turns (${s.start} onwards, ${s.turns} turns)`);
     if (e.trigger.chancePct === 0) add(['events', i, 'trigger', 'chancePct'], '0', 'a chance above 0 (an event that can never fire)');
     conditionRefs(['events', i, 'trigger', 'all'], e.trigger.all);
     effectRefs(['events', i, 'effects'], e.effects, [], []);
@@ -254,6 +279,8 @@ export function checkScenario(s: Scenario): Problem[] {
   }
   s.briefings.forEach((b, i) => {
     if (!powers.has(b.role) && !countries.has(b.role)) add(['briefings', i, 'role'], `"${b.role}"`, 'a power or country id');
+    citations(['briefings', i], b);
   });
+  citations([], s);
   return problems;
 }

@@ -34,20 +34,69 @@ export const Citation = z
   })
   .describe('Where a value comes from: the article id and a short paraphrase.');
 
-/** Field name → citation, for values that an article sets. The key must name a field of the same entry. */
+/** Field name → the citations behind it, for values and texts that articles set. The key must name a field of the same entry. */
 const Citations = z
-  .record(z.string(), Citation)
+  .record(
+    z.string().regex(/^[a-z][A-Za-z]*$/, 'the name of a field of this entry'),
+    z.array(Citation).min(1).max(8).describe('Every article the field rests on, one citation each.'),
+  )
   .optional()
-  .describe('Citations for values of this entry, keyed by the field they support, e.g. {"income": {...}}.');
+  .describe('Citations for values and texts of this entry, keyed by the field they support, e.g. {"income": [{...}]}.');
+
+/** A calendar date as precise as known: "YYYY-MM" or "YYYY-MM-DD". */
+const PartialDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'a date "YYYY-MM" or "YYYY-MM-DD"')
+  .describe('A date as precise as known, "YYYY-MM" or "YYYY-MM-DD".');
 
 export const Source = z
   .strictObject({
     id: SourceId,
     outlet: Text(120).describe('Who published it, e.g. "The Guardian".'),
-    date: Text(40).describe('As precise as the article tells, e.g. "2022-09" or "28 May 2023".'),
-    title: Text(200).describe('What the article is about, in a line.'),
+    date: PartialDate.describe('When it was published, as precise as known: "2024-07" or "2023-05-28". The scenario\'s last turn may not come after the latest source.'),
+    title: Text(200).describe('The article\'s headline (or what it is about, in a line), so a reader can find it.'),
+    url: z
+      .string()
+      .max(500)
+      .regex(/^https:\/\/[^\s]+$/, 'an address starting with https://')
+      .optional()
+      .describe('Where to read it, if known (https only).'),
   })
   .describe('An article the scenario rests on.');
+
+/**
+ * What an action, project or event rests on: an article that reports it, or an
+ * illustrative assumption the game needs, with why. Players see which it is.
+ */
+export const Basis = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('reported').describe('"reported": an article reports it; "assumption": illustrative, not reported.'),
+      source: SourceId,
+      note: Text(400).describe('A paraphrase (never a copy) of what the article says.'),
+    }),
+    z.strictObject({
+      kind: z.literal('assumption'),
+      reason: Text(300).describe('Why the game has it although no article reports it, in a line players read.'),
+    }),
+  ])
+  .describe('What this rests on: an article, or an illustrative assumption shown to players as such.');
+
+/** An event's basis: a reported happening carries its date and what really happened, for the debrief. */
+export const EventBasis = z
+  .discriminatedUnion('kind', [
+    z.strictObject({
+      kind: z.literal('reported').describe('"reported": an article reports it; "assumption": illustrative, not reported.'),
+      source: SourceId,
+      happened: YearMonth.optional().describe('For a one-off happening: the month it happened. Its window must contain it, and it cannot repeat.'),
+      whatHappened: Text(600).describe('For the debrief: what really happened, paraphrased from the source.'),
+    }),
+    z.strictObject({
+      kind: z.literal('assumption'),
+      reason: Text(300).describe('Why the game has it although no article reports it, in a line players read.'),
+    }),
+  ])
+  .describe('What the event rests on: an article (and, for a one-off happening, when it happened), or an illustrative assumption.');
 
 export const Track = z.strictObject({
   id: Id,
@@ -212,6 +261,7 @@ export const Action = z.strictObject({
     })
     .optional()
     .describe('A chance that the order backfires, rolled once when it resolves.'),
+  basis: Basis,
   citations: Citations,
 }).describe('An order powers can give, aimed at one contested country.');
 
@@ -232,7 +282,7 @@ export const Project = z.strictObject({
     .strictObject({ status: z.literal('built').describe('Always "built".'), owner: Id.describe('The power that owns it.') })
     .optional()
     .describe('A project already standing when the scenario starts.'),
-  source: SourceId.optional(),
+  basis: Basis,
   citations: Citations,
 }).describe('Something a power builds: rail, road, pipeline, factory, plant, security contract, digital.');
 
@@ -240,8 +290,7 @@ export const GameEvent = z.strictObject({
   id: Id,
   title: Text(100).describe('The card\'s headline.'),
   text: Text(600).describe('The card a player reads when the event fires.'),
-  source: SourceId,
-  whatHappened: Text(600).describe('For the debrief: what really happened, paraphrased from the source.'),
+  basis: EventBasis,
   trigger: z
     .strictObject({
       from: YearMonth.optional().describe('First month the event can fire.'),
@@ -252,6 +301,7 @@ export const GameEvent = z.strictObject({
     .describe('When the event fires: date window, conditions and chance.'),
   repeatable: z.boolean().default(false).describe('If false (the default) it fires at most once.'),
   effects: z.array(Effect).min(1).max(16).describe('What the event does.'),
+  citations: Citations,
 }).describe('Something that happens, as the articles report it.');
 
 export const Rules = z
@@ -281,6 +331,7 @@ export const Briefing = z
     role: Id.describe('A power or country id.'),
     title: Text(100).describe('Headline of the briefing card.'),
     text: Text(2000).describe('What the role wants and fears, for a student to read.'),
+    citations: Citations,
   })
   .describe('A role briefing for classroom play.');
 
@@ -292,7 +343,14 @@ export const ScenarioSchema = z
     summary: Text(1000).describe('The situation at the start, a paragraph.'),
     start: YearMonth.describe('Month of turn 1, "YYYY-MM".'),
     monthsPerTurn: z.number().int().min(1).max(12).describe('Months between turns.'),
-    turns: z.number().int().min(2).max(60).describe('Number of turns; the game ends after the last.'),
+    turns: z.number().int().min(2).max(60).describe('Number of turns; the game ends after the last. The last turn may not come after the latest source.'),
+    whatIf: z
+      .strictObject({
+        turns: z.number().int().min(1).max(40).describe('Turns played past the scenario\'s own, when players choose this continuation.'),
+        note: Text(300).describe('What the continuation imagines, shown when it is offered and during its turns.'),
+      })
+      .optional()
+      .describe('An optional "what if" continuation past the reporting, offered as a separate choice and never by default; its turns are labelled as imagined.'),
     sources: z.array(Source).min(1).max(50).describe('The articles cited in this file.'),
     powers: z.array(Power).min(2).max(6).describe('The players (Beijing, Moscow…).'),
     organisations: z.array(Organisation).max(20).default([]).describe('Organisations countries may belong to.'),
@@ -305,6 +363,7 @@ export const ScenarioSchema = z
     rules: Rules,
     victory: Victory,
     briefings: z.array(Briefing).max(20).default([]).describe('Role briefings for classroom play.'),
+    citations: Citations,
   })
   .describe('A New Great Game scenario.');
 
@@ -323,3 +382,7 @@ export type Project = z.infer<typeof Project>;
 export type ProjectKind = z.infer<typeof ProjectKind>;
 export type GameEvent = z.infer<typeof GameEvent>;
 export type Rules = z.infer<typeof Rules>;
+export type Basis = z.infer<typeof Basis>;
+export type EventBasis = z.infer<typeof EventBasis>;
+export type Source = z.infer<typeof Source>;
+export type Citation = z.infer<typeof Citation>;

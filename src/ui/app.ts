@@ -10,6 +10,7 @@ import { button, h, replaceKeepingFocus } from './dom';
 import { influenceChart } from './charts';
 import { balancePanel } from './balancePanel';
 import { offerShareLink } from './share';
+import { basisLine, sourceLine } from './sources';
 import type { EditorPanel } from './editor/editorPanel';
 
 export interface ShippedScenario {
@@ -362,8 +363,7 @@ function reportView(s: Scenario, r: TurnReport): HTMLElement {
   const section = h('section', { class: 'panel report', 'aria-labelledby': 'report-title' });
   section.append(h('h2', { id: 'report-title' }, `Turn ${r.turn} report (${r.date})`));
   for (const e of r.events) {
-    const src = s.sources.find((x) => x.id === e.source);
-    section.append(h('article', { class: 'event' }, h('h3', {}, e.title), h('p', {}, e.text), h('p', { class: 'source' }, `Source: ${src ? `${src.outlet}, ${src.date}` : e.source}`)));
+    section.append(h('article', { class: `event${e.basis.kind === 'assumption' ? ' assumption' : ''}` }, h('h3', {}, e.title), h('p', {}, e.text), h('p', { class: 'source' }, basisLine(s, e.basis))));
   }
   const groups = new Map<string, Change[]>();
   for (const c of r.changes) {
@@ -390,8 +390,8 @@ function debriefView(store: StoreApi<GameStoreState>): HTMLElement {
   const list = h('ul', {});
   for (const r of session.reports) {
     for (const e of r.events) {
-      const def = s.events.find((x) => x.id === e.id);
-      list.append(h('li', {}, h('strong', {}, `${r.date}: ${e.title}. `), def?.whatHappened ?? '', ` (${e.source})`));
+      const b = e.basis;
+      list.append(h('li', {}, h('strong', {}, `${r.date}: ${e.title}. `), b.kind === 'reported' ? `${b.whatHappened} (${sourceLine(s, b.source)})` : basisLine(s, b)));
     }
   }
   section.append(list);

@@ -131,7 +131,7 @@ describe('projects', () => {
 describe('events', () => {
   const withEvent = (trigger: object, repeatable = false) =>
     mini((x) => {
-      x.events = [{ id: 'shock', title: 'Shock', text: 'Something happens.', source: 'src_a', whatHappened: 'It happened.', trigger, repeatable, effects: [{ type: 'influence', country: 'alpha', power: 'south', delta: 4 }] }];
+      x.events = [{ id: 'shock', title: 'Shock', text: 'Something happens.', basis: { kind: 'reported', source: 'src_a', whatHappened: 'It happened.' }, trigger, repeatable, effects: [{ type: 'influence', country: 'alpha', power: 'south', delta: 4 }] }];
     });
   const fires = (sc: ReturnType<typeof mini>, edit?: (st: GameState) => void, turns = 1): number => {
     let st = start(sc, edit);

@@ -21,7 +21,7 @@ export function events(ctx: TurnContext): void {
       if (!hit) continue;
     }
     if (!e.repeatable) ctx.state.fired = [...ctx.state.fired, e.id];
-    ctx.report.events.push({ id: e.id, title: e.title, text: e.text, source: e.source, whatHappened: e.whatHappened });
+    ctx.report.events.push({ id: e.id, title: e.title, text: e.text, basis: e.basis });
     applyEffects(ctx, e.effects, {}, { kind: 'event', event: e.id, text: e.title });
   }
 }
