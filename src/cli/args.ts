@@ -24,6 +24,7 @@ export type Invocation =
   | { command: 'help' }
   | { command: 'validate'; files: string[] }
   | { command: 'replay'; file: string }
+  | { command: 'sources'; scenario: string; json: boolean }
   | { command: 'simulate'; scenario: string; seed: string; players: PlayerChoice[]; turns?: number; json: boolean; save?: string }
   | { command: 'balance'; scenario: string; seed: string; games: number; jobs?: number; players: PlayerChoice[]; json: boolean };
 
@@ -34,6 +35,10 @@ type OptionKind = 'value' | 'flag' | 'player';
 const OPTIONS: Record<Command, ReadonlyMap<string, OptionKind>> = {
   validate: new Map([['help', 'flag']]),
   replay: new Map([['help', 'flag']]),
+  sources: new Map<string, OptionKind>([
+    ['json', 'flag'],
+    ['help', 'flag'],
+  ]),
   simulate: new Map<string, OptionKind>([
     ['scenario', 'value'],
     ['seed', 'value'],
@@ -181,6 +186,12 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
       const file = o.positionals[0] as string;
       if (file === '') throw new UsageError('a file name is empty');
       return { command, file };
+    }
+    case 'sources': {
+      if (o.positionals.length !== 1) throw new UsageError(`sources takes exactly one scenario (got ${o.positionals.length})`);
+      const scenario = o.positionals[0] as string;
+      if (scenario === '') throw new UsageError('a scenario name is empty');
+      return { command, scenario, json: o.values.has('json') };
     }
     case 'simulate': {
       noPositionals(o);

@@ -1,4 +1,4 @@
-// New Great Game command line: validate, simulate, replay, balance.
+// New Great Game command line: validate, simulate, replay, balance, sources.
 // Exit codes: 0 ok, 1 bad input, 2 bad usage. Expected failures print plain lines
 // (`<file>: <what>`, or `error: <what>` and the usage); only a genuine bug prints a
 // stack trace, and says so. Every line goes through terminal.ts, which escapes what a
@@ -9,6 +9,7 @@ import { parseCommandLine } from './args';
 import { validate } from './validate';
 import { simulate } from './simulate';
 import { replay } from './replay';
+import { sources } from './sources';
 import { formatBalance, runBalance, workerCount } from './balance';
 import { loadScenarioFile } from './scenarioFile';
 import { choosePlayers, shortFormClashes } from './players';
@@ -57,6 +58,10 @@ async function execute(inv: Invocation, argv: readonly string[]): Promise<number
       return validate(inv.files, out, errOut);
     case 'replay':
       return replay(inv.file, out);
+    case 'sources': {
+      const { scenario } = loadScenarioFile(inv.scenario);
+      return sources(scenario, inv.json, out);
+    }
     case 'simulate': {
       const { scenario } = loadScenarioFile(inv.scenario);
       const players = choosePlayers(scenario, 'simulate', inv.players, 'greedy');

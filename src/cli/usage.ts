@@ -13,6 +13,10 @@ Commands:
       search:3 (a power not named plays greedy). --json prints one JSON object.
   replay <saved-game>
       Replay a saved game and check every turn's state hash.
+  sources <id|path> [--json]
+      What the scenario rests on: for each article, every value, text, order, project,
+      event and briefing that cites it; the illustrative assumptions with their reasons;
+      anything left uncited; and the calendar against the reporting.
   balance --scenario <id|path> --games N --seed <s> [--jobs J] [--player <power-id>=<player>]... [--json]
       Many computer games on worker threads: win rates, scores, per-country outcomes,
       order kinds and openings. A power not named plays varied (rule of thumb with variety).

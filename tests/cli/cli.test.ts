@@ -102,3 +102,33 @@ describe('balance', () => {
     expect(two.stdout).toBe(one.stdout);
   });
 });
+
+describe('sources', () => {
+  it('lists what rests on each article, the assumptions and the calendar, in text and in JSON', () => {
+    const r = cli('sources', 'classroom-short');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^What ".+" rests on$/);
+    expect(lines[1]).toMatch(/^Calendar: September 2022 to .+; the reporting ends July 2024\.$/);
+    // Every source by outlet, date and title, each followed by what cites it.
+    for (const id of ['000_e93177a9f029bdd6', '001_baba1758364c35d9', '002_baee582e96183360', '003_b6de07fd0d646c0f', '004_dc43907925d3983f']) {
+      const at = lines.findIndex((l) => l.endsWith(`[${id}]`));
+      expect(at, id).toBeGreaterThan(1);
+      expect(lines[at + 1]).toMatch(/^ {2}- .+ \(.+\): .+/);
+    }
+    expect(r.stdout).toContain('Illustrative assumptions, not reported (');
+    expect(r.stdout).not.toContain('Uncited values and texts');
+    const json = cli('sources', 'classroom-short', '--json');
+    expect(json.code).toBe(0);
+    const g = JSON.parse(json.stdout) as { scenario: string; sources: { uses: unknown[] }[]; uncited: unknown[]; calendar: { reportingEnds: string } };
+    expect(g).toMatchObject({ scenario: 'classroom-short', uncited: [], calendar: { reportingEnds: '2024-07' } });
+    expect(g.sources).toHaveLength(5);
+  });
+  it('needs exactly one scenario, and says when it cannot read it', () => {
+    expect(cli('sources').code).toBe(2);
+    expect(cli('sources', 'a', 'b').code).toBe(2);
+    const missing = cli('sources', join(tmp, 'nowhere.json'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nowhere.json: ');
+  });
+});
