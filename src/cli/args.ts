@@ -22,7 +22,7 @@ export interface PlayerChoice {
 
 export type Invocation =
   | { command: 'help' }
-  | { command: 'validate'; files: string[] }
+  | { command: 'validate'; files: string[]; migrate: boolean }
   | { command: 'replay'; file: string }
   | { command: 'sources'; scenario: string; json: boolean }
   | { command: 'simulate'; scenario: string; seed: string; players: PlayerChoice[]; turns?: number; json: boolean; save?: string }
@@ -33,7 +33,10 @@ export type Command = Exclude<Invocation['command'], 'help'>;
 type OptionKind = 'value' | 'flag' | 'player';
 
 const OPTIONS: Record<Command, ReadonlyMap<string, OptionKind>> = {
-  validate: new Map([['help', 'flag']]),
+  validate: new Map<string, OptionKind>([
+    ['migrate', 'flag'],
+    ['help', 'flag'],
+  ]),
   replay: new Map([['help', 'flag']]),
   sources: new Map<string, OptionKind>([
     ['json', 'flag'],
@@ -179,7 +182,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     case 'validate': {
       if (o.positionals.length === 0) throw new UsageError('validate needs at least one scenario file');
       if (o.positionals.includes('')) throw new UsageError('a file name is empty');
-      return { command, files: o.positionals };
+      return { command, files: o.positionals, migrate: o.values.has('migrate') };
     }
     case 'replay': {
       if (o.positionals.length !== 1) throw new UsageError(`replay takes exactly one saved game (got ${o.positionals.length})`);

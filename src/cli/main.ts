@@ -55,21 +55,21 @@ async function execute(inv: Invocation, argv: readonly string[]): Promise<number
       for (const line of USAGE_LINES) out(line);
       return 0;
     case 'validate':
-      return validate(inv.files, out, errOut);
+      return validate(inv.files, out, errOut, inv.migrate);
     case 'replay':
       return replay(inv.file, out);
     case 'sources': {
-      const { scenario } = loadScenarioFile(inv.scenario);
+      const { scenario } = loadScenarioFile(inv.scenario, errOut);
       return sources(scenario, inv.json, out);
     }
     case 'simulate': {
-      const { scenario } = loadScenarioFile(inv.scenario);
+      const { scenario } = loadScenarioFile(inv.scenario, errOut);
       const players = choosePlayers(scenario, 'simulate', inv.players, 'greedy');
       for (const note of shortFormClashes(scenario, 'simulate', argv.slice(1))) errOut(`note: ${note}`);
       return simulate({ scenario, seed: inv.seed, players, json: inv.json, ...(inv.turns !== undefined ? { turns: inv.turns } : {}), ...(inv.save !== undefined ? { save: inv.save } : {}) }, out);
     }
     case 'balance': {
-      const { scenario } = loadScenarioFile(inv.scenario);
+      const { scenario } = loadScenarioFile(inv.scenario, errOut);
       const players = choosePlayers(scenario, 'balance', inv.players, 'varied');
       for (const note of shortFormClashes(scenario, 'balance', argv.slice(1))) errOut(`note: ${note}`);
       const { jobs, note } = workerCount(inv.jobs, inv.games, availableParallelism());

@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../engine';
-import { formatProblem, loadScenarioText } from '../engine';
+import type { LoadedScenario } from '../engine';
+import { formatProblem, readScenarioText } from '../engine';
 import { InputError } from './errors';
 import { readTextFile, SCENARIO_LIMIT } from './files';
 import { documentKind, notA } from './documents';
+import { FORMAT_VERSION } from '../engine';
 
 export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
@@ -19,16 +21,22 @@ export function scenarioPath(idOrPath: string): string {
 }
 
 /** Every problem of a scenario's text, one `<file>: <what>` line each; none if it is valid. */
-export function scenarioProblems(path: string, text: string): { scenario: Scenario } | { problems: string[] } {
+export function scenarioProblems(path: string, text: string): { loaded: LoadedScenario } | { problems: string[] } {
   const other = notA('scenario', documentKind(text));
   if (other !== null) return { problems: [`${path}: ${other}`] };
-  const r = loadScenarioText(text);
-  return r.ok ? { scenario: r.value } : { problems: r.error.map((p) => formatProblem(path, p)) };
+  const r = readScenarioText(text);
+  return r.ok ? { loaded: r.value } : { problems: r.error.map((p) => formatProblem(path, p)) };
 }
 
-export function loadScenarioFile(idOrPath: string): { scenario: Scenario; path: string } {
+/** What loading a file of an earlier form assumed, one `<file>: note: …` line each. */
+export const migrationNotes = (path: string, loaded: LoadedScenario): string[] =>
+  loaded.notes.length === 0 ? [] : [`${path}: note: written in form ${loaded.from} of the format, read as form ${FORMAT_VERSION} (validate --migrate writes it so):`, ...loaded.notes.map((n) => `${path}: note:   ${n}`)];
+
+/** Loads a scenario for a command; notes on an earlier form go to `note` (stderr). */
+export function loadScenarioFile(idOrPath: string, note: (line: string) => void = () => undefined): { scenario: Scenario; path: string } {
   const path = scenarioPath(idOrPath);
   const r = scenarioProblems(path, readTextFile(path, SCENARIO_LIMIT));
   if ('problems' in r) throw new InputError(r.problems);
-  return { scenario: r.scenario, path };
+  for (const line of migrationNotes(path, r.loaded)) note(line);
+  return { scenario: r.loaded.scenario, path };
 }

@@ -5,9 +5,11 @@ import { SAVE_LIMIT, SCENARIO_LIMIT } from './files';
 export const USAGE_LINES: readonly string[] = `Usage: npm run --silent cli -- <command> [options]
 
 Commands:
-  validate <file>...
+  validate [--migrate] <file>...
       Check scenario files; one summary line per valid file, path-precise errors otherwise.
-      A JSON Schema file (scenarios/schema.json) is skipped with a note.
+      A JSON Schema file (scenarios/schema.json) is skipped with a note. A file in an
+      earlier form of the format is read in the current one, with notes on what was
+      assumed; --migrate writes it so, keeping the original beside it (name.form1.json).
   simulate --scenario <id|path> --seed <s> [--player <power-id>=<player>]... [--turns N] [--json] [--save <file>]
       Play computer against computer. Players: random, greedy, varied, search:1, search:2,
       search:3 (a power not named plays greedy). --json prints one JSON object.

@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import type { Scenario } from '../engine';
+import { FORMAT_VERSION } from '../engine';
 import { readTextFile, SCENARIO_LIMIT } from './files';
 import { documentKind } from './documents';
-import { scenarioProblems } from './scenarioFile';
+import { migrationNotes, scenarioProblems } from './scenarioFile';
+import type { LoadedScenario } from '../engine';
 import { InputError } from './errors';
 import type { LineWriter } from './terminal';
 
@@ -12,11 +15,27 @@ export function summaryLine(path: string, s: Scenario): string {
 }
 
 /**
+ * Writes a file of an earlier form in the current form, in its place; the original is
+ * kept beside it (`name.form1.json`), never overwritten.
+ */
+function writeMigrated(file: string, original: string, loaded: LoadedScenario): string {
+  const kept = file.replace(/(\.json)?$/, `.form${loaded.from}.json`);
+  try {
+    writeFileSync(kept, original, { flag: 'wx' });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: not migrated: cannot keep the original as ${kept} (${code === 'EEXIST' ? 'that file exists already' : (code ?? 'error')})`);
+  }
+  writeFileSync(file, `${JSON.stringify(loaded.migrated, null, 2)}\n`);
+  return `${file}: migrated to form ${FORMAT_VERSION}; the original is kept as ${kept}`;
+}
+
+/**
  * Validates every file; returns the exit code (1 if any is invalid). The format's own
  * JSON Schema (scenarios/schema.json) is skipped with a note, so that
  * `validate scenarios/*.json` checks the scenarios.
  */
-export function validate(files: readonly string[], out: LineWriter, errOut: LineWriter): number {
+export function validate(files: readonly string[], out: LineWriter, errOut: LineWriter, migrate = false): number {
   let bad = 0;
   for (const file of files) {
     let text: string;
@@ -33,8 +52,11 @@ export function validate(files: readonly string[], out: LineWriter, errOut: Line
       continue;
     }
     const r = scenarioProblems(file, text);
-    if ('scenario' in r) out(summaryLine(file, r.scenario));
-    else {
+    if ('loaded' in r) {
+      out(summaryLine(file, r.loaded.scenario));
+      for (const line of migrationNotes(file, r.loaded)) out(line);
+      if (migrate && r.loaded.notes.length > 0) out(writeMigrated(file, text, r.loaded));
+    } else {
       bad++;
       for (const line of r.problems) errOut(line);
       errOut(`${file}: invalid — ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`);

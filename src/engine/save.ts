@@ -10,6 +10,7 @@ import { MAX_SEED_LENGTH, MAX_TURNS, newGame, resolveTurn, stateHash } from './g
 import type { TurnReport } from './ledger';
 import type { Order } from './order';
 import { loadScenario, protoKeyProblem, withoutBom } from './scenario';
+import { FORMAT_VERSION, migrateScenario } from './migrate';
 import { protoKeyPaths } from './records';
 import { describeValue, problemsFromZod, formatProblem } from './problems';
 import type { Result } from './result';
@@ -102,6 +103,13 @@ export function loadSave(raw: string): Result<LoadedGame, string> {
     return err(`not a valid save: ${problemsFromZod(json, parsed.error.issues).slice(0, 5).map((p) => formatProblem('save', p)).join('; ')}`);
   }
   const save = parsed.data;
+  // A save is checked by the state hash after every turn, and the scenario's own hash is part
+  // of the state: a scenario migrated from an earlier form hashes differently, so such a save
+  // could only be replayed unchecked. It is refused, saying why, rather than misread.
+  const form = migrateScenario(save.scenario).from;
+  if (form !== FORMAT_VERSION) {
+    return err(`this save was made with an earlier version of the game (its scenario is in form ${form} of the format, this version reads form ${FORMAT_VERSION}), so it cannot be replayed and checked exactly; its scenario can still be opened and played anew`);
+  }
   const scenario = loadScenario(save.scenario);
   if (!scenario.ok) {
     const more = scenario.error.length > 5 ? `; and ${scenario.error.length - 5} more` : '';

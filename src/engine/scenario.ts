@@ -10,6 +10,7 @@ import type { Result } from './result';
 import { err, ok } from './result';
 import { hashJson } from './hash';
 import { PROTO_KEY, protoKeyPaths } from './records';
+import { FORMAT_VERSION, migrateScenario } from './migrate';
 
 /** Larger files are refused before parsing: a scenario is a few hundred KB at most. */
 export const MAX_SCENARIO_BYTES = 1_000_000;
@@ -23,16 +24,35 @@ function depthOf(value: unknown, limit: number): number {
   return max + 1;
 }
 
-export function loadScenario(input: unknown): Result<Scenario, Problem[]> {
+/** A validated scenario, with what was assumed to bring it from an earlier form of the format (see migrate.ts). */
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** What the migration assumed; empty for a file in the current form. */
+  notes: string[];
+  /** For a file of an earlier form: the file in the current form, as written (defaults not filled in), to save in its place. */
+  migrated: unknown;
+  /** The form the file was in. */
+  from: number;
+}
+
+/** Validates untrusted JSON, migrating an earlier form first and saying what that assumed. */
+export function readScenario(input: unknown): Result<LoadedScenario, Problem[]> {
   const depth = depthOf(input, MAX_NESTING + 1);
   if (depth > MAX_NESTING) return err([{ path: '', found: `nesting deeper than ${MAX_NESTING} levels`, expected: 'a scenario as the schema describes it' }]);
   const protoKeys = protoKeyPaths(input).map(protoKeyProblem);
-  const parsed = ScenarioSchema.safeParse(input);
-  if (!parsed.success) return err([...protoKeys, ...problemsFromZod(input, parsed.error.issues).filter((p) => !p.path.endsWith(PROTO_KEY))]);
+  const { json, notes, from } = migrateScenario(input);
+  if (from > FORMAT_VERSION) return err([{ path: 'formatVersion', found: String(from), expected: `form ${FORMAT_VERSION} or earlier (the file was written for a newer version of the game)` }]);
+  const parsed = ScenarioSchema.safeParse(json);
+  if (!parsed.success) return err([...protoKeys, ...problemsFromZod(json, parsed.error.issues).filter((p) => !p.path.endsWith(PROTO_KEY))]);
   // Zod dropped those keys without a word; the rest of the file may be fine, but it is not what was written.
   if (protoKeys.length > 0) return err(protoKeys);
   const problems = checkScenario(parsed.data);
-  return problems.length > 0 ? err(problems) : ok(parsed.data);
+  return problems.length > 0 ? err(problems) : ok({ scenario: parsed.data, notes, migrated: json, from });
+}
+
+export function loadScenario(input: unknown): Result<Scenario, Problem[]> {
+  const r = readScenario(input);
+  return r.ok ? ok(r.value.scenario) : r;
 }
 
 /**
@@ -44,7 +64,7 @@ export function protoKeyProblem(path: readonly (string | number)[]): Problem {
 }
 
 /** Parses JSON text first, reporting a syntax error with its line and column. */
-export function loadScenarioText(raw: string): Result<Scenario, Problem[]> {
+export function readScenarioText(raw: string): Result<LoadedScenario, Problem[]> {
   const text = withoutBom(raw);
   if (text.length > MAX_SCENARIO_BYTES) return err([{ path: '', found: `${text.length} characters`, expected: `a file of at most ${MAX_SCENARIO_BYTES} characters` }]);
   let json: unknown;
@@ -53,7 +73,12 @@ export function loadScenarioText(raw: string): Result<Scenario, Problem[]> {
   } catch (e) {
     return err([{ path: '', found: `text that is not JSON (${jsonErrorWhere(text, e)})`, expected: 'a JSON object' }]);
   }
-  return loadScenario(json);
+  return readScenario(json);
+}
+
+export function loadScenarioText(raw: string): Result<Scenario, Problem[]> {
+  const r = readScenarioText(raw);
+  return r.ok ? ok(r.value.scenario) : r;
 }
 
 /**

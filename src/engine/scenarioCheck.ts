@@ -236,7 +236,7 @@ export function checkScenario(s: Scenario): Problem[] {
   const reportingEnds = Math.max(...s.sources.map((x) => monthIndex(x.date)));
   if (last > reportingEnds) {
     const fits = Math.floor((reportingEnds - first) / s.monthsPerTurn) + 1;
-    add(['turns'], `${s.turns} turns, the last in ${formatMonthIndex(last)}`, `a last turn no later than the latest source (${formatMonthIndex(reportingEnds)})${fits >= 2 ? `: at most ${fits} turns of ${s.monthsPerTurn} month${s.monthsPerTurn === 1 ? '' : 's'}` : ''}; play on past it only in a "whatIf" continuation`);
+    add(['turns'], `${s.turns} turns, the last in ${formatMonthIndex(last)}`, `a last turn no later than the latest source (${formatMonthIndex(reportingEnds)})${fits >= 1 ? `: at most ${fits} turns of ${s.monthsPerTurn} month${s.monthsPerTurn === 1 ? '' : 's'}` : ''}; play on past it only in a "whatIf" continuation`);
   }
   if (s.whatIf && s.turns + s.whatIf.turns > 60) add(['whatIf', 'turns'], String(s.whatIf.turns), `at most ${60 - s.turns}: a game has at most 60 turns in all`);
   s.events.forEach((e, i) => {

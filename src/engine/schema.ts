@@ -338,12 +338,13 @@ export const Briefing = z
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
+    formatVersion: z.literal(2).describe('The form of this file\'s format. Files of earlier forms (no number: form 1) are migrated when they load, with notes on what was assumed.'),
     id: Id,
     title: Text(100).describe('Shown when choosing a scenario.'),
     summary: Text(1000).describe('The situation at the start, a paragraph.'),
     start: YearMonth.describe('Month of turn 1, "YYYY-MM".'),
     monthsPerTurn: z.number().int().min(1).max(12).describe('Months between turns.'),
-    turns: z.number().int().min(2).max(60).describe('Number of turns; the game ends after the last. The last turn may not come after the latest source.'),
+    turns: z.number().int().min(1).max(60).describe('Number of turns; the game ends after the last. The last turn may not come after the latest source.'),
     whatIf: z
       .strictObject({
         turns: z.number().int().min(1).max(40).describe('Turns played past the scenario\'s own, when players choose this continuation.'),

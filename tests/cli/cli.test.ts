@@ -109,7 +109,7 @@ describe('sources', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^What ".+" rests on$/);
-    expect(lines[1]).toMatch(/^Calendar: September 2022 to .+; the reporting ends July 2024\.$/);
+    expect(lines[1]).toMatch(/^Calendar: September 2022 to .+; the reporting ends July 2024\.( A "what if" continuation, chosen separately, imagines .+\.)?$/);
     // Every source by outlet, date and title, each followed by what cites it.
     for (const id of ['000_e93177a9f029bdd6', '001_baba1758364c35d9', '002_baee582e96183360', '003_b6de07fd0d646c0f', '004_dc43907925d3983f']) {
       const at = lines.findIndex((l) => l.endsWith(`[${id}]`));
@@ -130,5 +130,30 @@ describe('sources', () => {
     const missing = cli('sources', join(tmp, 'nowhere.json'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('nowhere.json: ');
+  });
+});
+
+describe('validate --migrate', () => {
+  it('reads a file of the first form with notes, and writes it in the current form keeping the original', () => {
+    const file = join(tmp, 'old-blank.json');
+    const original = readFileSync(join(root, 'tests/fixtures/form1/blank.json'), 'utf8');
+    writeFileSync(file, original);
+    const plain = cli('validate', file);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain(`${file}: note: written in form 1 of the format, read as form 2 (validate --migrate writes it so):`);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    const migrated = cli('validate', '--migrate', file);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout.trim().split('\n').at(-1)).toBe(`${file}: migrated to form 2; the original is kept as ${join(tmp, 'old-blank.form1.json')}`);
+    expect(readFileSync(join(tmp, 'old-blank.form1.json'), 'utf8')).toBe(original);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ formatVersion: 2 });
+    // Now current: no notes, nothing written.
+    const again = cli('validate', '--migrate', file);
+    expect(again.stdout.trim().split('\n')).toHaveLength(1);
+    // The kept original is never overwritten.
+    writeFileSync(file, original);
+    const refused = cli('validate', '--migrate', file);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('that file exists already');
   });
 });

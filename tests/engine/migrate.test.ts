@@ -1,0 +1,68 @@
+// No designer's work is lost: scenario files of the format's first form (as shipped before
+// the grounding issue, in tests/fixtures/form1) still load, brought to the current form
+// with a note for every assumption; a save made with that form is refused, saying why,
+// never misread.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FORMAT_VERSION, formatProblem, loadSave, migrateScenario, newGame, readScenario, readScenarioText } from '../../src/engine';
+import { playQuick } from '../../src/ai/match';
+import { parsePlayer } from '../../src/ai/player';
+
+const form1 = (name: string): string => readFileSync(join(__dirname, '../fixtures/form1', name), 'utf8');
+
+describe('a scenario in the first form of the format', () => {
+  it('loads, with notes on what was assumed, and plays', () => {
+    const r = readScenarioText(form1('classroom-short.json'));
+    if (!r.ok) throw new Error(r.error.map((p) => formatProblem('classroom-short.json', p)).join('\n'));
+    expect(r.value.from).toBe(1);
+    expect(r.value.notes).toEqual([
+      '21 citations became one-item lists (a value may now cite several articles)',
+      '1 source date written as "YYYY-MM(-DD)"',
+      '13 events: "source" and "whatHappened" moved into "basis" (reported); none is marked as a one-off happening with its month',
+      '21 orders and projects marked as reported by the source they cited',
+      '5 orders and projects with no source marked as assumptions not yet checked against the sources',
+      'the last 2 of 8 turns come after the latest source (2024-07): they became a "what if" continuation, offered separately',
+    ]);
+    const s = r.value.scenario;
+    expect(s).toMatchObject({ formatVersion: FORMAT_VERSION, turns: 6, whatIf: { turns: 2 } });
+    expect(s.sources.find((x) => x.id === '003_b6de07fd0d646c0f')?.date).toBe('2023-05-28');
+    const greedy = parsePlayer('greedy');
+    if (!greedy.ok) throw new Error(greedy.error);
+    const game = playQuick(s, 'form1', { beijing: greedy.value, moscow: greedy.value });
+    expect(game.state.phase.kind).toBe('over');
+    // The what-if continuation plays the turns the file had.
+    expect(newGame(s, 'x', { whatIf: true })).toMatchObject({ ok: true, value: { lastTurn: 8 } });
+  });
+
+  it('that starts in the month of its latest source keeps one turn and imagines the rest', () => {
+    const r = readScenarioText(form1('astana-2024.json'));
+    expect(r.ok && r.value.scenario).toMatchObject({ turns: 1, whatIf: { turns: 15 } });
+  });
+
+  it('is migrated once: the result is in the current form and migrating it again changes nothing', () => {
+    const first = migrateScenario(JSON.parse(form1('blank.json')));
+    expect(first.from).toBe(1);
+    const again = migrateScenario(first.json);
+    expect(again).toEqual({ json: first.json, from: FORMAT_VERSION, notes: [] });
+    expect(Object.keys(first.json as object).slice(0, 2)).toEqual(['$schema', 'formatVersion']);
+    // The input itself is left as it was.
+    expect(JSON.parse(form1('blank.json'))).not.toHaveProperty('formatVersion');
+  });
+
+  it('of a later form than this version knows is refused with its path', () => {
+    const doc = migrateScenario(JSON.parse(form1('blank.json'))).json as Record<string, unknown>;
+    const r = readScenario({ ...doc, formatVersion: 3 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.map((p) => formatProblem('f.json', p))).toEqual(['f.json: formatVersion: found 3; expected form 2 or earlier (the file was written for a newer version of the game)']);
+  });
+});
+
+describe('a save made with the first form', () => {
+  it('is refused with the reason, not replayed unchecked', () => {
+    expect(loadSave(form1('blank-save.json'))).toEqual({
+      ok: false,
+      error: 'this save was made with an earlier version of the game (its scenario is in form 1 of the format, this version reads form 2), so it cannot be replayed and checked exactly; its scenario can still be opened and played anew',
+    });
+  });
+});
