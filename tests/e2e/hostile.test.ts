@@ -353,3 +353,72 @@ describe('games in progress and the autosave, in the page', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the editor on hostile scenarios', () => {
+  it('a scenario with ids "constructor" and "keys": fields show its values (not built-ins), entries remove, it validates and plays', async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(h.url);
+    await page.waitForSelector('form.start');
+    // Moscow is "constructor" and Kyrgyzstan "keys"; Kazakhstan has no value for "constructor" yet.
+    const json = JSON.parse(readFileSync(join(ROOT, 'scenarios/templates/blank.json'), 'utf8').replaceAll('"moscow"', '"constructor"').replaceAll('"kyrgyzstan"', '"keys"')) as { countries: { influence?: Record<string, number> }[] };
+    delete json.countries[0]?.influence?.constructor;
+    // Invalid (a missing value), so it goes into the editor as text.
+    await page.selectOption('#editor-start', 'blank');
+    await page.getByRole('button', { name: 'Open the scenario editor' }).click();
+    await page.waitForSelector('#editor-status:has-text("Valid")');
+    const area = page.locator('#editor-text');
+    await page.locator('details.json summary').click();
+    await area.evaluate((el, v) => {
+      (el as HTMLTextAreaElement).value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    }, JSON.stringify(json, null, 2));
+    await page.waitForSelector('.problems li:has-text("influence.constructor")');
+    await page.locator('.editor-form summary', { hasText: /^Countries/ }).click();
+    await page.locator('.editor-form summary', { hasText: 'Kazakhstan' }).click();
+    // Kazakhstan's influence for "constructor" (Moscow): empty, not "function Object() { [native code] }".
+    const moscow = page.locator('#field-countries-0-influence-constructor');
+    expect(await moscow.inputValue()).toBe('');
+    await moscow.fill('30');
+    await moscow.press('Tab');
+    await page.waitForSelector('#editor-status:has-text("Valid")');
+    // Removing "keys" (Kyrgyzstan) takes its cities and borders along.
+    await page.locator('.editor-form summary', { hasText: 'Kyrgyzstan' }).click();
+    await page.getByRole('button', { name: 'Remove Kyrgyzstan', exact: true }).click();
+    await expect.poll(() => page.locator('.editor-note').textContent()).toMatch(/^Removed Kyrgyzstan and \d+ things that referred to it: /);
+    expect(await area.inputValue()).not.toContain('"keys"');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForSelector('#editor-status:has-text("Valid")');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Play this scenario' }).click();
+    await page.waitForSelector('.status');
+    await page.getByRole('button', { name: 'Kyrgyzstan', exact: true }).click();
+    await page.getByRole('button', { name: /^Queue order: / }).first().click();
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    expect(await page.evaluate(() => typeof Object.keys === 'function' && Object.prototype.constructor === Object)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('100,000 levels of nesting in the JSON box: refused with the reason, the editor still works', async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(h.url);
+    await page.waitForSelector('form.start');
+    await page.selectOption('#editor-start', 'blank');
+    await page.getByRole('button', { name: 'Open the scenario editor' }).click();
+    await page.waitForSelector('#editor-status:has-text("Valid")');
+    await page.locator('details.json summary').click();
+    const area = page.locator('#editor-text');
+    await expect.poll(() => area.inputValue()).not.toBe('');
+    const original = await area.inputValue();
+    await area.evaluate((el) => {
+      (el as HTMLTextAreaElement).value = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForSelector('.problems li:has-text("nesting deeper than 24 levels")');
+    expect(await page.locator('.editor-form').textContent()).toBe('The text nests deeper than 24 levels, which no scenario does, so the form cannot show it: fix the text first.');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForSelector('#editor-status:has-text("Valid")');
+    expect(await area.inputValue()).toBe(original);
+    expect(errors).toEqual([]);
+  });
+});
