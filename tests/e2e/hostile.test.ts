@@ -360,8 +360,8 @@ describe('the editor on hostile scenarios', () => {
     await page.goto(h.url);
     await page.waitForSelector('form.start');
     // Moscow is "constructor" and Kyrgyzstan "keys"; Kazakhstan has no value for "constructor" yet.
-    const json = JSON.parse(readFileSync(join(ROOT, 'scenarios/templates/blank.json'), 'utf8').replaceAll('"moscow"', '"constructor"').replaceAll('"kyrgyzstan"', '"keys"')) as { countries: { influence?: Record<string, number> }[] };
-    delete json.countries[0]?.influence?.constructor;
+    const json = JSON.parse(readFileSync(join(ROOT, 'scenarios/templates/blank.json'), 'utf8').replaceAll('"moscow"', '"constructor"').replaceAll('"kyrgyzstan"', '"keys"')) as { countries: { influence?: object }[] };
+    Reflect.deleteProperty(json.countries[0]?.influence ?? {}, 'constructor');
     // Invalid (a missing value), so it goes into the editor as text.
     await page.selectOption('#editor-start', 'blank');
     await page.getByRole('button', { name: 'Open the scenario editor' }).click();
