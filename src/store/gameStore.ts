@@ -210,12 +210,12 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       return { ...session, record: r.value.record, reports: [...session.reports, r.value.report], pending: new Map(), activePower: hs[0] ?? null, handover: hs.length > 1 };
     };
 
-    /** Validates a scenario's text and offers it on the start screen. */
-    const offerScenario = (name: string, text: string, ready: string): boolean => {
+    /** Validates a scenario's text and offers it on the start screen; `name` labels its problems, `invalid` opens the refusal. */
+    const offerScenario = (name: string, invalid: string, text: string, ready: string): boolean => {
       const r = loadScenarioText(text);
       if (!r.ok) {
         const shown = r.error.slice(0, 6).map((p) => formatProblem(name, p));
-        return fail(`${name} is not a valid scenario: ${shown.join('; ')}${r.error.length > shown.length ? `; and ${r.error.length - shown.length} more` : ''}`);
+        return fail(`${invalid}: ${shown.join('; ')}${r.error.length > shown.length ? `; and ${r.error.length - shown.length} more` : ''}`);
       }
       set({ customScenario: r.value, message: { kind: 'info', text: `Scenario "${r.value.title}"${ready}` } });
       return true;
@@ -359,7 +359,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         const { json, format } = formatOf(text);
         if (!json) return fail(`${name} is not JSON, so it is neither a save nor a scenario.`);
         if (format === 'new-great-game/save') return get().importSave(text, name);
-        return offerScenario(name, text, ' is ready: choose it on the start screen.');
+        return offerScenario(name, `${name} is not a valid scenario`, text, ' is ready: choose it on the start screen.');
       },
 
       openSharedScenario(text) {
@@ -368,7 +368,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         // A link someone sends can never touch a game: games travel as files, which ask first.
         if (format === 'new-great-game/save') return fail('This share link carries a saved game, not a scenario: links share scenarios only, so it was not opened. Open a save as a file instead; your game is unchanged.');
         const playing = get().session !== null;
-        return offerScenario('the share link', text, playing ? ' from the share link is ready on the start screen (New game); your game goes on.' : ' from the share link is ready: choose it on the start screen.');
+        return offerScenario('scenario', 'This share link does not carry a valid scenario', text, playing ? ' from the share link is ready on the start screen (New game); your game goes on.' : ' from the share link is ready: choose it on the start screen.');
       },
 
       resumeAutosave() {

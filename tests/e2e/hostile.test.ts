@@ -9,7 +9,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createServer } from 'vite';
 import type { Harness } from './browser';
 import { ROOT, SHOTS, axeViolations, startHarness } from './browser';
-import { MAX_LINK_LENGTH, shareLink } from '../../src/ui/share';
+import { compressToEncodedURIComponent } from 'lz-string';
+import { MAX_LINK_LENGTH, SHARE_PREFIX, shareLink } from '../../src/ui/share';
+import { BROWSER_CASES, readCase } from '../fixtures/hostile/browser';
 import { mini } from '../fixtures/mini';
 import { loadScenarioText, playTurn, saveToJson, startRecord } from '../../src/engine';
 
@@ -212,7 +214,7 @@ describe('share links in the page', () => {
     const made = shareLink(h.url, mini());
     if (!made.ok) throw new Error(made.reason);
     await page.evaluate((hash) => (location.hash = hash), made.url.slice(made.url.indexOf('#'), -30));
-    await expect.poll(() => page.locator('.message.error p').textContent()).toMatch(/^(This share link is damaged|This share link does not carry a scenario|the share link is not a valid scenario)/);
+    await expect.poll(() => page.locator('.message.error p').textContent()).toMatch(/^(This share link is damaged|This share link does not carry a scenario|This share link does not carry a valid scenario)/);
     await page.evaluate((hash) => (location.hash = hash), made.url.slice(made.url.indexOf('#')));
     await expect.poll(() => page.locator('.message.info p').textContent()).toBe('Scenario "Mini" from the share link is ready: choose it on the start screen.');
     expect(await page.locator('#scenario').inputValue()).toBe('custom');
@@ -419,6 +421,53 @@ describe('the editor on hostile scenarios', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.waitForSelector('#editor-status:has-text("Valid")');
     expect(await area.inputValue()).toBe(original);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the hostile-input corpus in the real page', () => {
+  it.each(BROWSER_CASES.filter((c) => c.page).map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const { page, errors } = await watchedPage();
+    await page.goto(h.url);
+    await page.waitForSelector('form.start');
+    await startClassroom(page);
+    await endTurns(page, 2);
+    const input = readCase(c);
+    if (c.via === 'link') {
+      await page.goto(`${h.url}${c.fragment ? input.trim() : `${SHARE_PREFIX}${compressToEncodedURIComponent(input)}`}`);
+      await page.reload();
+    } else if (c.via === 'autosave') {
+      await page.evaluate((text) => localStorage.setItem('new-great-game/autosave', text), input);
+      await page.reload();
+    } else {
+      const drop = await page.evaluateHandle(([text, name]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: 'application/json' }));
+        return dt;
+      }, [input, c.file ?? 'the file'] as const);
+      await page.dispatchEvent('body', 'drop', { dataTransfer: drop });
+      if (c.game === 'asked') await page.getByRole('button', { name: 'Keep my game' }).click();
+    }
+    const message = page.locator(`.message.${c.message.kind} p`);
+    await message.waitFor();
+    if (typeof c.message.text === 'string') expect(await message.textContent()).toBe(c.message.text);
+    else expect(await message.textContent()).toMatch(c.message.text);
+    if (c.offered !== undefined) {
+      // Offered on the start screen, where New game leads (the game stays autosaved).
+      await page.getByRole('button', { name: 'New game' }).click();
+      expect(await page.locator('#scenario option').first().textContent()).toBe(`Your file: ${c.offered}`);
+    }
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    // The game in progress is still the one continued (a damaged autosave is kept as it was).
+    await page.goto(h.url);
+    await page.reload();
+    if (c.via === 'autosave') {
+      expect(await page.evaluate(() => localStorage.getItem('new-great-game/autosave'))).toBe(input);
+      expect(await page.getByRole('group', { name: 'The saved game' }).count()).toBe(1);
+    } else {
+      await page.waitForSelector('.status');
+      expect(await turnShown(page)).toContain('Turn 3 of 8');
+    }
     expect(errors).toEqual([]);
   });
 });

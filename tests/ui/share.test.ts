@@ -6,45 +6,11 @@ import { MAX_SCENARIO_BYTES, loadScenarioText } from '../../src/engine';
 import { createGameStore } from '../../src/store/gameStore';
 import { MAX_FRAGMENT_LENGTH, MAX_LINK_LENGTH, SHARE_PREFIX, openShareLink, readShareLink, shareLink } from '../../src/ui/share';
 import { mini } from '../fixtures/mini';
+import { worstCaseFragment } from '../fixtures/hostile/browser';
 
 const link = (text: string): string => `${SHARE_PREFIX}${compressToEncodedURIComponent(text)}`;
-const URI_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
-
-/**
- * lz-string's worst case for a fragment of at most `length` characters, written bit by bit
- * (compressing the run itself takes seconds): one literal "a", then codes that each name the
- * entry being made, so each unpacks to one character more than the last — what a run of one
- * character compresses to. Code widths grow with the dictionary as the decompressor reads them.
- */
-function worstCase(length: number): { fragment: string; unpacked: number } {
-  const bits: number[] = [];
-  const put = (value: number, width: number): void => {
-    for (let i = 0; i < width; i += 1) bits.push((value >> i) & 1);
-  };
-  put(0, 2);
-  put(97, 8);
-  let width = 3;
-  let size = 4;
-  let room = 4;
-  let unpacked = 1;
-  // Room for the end code and the final flush.
-  while (bits.length + 2 * width + 6 <= length * 6) {
-    put(size, width);
-    unpacked += size - 2;
-    size += 1;
-    room -= 1;
-    if (room === 0) {
-      room = 2 ** width;
-      width += 1;
-    }
-  }
-  put(2, width);
-  do bits.push(0);
-  while (bits.length % 6 !== 0);
-  let fragment = '';
-  for (let i = 0; i < bits.length; i += 6) fragment += URI_ALPHABET[bits.slice(i, i + 6).reduce((v, b) => (v << 1) | b, 0)];
-  return { fragment, unpacked };
-}
+/** lz-string's worst case for a fragment of at most `length` characters (see the corpus). */
+const worstCase = worstCaseFragment;
 
 describe('share links', () => {
   it('carry a small scenario in the URL fragment and bring it back unchanged', () => {
@@ -126,7 +92,7 @@ describe('opening a share link through the store', () => {
   it('refuses what is not a scenario, with the validator’s problems', () => {
     const store = createGameStore();
     openShareLink(store, link('{"id":"x"}'));
-    expect(store.getState().message?.text).toMatch(/^the share link is not a valid scenario: the share link: title: /);
+    expect(store.getState().message?.text).toMatch(/^This share link does not carry a valid scenario: scenario: title: /);
     openShareLink(store, link('not json at all'));
     expect(store.getState().message?.text).toBe('This share link does not carry a scenario: its text is not JSON.');
     expect(store.getState().customScenario).toBeNull();
@@ -141,6 +107,6 @@ describe('opening a share link through the store', () => {
     // Cut short when copied.
     openShareLink(store, made.url.slice(made.url.indexOf('#'), made.url.length - 40));
     expect(store.getState().message?.kind).toBe('error');
-    expect(store.getState().message?.text).toMatch(/^(This share link is damaged|This share link does not carry a scenario|the share link is not a valid scenario)/);
+    expect(store.getState().message?.text).toMatch(/^(This share link is damaged|This share link does not carry a scenario|This share link does not carry a valid scenario)/);
   });
 });
