@@ -6,7 +6,7 @@
 // it or another game pushes it into the previous slot.
 import { z } from 'zod';
 import type { GameRecord, TurnReport } from '../engine';
-import { hashJson, loadSave, saveToJson } from '../engine';
+import { MAX_SAVE_BYTES, hashJson, loadSave, saveToJson } from '../engine';
 import type { Mode } from './mode';
 import { ModeSchema, modeProblem } from './mode';
 
@@ -22,8 +22,8 @@ export const PREVIOUS_KEY = 'new-great-game/previous';
 export type Slot = 'current' | 'previous';
 export const slotKey = (slot: Slot): string => (slot === 'current' ? AUTOSAVE_KEY : PREVIOUS_KEY);
 
-/** The engine's limit on a save (MAX_SAVE_BYTES in src/engine/save.ts), plus room for the mode around it. */
-export const MAX_AUTOSAVE_CHARS = 5_100_000;
+/** The engine's limit on a save, plus room for the mode and the escaping around it. */
+export const MAX_AUTOSAVE_CHARS = MAX_SAVE_BYTES + 100_000;
 const FORMAT = 'new-great-game/autosave';
 
 /** Each game gets an id when it begins, so a write can tell "the same game, a turn later" from "another game". */

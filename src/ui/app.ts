@@ -66,7 +66,9 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     store.setState({ editorOpen: true });
   };
   const backToEditor = (): void => {
-    store.setState({ session: null, selectedCountry: null, replay: null, editorOpen: true });
+    // Leaving the game as New game does (it stays autosaved; asked first if the browser is not keeping it).
+    store.getState().leaveGame();
+    if (!store.getState().session) store.setState({ editorOpen: true });
   };
   const makeYourOwn = (): HTMLElement => {
     const from = h('select', { id: 'editor-start' }, h('option', { value: 'chosen', selected: startFrom === 'chosen' }, 'The scenario chosen above'), h('option', { value: 'blank', selected: startFrom === 'blank' }, 'A blank scenario (two powers, two countries)'));
