@@ -3,7 +3,7 @@ export type { Scenario, ScenarioInput, Power, Country, ContestedCountry, City, A
 export { ScenarioSchema } from './schema';
 export type { Problem } from './problems';
 export { formatProblem } from './problems';
-export { loadScenario, loadScenarioText, scenarioHash, MAX_SCENARIO_BYTES } from './scenario';
+export { loadScenario, loadScenarioText, scenarioHash, MAX_SCENARIO_BYTES, MAX_NESTING } from './scenario';
 export type { GameState, StateLike, PowerState, CountryState, ProjectState, GamePhase } from './state';
 export type { Order, OrderType, ActionOrder, ProjectOrder, TurnOrders } from './order';
 export { ORDER_TYPES, orderKey } from './order';

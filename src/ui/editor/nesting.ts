@@ -4,8 +4,10 @@
 // without recursion, and refuses text deeper than any scenario can be before any walk;
 // the walks themselves also stop at that depth, whoever calls them.
 
-/** The engine's MAX_NESTING (src/engine/scenario.ts; its index does not export it): deeper text is no scenario. A test keeps the two equal. */
-export const MAX_NESTING = 24;
+import { MAX_NESTING } from '../../engine';
+
+/** The engine's limit: deeper text is no scenario. */
+export { MAX_NESTING };
 
 /** Whether `value` nests deeper than `limit` levels of lists and objects (a scalar is 0, `[]` is 1), counted with a stack of its own. */
 export function nestsDeeperThan(value: unknown, limit = MAX_NESTING): boolean {
