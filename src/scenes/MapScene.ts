@@ -5,7 +5,7 @@
 import Phaser from 'phaser';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GameState, Scenario, TurnReport } from '../engine';
-import { leaderBy, standing } from '../engine';
+import { leaderBy, own, standing } from '../engine';
 import type { GameStoreState } from '../store/gameStore';
 import type { MapAsset } from '../map/mapAsset';
 import { countryAt } from '../map/mapAsset';
@@ -132,11 +132,11 @@ export class MapScene extends Phaser.Scene {
       return;
     }
     let text = def.name;
-    const st = session.record.state.countries[def.id];
+    const st = own(session.record.state.countries, def.id);
     if (def.role === 'contested' && st) {
       const lead = standing(s.powers.map((p) => p.id), st);
       const leader = s.powers.find((p) => p.id === lead.leader);
-      text += `\n${leader ? `${leader.name} leads by ${lead.lead}` : 'no leader'} · stability ${st.stability}\n${s.powers.map((p) => `${p.name} ${st.influence[p.id] ?? 0}`).join(' · ')}`;
+      text += `\n${leader ? `${leader.name} leads by ${lead.lead}` : 'no leader'} · stability ${st.stability}\n${s.powers.map((p) => `${p.name} ${own(st.influence, p.id) ?? 0}`).join(' · ')}`;
     } else text += ' (not contested)';
     tip.setText(text).setPosition(x + 14, y + 14).setVisible(true);
   }
@@ -219,7 +219,7 @@ export class MapScene extends Phaser.Scene {
     // The replay viewer shows a past state; otherwise the game as it stands.
     const shown = state.replay ? (state.replay.states[state.replay.index] ?? session.record.state) : session.record.state;
     for (const [id, g] of this.board) {
-      const st = shown.countries[id];
+      const st = own(shown.countries, id);
       if (!st) continue;
       const lead = standing(powerIds, st);
       const scoring = leaderBy(powerIds, st, s.victory.leadMargin);
@@ -286,7 +286,7 @@ export class MapScene extends Phaser.Scene {
     g.clear();
     const s = session.scenario;
     for (const def of s.projects) {
-      const st = shown.projects[def.id];
+      const st = own(shown.projects, def.id);
       if (!st || st.status === 'available') continue;
       const owner = s.powers.find((p) => p.id === st.owner);
       const pts = this.routePoints(s, def);

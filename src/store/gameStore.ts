@@ -2,45 +2,52 @@
 // Scenes and panels subscribe to it and send intents (select a country, queue an
 // order, end the turn); it calls only the engine's public API and the computer
 // players. Made by a factory so each test (and each new page) gets a fresh store.
-import { z } from 'zod';
+//
+// Everything that arrives from outside (files, share links, the autosave) is untrusted:
+// it is checked before it is used, a refusal says why, and no action throws. Nothing
+// replaces a game in progress without asking (see README.md), and a replaced game is
+// kept in the autosave's previous slot.
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GameRecord, GameState, Order, Scenario, TurnReport } from '../engine';
-import { formatProblem, loadSave, loadScenarioText, newGame, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
+import { formatProblem, idRecord, loadSave, loadScenarioText, newGame, own, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
 import { parsePlayer } from '../ai/player';
+import type { SaveStorage, SavedGame, Slot, SlotSummary } from './autosave';
+import { AUTOSAVE_KEY, MAX_AUTOSAVE_CHARS, autosaveText, newGameId, readAutosave, slotKey, slotSummary, storageFailure, summaryOf, writeAutosave } from './autosave';
+import type { Mode } from './mode';
+import { humans, modeFor, modeProblem } from './mode';
 
-/** Who plays which power. */
-export type Mode =
-  | { kind: 'vs-computer'; human: string; computer: string }
-  | { kind: 'hot-seat' }
-  | { kind: 'watch'; computer: string };
-
-const ModeSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('vs-computer'), human: z.string(), computer: z.string() }),
-  z.strictObject({ kind: z.literal('hot-seat') }),
-  z.strictObject({ kind: z.literal('watch'), computer: z.string() }),
-]);
-
-/** Where the autosave goes: localStorage in the browser, a Map in tests. */
-export interface SaveStorage {
-  get(key: string): string | null;
-  set(key: string, value: string): void;
-}
-
-export const AUTOSAVE_KEY = 'new-great-game/autosave';
+export type { Mode } from './mode';
+export type { SaveStorage, Slot, SlotSummary } from './autosave';
+export { AUTOSAVE_KEY, PREVIOUS_KEY } from './autosave';
+/** The most a save or scenario file may hold; larger files are refused before they are read. */
+export { MAX_AUTOSAVE_CHARS as MAX_FILE_CHARS } from './autosave';
 
 export interface GameSession {
+  /** Tells this game from any other in the autosave's slots. */
+  gameId: string;
   scenario: Scenario;
   record: GameRecord;
   mode: Mode;
   /** Turn reports so far, oldest first. */
   reports: TurnReport[];
-  /** Orders queued this turn by each human power, not yet revealed. */
-  pending: Record<string, Order[]>;
+  /** Orders queued this turn by each human power, not yet revealed (a Map: power ids are data). */
+  pending: ReadonlyMap<string, readonly Order[]>;
   /** Hot-seat: the power whose orders are being entered (the others' stay hidden). */
   activePower: string | null;
   /** Hot-seat: the device is being passed to `activePower`; nothing of the game shows until they confirm. */
   handover: boolean;
+}
+
+/** A question the player must answer before something happens (replacing or leaving a game in progress). */
+export interface Question {
+  title: string;
+  text: string;
+  /** The buttons: go ahead, or keep things as they are. */
+  yes: string;
+  no: string;
+  /** The game at stake is the one in memory, so it can be exported from the question. */
+  canExport: boolean;
 }
 
 export interface GameStoreState {
@@ -56,6 +63,12 @@ export interface GameStoreState {
   zoom: number;
   /** The last thing a player must be told went wrong (an illegal order, a bad save file). */
   message: { kind: 'error' | 'info'; text: string } | null;
+  /** What the autosave's two slots hold (null: empty), as the start screen offers them. */
+  saved: { current: SlotSummary | null; previous: SlotSummary | null };
+  /** The autosave is failing, and why: shown until a write succeeds again. */
+  storageTrouble: string | null;
+  /** Waiting for the player's answer; nothing else changes the game meanwhile. */
+  question: Question | null;
 
   startGame(scenario: Scenario, seed: string, mode: Mode): boolean;
   selectCountry(id: string | null): void;
@@ -71,33 +84,55 @@ export interface GameStoreState {
   replayStep(delta: number): void;
   stopReplay(): void;
   exportSave(): string | null;
-  importSave(text: string): boolean;
+  importSave(text: string, name?: string): boolean;
   /** A dropped or chosen file: a save is loaded, a scenario is validated and offered for a new game. */
   openFile(name: string, text: string): boolean;
+  /** A share link's text: a scenario is offered for a new game; nothing else is accepted. */
+  openSharedScenario(text: string): boolean;
+  /** Continue: the game in the autosave's current slot. */
   resumeAutosave(): boolean;
+  /** The game in the previous slot becomes the current one (and the current one the previous). */
+  restorePrevious(): boolean;
+  /** Empties a slot (offered for a damaged autosave and for the previous game). */
+  discardSaved(slot: Slot): void;
+  /** A slot's text as stored, to download (also when it is damaged). */
+  savedText(slot: Slot): string | null;
+  /** Back to the start screen; the game stays in the autosave. */
+  leaveGame(): void;
+  /** The answer to `question`. */
+  answer(yes: boolean): void;
   dismissMessage(): void;
 }
 
-function humans(scenario: Scenario, mode: Mode): string[] {
-  if (mode.kind === 'vs-computer') return [mode.human];
-  if (mode.kind === 'hot-seat') return scenario.powers.map((p) => p.id);
-  return [];
-}
+const inProgress = (record: GameRecord): boolean => record.state.phase.kind !== 'over' && record.turns.length > 0;
+const gameWords = (title: string, turn: number, lastTurn: number): string => `${title} at turn ${turn} of ${lastTurn}`;
+const turnsOf = (record: GameRecord): string => gameWords(record.scenario.title, record.state.turn, record.state.lastTurn);
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-interface AutosaveFile {
-  save: string;
-  mode: Mode;
+function sessionOf(game: SavedGame): GameSession {
+  const hs = humans(game.record.scenario, game.mode);
+  return { gameId: game.gameId, scenario: game.record.scenario, record: game.record, mode: game.mode, reports: game.reports, pending: new Map(), activePower: hs[0] ?? null, handover: hs.length > 1 };
 }
 
 export function createGameStore(storage: SaveStorage | null = null): StoreApi<GameStoreState> {
-  const autosave = (session: GameSession): void => {
-    if (!storage) return;
+  /** What "yes" does, while a question waits. */
+  let onYes: (() => void) | null = null;
+
+  const readSlot = (slot: Slot): string | null => {
     try {
-      storage.set(AUTOSAVE_KEY, JSON.stringify({ save: saveToJson(session.record), mode: session.mode } satisfies AutosaveFile));
+      return storage?.get(slotKey(slot)) ?? null;
     } catch {
-      // A full or disabled storage must not stop the game; the player can still export.
+      return null;
     }
   };
+  const initialTrouble = ((): string | null => {
+    try {
+      storage?.get(AUTOSAVE_KEY);
+      return null;
+    } catch (e) {
+      return `The game cannot be autosaved: ${storageFailure(e)}. Export the save to keep a game.`;
+    }
+  })();
 
   return createStore<GameStoreState>()((set, get) => {
     const fail = (text: string): false => {
@@ -105,14 +140,64 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       return false;
     };
 
+    /** Writes the session to the autosave; says at once when that fails, and when it works again. */
+    const autosave = (session: GameSession): void => {
+      if (!storage) return;
+      const { saved, storageTrouble } = get();
+      try {
+        const { moved } = writeAutosave(storage, session.gameId, autosaveText(session.gameId, session.record, session.mode));
+        const next = { current: slotSummary(session.gameId, session.record), previous: moved ? saved.current : saved.previous };
+        if (storageTrouble === null) set({ saved: next });
+        else set({ saved: next, storageTrouble: null, message: { kind: 'info', text: `Autosave works again: ${turnsOf(session.record)} is saved.` } });
+      } catch (e) {
+        const kept = saved.current?.ok && saved.current.gameId === session.gameId ? ` (the autosave still holds turn ${saved.current.turn})` : '';
+        set({ storageTrouble: `The game cannot be autosaved: ${storageFailure(e)}. Reloading or closing the page would lose this game${kept}: export the save to keep it.` });
+      }
+    };
+
+    /** The game that game `incoming` would replace, if it is another one and in progress. */
+    const atStake = (incoming: string): { words: string; inMemory: boolean } | null => {
+      const { session, saved } = get();
+      if (session) return session.gameId !== incoming && inProgress(session.record) ? { words: `your game of ${turnsOf(session.record)}`, inMemory: true } : null;
+      const c = saved.current;
+      return c?.ok && c.gameId !== incoming && !c.over && c.turn > 1 ? { words: `your saved game of ${gameWords(c.title, c.turn, c.lastTurn)}`, inMemory: false } : null;
+    };
+
+    /** Does `replace` at once, or asks first when it would replace another game in progress. */
+    const guard = (incoming: string, gameId: string, replace: () => void): boolean => {
+      const stake = atStake(gameId);
+      if (!stake) {
+        replace();
+        return true;
+      }
+      const kept = storage !== null && get().storageTrouble === null;
+      onYes = replace;
+      set({
+        question: {
+          title: 'Replace your game in progress?',
+          text: `${incoming} would replace ${stake.words}. ${kept ? 'Your game is kept as the previous game: the start screen can restore it.' : 'This browser is not keeping games right now: export yours first to keep it.'}`,
+          yes: 'Replace it',
+          no: 'Keep my game',
+          canExport: stake.inMemory,
+        },
+      });
+      return false;
+    };
+
+    /** A new game in place of whatever was there (already agreed to): shown and autosaved. */
+    const begin = (session: GameSession, message: GameStoreState['message'] = null): void => {
+      set({ session, selectedCountry: null, replay: null, message, question: null });
+      autosave(session);
+    };
+
     /** Plays the computer's orders and resolves the turn when every human has submitted. */
     const resolveIfReady = (session: GameSession): GameSession | string => {
       const hs = humans(session.scenario, session.mode);
-      if (hs.some((h) => !(h in session.pending))) return session;
-      const orders: Record<string, unknown> = {};
+      if (hs.some((h) => !session.pending.has(h))) return session;
+      const orders = idRecord<unknown>();
       for (const p of session.scenario.powers) {
         if (hs.includes(p.id)) {
-          orders[p.id] = session.pending[p.id] ?? [];
+          orders[p.id] = session.pending.get(p.id) ?? [];
           continue;
         }
         const name = session.mode.kind === 'hot-seat' ? 'greedy' : session.mode.computer;
@@ -122,7 +207,28 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       }
       const r = playTurn(session.record, orders);
       if (!r.ok) return r.error;
-      return { ...session, record: r.value.record, reports: [...session.reports, r.value.report], pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 };
+      return { ...session, record: r.value.record, reports: [...session.reports, r.value.report], pending: new Map(), activePower: hs[0] ?? null, handover: hs.length > 1 };
+    };
+
+    /** Validates a scenario's text and offers it on the start screen; `name` labels its problems, `invalid` opens the refusal. */
+    const offerScenario = (name: string, invalid: string, text: string, ready: string): boolean => {
+      const r = loadScenarioText(text);
+      if (!r.ok) {
+        const shown = r.error.slice(0, 6).map((p) => formatProblem(name, p));
+        return fail(`${invalid}: ${shown.join('; ')}${r.error.length > shown.length ? `; and ${r.error.length - shown.length} more` : ''}`);
+      }
+      set({ customScenario: r.value, message: { kind: 'info', text: `Scenario "${r.value.title}"${ready}` } });
+      return true;
+    };
+
+    /** The text's "format" field, or undefined (also for text that is not a JSON object). */
+    const formatOf = (text: string): { json: boolean; format: unknown } => {
+      try {
+        const json = JSON.parse(text) as unknown;
+        return { json: true, format: json !== null && typeof json === 'object' && !Array.isArray(json) ? own(json as Record<string, unknown>, 'format') : undefined };
+      } catch {
+        return { json: false, format: undefined };
+      }
     };
 
     return {
@@ -133,16 +239,18 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       editorOpen: false,
       zoom: 1,
       message: null,
+      saved: { current: summaryOf(readSlot('current')), previous: summaryOf(readSlot('previous')) },
+      storageTrouble: initialTrouble,
+      question: null,
 
       startGame(scenario, seed, mode) {
+        const problem = modeProblem(scenario, mode);
+        if (problem !== null) return fail(`This game cannot start: ${problem}.`);
         const r = startRecord(scenario, seed);
         if (!r.ok) return fail(r.error);
-        if (mode.kind === 'vs-computer' && !scenario.powers.some((p) => p.id === mode.human)) return fail(`there is no power "${mode.human}" in this scenario`);
         const hs = humans(scenario, mode);
-        const session: GameSession = { scenario, record: r.value, mode, reports: [], pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 };
-        set({ session, selectedCountry: null, message: null, replay: null });
-        autosave(session);
-        return true;
+        const session: GameSession = { gameId: newGameId(), scenario, record: r.value, mode, reports: [], pending: new Map(), activePower: hs[0] ?? null, handover: hs.length > 1 };
+        return guard(`A new game of ${scenario.title}`, session.gameId, () => begin(session));
       },
 
       selectCountry(id) {
@@ -157,10 +265,10 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         const session = get().session;
         const power = session?.activePower;
         if (!session || !power) return fail('no game is waiting for orders');
-        const queued = [...(session.pending[power] ?? []), order];
+        const queued = [...(session.pending.get(power) ?? []), order];
         const v = validateOrders(session.scenario, session.record.state, power, queued);
         if (!v.ok) return fail(v.error.map((x) => x.reason).join('; '));
-        set({ session: { ...session, pending: { ...session.pending, [power]: v.value } }, message: null });
+        set({ session: { ...session, pending: new Map(session.pending).set(power, v.value) }, message: null });
         return true;
       },
 
@@ -168,23 +276,29 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         const session = get().session;
         const power = session?.activePower;
         if (!session || !power) return;
-        const queued = (session.pending[power] ?? []).filter((_, i) => i !== index);
-        set({ session: { ...session, pending: { ...session.pending, [power]: queued } } });
+        const queued = (session.pending.get(power) ?? []).filter((_, i) => i !== index);
+        set({ session: { ...session, pending: new Map(session.pending).set(power, queued) } });
       },
 
       endTurn() {
         const session = get().session;
-        if (!session || session.record.state.phase.kind === 'over') return;
+        if (!session || session.record.state.phase.kind === 'over' || get().question) return;
         let next: GameSession = session;
         if (session.mode.kind !== 'watch') {
           const power = session.activePower;
           if (!power) return;
           const hs = humans(session.scenario, session.mode);
-          const pending = { ...session.pending, [power]: session.pending[power] ?? [] };
-          const following = hs.find((h) => !(h in pending)) ?? null;
+          const pending = new Map(session.pending).set(power, session.pending.get(power) ?? []);
+          const following = hs.find((h) => !pending.has(h)) ?? null;
           next = { ...session, pending, activePower: following, handover: following !== null };
         }
-        const resolved = resolveIfReady(next);
+        let resolved: GameSession | string;
+        try {
+          resolved = resolveIfReady(next);
+        } catch (e) {
+          // A fault in a computer player or the rules must not freeze the page: the game stays as it was.
+          resolved = `the turn could not be played (${errorText(e)}); your game is as it was before End turn — export the save and report this`;
+        }
         if (typeof resolved === 'string') {
           fail(resolved);
           return;
@@ -202,15 +316,19 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       startReplay() {
         const session = get().session;
         if (!session) return;
-        const start = newGame(session.scenario, session.record.seed, session.record.options);
-        if (!start.ok) return;
-        const states = [start.value];
-        for (const t of session.record.turns) {
-          const r = resolveTurn(session.scenario, states[states.length - 1] as GameState, t.orders);
-          if (!r.ok) return void fail(`The replay stopped at turn ${states.length}: ${r.error.message}`);
-          states.push(r.value.state);
+        try {
+          const start = newGame(session.scenario, session.record.seed, session.record.options);
+          if (!start.ok) return void fail(`The replay cannot start: ${start.error}`);
+          const states = [start.value];
+          for (const t of session.record.turns) {
+            const r = resolveTurn(session.scenario, states[states.length - 1] as GameState, t.orders);
+            if (!r.ok) return void fail(`The replay stopped at turn ${states.length}: ${r.error.message}`);
+            states.push(r.value.state);
+          }
+          set({ replay: { states, index: 0 } });
+        } catch (e) {
+          fail(`The replay stopped: ${errorText(e)}`);
         }
-        set({ replay: { states, index: 0 } });
       },
 
       replayStep(delta) {
@@ -227,51 +345,86 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
         return session ? saveToJson(session.record) : null;
       },
 
-      importSave(text) {
+      importSave(text, name = 'the save file') {
         const loaded = loadSave(text);
         if (!loaded.ok) return fail(`That save file cannot be loaded: ${loaded.error}. Your current game is unchanged.`);
-        const current = get().session;
-        const mode: Mode = current?.mode ?? { kind: 'vs-computer', human: loaded.value.record.scenario.powers[0]?.id ?? '', computer: 'greedy' };
-        const hs = humans(loaded.value.record.scenario, mode);
-        const session: GameSession = { scenario: loaded.value.record.scenario, record: loaded.value.record, mode, reports: loaded.value.reports, pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 };
-        set({ session, selectedCountry: null, replay: null, message: { kind: 'info', text: 'Save loaded.' } });
-        autosave(session);
-        return true;
+        const { record, reports } = loaded.value;
+        const mode = modeFor(record.scenario, get().session?.mode);
+        const session = sessionOf({ gameId: newGameId(), record, reports, mode });
+        return guard(`The game in ${name} (${turnsOf(record)})`, session.gameId, () => begin(session, { kind: 'info', text: 'Save loaded.' }));
       },
 
       openFile(name, text) {
-        let format: unknown;
-        try {
-          format = (JSON.parse(text) as { format?: unknown } | null)?.format;
-        } catch {
-          return fail(`${name} is not JSON, so it is neither a save nor a scenario.`);
-        }
-        if (format === 'new-great-game/save') return get().importSave(text);
-        const r = loadScenarioText(text);
-        if (!r.ok) {
-          const shown = r.error.slice(0, 6).map((p) => formatProblem(name, p));
-          return fail(`${name} is not a valid scenario: ${shown.join('; ')}${r.error.length > shown.length ? `; and ${r.error.length - shown.length} more` : ''}`);
-        }
-        set({ customScenario: r.value, message: { kind: 'info', text: `Scenario "${r.value.title}" is ready: choose it on the start screen.` } });
-        return true;
+        if (text.length > MAX_AUTOSAVE_CHARS) return fail(`${name} is ${text.length} characters: too large for a save or a scenario, so it was not read.`);
+        const { json, format } = formatOf(text);
+        if (!json) return fail(`${name} is not JSON, so it is neither a save nor a scenario.`);
+        if (format === 'new-great-game/save') return get().importSave(text, name);
+        return offerScenario(name, `${name} is not a valid scenario`, text, ' is ready: choose it on the start screen.');
+      },
+
+      openSharedScenario(text) {
+        const { json, format } = formatOf(text);
+        if (!json) return fail('This share link does not carry a scenario: its text is not JSON.');
+        // A link someone sends can never touch a game: games travel as files, which ask first.
+        if (format === 'new-great-game/save') return fail('This share link carries a saved game, not a scenario: links share scenarios only, so it was not opened. Open a save as a file instead; your game is unchanged.');
+        const playing = get().session !== null;
+        return offerScenario('scenario', 'This share link does not carry a valid scenario', text, playing ? ' from the share link is ready on the start screen (New game); your game goes on.' : ' from the share link is ready: choose it on the start screen.');
       },
 
       resumeAutosave() {
-        const text = storage?.get(AUTOSAVE_KEY) ?? null;
+        const text = readSlot('current');
         if (text === null) return false;
-        let file: AutosaveFile;
-        try {
-          file = JSON.parse(text) as AutosaveFile;
-        } catch {
-          return fail('The autosave is damaged and was not loaded.');
+        const r = readAutosave(text);
+        if (!r.ok) {
+          set({ saved: { ...get().saved, current: r } });
+          return fail(`The saved game cannot be continued: ${r.reason}. It is kept as it was: download it or discard it from the start screen (a new game keeps it as the previous game).`);
         }
-        const loaded = typeof file.save === 'string' ? loadSave(file.save) : null;
-        const parsedMode = ModeSchema.safeParse(file.mode);
-        if (!loaded?.ok || !parsedMode.success) return fail('The autosave is damaged and was not loaded.');
-        const mode = parsedMode.data;
-        const hs = humans(loaded.value.record.scenario, mode);
-        set({ session: { scenario: loaded.value.record.scenario, record: loaded.value.record, mode, reports: loaded.value.reports, pending: {}, activePower: hs[0] ?? null, handover: hs.length > 1 }, message: null });
-        return true;
+        const session = sessionOf(r.game);
+        return guard(`Your saved game of ${turnsOf(r.game.record)}`, session.gameId, () => set({ session, selectedCountry: null, replay: null, message: null, question: null, saved: { ...get().saved, current: slotSummary(session.gameId, session.record) } }));
+      },
+
+      restorePrevious() {
+        const text = readSlot('previous');
+        if (text === null) return false;
+        const r = readAutosave(text);
+        if (!r.ok) {
+          set({ saved: { ...get().saved, previous: r } });
+          return fail(`The previous game cannot be restored: ${r.reason}. It is kept as it was: download it or discard it from the start screen.`);
+        }
+        // Begun like a new game: the autosave's current game moves into the previous slot.
+        const session = sessionOf(r.game);
+        return guard(`Your previous game of ${turnsOf(r.game.record)}`, session.gameId, () => begin(session, { kind: 'info', text: `Previous game restored: ${turnsOf(r.game.record)}.` }));
+      },
+
+      discardSaved(slot) {
+        if (!storage) return;
+        try {
+          storage.remove(slotKey(slot));
+          set({ saved: { ...get().saved, [slot]: null }, message: { kind: 'info', text: slot === 'current' ? 'The saved game was discarded.' : 'The previous game was discarded.' } });
+        } catch (e) {
+          fail(`It could not be discarded: ${storageFailure(e)}.`);
+        }
+      },
+
+      savedText(slot) {
+        return readSlot(slot);
+      },
+
+      leaveGame() {
+        const session = get().session;
+        if (!session) return;
+        const leave = (): void => set({ session: null, selectedCountry: null, replay: null, message: null, question: null });
+        if (!inProgress(session.record) || (storage !== null && get().storageTrouble === null)) return leave();
+        onYes = leave;
+        set({ question: { title: 'Leave this game?', text: `This browser is not keeping your game of ${turnsOf(session.record)}, so leaving it loses it: export the save first to keep it.`, yes: 'Leave it', no: 'Stay in the game', canExport: true } });
+      },
+
+      answer(yes) {
+        const go = onYes;
+        onYes = null;
+        set({ question: null });
+        if (yes) go?.();
+        else set({ message: { kind: 'info', text: 'Your game is unchanged.' } });
       },
 
       dismissMessage() {

@@ -4,13 +4,15 @@
 // everything. Panels hold no game state.
 import type { StoreApi } from 'zustand/vanilla';
 import type { Change, LegalOrder, Order, Scenario, TurnReport } from '../engine';
-import { currentDate, describeChange, describeFactor, legalOrders, orderCost, orderKey, orderLabel, indexScenario, previewOrder, standing } from '../engine';
-import type { GameStoreState, Mode } from '../store/gameStore';
+import { currentDate, describeChange, describeFactor, legalOrders, orderCost, orderKey, orderLabel, indexScenario, own, previewOrder, standing } from '../engine';
+import type { GameStoreState, Mode, Slot, SlotSummary } from '../store/gameStore';
 import { button, h, replaceKeepingFocus } from './dom';
 import { influenceChart } from './charts';
 import { balancePanel } from './balancePanel';
 import { offerShareLink } from './share';
 import { basisLine, sourceLine } from './sources';
+import { downloadText, openChosenFile } from './files';
+import { questionView, storageTroubleView } from './notices';
 import type { EditorPanel } from './editor/editorPanel';
 
 export interface ShippedScenario {
@@ -23,7 +25,7 @@ const powerName = (s: Scenario, id: string | null | undefined): string => s.powe
 const scenarioText = (s: Scenario): string => `${JSON.stringify({ $schema: './schema.json', ...s }, null, 2)}\n`;
 const countryName = (s: Scenario, id: string): string => s.countries.find((c) => c.id === id)?.name ?? id;
 
-export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenario[], hasAutosave: () => boolean): () => void {
+export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenario[]): () => void {
   let chosen = shipped[0]?.id;
   const all = (): ShippedScenario[] => {
     const custom = store.getState().customScenario;
@@ -65,7 +67,9 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     store.setState({ editorOpen: true });
   };
   const backToEditor = (): void => {
-    store.setState({ session: null, selectedCountry: null, replay: null, editorOpen: true });
+    // Leaving the game as New game does (it stays autosaved; asked first if the browser is not keeping it).
+    store.getState().leaveGame();
+    if (!store.getState().session) store.setState({ editorOpen: true });
   };
   const makeYourOwn = (): HTMLElement => {
     const from = h('select', { id: 'editor-start' }, h('option', { value: 'chosen', selected: startFrom === 'chosen' }, 'The scenario chosen above'), h('option', { value: 'blank', selected: startFrom === 'blank' }, 'A blank scenario (two powers, two countries)'));
@@ -84,18 +88,33 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     const state = store.getState();
     // The editor takes the whole window: the map gives way to the form and the text.
     document.body.classList.toggle('editing', state.editorOpen && editor !== null);
+    // What must be seen whatever is showing: a question waiting for an answer, a failing autosave.
+    const notices = (): HTMLElement[] => [questionView(store), storageTroubleView(store)].filter((x): x is HTMLElement => x !== null);
     if (state.editorOpen && editor) {
-      if (root.contains(editor.element)) root.lastElementChild?.replaceWith(messageView(store));
-      else replaceKeepingFocus(root, editor.element, messageView(store));
+      if (root.contains(editor.element)) {
+        for (const old of [...root.children]) if (old !== editor.element) old.remove();
+        root.prepend(...notices());
+        root.append(messageView(store));
+      } else replaceKeepingFocus(root, ...notices(), editor.element, messageView(store));
+      focusQuestion();
       return;
     }
-    const start = (): HTMLElement[] => [startView(store, all(), hasAutosave(), { chosen, link: sharedLink }, { choose: (id) => (chosen = id), shared: (url) => (sharedLink = url) }), makeYourOwn(), balance];
+    const start = (): HTMLElement[] => [startView(store, all(), { chosen, link: sharedLink }, { choose: (id) => (chosen = id), shared: (url) => (sharedLink = url) }), makeYourOwn(), balance];
     const game = (): HTMLElement[] => {
       const views = gameView(store);
       if (state.session?.scenario === tried) views.splice(1, 0, h('p', {}, button('Back to the editor', backToEditor, { 'data-key': 'back-to-editor' })));
       return views;
     };
-    replaceKeepingFocus(root, ...(state.session ? game() : start()), messageView(store));
+    replaceKeepingFocus(root, ...notices(), ...(state.session ? game() : start()), messageView(store));
+    focusQuestion();
+  };
+  // A question that appears takes the focus (and so the screen reader's attention and the
+  // view, on a phone below the map); its safe answer is first.
+  let asked: unknown = null;
+  const focusQuestion = (): void => {
+    const q = store.getState().question;
+    if (q && q !== asked) root.querySelector<HTMLElement>('[data-key="question-no"]')?.focus();
+    asked = q;
   };
   // A file opened or dropped while the editor is open goes into the editor.
   const unsubscribeFiles = store.subscribe((now, before) => {
@@ -128,7 +147,7 @@ interface StartChoices {
   link: string | null;
 }
 
-function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], canResume: boolean, was: StartChoices, on: { choose(id: string): void; shared(url: string | null): void }): HTMLElement {
+function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], was: StartChoices, on: { choose(id: string): void; shared(url: string | null): void }): HTMLElement {
   const form = h('form', { class: 'start', 'aria-labelledby': 'start-title' });
   const scenarioSelect = h('select', { id: 'scenario', name: 'scenario' });
   for (const s of shipped) scenarioSelect.append(h('option', { value: s.id }, s.id === 'custom' ? `Your file: ${s.scenario.title}` : s.scenario.title));
@@ -159,11 +178,11 @@ function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], 
     strength,
     h('button', { type: 'submit', 'data-key': 'start' }, 'Start game'),
   );
-  if (canResume) form.append(button('Continue saved game', () => store.getState().resumeAutosave(), { 'data-key': 'resume' }));
+  form.append(...savedGamesView(store));
   const file = h('input', { type: 'file', id: 'open-file', accept: 'application/json,.json', 'data-key': 'open-file' });
   file.addEventListener('change', () => {
     const f = file.files?.[0];
-    if (f) void f.text().then((text) => store.getState().openFile(f.name, text));
+    if (f) openChosenFile(store, f, 'any');
   });
   form.append(h('label', { for: 'open-file' }, 'Open a scenario or save file (or drop one on the page)'), file);
   const linkBox = h('input', { type: 'text', id: 'share-link', readonly: true, 'aria-label': 'Share link', style: 'width:100%', hidden: was.link === null, value: was.link ?? undefined });
@@ -189,6 +208,27 @@ function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], 
   return form;
 }
 
+const slotWords = (s: Extract<SlotSummary, { ok: true }>): string => `${s.title}, ${s.over ? 'finished' : `turn ${s.turn} of ${s.lastTurn}`}`;
+
+/** The autosave's two slots on the start screen: continue or restore, and a damaged one explained, to download or discard. */
+function savedGamesView(store: StoreApi<GameStoreState>): HTMLElement[] {
+  const { current, previous } = store.getState().saved;
+  const out: HTMLElement[] = [];
+  const damaged = (slot: Slot, what: string, reason: string): HTMLElement =>
+    h(
+      'div',
+      { class: 'notice', role: 'group', 'aria-label': what },
+      h('p', {}, `${what} cannot be read: ${reason}. It is kept as it was.`),
+      button(`Download ${what.toLowerCase()}`, () => downloadText(store.getState().savedText(slot), `new-great-game-${slot}-autosave.json`), { 'data-key': `download-${slot}` }),
+      button(`Discard ${what.toLowerCase()}`, () => store.getState().discardSaved(slot), { 'data-key': `discard-${slot}` }),
+    );
+  if (current?.ok) out.push(button(`Continue saved game (${slotWords(current)})`, () => store.getState().resumeAutosave(), { 'data-key': 'resume' }));
+  else if (current) out.push(damaged('current', 'The saved game', current.reason));
+  if (previous?.ok) out.push(h('p', { class: 'previous' }, button(`Restore the previous game (${slotWords(previous)})`, () => store.getState().restorePrevious(), { 'data-key': 'restore-previous' }), button('Discard the previous game', () => store.getState().discardSaved('previous'), { 'data-key': 'discard-previous' })));
+  else if (previous) out.push(damaged('previous', 'The previous game', previous.reason));
+  return out;
+}
+
 function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
   const state = store.getState();
   const session = state.session;
@@ -201,7 +241,7 @@ function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
     { class: 'status' },
     h('h1', {}, s.title),
     h('p', {}, `${over ? 'Game over' : `Turn ${st.turn} of ${st.lastTurn}`} — ${currentDate(s, st)}`),
-    h('ul', { class: 'scores', 'aria-label': 'Victory points' }, ...s.powers.map((p) => h('li', {}, h('span', { class: 'swatch', style: `background:${p.color}` }), `${p.name}: ${st.powers[p.id]?.points ?? 0} points`))),
+    h('ul', { class: 'scores', 'aria-label': 'Victory points' }, ...s.powers.map((p) => h('li', {}, h('span', { class: 'swatch', style: `background:${p.color}` }), `${p.name}: ${own(st.powers, p.id)?.points ?? 0} points`))),
   );
   const panels: HTMLElement[] = [status];
   const replay = state.replay;
@@ -214,7 +254,7 @@ function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
         'section',
         { class: 'panel replay', 'aria-labelledby': 'replay-title' },
         h('h2', { id: 'replay-title' }, replay.index === 0 ? `Replay: the start (${s.start})` : `Replay: after turn ${replay.index} of ${last}`),
-        h('p', {}, s.powers.map((p) => `${p.name} ${shown?.powers[p.id]?.points ?? 0} points`).join(', ')),
+        h('p', {}, s.powers.map((p) => `${p.name} ${own(shown?.powers, p.id)?.points ?? 0} points`).join(', ')),
         button('Previous turn', () => store.getState().replayStep(-1), { 'data-key': 'replay-prev', disabled: replay.index === 0 }),
         button('Next turn', () => store.getState().replayStep(1), { 'data-key': 'replay-next', disabled: replay.index === last }),
         button('Leave the replay', () => store.getState().stopReplay(), { 'data-key': 'replay-exit' }),
@@ -248,28 +288,15 @@ function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
       h('p', { class: 'summary' }, 'Or use the mouse wheel and drag the map. Colours show who leads; the labels say it in words.'),
     ),
   );
-  panels.push(h('section', { class: 'panel tools' }, h('h2', {}, 'Game'), button('Replay the game so far', () => store.getState().startReplay(), { 'data-key': 'replay', disabled: session.record.turns.length === 0 }), button('Export save', () => download(store), { 'data-key': 'export' }), importControl(store), button('New game', () => newGame(store), { 'data-key': 'new-game' })));
+  panels.push(h('section', { class: 'panel tools' }, h('h2', {}, 'Game'), button('Replay the game so far', () => store.getState().startReplay(), { 'data-key': 'replay', disabled: session.record.turns.length === 0 }), button('Export save', () => downloadText(store.getState().exportSave(), 'new-great-game-save.json'), { 'data-key': 'export' }), importControl(store), button('New game', () => store.getState().leaveGame(), { 'data-key': 'new-game' })));
   return panels;
-}
-
-function newGame(store: StoreApi<GameStoreState>): void {
-  store.setState({ session: null, selectedCountry: null, message: null, replay: null });
-}
-
-function download(store: StoreApi<GameStoreState>): void {
-  const text = store.getState().exportSave();
-  if (!text) return;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = h('a', { href: url, download: 'new-great-game-save.json' });
-  a.click();
-  URL.revokeObjectURL(url);
 }
 
 function importControl(store: StoreApi<GameStoreState>): HTMLElement {
   const input = h('input', { type: 'file', id: 'import-save', accept: 'application/json,.json', 'data-key': 'import' });
   input.addEventListener('change', () => {
     const file = input.files?.[0];
-    if (file) void file.text().then((text) => store.getState().importSave(text));
+    if (file) openChosenFile(store, file, 'save');
   });
   return h('p', {}, h('label', { for: 'import-save' }, 'Import save '), input);
 }
@@ -294,7 +321,7 @@ function countryPanel(store: StoreApi<GameStoreState>): HTMLElement {
     ),
   );
   const id = selectedCountry;
-  const cs = id ? st.countries[id] : undefined;
+  const cs = id ? own(st.countries, id) : undefined;
   if (!id || !cs || !power) {
     panel.append(h('p', {}, 'Select a country on the map or with the buttons above to see its situation and your orders there.'));
     return panel;
@@ -308,13 +335,13 @@ function countryPanel(store: StoreApi<GameStoreState>): HTMLElement {
       { class: 'facts' },
       h('caption', {}, `${countryName(s, id)} at a glance`),
       h('tr', {}, h('th', { scope: 'col' }, 'Power'), h('th', { scope: 'col' }, 'Influence'), h('th', { scope: 'col' }, 'Economic ties'), h('th', { scope: 'col' }, 'Security ties')),
-      ...s.powers.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.name), h('td', {}, String(cs.influence[p.id] ?? 0)), h('td', {}, String(cs.dependence.economic[p.id] ?? 0)), h('td', {}, String(cs.dependence.security[p.id] ?? 0)))),
+      ...s.powers.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.name), h('td', {}, String(own(cs.influence, p.id) ?? 0)), h('td', {}, String(own(cs.dependence.economic, p.id) ?? 0)), h('td', {}, String(own(cs.dependence.security, p.id) ?? 0)))),
     ),
     h('p', {}, `Stability ${cs.stability}.`),
   );
   const ix = indexScenario(s);
   const options = legalOrders(s, st, power).filter((o) => (o.order.type === 'project' ? (ix.routeCountries.get(o.order.project) ?? []).includes(id) : o.order.country === id));
-  const queued = new Set((session.pending[power] ?? []).map(orderKey));
+  const queued = new Set((session.pending.get(power) ?? []).map(orderKey));
   panel.append(h('h3', {}, `${powerName(s, power)}'s orders for ${countryName(s, id)}`));
   const list = h('ul', { class: 'orders' });
   for (const o of options) list.append(orderItem(store, s, st, power, o, queued.has(orderKey(o.order))));
@@ -344,8 +371,8 @@ function queuePanel(store: StoreApi<GameStoreState>): HTMLElement {
   if (!session || !power) return h('section');
   const s = session.scenario;
   const ix = indexScenario(s);
-  const queued: Order[] = session.pending[power] ?? [];
-  const budget = session.record.state.powers[power]?.budget ?? 0;
+  const queued: readonly Order[] = session.pending.get(power) ?? [];
+  const budget = own(session.record.state.powers, power)?.budget ?? 0;
   const cost = queued.reduce((sum, o) => sum + orderCost(ix, o), 0);
   const panel = h('section', { class: 'panel', 'aria-labelledby': 'queue-title' });
   panel.append(

@@ -3,7 +3,7 @@
 import type { BalanceReport } from '../ai/balance';
 import { NO_LEADER } from '../ai/balance';
 import type { Scenario } from '../engine';
-import { idRecord } from '../engine';
+import { idRecord, own } from '../engine';
 import type { BalanceMessage, BalanceRequest } from '../workers/balanceWorker';
 import { button, h } from './dom';
 
@@ -81,9 +81,14 @@ function reportView(s: Scenario, r: BalanceReport): HTMLElement[] {
   const color = (id: string): string => s.powers.find((p) => p.id === id)?.color ?? '#8795a3';
   const name = (id: string): string => s.powers.find((p) => p.id === id)?.name ?? (id === NO_LEADER ? 'no leader' : id);
   const out: HTMLElement[] = [h('h3', {}, 'Win rates')];
-  for (const p of s.powers) out.push(bar(p.name, r.winRate[p.id] ?? 0, color(p.id)));
+  // The report crossed postMessage (a structured clone, prototypes back): read it with own().
+  for (const p of s.powers) out.push(bar(p.name, own(r.winRate, p.id) ?? 0, color(p.id)));
   out.push(bar('Draws', r.draws / Math.max(1, r.games), '#8795a3'));
-  out.push(h('h3', {}, 'Scores'), h('ul', {}, ...s.powers.map((p) => h('li', {}, `${p.name}: mean ${r.scores[p.id]?.mean ?? 0}, from ${r.scores[p.id]?.min ?? 0} to ${r.scores[p.id]?.max ?? 0}`))));
+  const scores = s.powers.map((p) => {
+    const score = own(r.scores, p.id);
+    return h('li', {}, `${p.name}: mean ${score?.mean ?? 0}, from ${score?.min ?? 0} to ${score?.max ?? 0}`);
+  });
+  out.push(h('h3', {}, 'Scores'), h('ul', {}, ...scores));
   out.push(h('h3', {}, 'Who leads each country at the end'));
   for (const [country, row] of Object.entries(r.countries)) {
     out.push(h('h4', {}, s.countries.find((c) => c.id === country)?.name ?? country));

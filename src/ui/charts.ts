@@ -2,22 +2,23 @@
 // SVG lines with a text summary (for screen readers and for those who cannot tell the
 // colours apart).
 import type { Scenario, TurnReport } from '../engine';
+import { own } from '../engine';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** Influence of each power in `country` after each turn (index 0 = the start). */
-export function influenceSeries(s: Scenario, reports: readonly TurnReport[], country: string): Record<string, number[]> {
+/** Influence of each power in `country` after each turn (index 0 = the start), by power id (a Map: ids are data). */
+export function influenceSeries(s: Scenario, reports: readonly TurnReport[], country: string): Map<string, number[]> {
   const def = s.countries.find((c) => c.id === country);
-  const start = def && def.role === 'contested' ? def.influence : {};
-  const series: Record<string, number[]> = {};
-  const current: Record<string, number> = {};
+  const start = def && def.role === 'contested' ? def.influence : undefined;
+  const series = new Map<string, number[]>();
+  const current = new Map<string, number>();
   for (const p of s.powers) {
-    current[p.id] = start[p.id] ?? 0;
-    series[p.id] = [current[p.id] ?? 0];
+    current.set(p.id, own(start, p.id) ?? 0);
+    series.set(p.id, [current.get(p.id) ?? 0]);
   }
   for (const r of reports) {
-    for (const c of r.changes) if (c.country === country && c.power !== undefined && c.path === `countries.${country}.influence.${c.power}`) current[c.power] = Number(c.to);
-    for (const p of s.powers) series[p.id]?.push(current[p.id] ?? 0);
+    for (const c of r.changes) if (c.country === country && c.power !== undefined && c.path === `countries.${country}.influence.${c.power}`) current.set(c.power, Number(c.to));
+    for (const p of s.powers) series.get(p.id)?.push(current.get(p.id) ?? 0);
   }
   return series;
 }
@@ -31,7 +32,12 @@ export function influenceChart(s: Scenario, reports: readonly TurnReport[], coun
   const x = (i: number): number => pad + ((width - 2 * pad) * i) / turns;
   const y = (v: number): number => height - pad - ((height - 2 * pad) * v) / 100;
   const name = s.countries.find((c) => c.id === country)?.name ?? country;
-  const summary = s.powers.map((p) => `${p.name} ${series[p.id]?.[0] ?? 0} → ${series[p.id]?.[series[p.id]?.length ? (series[p.id]?.length ?? 1) - 1 : 0] ?? 0}`).join(', ');
+  const summary = s.powers
+    .map((p) => {
+      const values = series.get(p.id) ?? [];
+      return `${p.name} ${values[0] ?? 0} → ${values[values.length - 1] ?? 0}`;
+    })
+    .join(', ');
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('role', 'img');
@@ -52,7 +58,7 @@ export function influenceChart(s: Scenario, reports: readonly TurnReport[], coun
     svg.append(t);
   }
   s.powers.forEach((p, k) => {
-    const values = series[p.id] ?? [];
+    const values = series.get(p.id) ?? [];
     const line = document.createElementNS(SVG, 'polyline');
     line.setAttribute('points', values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' '));
     line.setAttribute('fill', 'none');

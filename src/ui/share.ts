@@ -1,12 +1,32 @@
 // Share links: a small scenario travels in the URL's fragment, compressed with
 // lz-string (the fragment never reaches a server). Above the size limit the link is
-// refused and the file is the way to share.
+// refused and the file is the way to share. A link that arrives is untrusted: it is
+// bounded before it is unpacked, and a refusal says why.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import type { StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../engine';
+import { MAX_SCENARIO_BYTES } from '../engine';
+import type { GameStoreState } from '../store/gameStore';
 
 export const SHARE_PREFIX = '#scenario=';
 /** Longer links break in mail clients, chat apps and some browsers. */
 export const MAX_LINK_LENGTH = 8000;
+
+/**
+ * The longest fragment (after the prefix) that is unpacked. lz-string cannot stop
+ * part-way, so the input is what bounds the work: each code of its stream is at most one
+ * character longer than the one before (a run of one character compresses exactly so),
+ * hence n codes unpack to at most about n²/2 characters, and a fragment of L characters
+ * (6 bits each, codes of ~12 bits) to at most ~L²/7. Measured worst cases: 2,000
+ * characters unpack to 0.81 M, 8,000 to 9.3 M (~20 ms), 261,536 (the link that crashed
+ * a tab) to 5,000 M. The game never makes a link longer than MAX_LINK_LENGTH, so no
+ * fragment longer than that is a link it made; at that bound the worst case is 9.3 M
+ * characters, unpacked in tens of milliseconds, then refused as over MAX_SCENARIO_BYTES.
+ */
+export const MAX_FRAGMENT_LENGTH = MAX_LINK_LENGTH;
+
+/** lz-string's URI-safe alphabet (a space is a '+' that a mail client decoded). */
+const ALPHABET = /^[A-Za-z0-9+$ -]*$/;
 
 export type ShareResult = { ok: true; url: string } | { ok: false; reason: string };
 
@@ -17,11 +37,37 @@ export function shareLink(pageUrl: string, scenario: Scenario): ShareResult {
   return { ok: true, url };
 }
 
-/** The scenario JSON text carried by a URL fragment, or null when there is none or it is damaged. */
-export function scenarioFromHash(hash: string): string | null {
-  if (!hash.startsWith(SHARE_PREFIX)) return null;
-  const text = decompressFromEncodedURIComponent(hash.slice(SHARE_PREFIX.length));
-  return text ? text : null;
+/** What a URL fragment carries: nothing for the game, a scenario's text, or the reason it was refused. */
+export type SharedText = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'refused'; reason: string };
+
+export function readShareLink(hash: string): SharedText {
+  if (!hash.startsWith(SHARE_PREFIX)) return { kind: 'none' };
+  const refused = (reason: string): SharedText => ({ kind: 'refused', reason: `This share link ${reason}, so it was not opened.` });
+  let packed = hash.slice(SHARE_PREFIX.length);
+  if (packed.length > MAX_FRAGMENT_LENGTH) return refused(`is too long to be one the game made (${packed.length} characters; its links have at most ${MAX_LINK_LENGTH})`);
+  try {
+    // Some mail and chat apps percent-encode the '$' and '+' of the alphabet.
+    if (packed.includes('%')) packed = decodeURIComponent(packed);
+  } catch {
+    return refused('is damaged (a broken %-escape)');
+  }
+  if (!ALPHABET.test(packed)) return refused('is damaged (characters no share link has)');
+  let text: string | null;
+  try {
+    text = decompressFromEncodedURIComponent(packed);
+  } catch {
+    text = null;
+  }
+  if (!text) return refused('is damaged (its text does not unpack: was it cut short when copied?)');
+  if (text.length > MAX_SCENARIO_BYTES) return refused(`unpacks to ${text.length} characters, more than a scenario may have (${MAX_SCENARIO_BYTES})`);
+  return { kind: 'text', text };
+}
+
+/** Opens the share link in `hash`, if there is one: its scenario is offered, or the player is told why not. */
+export function openShareLink(store: StoreApi<GameStoreState>, hash: string): void {
+  const shared = readShareLink(hash);
+  if (shared.kind === 'refused') store.setState({ message: { kind: 'error', text: shared.reason } });
+  else if (shared.kind === 'text') store.getState().openSharedScenario(shared.text);
 }
 
 /**

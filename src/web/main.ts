@@ -5,10 +5,10 @@ import Phaser from 'phaser';
 import mapAsset from '../../assets/map/central-asia.json';
 import type { Scenario } from '../engine';
 import { loadScenario } from '../engine';
-import { AUTOSAVE_KEY, createGameStore } from '../store/gameStore';
+import { createGameStore } from '../store/gameStore';
 import type { SaveStorage } from '../store/gameStore';
 import { mountApp } from '../ui/app';
-import { SHARE_PREFIX, scenarioFromHash } from '../ui/share';
+import { openShareLink } from '../ui/share';
 import type { ShippedScenario } from '../ui/app';
 import { MapScene } from '../scenes/MapScene';
 import type { MapAsset } from '../map/mapAsset';
@@ -25,22 +25,18 @@ function shippedScenarios(): ShippedScenario[] {
   return out.sort((a, b) => (a.id === DEFAULT ? -1 : b.id === DEFAULT ? 1 : a.id.localeCompare(b.id)));
 }
 
+// The store catches every failure of the storage (full, disabled, refused) and says so.
 const storage: SaveStorage = {
-  get: (k) => {
-    try {
-      return window.localStorage.getItem(k);
-    } catch {
-      return null;
-    }
-  },
+  get: (k) => window.localStorage.getItem(k),
   set: (k, v) => window.localStorage.setItem(k, v),
+  remove: (k) => window.localStorage.removeItem(k),
 };
 
 const store = createGameStore(storage);
 const panel = document.getElementById('panel');
 const mapRoot = document.getElementById('map');
 if (panel && mapRoot) {
-  mountApp(panel, store, shippedScenarios(), () => storage.get(AUTOSAVE_KEY) !== null);
+  mountApp(panel, store, shippedScenarios());
   const asset = mapAsset as MapAsset;
   const game = new Phaser.Game({
     // The Canvas renderer: the map is a few static layers composited into one texture, which
@@ -75,12 +71,10 @@ if (panel && mapRoot) {
     const f = e.dataTransfer?.files[0];
     if (f) void f.text().then((text) => store.getState().openFile(f.name, text));
   });
-  // Reopening the page continues the autosaved game.
+  // Reopening the page continues the autosaved game (or says why it cannot).
   store.getState().resumeAutosave();
-  // A share link carries a scenario in the fragment: offer it on the start screen.
-  if (window.location.hash.startsWith(SHARE_PREFIX)) {
-    const shared = scenarioFromHash(window.location.hash);
-    if (shared === null) store.setState({ message: { kind: 'error', text: 'This share link is damaged: its scenario cannot be read.' } });
-    else if (store.getState().openFile('the share link', shared)) store.setState({ session: null });
-  }
+  // A share link carries a scenario in the fragment: it is offered on the start screen, and
+  // never replaces a game. A link pasted into this tab's address bar changes only the hash.
+  openShareLink(store, window.location.hash);
+  window.addEventListener('hashchange', () => openShareLink(store, window.location.hash));
 }

@@ -10,7 +10,7 @@ import { ROOT, SHOTS, axeViolations, openPage, startHarness } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenarioText } from '../../src/engine';
-import { scenarioFromHash } from '../../src/ui/share';
+import { readShareLink } from '../../src/ui/share';
 
 let h: Harness;
 beforeAll(async () => {
@@ -156,8 +156,8 @@ describe('the scenario editor', () => {
     // A share link carries it (this one is small enough).
     await page.getByRole('button', { name: 'Share a link' }).click();
     const url = await page.locator('#editor-share-link').inputValue();
-    const shared = scenarioFromHash(url.slice(url.indexOf('#')));
-    const fromLink = shared === null ? null : loadScenarioText(shared);
+    const shared = readShareLink(url.slice(url.indexOf('#')));
+    const fromLink = shared.kind === 'text' ? loadScenarioText(shared.text) : null;
     expect(fromLink?.ok && fromLink.value.countries.filter((c) => c.role === 'contested').map((c) => c.id)).toEqual(['kazakhstan', 'kyrgyzstan', 'uzbekistan']);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'editor.png') });

@@ -10,7 +10,7 @@ import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenario, loadScenarioText, playTurn, saveToJson, startRecord } from '../../src/engine';
 import { playBalanceGame, summarize } from '../../src/ai/balance';
-import { scenarioFromHash, shareLink } from '../../src/ui/share';
+import { readShareLink, shareLink } from '../../src/ui/share';
 import { mini } from '../fixtures/mini';
 
 let h: Harness;
@@ -205,7 +205,8 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Share a link to this scenario' }).click();
     const again = await page.locator('#share-link').inputValue();
     expect(again.startsWith(h.url)).toBe(true);
-    expect(JSON.parse(scenarioFromHash(again.slice(again.indexOf('#'))) ?? '{}').title).toBe('Mini');
+    const shared = readShareLink(again.slice(again.indexOf('#')));
+    expect(shared.kind === 'text' && (JSON.parse(shared.text) as { title: string }).title).toBe('Mini');
     expect(await page.locator('.message').textContent()).toContain('Share link ready');
     await page.selectOption('#scenario', 'samarkand-2022');
     await page.getByRole('button', { name: 'Share a link to this scenario' }).click();

@@ -17,11 +17,13 @@ describe('influence series', () => {
     const reports: TurnReport[] = m.reports;
     for (const c of ['kazakhstan', 'turkmenistan']) {
       const series = influenceSeries(r.value, reports, c);
-      expect(series.beijing).toHaveLength(reports.length + 1);
-      expect(series.beijing?.[series.beijing.length - 1]).toBe(m.state.countries[c]?.influence.beijing);
-      expect(series.moscow?.[series.moscow.length - 1]).toBe(m.state.countries[c]?.influence.moscow);
+      const beijing = series.get('beijing') ?? [];
+      const moscow = series.get('moscow') ?? [];
+      expect(beijing).toHaveLength(reports.length + 1);
+      expect(beijing[beijing.length - 1]).toBe(m.state.countries[c]?.influence.beijing);
+      expect(moscow[moscow.length - 1]).toBe(m.state.countries[c]?.influence.moscow);
       const def = r.value.countries.find((x) => x.id === c);
-      if (def?.role === 'contested') expect(series.moscow?.[0]).toBe(def.influence.moscow);
+      if (def?.role === 'contested') expect(moscow[0]).toBe(def.influence.moscow);
     }
   });
 });

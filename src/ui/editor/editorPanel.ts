@@ -27,6 +27,7 @@ import type { FormAction } from './formActions';
 import { applyAction } from './formActions';
 import type { FormContext } from './formView';
 import { formSections, idForKey, referencesOf } from './formView';
+import { MAX_NESTING, nestsDeeperThan } from './nesting';
 import { parentKey } from './paths';
 import type { MapShape } from './references';
 import type { SchemaNode } from './schemaNode';
@@ -75,6 +76,8 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
   const open = new Set<string>(['']);
   let problems: Problem[] = [];
   let json: unknown = null;
+  // Text nested deeper than any scenario never reaches the form's walks (see nesting.ts); the validator names the problem.
+  let tooDeep = false;
   let valid: Scenario | null = null;
   let textTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -96,7 +99,7 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
   /** Redraws the form from the scenario and patches the page; then focuses `focus` (a data-key) if given. */
   const render = (focus?: string): void => {
     const ctx = context();
-    const next = h('div', {}, ...(json === null ? [h('p', {}, 'The form needs the text to be valid JSON; fix the text first.')] : formSections(ctx)));
+    const next = h('div', {}, ...(json === null ? [h('p', {}, tooDeep ? `The text nests deeper than ${MAX_NESTING} levels, which no scenario does, so the form cannot show it: fix the text first.` : 'The form needs the text to be valid JSON; fix the text first.')] : formSections(ctx)));
     morphdom(form, next, {
       childrenOnly: true,
       onBeforeElUpdated: (from, to) => {
@@ -189,6 +192,8 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
     } catch {
       json = null;
     }
+    tooDeep = nestsDeeperThan(json);
+    if (tooDeep) json = null;
   };
   const step = (delta: number): void => {
     const next = history[at + delta];

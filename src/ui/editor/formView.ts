@@ -129,7 +129,7 @@ function unionParts(ctx: FormContext, node: SchemaNode, value: unknown, path: Pa
   const variant = variantFor(node, value);
   if (d === null) return objectFields(ctx, variant, value, path, context);
   const id = fieldId([...path, d]);
-  const current = value !== null && typeof value === 'object' ? String((value as Record<string, unknown>)[d]) : '';
+  const current = value !== null && typeof value === 'object' ? String(getAtPath(value, [d])) : '';
   const select = h('select', { id, 'data-action': 'variant', 'data-path': encode(path), 'data-key': `f:${pathKey([...path, d])}` }, ...variantNames(node).map((n) => h('option', { value: n, selected: n === current }, n)));
   const hint = node.oneOf?.[0]?.properties?.[d]?.description;
   return [h('div', { class: 'field' }, h('label', { for: id }, srContext(context), `${label}: ${labelFor(d).toLowerCase()}`), hint ? h('p', { class: 'hint' }, hint) : null, select), ...objectFields(ctx, variant, value, path, context, d)];
@@ -141,7 +141,7 @@ function objectFields(ctx: FormContext, node: SchemaNode, value: unknown, path: 
   const named = (text: string): string => `${context ? `${context}: ` : ''}${text}`;
   for (const [k, child] of Object.entries(node.properties ?? {})) {
     if (k === skip || k === '$schema') continue;
-    const v = obj[k];
+    const v = getAtPath(obj, [k]);
     const at = [...path, k];
     const optional = !isRequired(node, k) && child.default === undefined;
     const label = labelFor(k);
@@ -167,12 +167,12 @@ function recordFields(ctx: FormContext, node: SchemaNode, value: unknown, path: 
     // One field per power, whether or not the file has it yet (the validator asks for each).
     const { description: _same, ...plain } = valueNode;
     const keys = [...keyed, ...Object.keys(obj).filter((k) => !keyed.some((c) => c.value === k)).map((k) => ({ value: k, label: k }))];
-    return keys.map((k) => primitiveField(ctx, plain, obj[k.value], [...path, k.value], k.label, context, true));
+    return keys.map((k) => primitiveField(ctx, plain, getAtPath(obj, [k.value]), [...path, k.value], k.label, context, true));
   }
   // Citations: one part per cited field, and a way to cite another field of the entry.
-  const out: Element[] = Object.keys(obj).map((k) => framed(ctx, valueNode, obj[k], [...path, k], `Citation for "${k}"`, context, control(`Remove the citation for "${k}"`, 'remove-part', [...path, k], `rm:${pathKey([...path, k])}`)));
+  const out: Element[] = Object.keys(obj).map((k) => framed(ctx, valueNode, getAtPath(obj, [k]), [...path, k], `Citation for "${k}"`, context, control(`Remove the citation for "${k}"`, 'remove-part', [...path, k], `rm:${pathKey([...path, k])}`)));
   const owner = getAtPath(ctx.json, path.slice(0, -1));
-  const fields = owner !== null && typeof owner === 'object' ? Object.keys(owner).filter((k) => k !== 'citations' && k !== 'id' && !(k in obj)) : [];
+  const fields = owner !== null && typeof owner === 'object' ? Object.keys(owner).filter((k) => k !== 'citations' && k !== 'id' && !Object.hasOwn(obj, k)) : [];
   if (fields.length > 0) {
     const id = `${fieldId(path)}-new`;
     out.push(

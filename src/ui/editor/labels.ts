@@ -51,7 +51,8 @@ const LABELS: Record<string, string> = {
 };
 
 export function labelFor(key: string): string {
-  const known = LABELS[key];
+  // Own keys only: a field named "constructor" must not find Object.
+  const known = Object.hasOwn(LABELS, key) ? LABELS[key] : undefined;
   if (known) return known;
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);

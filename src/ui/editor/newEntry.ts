@@ -3,6 +3,8 @@
 // city, an unused map shape), so a newcomer's additions are valid from the start and the
 // validator only speaks when they change something into a mistake.
 import type { Path, PathPart } from './paths';
+import { idRecord } from '../../engine';
+import { MAX_NESTING } from './nesting';
 import { getAtPath, setAtPath } from './paths';
 import { labelFor } from './labels';
 import type { MapShape } from './references';
@@ -32,7 +34,7 @@ const SINGULAR: Record<string, string> = {
   flags: 'flag',
   briefings: 'briefing',
 };
-export const singular = (listKey: PathPart | undefined): string => SINGULAR[String(listKey)] ?? 'entry';
+export const singular = (listKey: PathPart | undefined): string => (Object.hasOwn(SINGULAR, String(listKey)) ? SINGULAR[String(listKey)] : undefined) ?? 'entry';
 
 const slug = (text: string): string =>
   text
@@ -46,15 +48,16 @@ const slug = (text: string): string =>
 /** Every id used anywhere in the scenario, so a new one never collides. */
 function usedIds(json: unknown): Set<string> {
   const ids = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > MAX_NESTING) return;
+    if (Array.isArray(v)) for (const x of v) walk(x, depth + 1);
     else if (v !== null && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) {
         if (k === 'id' && typeof x === 'string') ids.add(x);
-        else walk(x);
+        else walk(x, depth + 1);
       }
   };
-  walk(json);
+  walk(json, 0);
   return ids;
 }
 
@@ -95,12 +98,10 @@ export function newValue(node: SchemaNode, path: Path, ctx: NewValueContext): un
     case 'record': {
       const keys = recordKeys(path, ctx.json) ?? [];
       const value = typeof node.additionalProperties === 'object' ? node.additionalProperties : {};
-      return Object.fromEntries(keys.map((k) => [k.value, newValue(value, [...path, k.value], ctx)]));
+      return idRecord(keys.map((k) => [k.value, newValue(value, [...path, k.value], ctx)]));
     }
     case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [k, child] of Object.entries(node.properties ?? {})) if (node.required?.includes(k)) out[k] = newValue(child, [...path, k], ctx);
-      return out;
+      return idRecord(Object.entries(node.properties ?? {}).flatMap(([k, child]) => (node.required?.includes(k) ? [[k, newValue(child, [...path, k], ctx)] as const] : [])));
     }
     case 'text': {
       const choices = choicesFor(path, ctx.json, ctx.map);
@@ -144,7 +145,7 @@ export function newEntry(listNode: SchemaNode, listPath: Path, ctx: NewValueCont
       entry.id = freshId(ctx.json, slug(shape.name));
       entry.borders = mapBorders(ctx.json, shape.mapId, ctx.map);
     }
-    if (entry.role === 'contested') Object.assign(entry, { importance: 2, stability: 60, sovereignty: 50, influence: Object.fromEntries(Object.keys(entry.influence as object).map((p) => [p, 10])) });
+    if (entry.role === 'contested') Object.assign(entry, { importance: 2, stability: 60, sovereignty: 50, influence: idRecord(Object.keys(entry.influence as object).map((p) => [p, 10])) });
   }
   if (top === 'cities') {
     // Near the region's middle until the designer places it (by clicking the map, or typing).
@@ -188,7 +189,7 @@ export function switchVariant(unionNode: SchemaNode, path: Path, current: unknow
   if (!variant || d === null) return current;
   const fresh = newValue(variant, path, ctx) as Record<string, unknown>;
   const old = current !== null && typeof current === 'object' ? (current as Record<string, unknown>) : {};
-  for (const k of Object.keys(variant.properties ?? {})) if (k !== d && k in old) fresh[k] = old[k];
+  for (const k of Object.keys(variant.properties ?? {})) if (k !== d && Object.hasOwn(old, k)) fresh[k] = old[k];
   return fresh;
 }
 
@@ -249,14 +250,14 @@ function linkBorders(json: unknown, id: string, from: readonly string[], to: rea
 /** Whether any value other than an entry's own id equals `id`. */
 function isReferenced(json: unknown, id: string): boolean {
   let found = false;
-  const walk = (v: unknown, key: string | null): void => {
-    if (found) return;
-    if (Array.isArray(v)) v.forEach((x) => walk(x, null));
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  const walk = (v: unknown, key: string | null, depth: number): void => {
+    if (found || depth > MAX_NESTING) return;
+    if (Array.isArray(v)) for (const x of v) walk(x, null, depth + 1);
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k, depth + 1);
     else if (v === id && key !== 'id') found = true;
     // Keys of influence/dependence maps are power ids, never country ids, so values suffice.
   };
-  walk(json, null);
+  walk(json, null, 0);
   return found;
 }
 

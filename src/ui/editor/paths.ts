@@ -18,12 +18,26 @@ export function parentKey(key: string): string | null {
   return up === key ? '' : up;
 }
 
+/**
+ * The value one step down: a list's element by index, an object's own key. Never an
+ * inherited name — a key such as "constructor" or "__proto__" comes from the scenario's
+ * text, and reading it from the prototype would hand the editor a built-in.
+ */
+function child(cur: unknown, p: PathPart): unknown {
+  if (Array.isArray(cur)) return typeof p === 'number' ? cur[p] : undefined;
+  if (cur === null || typeof cur !== 'object') return undefined;
+  const key = String(p);
+  return Object.hasOwn(cur, key) ? (cur as Record<string, unknown>)[key] : undefined;
+}
+
+/** Writes an own data property, so that even "__proto__" is a key like any other (an assignment would set the prototype). */
+function put(target: object, key: PathPart, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function getAtPath(root: unknown, path: Path): unknown {
   let cur = root;
-  for (const p of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PathPart, unknown>)[p];
-  }
+  for (const p of path) cur = child(cur, p);
   return cur;
 }
 
@@ -32,8 +46,10 @@ export function setAtPath(root: unknown, path: Path, value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path as [PathPart, ...PathPart[]];
   const base = root !== null && typeof root === 'object' ? root : typeof head === 'number' ? [] : {};
-  const copy: Record<PathPart, unknown> | unknown[] = Array.isArray(base) ? [...base] : { ...(base as Record<string, unknown>) };
-  (copy as Record<PathPart, unknown>)[head] = setAtPath((base as Record<PathPart, unknown>)[head], rest, value);
+  // A list has elements only; a name on it ("length") is no place in the scenario.
+  if (Array.isArray(base) && typeof head !== 'number') return root;
+  const copy: object = Array.isArray(base) ? [...(base as unknown[])] : { ...base };
+  put(copy, head, setAtPath(child(base, head), rest, value));
   return copy;
 }
 
@@ -45,7 +61,8 @@ export function removeAtPath(root: unknown, path: Path): unknown {
   const parent = getAtPath(root, parentPath);
   if (Array.isArray(parent)) return setAtPath(root, parentPath, parent.filter((_, i) => i !== last));
   if (parent === null || typeof parent !== 'object') return root;
-  const { [last]: _gone, ...rest } = parent as Record<PathPart, unknown>;
+  const rest: Record<string, unknown> = { ...parent };
+  delete rest[String(last)];
   return setAtPath(root, parentPath, rest);
 }
 

@@ -2,6 +2,7 @@
 // one of the scenario's countries, a route is a list of its cities, an effect's power is a
 // power or "$self"… Closed sets become drop-downs (a value outside them still shows, so the
 // validator's problem stays visible); flags are open (a new flag is a new name).
+import { MAX_NESTING } from './nesting';
 import type { Path } from './paths';
 
 export interface Choice {
@@ -42,12 +43,13 @@ const asChoice = (e: Entry): Choice[] => (typeof e.id === 'string' ? [{ value: e
 /** Every flag the scenario names anywhere: set at the start, set or cleared by effects, read by conditions and orders. */
 export function knownFlags(json: unknown): string[] {
   const found = new Set<string>();
-  const walk = (v: unknown, key: string | null): void => {
-    if (Array.isArray(v)) for (const x of v) walk(x, key === 'flags' ? 'flag' : null);
-    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  const walk = (v: unknown, key: string | null, depth: number): void => {
+    if (depth > MAX_NESTING) return;
+    if (Array.isArray(v)) for (const x of v) walk(x, key === 'flags' ? 'flag' : null, depth + 1);
+    else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k, depth + 1);
     else if (key === 'flag' && typeof v === 'string') found.add(v);
   };
-  walk(json, null);
+  walk(json, null, 0);
   return [...found].sort();
 }
 

@@ -3,12 +3,14 @@
 // country, a power's influence values, an optional field — and what cannot go without
 // changing the designer's intent (a power's home, an event's source) stays, for the
 // validator to point at. One undo step brings everything back.
+import { idRecord, own } from '../../engine';
+import { MAX_NESTING } from './nesting';
 import type { Path, PathPart } from './paths';
 import { getAtPath, pathKey } from './paths';
 import type { RefKind } from './references';
 import { refKind } from './references';
 import type { SchemaNode } from './schemaNode';
-import { childNode, isRequired, nodeKind, variantFor } from './schemaNode';
+import { isRequired, nodeAt, nodeKind, variantFor } from './schemaNode';
 
 /** What each list's ids are referred to as. */
 const KINDS: Record<string, RefKind[]> = {
@@ -39,7 +41,7 @@ interface Ref {
 function referencesTo(json: unknown, id: string, kinds: readonly RefKind[], own: string): Ref[] {
   const out: Ref[] = [];
   const walk = (v: unknown, at: PathPart[]): void => {
-    if (pathKey(at) === own) return;
+    if (at.length > MAX_NESTING || pathKey(at) === own) return;
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
     else if (v !== null && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
@@ -68,34 +70,23 @@ function partToDelete(schema: SchemaNode, json: unknown, ref: Ref): PathPart[] |
       if (parentPath.length > 1 || BELONGS.has(String(parentPath[0]))) return at;
       return null;
     }
-    const found = nodeAtPath(schema, json, parentPath);
+    const found = nodeAt(schema, json, parentPath);
     if (!found) return null;
     if (nodeKind(found) === 'record') return at;
     // An optional field goes; a required one takes its owner along, one level up.
     const parentNode = nodeKind(found) === 'union' ? variantFor(found, getAtPath(json, parentPath)) : found;
-    if (!isRequired(parentNode, last) && parentNode.properties?.[last]?.default === undefined) return at;
+    if (!isRequired(parentNode, last) && own(parentNode.properties, last)?.default === undefined) return at;
   }
   return null;
 }
 
-function nodeAtPath(schema: SchemaNode, json: unknown, path: Path): SchemaNode | null {
-  let node: SchemaNode | null = schema;
-  let value = json;
-  for (const key of path) {
-    if (!node) return null;
-    node = childNode(node, key, value);
-    value = value !== null && typeof value === 'object' ? (value as Record<PathPart, unknown>)[key] : undefined;
-  }
-  return node;
-}
-
 /** A copy of `json` without the parts at `paths` (keys as the validator spells them). */
 function without(json: unknown, paths: ReadonlySet<string>, at: PathPart[] = []): unknown {
+  // Nothing that goes lies deeper than a scenario nests.
+  if (at.length > MAX_NESTING) return json;
   if (Array.isArray(json)) return json.flatMap((x, i) => (paths.has(pathKey([...at, i])) ? [] : [without(x, paths, [...at, i])]));
   if (json !== null && typeof json === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(json)) if (!paths.has(pathKey([...at, k]))) out[k] = without(x, paths, [...at, k]);
-    return out;
+    return idRecord(Object.entries(json).flatMap(([k, x]) => (paths.has(pathKey([...at, k])) ? [] : [[k, without(x, paths, [...at, k])] as const])));
   }
   return json;
 }
@@ -109,7 +100,8 @@ export function removeEntry(schema: SchemaNode, json: unknown, entryPath: Path):
     while (queue.length > 0) {
       const path = queue.shift() as Path;
       const entry = getAtPath(json, path) as { id?: unknown } | undefined;
-      const kinds = KINDS[String(path[path.length - 2])];
+      const list = String(path[path.length - 2]);
+      const kinds = Object.hasOwn(KINDS, list) ? KINDS[list] : undefined;
       if (!kinds || typeof entry?.id !== 'string') continue;
       for (const ref of referencesTo(json, entry.id, kinds, pathKey(path))) {
         const part = partToDelete(schema, json, ref);
@@ -132,7 +124,7 @@ export function removeEntry(schema: SchemaNode, json: unknown, entryPath: Path):
       if (goes(key) || goes(pathKey(owner)) || typeof owner[owner.length - 1] !== 'number') continue;
       const items = getAtPath(json, list);
       const left = Array.isArray(items) ? items.filter((_, i) => !doomed.has(pathKey([...list, i]))).length : 0;
-      const min = nodeAtPath(schema, json, list)?.minItems ?? 0;
+      const min = nodeAt(schema, json, list)?.minItems ?? 0;
       if (left >= min) continue;
       doomed.set(pathKey(owner), owner);
       queue.push(owner);

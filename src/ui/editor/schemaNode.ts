@@ -58,7 +58,7 @@ export function variantNames(n: SchemaNode): string[] {
 export function variantFor(n: SchemaNode, value: unknown): SchemaNode {
   const variants = variantsOf(n);
   const d = discriminatorOf(n);
-  const tag = d !== null && value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[d] : undefined;
+  const tag = d !== null && value !== null && typeof value === 'object' && Object.hasOwn(value, d) ? (value as Record<string, unknown>)[d] : undefined;
   return variants.find((v) => d !== null && v.properties?.[d]?.const === tag) ?? (variants[0] as SchemaNode);
 }
 
@@ -66,7 +66,8 @@ export function variantFor(n: SchemaNode, value: unknown): SchemaNode {
 export function childNode(n: SchemaNode, key: string | number, value: unknown): SchemaNode | null {
   const here = nodeKind(n) === 'union' ? variantFor(n, value) : n;
   if (typeof key === 'number') return here.items ?? null;
-  if (here.properties?.[key]) return here.properties[key] ?? null;
+  // Keys come from the scenario's text: only the schema's own properties count ("constructor" is none).
+  if (here.properties && Object.hasOwn(here.properties, key)) return here.properties[key] ?? null;
   return typeof here.additionalProperties === 'object' ? here.additionalProperties : null;
 }
 
@@ -77,7 +78,7 @@ export function nodeAt(root: SchemaNode, json: unknown, path: readonly (string |
   for (const key of path) {
     if (!node) return null;
     node = childNode(node, key, value);
-    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+    value = value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string | number, unknown>)[key] : undefined;
   }
   return node;
 }
