@@ -254,7 +254,7 @@ export function checkScenario(s: Scenario): Problem[] {
       if (e.repeatable) add(['events', i, 'repeatable'], 'true', 'false: it happened once');
     }
     if (from > to) add(['events', i, 'trigger', 'from'], `"${e.trigger.from ?? ''}" after "to"`, 'a window whose start is not after its end');
-    else if (to < first || from > lastImagined) add(['events', i, 'trigger'], `a window (${e.trigger.from ?? 'start'} to ${e.trigger.to ?? 'end'}) outside the game`, `a window that overlaps the scenario's turns (${s.start} onwards, ${s.turns} turns)`);
+    else if (to < first || from > lastImagined) add(['events', i, 'trigger'], `a window (${e.trigger.from ?? 'start'} to ${e.trigger.to ?? 'end'}) outside the game`, `a window that overlaps the scenario's turns (${s.start} onwards, ${s.turns} turn${s.turns === 1 ? '' : 's'})`);
     if (e.trigger.chancePct === 0) add(['events', i, 'trigger', 'chancePct'], '0', 'a chance above 0 (an event that can never fire)');
     conditionRefs(['events', i, 'trigger', 'all'], e.trigger.all);
     effectRefs(['events', i, 'effects'], e.effects, [], []);

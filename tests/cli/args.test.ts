@@ -40,7 +40,7 @@ const bal = (...rest: string[]): string[] => ['balance', '--scenario', 'x', '--s
 
 describe('parseCommandLine', () => {
   it('reads each command', () => {
-    expect(parseCommandLine(['validate', 'a.json', '--', '--b.json'])).toEqual({ command: 'validate', files: ['a.json', '--b.json'] });
+    expect(parseCommandLine(['validate', 'a.json', '--', '--b.json'])).toEqual({ command: 'validate', files: ['a.json', '--b.json'], migrate: false });
     expect(parseCommandLine(['replay', 'g.json'])).toEqual({ command: 'replay', file: 'g.json' });
     expect(parseCommandLine(sim('--turns=3', '--json', '--save', 'g.json', '--beijing', 'random', '--player', 'moscow=search:2'))).toEqual({
       command: 'simulate',

@@ -232,7 +232,7 @@ describe('nothing replaces a game in progress without asking; the replaced game 
     const next = createGameStore(storage);
     expect(next.getState().saved.previous).toMatchObject({ ok: true, title: classroom.title, turn: 3 });
     expect(next.getState().restorePrevious()).toBe(false);
-    expect(next.getState().question?.text).toMatch(/^Your previous game of .* at turn 3 of 8 would replace your saved game of .* at turn 2 of 16\./);
+    expect(next.getState().question?.text).toMatch(/^Your previous game of .* at turn 3 of 8 would replace your saved game of .* at turn 2 of 8\./);
     next.getState().answer(true);
     expect(next.getState().session?.record.state).toEqual(before?.record.state);
     expect(next.getState().saved.previous).toMatchObject({ ok: true, title: xian.title, turn: 2 });

@@ -323,7 +323,7 @@ describe('what each form control does (formActions)', () => {
     expect(getAtPath(early.json, ['victory', 'suddenDeath'])).toEqual({ countries: 1, fromTurn: 1 });
     expect(getAtPath(applyAction({ kind: 'remove-part', path: ['victory', 'suddenDeath'] }, ctx(early.json)).json, ['victory'])).toEqual({ leadMargin: 7 });
     const cited = applyAction({ kind: 'cite', path: ['powers', 0, 'citations'], field: 'income' }, ctx());
-    expect(getAtPath(cited.json, ['powers', 0, 'citations', 'income'])).toEqual({ source: '000_e93177a9f029bdd6', note: 'Paraphrase what the article says.' });
+    expect(getAtPath(cited.json, ['powers', 0, 'citations', 'income'])).toEqual([{ source: '000_e93177a9f029bdd6', note: 'Paraphrase what the article says.' }]);
     expect(problems(cited.json)).toEqual([]);
   });
   it('the maps: a city toggles on a route; a click places a city only inside the scenario’s countries', () => {

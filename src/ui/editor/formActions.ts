@@ -110,7 +110,8 @@ export function applyAction(a: FormAction, ctx: ActionContext): ActionResult {
     case 'cite': {
       const at = [...a.path, a.field];
       const sources = choicesFor([...at, 'source'], json, map)?.options ?? [];
-      return { json: setAtPath(json, at, { source: sources[0]?.value ?? '', note: 'Paraphrase what the article says.' }), focus: `f:${pathKey([...at, 'note'])}` };
+      // A field's citations are a list (it may rest on several articles): the first one is made, more are added in the list.
+      return { json: setAtPath(json, at, [{ source: sources[0]?.value ?? '', note: 'Paraphrase what the article says.' }]), open: [pathKey(at)], focus: `f:${pathKey([...at, 0, 'note'])}` };
     }
     case 'route-city': {
       const route = list(json, a.path).filter((x): x is string => typeof x === 'string');

@@ -170,7 +170,7 @@ function recordFields(ctx: FormContext, node: SchemaNode, value: unknown, path: 
     return keys.map((k) => primitiveField(ctx, plain, getAtPath(obj, [k.value]), [...path, k.value], k.label, context, true));
   }
   // Citations: one part per cited field, and a way to cite another field of the entry.
-  const out: Element[] = Object.keys(obj).map((k) => framed(ctx, valueNode, getAtPath(obj, [k]), [...path, k], `Citation for "${k}"`, context, control(`Remove the citation for "${k}"`, 'remove-part', [...path, k], `rm:${pathKey([...path, k])}`)));
+  const out: Element[] = Object.keys(obj).map((k) => framed(ctx, valueNode, getAtPath(obj, [k]), [...path, k], `Citations for "${k}"`, context, control(`Remove the citations for "${k}"`, 'remove-part', [...path, k], `rm:${pathKey([...path, k])}`)));
   const owner = getAtPath(ctx.json, path.slice(0, -1));
   const fields = owner !== null && typeof owner === 'object' ? Object.keys(owner).filter((k) => k !== 'citations' && k !== 'id' && !Object.hasOwn(obj, k)) : [];
   if (fields.length > 0) {

@@ -121,11 +121,19 @@ export function removeEntry(schema: SchemaNode, json: unknown, entryPath: Path):
     for (const path of doomed.values()) if (typeof path[path.length - 1] === 'number' && path.length > 2) shrunk.set(pathKey(path.slice(0, -1)), path.slice(0, -1));
     for (const [key, list] of shrunk) {
       const owner = list.slice(0, -1);
-      if (goes(key) || goes(pathKey(owner)) || typeof owner[owner.length - 1] !== 'number') continue;
+      if (goes(key) || goes(pathKey(owner))) continue;
       const items = getAtPath(json, list);
       const left = Array.isArray(items) ? items.filter((_, i) => !doomed.has(pathKey([...list, i]))).length : 0;
       const min = nodeAt(schema, json, list)?.minItems ?? 0;
       if (left >= min) continue;
+      const ownerNode = nodeAt(schema, json, owner);
+      if (ownerNode && nodeKind(ownerNode) === 'record') {
+        // A list under a key of a map (a field's citations): the key goes, the map stays.
+        doomed.set(key, list);
+        changed = true;
+        continue;
+      }
+      if (typeof owner[owner.length - 1] !== 'number') continue;
       doomed.set(pathKey(owner), owner);
       queue.push(owner);
       changed = true;
