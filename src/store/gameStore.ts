@@ -10,7 +10,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GameRecord, GameState, Order, Scenario, TurnReport } from '../engine';
-import { formatProblem, idRecord, loadSave, loadScenarioText, newGame, own, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
+import { formatProblem, idRecord, loadSave, newGame, own, readScenarioText, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
 import { parsePlayer } from '../ai/player';
 import type { SaveStorage, SavedGame, Slot, SlotSummary } from './autosave';
 import { AUTOSAVE_KEY, MAX_AUTOSAVE_CHARS, autosaveText, newGameId, readAutosave, slotKey, slotSummary, storageFailure, summaryOf, writeAutosave } from './autosave';
@@ -70,7 +70,8 @@ export interface GameStoreState {
   /** Waiting for the player's answer; nothing else changes the game meanwhile. */
   question: Question | null;
 
-  startGame(scenario: Scenario, seed: string, mode: Mode): boolean;
+  /** `whatIf` plays on into the scenario's "what if" continuation past the reporting (a separate choice). */
+  startGame(scenario: Scenario, seed: string, mode: Mode, options?: { whatIf?: boolean }): boolean;
   selectCountry(id: string | null): void;
   setZoom(zoom: number): void;
   queueOrder(order: Order): boolean;
@@ -212,12 +213,15 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
 
     /** Validates a scenario's text and offers it on the start screen; `name` labels its problems, `invalid` opens the refusal. */
     const offerScenario = (name: string, invalid: string, text: string, ready: string): boolean => {
-      const r = loadScenarioText(text);
+      const r = readScenarioText(text);
       if (!r.ok) {
         const shown = r.error.slice(0, 6).map((p) => formatProblem(name, p));
         return fail(`${invalid}: ${shown.join('; ')}${r.error.length > shown.length ? `; and ${r.error.length - shown.length} more` : ''}`);
       }
-      set({ customScenario: r.value, message: { kind: 'info', text: `Scenario "${r.value.title}"${ready}` } });
+      const { scenario, notes, from } = r.value;
+      // A file of an earlier form of the format is read in the current one: say what that assumed.
+      const migrated = notes.length > 0 ? ` It was written in an earlier form of the format (form ${from}) and was read with these assumptions: ${notes.join('; ')}.` : '';
+      set({ customScenario: scenario, message: { kind: 'info', text: `Scenario "${scenario.title}"${ready}${migrated}` } });
       return true;
     };
 
@@ -243,10 +247,10 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       storageTrouble: initialTrouble,
       question: null,
 
-      startGame(scenario, seed, mode) {
+      startGame(scenario, seed, mode, options = {}) {
         const problem = modeProblem(scenario, mode);
         if (problem !== null) return fail(`This game cannot start: ${problem}.`);
-        const r = startRecord(scenario, seed);
+        const r = startRecord(scenario, seed, options.whatIf ? { whatIf: true } : {});
         if (!r.ok) return fail(r.error);
         const hs = humans(scenario, mode);
         const session: GameSession = { gameId: newGameId(), scenario, record: r.value, mode, reports: [], pending: new Map(), activePower: hs[0] ?? null, handover: hs.length > 1 };

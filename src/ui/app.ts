@@ -4,13 +4,13 @@
 // everything. Panels hold no game state.
 import type { StoreApi } from 'zustand/vanilla';
 import type { Change, LegalOrder, Order, Scenario, TurnReport } from '../engine';
-import { currentDate, describeChange, describeFactor, legalOrders, orderCost, orderKey, orderLabel, indexScenario, own, previewOrder, standing } from '../engine';
+import { currentDate, describeChange, describeFactor, formatPartialDate, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, indexScenario, own, previewOrder, reportingEnds, standing } from '../engine';
 import type { GameStoreState, Mode, Slot, SlotSummary } from '../store/gameStore';
 import { button, h, replaceKeepingFocus } from './dom';
 import { influenceChart } from './charts';
 import { balancePanel } from './balancePanel';
 import { offerShareLink } from './share';
-import { basisLine, sourceLine } from './sources';
+import { basisLine, groundingView, sourceLine } from './sources';
 import { downloadText, openChosenFile } from './files';
 import { questionView, storageTroubleView } from './notices';
 import type { EditorPanel } from './editor/editorPanel';
@@ -155,10 +155,17 @@ function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], 
   const modeSelect = h('select', { id: 'mode', name: 'mode' }, h('option', { value: 'vs-computer' }, 'Against the computer'), h('option', { value: 'hot-seat' }, 'Two players on this device'), h('option', { value: 'watch' }, 'Watch computer against computer'));
   const strength = h('select', { id: 'strength', name: 'strength' }, h('option', { value: 'greedy' }, 'Easy (rule of thumb)'), h('option', { value: 'search:1' }, 'Normal (search 1)'), h('option', { value: 'search:2' }, 'Hard (search 2)'), h('option', { value: 'search:3' }, 'Hardest (search 3)'));
   const summary = h('p', { class: 'summary' });
+  // The "what if" continuation past the reporting is a choice of its own, never the default.
+  const whatIf = h('input', { type: 'checkbox', id: 'what-if', name: 'what-if' });
+  const whatIfLabel = h('label', { for: 'what-if' });
+  const whatIfRow = h('p', { class: 'what-if' }, whatIf, ' ', whatIfLabel);
   const fillSides = (): void => {
     const s = shipped.find((x) => x.id === scenarioSelect.value)?.scenario;
     sideSelect.replaceChildren(...(s?.powers.map((p) => h('option', { value: p.id }, p.name)) ?? []));
-    summary.textContent = s?.summary ?? '';
+    summary.textContent = s ? `${s.summary} (${s.turns} turn${s.turns === 1 ? '' : 's'}, to ${formatPartialDate(reportingEnds(s))} when the reporting ends.)` : '';
+    whatIfRow.hidden = !s?.whatIf;
+    whatIf.checked = false;
+    whatIfLabel.textContent = s?.whatIf ? `Play on past the reporting — what if: ${s.whatIf.note} (${s.whatIf.turns} more turns, imagined, not reported)` : '';
     on.choose(scenarioSelect.value);
   };
   scenarioSelect.addEventListener('change', fillSides);
@@ -170,6 +177,7 @@ function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], 
     h('label', { for: 'scenario' }, 'Scenario'),
     scenarioSelect,
     summary,
+    whatIfRow,
     h('label', { for: 'mode' }, 'Mode'),
     modeSelect,
     h('label', { for: 'side' }, 'Your side'),
@@ -203,7 +211,7 @@ function startView(store: StoreApi<GameStoreState>, shipped: ShippedScenario[], 
     const mode: Mode = modeSelect.value === 'hot-seat' ? { kind: 'hot-seat' } : modeSelect.value === 'watch' ? { kind: 'watch', computer: strength.value } : { kind: 'vs-computer', human: sideSelect.value, computer: strength.value };
     // A new seed every game; the seed is kept in the save, so the game still replays exactly.
     const seed = `${s.id}-${crypto.getRandomValues(new Uint32Array(1))[0]?.toString(36) ?? '0'}`;
-    store.getState().startGame(s, seed, mode);
+    store.getState().startGame(s, seed, mode, { whatIf: whatIf.checked && s.whatIf !== undefined });
   });
   return form;
 }
@@ -240,7 +248,7 @@ function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
     'header',
     { class: 'status' },
     h('h1', {}, s.title),
-    h('p', {}, `${over ? 'Game over' : `Turn ${st.turn} of ${st.lastTurn}`} — ${currentDate(s, st)}`),
+    h('p', {}, `${over ? 'Game over' : `Turn ${st.turn} of ${st.lastTurn}`} — ${currentDate(s, st)}${!over && isImaginedTurn(s, st.turn) ? ' — what if: an imagined turn, past the reporting' : ''}`),
     h('ul', { class: 'scores', 'aria-label': 'Victory points' }, ...s.powers.map((p) => h('li', {}, h('span', { class: 'swatch', style: `background:${p.color}` }), `${p.name}: ${own(st.powers, p.id)?.points ?? 0} points`))),
   );
   const panels: HTMLElement[] = [status];
@@ -360,7 +368,9 @@ function orderItem(store: StoreApi<GameStoreState>, s: Scenario, st: Parameters<
     if (p.value.risk) details.push(`risk ${p.value.risk.chancePct}%: ${p.value.risk.description}`);
   }
   const label = `${o.label} (cost ${o.cost})`;
-  return h('li', {}, h('strong', {}, label), h('p', { class: 'preview' }, details.join(' · ')), button(queued ? 'Queued' : 'Queue order', () => store.getState().queueOrder(o.order), { 'data-key': `queue-${orderKey(o.order)}`, disabled: queued, 'aria-label': queued ? `Queued: ${label}` : `Queue order: ${label}` }));
+  const ix = indexScenario(s);
+  const basis = o.order.type === 'project' ? ix.project.get(o.order.project)?.basis : ix.action.get(o.order.action)?.basis;
+  return h('li', {}, h('strong', {}, label), h('p', { class: 'preview' }, details.join(' · ')), basis ? h('p', { class: `source${basis.kind === 'assumption' ? ' assumption' : ''}` }, basisLine(s, basis)) : '', button(queued ? 'Queued' : 'Queue order', () => store.getState().queueOrder(o.order), { 'data-key': `queue-${orderKey(o.order)}`, disabled: queued, 'aria-label': queued ? `Queued: ${label}` : `Queue order: ${label}` }));
 }
 
 const shortChange = (c: Change): string => `${c.what} ${String(c.from)} → ${String(c.to)}`;
@@ -414,13 +424,22 @@ function debriefView(store: StoreApi<GameStoreState>): HTMLElement {
   section.append(h('h3', {}, 'Influence over the game'), h('p', { class: 'summary' }, s.powers.map((p, k) => `${p.name}: ${k % 2 === 1 ? 'dashed' : 'solid'} line`).join('; ')));
   for (const c of s.countries) if (c.role === 'contested') section.append(h('figure', {}, h('figcaption', {}, c.name), influenceChart(s, session.reports, c.id)));
   section.append(h('h3', {}, 'What really happened'));
-  const list = h('ul', {});
+  // Each event once, at its first firing, with how often it fired.
+  const fired = new Map<string, { date: string; event: TurnReport['events'][number]; times: number }>();
   for (const r of session.reports) {
     for (const e of r.events) {
-      const b = e.basis;
-      list.append(h('li', {}, h('strong', {}, `${r.date}: ${e.title}. `), b.kind === 'reported' ? `${b.whatHappened} (${sourceLine(s, b.source)})` : basisLine(s, b)));
+      const seen = fired.get(e.id);
+      if (seen) seen.times++;
+      else fired.set(e.id, { date: r.date, event: e, times: 1 });
     }
   }
-  section.append(list);
+  const list = h('ul', {});
+  for (const { date, event: e, times } of fired.values()) {
+    const b = e.basis;
+    const when = times > 1 ? `${date} (and ${times - 1} more time${times === 2 ? '' : 's'})` : date;
+    list.append(h('li', {}, h('strong', {}, `${when}: ${e.title}. `), b.kind === 'reported' ? `${b.whatHappened} (${sourceLine(s, b.source)})` : basisLine(s, b)));
+  }
+  if (fired.size === 0) list.append(h('li', {}, 'No event fired in this game.'));
+  section.append(list, groundingView(s));
   return section;
 }

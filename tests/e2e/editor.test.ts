@@ -232,7 +232,7 @@ describe('the scenario editor', () => {
       }, text);
     await setText(original.replace('"turns": 8', '"turns": 0'));
     await page.waitForSelector('.problems li:has-text("scenario: ")');
-    expect(await page.locator('.problems').textContent()).toContain('scenario: turns: found 0; expected at least 2');
+    expect(await page.locator('.problems').textContent()).toContain('scenario: turns: found 0; expected at least 1');
     expect(await page.getByRole('button', { name: 'Play this scenario' }).isDisabled()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await setText(original.replace('"turns": 8', '"turns": 7'));
