@@ -5,7 +5,7 @@
 // Summaries come back from workers as structured clones (with prototypes again), so
 // every record keyed by an id is read with `own` and made with `idRecord`.
 import type { Scenario } from '../engine';
-import { idRecord, leaderBy, own } from '../engine';
+import { controller, idRecord, own } from '../engine';
 import type { Player } from './player';
 import { parsePlayer } from './player';
 import { playQuick } from './match';
@@ -36,10 +36,9 @@ export function playBalanceGame(scenario: Scenario, seed: string, index: number,
   }
   const m = playQuick(scenario, gameSeed(seed, index), players);
   const leaders = idRecord<string | null>();
-  const powerIds = scenario.powers.map((p) => p.id);
   for (const c of scenario.countries) {
     const st = own(m.state.countries, c.id);
-    if (c.role === 'contested' && st) leaders[c.id] = leaderBy(powerIds, st, scenario.victory.leadMargin);
+    if (c.role === 'contested' && st) leaders[c.id] = controller(scenario, m.state, c.id);
   }
   const orders = idRecord<Record<string, number>>();
   const openings = idRecord<string>();

@@ -1,13 +1,13 @@
 // Event triggers: is a condition of the scenario true in this state?
 import type { Condition } from './schema';
-import type { GameState } from './state';
+import type { StateLike } from './state';
 import type { ScenarioIndex } from './scenarioIndex';
-import { leaderBy } from './leadership';
+import { controller } from './leadership';
 
 const within = (v: number, c: { atLeast?: number | undefined; atMost?: number | undefined }): boolean =>
   (c.atLeast === undefined || v >= c.atLeast) && (c.atMost === undefined || v <= c.atMost);
 
-export function conditionHolds(ix: ScenarioIndex, s: GameState, c: Condition): boolean {
+export function conditionHolds(ix: ScenarioIndex, s: StateLike, c: Condition): boolean {
   switch (c.type) {
     case 'flag':
       return s.flags.includes(c.flag) === c.is;
@@ -19,10 +19,8 @@ export function conditionHolds(ix: ScenarioIndex, s: GameState, c: Condition): b
       return within(s.countries[c.country]?.stability ?? 0, c);
     case 'dependence':
       return within(s.countries[c.country]?.dependence[c.axis][c.power] ?? 0, c);
-    case 'leads': {
-      const country = s.countries[c.country];
-      return country !== undefined && leaderBy(ix.powerIds, country, ix.scenario.victory.leadMargin) === c.power;
-    }
+    case 'leads':
+      return controller(ix.scenario, s, c.country) === c.power;
     case 'project':
       return (s.projects[c.project]?.status ?? 'available') === c.status;
     default: {

@@ -22,7 +22,7 @@ export type { GameRecord, SaveFile, TurnRecord, LoadedGame } from './save';
 export { startRecord, playTurn, toSave, saveToJson, loadSave, MAX_SAVE_BYTES } from './save';
 export type { PowerView } from './view';
 export { viewFor } from './view';
-export { standing, leaderBy } from './leadership';
+export { standing, leaderBy, controlMargin, controller } from './leadership';
 export { turnDate } from './dates';
 export { hashJson, canonicalJson } from './hash';
 export type { Result } from './result';

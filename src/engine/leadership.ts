@@ -1,6 +1,9 @@
 // Who leads a country, and by how much: the measure behind scoring, balancing and
 // the "dominant patron" modifiers.
-import type { CountryState } from './state';
+import type { CountryState, StateLike } from './state';
+import type { Scenario } from './schema';
+import { indexScenario } from './scenarioIndex';
+import { own } from './records';
 
 export interface Standing {
   leader: string | null;
@@ -34,4 +37,21 @@ export function standing(powerIds: readonly string[], c: CountryState): Standing
 export function leaderBy(powerIds: readonly string[], c: CountryState, margin: number): string | null {
   const s = standing(powerIds, c);
   return s.leader !== null && s.lead >= margin ? s.leader : null;
+}
+
+/**
+ * The lead a power needs to control a country: the scenario's `victory.leadMargin`,
+ * raised by a tenth of the country's sovereignty above 50 and lowered below it (at least 1).
+ * Proud, sovereignty-minded governments take more winning over, so countries differ.
+ */
+export function controlMargin(scenario: Scenario, country: string): number {
+  const def = indexScenario(scenario).contested.get(country);
+  const base = scenario.victory.leadMargin;
+  return def ? Math.max(1, base + Math.trunc((def.sovereignty - 50) / 10)) : base;
+}
+
+/** The power that controls `country` now (leads by its control margin), or null. */
+export function controller(scenario: Scenario, state: Pick<StateLike, 'countries'>, country: string): string | null {
+  const c = own(state.countries, country);
+  return c ? leaderBy(indexScenario(scenario).powerIds, c, controlMargin(scenario, country)) : null;
 }

@@ -4,27 +4,24 @@
 // last turn: most points wins; equal points go to whoever leads more countries; else a draw.
 import type { TurnContext } from '../ledger';
 import { changePoints } from '../ledger';
-import { leaderBy } from '../leadership';
+import { controller, controlMargin } from '../leadership';
 import { countryName, powerName } from '../scenarioIndex';
 
 function ledCountries(ctx: TurnContext): Map<string, number> {
   const led = new Map(ctx.ix.powerIds.map((p) => [p, 0]));
   for (const id of ctx.ix.contestedIds) {
-    const c = ctx.state.countries[id];
-    const leader = c ? leaderBy(ctx.ix.powerIds, c, ctx.ix.scenario.victory.leadMargin) : null;
+    const leader = controller(ctx.ix.scenario, ctx.state, id);
     if (leader !== null) led.set(leader, (led.get(leader) ?? 0) + 1);
   }
   return led;
 }
 
 export function scoring(ctx: TurnContext): void {
-  const margin = ctx.ix.scenario.victory.leadMargin;
   for (const id of ctx.ix.contestedIds) {
-    const c = ctx.state.countries[id];
     const def = ctx.ix.contested.get(id);
-    if (!c || !def) continue;
-    const leader = leaderBy(ctx.ix.powerIds, c, margin);
-    if (leader !== null) changePoints(ctx, leader, def.importance, { kind: 'rule', rule: 'scoring', text: `${powerName(ctx.ix, leader)} leads ${countryName(ctx.ix, id)} by ${margin} or more` });
+    if (!def) continue;
+    const leader = controller(ctx.ix.scenario, ctx.state, id);
+    if (leader !== null) changePoints(ctx, leader, def.importance, { kind: 'rule', rule: 'scoring', text: `${powerName(ctx.ix, leader)} controls ${countryName(ctx.ix, id)} (leads by ${controlMargin(ctx.ix.scenario, id)} or more)` });
   }
 }
 
