@@ -2,7 +2,7 @@
 // what an order is worth before the other side moves. Values are in "importance ×
 // influence points": one point of lead in a country of importance 3 is worth 3.
 import type { Effect, Order, Scenario, StateLike } from '../engine';
-import { expectedInfluence, idRecord, indexScenario, own } from '../engine';
+import { controlMargin, expectedInfluence, idRecord, indexScenario, own, summitOn } from '../engine';
 import type { ScenarioIndex } from '../engine';
 
 /** Worth of a lead of `m` points: nothing below -20, nothing gained past the margin plus 6 (balancing starts to bite). */
@@ -16,13 +16,17 @@ export function margin(ix: ScenarioIndex, state: StateLike, country: string, pow
   if (!c) return 0;
   const da = own(a, country);
   const db = own(b, country);
-  let mine = 0;
+  // Influence is a share (at most 100 in all): what passes 100 comes out of the others, in proportion.
+  const values = ix.powerIds.map((p) => Math.max(0, (own(c.influence, p) ?? 0) + (own(da, p) ?? 0) + (own(db, p) ?? 0)));
+  const total = values.reduce((x, y) => x + y, 0);
+  const i = ix.powerIds.indexOf(power);
+  const mine = Math.min(100, values[i] ?? 0);
+  const others = total - (values[i] ?? 0);
+  const over = Math.max(0, mine + others - 100);
   let best = 0;
-  for (const p of ix.powerIds) {
-    const v = (own(c.influence, p) ?? 0) + (own(da, p) ?? 0) + (own(db, p) ?? 0);
-    if (p === power) mine = v;
-    else if (v > best) best = v;
-  }
+  values.forEach((v, j) => {
+    if (j !== i) best = Math.max(best, others > 0 ? v - (over * v) / others : v);
+  });
   return mine - best;
 }
 
@@ -125,10 +129,10 @@ function effectsWorth(c: Context, effects: readonly Effect[], target: string | u
 
 /** Worth of changing influence by `extra` on top of `planned`. */
 export function deltasWorth(c: Context, planned: Deltas, extra: Deltas): number {
-  const L = c.ix.scenario.victory.leadMargin;
   const weight = Math.min(c.turnsLeft, 4) * 0.5;
   let worth = 0;
   for (const country of Object.keys(extra)) {
+    const L = controlMargin(c.ix.scenario, country);
     const w = c.ix.contested.get(country)?.importance ?? 1;
     const before = marginWorth(margin(c.ix, c.state, country, c.power, planned), L);
     const after = marginWorth(margin(c.ix, c.state, country, c.power, planned, extra), L);
@@ -217,8 +221,9 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
     return state.phase.winner === power ? 1000 + mine - best : state.phase.winner === null ? mine - best : -1000 + mine - best;
   }
   const turnsLeft = Math.max(0, state.lastTurn - state.turn + 1);
-  const L = scenario.victory.leadMargin;
-  const horizon = Math.min(turnsLeft, 6);
+  // The scorings still to come within a few turns, a summit counting several times over.
+  let horizon = 0;
+  for (let t = state.turn; t < state.turn + Math.min(turnsLeft, 6); t++) horizon += summitOn(scenario, t)?.weight ?? 1;
   // Projects under way will land: count their completion as if it were here, a little discounted.
   const pending = newDeltas();
   for (const [id, st] of Object.entries(state.projects)) {
@@ -234,6 +239,7 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
   }
   let outlook = 0;
   for (const id of ix.contestedIds) {
+    const L = controlMargin(scenario, id);
     const w = ix.contested.get(id)?.importance ?? 1;
     const m = margin(ix, state, id, power, pending);
     // Chance-like share of the country's points over the turns left: -1 when clearly behind, +1 when clearly ahead.

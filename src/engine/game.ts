@@ -11,7 +11,9 @@ import { scenarioHash } from './scenario';
 import type { Rejection } from './orders';
 import { validateOrders } from './orders';
 import type { Order } from './order';
-import type { TurnContext, TurnReport } from './ledger';
+import type { RepublicStance, TurnContext, TurnReport } from './ledger';
+import type { RepublicChoice } from './republics';
+import { describeChoice, parseRepublicChoices, ruleOfThumbChoice } from './republics';
 import { PHASES } from './phases';
 import { turnDate } from './dates';
 import { hashJson } from './hash';
@@ -72,7 +74,8 @@ export type TurnError =
   | { kind: 'game-over'; message: string }
   | { kind: 'wrong-scenario'; message: string }
   | { kind: 'unknown-power'; message: string; power: string }
-  | { kind: 'illegal-orders'; message: string; power: string; rejections: Rejection[] };
+  | { kind: 'illegal-orders'; message: string; power: string; rejections: Rejection[] }
+  | { kind: 'illegal-stance'; message: string };
 
 export interface TurnOutcome {
   state: GameState;
@@ -83,7 +86,7 @@ export interface TurnOutcome {
  * Resolves one turn. `orders` maps power id → that power's orders (untrusted input:
  * each list is validated; a power left out passes). Nothing in `state` is mutated.
  */
-export function resolveTurn(scenario: Scenario, state: GameState, orders: Record<string, unknown>): Result<TurnOutcome, TurnError> {
+export function resolveTurn(scenario: Scenario, state: GameState, orders: Record<string, unknown>, republics?: unknown): Result<TurnOutcome, TurnError> {
   if (state.phase.kind === 'over') return err({ kind: 'game-over', message: 'the game is over' });
   if (state.scenarioHash !== scenarioHash(scenario)) return err({ kind: 'wrong-scenario', message: `this game belongs to scenario "${state.scenarioId}" (${state.scenarioHash}), not to the one given` });
   const ix = indexScenario(scenario);
@@ -98,13 +101,26 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Record
     }
     accepted[power] = r.value;
   }
+  const given = parseRepublicChoices(scenario, republics);
+  if (!given.ok) return err({ kind: 'illegal-stance', message: given.error });
+  // A republic without a player's choice takes the rule of thumb's, seeing the orders aimed at it.
+  const stances = idRecord<RepublicChoice>();
+  const stanceReport: RepublicStance[] = [];
+  for (const id of ix.contestedIds) {
+    const chosen = own(given.value, id);
+    const rule = chosen ? null : ruleOfThumbChoice(scenario, state, id, accepted);
+    const choice = chosen ?? (rule as { choice: RepublicChoice }).choice;
+    stances[id] = choice;
+    stanceReport.push({ country: id, choice, text: `${describeChoice(ix, id, choice)}${rule ? ` (${rule.reason})` : ''}` });
+  }
   const rng = openRng(state.rng);
   const ctx: TurnContext = {
     ix,
     state: cloneState(state),
     rng,
     orders: copyRecord(accepted),
-    report: { turn: state.turn, date: turnDate(scenario.start, scenario.monthsPerTurn, state.turn), orders: accepted, changes: [], events: [], rolls: [], notes: [] },
+    republics: stances,
+    report: { turn: state.turn, date: turnDate(scenario.start, scenario.monthsPerTurn, state.turn), orders: accepted, republics: stanceReport, changes: [], events: [], rolls: [], notes: [] },
   };
   for (const phase of PHASES) phase.run(ctx);
   ctx.state.rng = rng.state();

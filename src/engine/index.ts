@@ -23,6 +23,12 @@ export { startRecord, playTurn, toSave, saveToJson, loadSave, MAX_SAVE_BYTES } f
 export type { PowerView } from './view';
 export { viewFor } from './view';
 export { standing, leaderBy, controlMargin, controller } from './leadership';
+export type { RepublicChoice } from './republics';
+export { republicChoices, ruleOfThumbChoice, ruleOfThumbChoices, describeChoice, offers, STANCE_PCT } from './republics';
+export type { RepublicStance } from './ledger';
+export { SHARE_TOTAL } from './ledger';
+export { summitOn } from './phases/scoring';
+export { MAX_BID } from './order';
 export { turnDate } from './dates';
 export { hashJson, canonicalJson } from './hash';
 export type { Result } from './result';

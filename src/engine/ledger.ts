@@ -8,8 +8,9 @@ import type { ScenarioIndex } from './scenarioIndex';
 import { countryName, powerName } from './scenarioIndex';
 import type { Rng } from './rng';
 import type { EventBasis } from './schema';
+import type { RepublicChoice } from './republics';
 
-export type RuleName = 'payment' | 'carry-limit' | 'income' | 'ties' | 'neglect' | 'balancing' | 'stability-drift' | 'scoring' | 'contract-award';
+export type RuleName = 'payment' | 'income' | 'dependence-fades' | 'republic' | 'ties' | 'neglect' | 'balancing' | 'stability-drift' | 'scoring' | 'contract-award';
 
 export type Cause =
   | { kind: 'order'; power: string; order: Order; text: string }
@@ -45,10 +46,19 @@ export interface FiredEvent {
   basis: EventBasis;
 }
 
+/** A republic's stance this turn, and why (in words). */
+export interface RepublicStance {
+  country: string;
+  choice: RepublicChoice;
+  text: string;
+}
+
 export interface TurnReport {
   turn: number;
   date: string;
   orders: Record<string, Order[]>;
+  /** Each republic's stance this turn, in scenario order. */
+  republics: RepublicStance[];
   changes: Change[];
   events: FiredEvent[];
   rolls: RollRecord[];
@@ -64,6 +74,8 @@ export interface TurnContext {
   state: GameState;
   rng: Rng;
   orders: Record<string, Order[]>;
+  /** Each republic's stance this turn (given by its player or the rule of thumb). */
+  republics: Record<string, RepublicChoice>;
   report: TurnReport;
 }
 
@@ -103,14 +115,51 @@ function influenceLabel(ix: ScenarioIndex, country: string, power: string): { pa
   return label;
 }
 
-export function changeInfluence(ctx: TurnContext, country: string, power: string, delta: number, cause: Cause): void {
+/** Each country's attention is 100: the powers' influence there adds up to at most this. */
+export const SHARE_TOTAL = 100;
+
+function setInfluence(ctx: TurnContext, country: string, power: string, to: number, cause: Cause): void {
   const c = countryState(ctx, country);
   const from = c.influence[power] ?? 0;
-  const to = clamp(from + delta, 0, 100);
   if (to === from) return;
   c.influence[power] = to;
   const { path, what } = influenceLabel(ctx.ix, country, power);
   record(ctx, { path, what, country, power, from, to, cause });
+}
+
+/**
+ * Influence is a share: the powers' influence in a country adds up to at most 100.
+ * A gain fills the uncommitted rest first; what the rest cannot hold comes out of the
+ * rivals' shares, in proportion to them (largest remainders first, ties in scenario
+ * order), so a gain in a full country is the rival's loss and nothing saturates.
+ */
+export function changeInfluence(ctx: TurnContext, country: string, power: string, delta: number, cause: Cause): void {
+  const c = countryState(ctx, country);
+  const from = c.influence[power] ?? 0;
+  if (delta <= 0) {
+    setInfluence(ctx, country, power, clamp(from + delta, 0, SHARE_TOTAL), cause);
+    return;
+  }
+  const to = clamp(from + delta, 0, SHARE_TOTAL);
+  let total = 0;
+  for (const p of ctx.ix.powerIds) total += c.influence[p] ?? 0;
+  const taken = Math.max(0, total - from + to - SHARE_TOTAL);
+  if (taken > 0) {
+    const rivals = ctx.ix.powerIds.filter((p) => p !== power && (c.influence[p] ?? 0) > 0);
+    const pool = rivals.reduce((sum, p) => sum + (c.influence[p] ?? 0), 0);
+    const shares = rivals.map((p, i) => {
+      const exact = (taken * (c.influence[p] ?? 0)) / pool;
+      return { p, i, cut: Math.floor(exact), rest: exact - Math.floor(exact) };
+    });
+    let left = taken - shares.reduce((sum, x) => sum + x.cut, 0);
+    for (const x of [...shares].sort((a, b) => b.rest - a.rest || a.i - b.i)) {
+      if (left <= 0) break;
+      x.cut += 1;
+      left -= 1;
+    }
+    for (const x of shares) setInfluence(ctx, country, x.p, (c.influence[x.p] ?? 0) - x.cut, cause);
+  }
+  setInfluence(ctx, country, power, to, cause);
 }
 
 export function changeStability(ctx: TurnContext, country: string, delta: number, cause: Cause): void {

@@ -9,7 +9,13 @@
 // become "YYYY-MM(-DD)"; turns past the latest source become a "what if" continuation.
 import { formatMonthIndex, monthIndex } from './dates';
 
-export const FORMAT_VERSION = 2;
+//
+// Form 2 → 3 (rules v2): budget carries over whole, so `maxCarry` goes; influence is a
+// share (a country's values add up to at most 100), so larger starting values are
+// scaled down; the rules that are new keep their defaults (dependence fades where a
+// patron gives no order; leading short of control scores 1; no summits), and the lead
+// margin now controls a country of sovereignty 50 (proud countries need more).
+export const FORMAT_VERSION = 3;
 
 export interface Migration {
   /** The input in the current form (a new object; the input is not changed). */
@@ -133,13 +139,42 @@ function fromForm1(input: Json): { json: Json; notes: string[] } {
   return { json: { ...($schema === undefined ? {} : { $schema }), formatVersion: 2, ...rest }, notes };
 }
 
+function fromForm2(input: Json): { json: Json; notes: string[] } {
+  const s = structuredClone(input);
+  const notes: string[] = [];
+  const carried: string[] = [];
+  for (const p of list(s.powers)) {
+    if (!isObject(p) || !Object.hasOwn(p, 'maxCarry')) continue;
+    carried.push(`${typeof p.id === 'string' ? p.id : '?'} ${String(p.maxCarry)}`);
+    delete p.maxCarry;
+  }
+  if (carried.length > 0) notes.push(`unspent budget now carries over whole: the carry limits (${carried.join(', ')}) were dropped`);
+  for (const c of list(s.countries)) {
+    if (!isObject(c) || !isObject(c.influence)) continue;
+    const inf = c.influence;
+    const values = Object.values(inf).filter((v): v is number => typeof v === 'number');
+    const total = values.reduce((a, b) => a + b, 0);
+    if (total <= 100) continue;
+    for (const k of Object.keys(inf)) if (typeof inf[k] === 'number') inf[k] = Math.floor(((inf[k] as number) * 100) / total);
+    notes.push(`${typeof c.id === 'string' ? c.id : 'a country'}: influence is now a share adding up to at most 100, so its values (${total} in all) were scaled down`);
+  }
+  notes.push('rules v2 defaults assumed: a patron that gives no order in a country loses 1 dependence there a turn (rules.dependenceFades), leading a country short of control scores 1 point (victory.leadPoints), no summits (victory.summits), and the lead margin now controls a country of sovereignty 50 (each 10 points of sovereignty above or below 50 add or take 1)');
+  const { $schema, formatVersion: _v, ...rest } = s;
+  return { json: { ...($schema === undefined ? {} : { $schema }), formatVersion: 3, ...rest }, notes };
+}
+
 /** Brings a parsed scenario file to the current form, saying what was assumed. */
 export function migrateScenario(input: unknown): Migration {
   if (!isObject(input)) return { json: input, from: FORMAT_VERSION, notes: [] };
   const version = Object.hasOwn(input, 'formatVersion') ? input.formatVersion : 1;
   if (version === 1) {
-    const { json, notes } = fromForm1(input);
-    return { json, from: 1, notes };
+    const first = fromForm1(input);
+    const second = fromForm2(first.json);
+    return { json: second.json, from: 1, notes: [...first.notes, ...second.notes] };
+  }
+  if (version === 2) {
+    const { json, notes } = fromForm2(input);
+    return { json, from: 2, notes };
   }
   // The current form, or a number the validator will refuse with its path.
   return { json: input, from: typeof version === 'number' ? version : FORMAT_VERSION, notes: [] };

@@ -9,7 +9,15 @@ export type ActionOrder =
   | { type: 'diplomacy'; action: string; country: string }
   | { type: 'special'; action: string; country: string };
 
-export type ProjectOrder = { type: 'project'; project: string };
+/**
+ * Starts a project. `bid` is a sealed extra offer on top of the cost, for a tender two
+ * powers may contest: the higher offer wins the contract, and the winner pays its bid
+ * whether or not anyone bid against it (the risk of a sealed bid).
+ */
+export type ProjectOrder = { type: 'project'; project: string; bid?: number };
+
+/** Highest sealed bid an order may carry on top of a project's cost. */
+export const MAX_BID = 200;
 
 export type Order = ActionOrder | ProjectOrder;
 export type OrderType = Order['type'];

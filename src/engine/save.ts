@@ -9,15 +9,18 @@ import type { GameOptions } from './game';
 import { MAX_SEED_LENGTH, MAX_TURNS, newGame, resolveTurn, stateHash } from './game';
 import type { TurnReport } from './ledger';
 import type { Order } from './order';
+import type { RepublicChoice } from './republics';
+import { idRecord, protoKeyPaths } from './records';
 import { loadScenario, protoKeyProblem, withoutBom } from './scenario';
 import { FORMAT_VERSION, migrateScenario } from './migrate';
-import { protoKeyPaths } from './records';
 import { describeValue, problemsFromZod, formatProblem } from './problems';
 import type { Result } from './result';
 import { err, ok } from './result';
 
 export interface TurnRecord {
   orders: Record<string, Order[]>;
+  /** Each republic's stance that turn (replayed as given, so a republic played by students replays exactly). */
+  republics?: Record<string, RepublicChoice>;
   /** State hash after the turn resolved. */
   hash: string;
 }
@@ -49,7 +52,7 @@ const SaveSchema = z.strictObject({
   scenario: z.unknown(),
   seed: z.string().max(MAX_SEED_LENGTH),
   options: z.strictObject({ turns: z.number().int().min(1).max(MAX_TURNS).optional(), whatIf: z.boolean().optional() }),
-  turns: z.array(z.strictObject({ orders: z.record(z.string(), z.array(z.unknown())), hash: Hash })).max(MAX_TURNS),
+  turns: z.array(z.strictObject({ orders: z.record(z.string(), z.array(z.unknown())), republics: z.record(z.string(), z.unknown()).optional(), hash: Hash })).max(MAX_TURNS),
   finalHash: Hash,
 });
 
@@ -63,10 +66,12 @@ export function startRecord(scenario: Scenario, seed: string, options: GameOptio
 }
 
 /** Plays a turn and appends it to the record. The record given is not changed. */
-export function playTurn(record: GameRecord, orders: Record<string, unknown>): Result<{ record: GameRecord; report: TurnReport }, string> {
-  const r = resolveTurn(record.scenario, record.state, orders);
+export function playTurn(record: GameRecord, orders: Record<string, unknown>, republics?: unknown): Result<{ record: GameRecord; report: TurnReport }, string> {
+  const r = resolveTurn(record.scenario, record.state, orders, republics);
   if (!r.ok) return err(r.error.message);
-  const turn: TurnRecord = { orders: r.value.report.orders, hash: stateHash(r.value.state) };
+  const taken = idRecord<RepublicChoice>();
+  for (const s of r.value.report.republics) taken[s.country] = s.choice;
+  const turn: TurnRecord = { orders: r.value.report.orders, republics: taken, hash: stateHash(r.value.state) };
   return ok({ record: { ...record, turns: [...record.turns, turn], state: r.value.state }, report: r.value.report });
 }
 
@@ -120,7 +125,7 @@ export function loadSave(raw: string): Result<LoadedGame, string> {
   let record = start.value;
   const reports: TurnReport[] = [];
   for (const [i, turn] of save.turns.entries()) {
-    const r = playTurn(record, turn.orders);
+    const r = playTurn(record, turn.orders, turn.republics);
     if (!r.ok) return err(`turn ${i + 1}: the saved orders are not legal: ${r.error}`);
     const got = stateHash(r.value.record.state);
     if (got !== turn.hash) return err(`turn ${i + 1}: replaying gives state ${got}, but the save says ${turn.hash}`);

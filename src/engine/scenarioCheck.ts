@@ -58,11 +58,11 @@ export function checkScenario(s: Scenario): Problem[] {
     if (b.kind === 'reported' && !sources.has(b.source)) add([...path, 'basis', 'source'], `"${b.source}"`, `a source id: ${list(sources)}`);
   };
 
-  // Highest budget a power can ever hold at the start of a turn; a cost above it can never be paid.
+  // Highest budget a power can ever hold (saving everything until the last turn); a cost above it can never be paid.
   const maxBudget = new Map(
     s.powers.map((p) => {
       const trackBonus = p.tracks.reduce((sum, t) => sum + Math.max(t.incomePerPoint * t.min, t.incomePerPoint * t.max, 0), 0);
-      return [p.id, Math.max(p.startBudget, p.maxCarry + p.income + trackBonus)];
+      return [p.id, p.startBudget + (s.turns + (s.whatIf?.turns ?? 0) - 1) * Math.max(0, p.income + trackBonus)];
     }),
   );
 
@@ -93,6 +93,8 @@ export function checkScenario(s: Scenario): Problem[] {
     });
     if (c.role === 'contested') {
       powerMap(['countries', i, 'influence'], c.influence);
+      const shares = Object.values(c.influence).reduce((sum, v) => sum + v, 0);
+      if (shares > 100) add(['countries', i, 'influence'], `shares adding up to ${shares}`, 'shares adding up to at most 100 (influence is a share of the country\'s attention)');
       powerMap(['countries', i, 'dependence', 'economic'], c.dependence.economic);
       powerMap(['countries', i, 'dependence', 'security'], c.dependence.security);
       c.memberships.forEach((m, j) => {
@@ -174,8 +176,14 @@ export function checkScenario(s: Scenario): Problem[] {
 
   const affordable = (path: PathPart[], cost: number, who: readonly string[]): void => {
     const best = Math.max(0, ...who.map((p) => maxBudget.get(p) ?? 0));
-    if (cost > best) add([...path, 'cost'], String(cost), `at most ${best}, the most any of its powers can ever hold in one turn`);
+    if (cost > best) add([...path, 'cost'], String(cost), `at most ${best}, the most any of its powers can ever hold (saving every turn)`);
   };
+
+  s.victory.summits.forEach((m, i) => {
+    if (m.turn > s.turns + (s.whatIf?.turns ?? 0)) add(['victory', 'summits', i, 'turn'], String(m.turn), `a turn of the game (1 to ${s.turns + (s.whatIf?.turns ?? 0)})`);
+    if (s.victory.summits.findIndex((x) => x.turn === m.turn) !== i) add(['victory', 'summits', i, 'turn'], `turn ${m.turn} again`, 'one summit a turn');
+    if (m.basis.kind === 'reported' && !sources.has(m.basis.source)) add(['victory', 'summits', i, 'basis', 'source'], `"${m.basis.source}"`, `a source id: ${list(sources)}`);
+  });
 
   s.actions.forEach((a, i) => {
     a.powers.forEach((p, j) => {

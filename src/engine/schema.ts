@@ -123,7 +123,6 @@ export const Power = z.strictObject({
   home: Id.describe('The neighbour country this power governs (drawn as its home base).'),
   income: z.number().int().min(0).max(100).describe('Influence budget gained every turn, before tracks modify it.'),
   startBudget: z.number().int().min(0).max(200).describe('Budget available on turn 1.'),
-  maxCarry: z.number().int().min(0).max(200).describe('Unspent budget kept into the next turn, at most.'),
   tracks: z.array(Track).max(12).default([]).describe('Values events move, e.g. a war drain or sanctions pressure.'),
   citations: Citations,
 }).describe('A player: Beijing, Moscow…');
@@ -146,7 +145,7 @@ export const ContestedCountry = z.strictObject({
   ...CountryBase,
   role: z.literal('contested').describe('"contested": on the board; "neighbour": context and home bases.'),
   importance: z.number().int().min(1).max(5).describe('Victory points per turn for the power that leads here.'),
-  influence: PowerMap.describe('Influence of each power, 0–100 (power id → value).'),
+  influence: PowerMap.describe('Each power\'s share of influence, 0–100 (power id → value); the shares add up to at most 100, the rest uncommitted.'),
   stability: Pct.describe('0 chaos, 100 solid. Low stability favours security deals and can halt projects.'),
   sovereignty: Pct.describe('How strongly the country resents a dominant patron (0 none, 100 fiercely).'),
   dependence: z
@@ -309,22 +308,34 @@ export const Rules = z
     maxOrdersPerTurn: z.number().int().min(1).max(10).default(3).describe('Orders each power may give a turn.'),
     balancingMargin: z.number().int().min(0).max(100).default(25).describe('Lead above which a country starts leaning to the runner-up.'),
     neglect: z.number().int().min(0).max(10).default(1).describe('Influence a power loses each turn in a country where it gave no order.'),
+    dependenceFades: z.number().int().min(0).max(10).default(1).describe('Economic and security dependence a power loses each turn in a country where it gave no order.'),
     tiesDivisor: z.number().int().min(10).max(400).default(50).describe('Each turn a power gains (economic + security dependence) / tiesDivisor influence.'),
     unrestBelow: z.number().int().min(0).max(100).default(20).describe('Projects touching a country with stability below this do not advance.'),
   })
-  .default({ maxOrdersPerTurn: 3, balancingMargin: 25, neglect: 1, tiesDivisor: 50, unrestBelow: 20 })
+  .default({ maxOrdersPerTurn: 3, balancingMargin: 25, neglect: 1, dependenceFades: 1, tiesDivisor: 50, unrestBelow: 20 })
   .describe('Numbers of the rules every turn applies.');
 
+export const Summit = z
+  .strictObject({
+    turn: z.number().int().min(1).max(60).describe('The turn that ends with this summit\'s scoring.'),
+    name: Text(100).describe('Shown to players, e.g. "SCO summit, Samarkand".'),
+    weight: z.number().int().min(2).max(5).describe('The summit\'s scoring counts this many times an ordinary turn\'s.'),
+    basis: Basis,
+  })
+  .describe('A scoring moment: a summit whose scoring counts several times an ordinary turn\'s.');
+
 export const Victory = z.strictObject({
-  leadMargin: z.number().int().min(1).max(100).describe('A power leads a country when its influence exceeds every other power’s by at least this.'),
+  leadMargin: z.number().int().min(1).max(100).describe('The lead that controls a country of sovereignty 50; each 10 points of sovereignty above (below) 50 add (take) 1, so proud countries take more winning over.'),
+  leadPoints: z.number().int().min(0).max(5).default(1).describe('Points a power scores at each scoring for a country it leads without controlling it (control scores the country\'s importance).'),
+  summits: z.array(Summit).max(20).default([]).describe('Scoring moments: these turns score several times over, so a lead can be lost and won back late.'),
   suddenDeath: z
     .strictObject({
-      countries: z.number().int().min(1).max(20).describe('Lead this many contested countries at the end of a turn…'),
+      countries: z.number().int().min(1).max(20).describe('Control this many contested countries at the end of a turn…'),
       fromTurn: z.number().int().min(1).max(60).describe('…from this turn on, and win at once.'),
     })
     .optional()
-    .describe('An early win: lead enough countries from a given turn.'),
-}).describe('How the game is won: points each turn for leading countries; most points at the end wins.');
+    .describe('An early win: control enough countries from a given turn.'),
+}).describe('How the game is won: points each turn (several times over at summits) for controlling or leading countries; most points at the end wins.');
 
 export const Briefing = z
   .strictObject({
@@ -338,7 +349,7 @@ export const Briefing = z
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    formatVersion: z.literal(2).describe('The form of this file\'s format. Files of earlier forms (no number: form 1) are migrated when they load, with notes on what was assumed.'),
+    formatVersion: z.literal(3).describe('The form of this file\'s format. Files of earlier forms (no number: form 1) are migrated when they load, with notes on what was assumed.'),
     id: Id,
     title: Text(100).describe('Shown when choosing a scenario.'),
     summary: Text(1000).describe('The situation at the start, a paragraph.'),
@@ -386,4 +397,6 @@ export type Rules = z.infer<typeof Rules>;
 export type Basis = z.infer<typeof Basis>;
 export type EventBasis = z.infer<typeof EventBasis>;
 export type Source = z.infer<typeof Source>;
+export type Summit = z.infer<typeof Summit>;
+export type Victory = z.infer<typeof Victory>;
 export type Citation = z.infer<typeof Citation>;

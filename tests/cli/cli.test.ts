@@ -140,13 +140,13 @@ describe('validate --migrate', () => {
     writeFileSync(file, original);
     const plain = cli('validate', file);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toContain(`${file}: note: written in form 1 of the format, read as form 2 (validate --migrate writes it so):`);
+    expect(plain.stdout).toContain(`${file}: note: written in form 1 of the format, read as form 3 (validate --migrate writes it so):`);
     expect(readFileSync(file, 'utf8')).toBe(original);
     const migrated = cli('validate', '--migrate', file);
     expect(migrated.code).toBe(0);
-    expect(migrated.stdout.trim().split('\n').at(-1)).toBe(`${file}: migrated to form 2; the original is kept as ${join(tmp, 'old-blank.form1.json')}`);
+    expect(migrated.stdout.trim().split('\n').at(-1)).toBe(`${file}: migrated to form 3; the original is kept as ${join(tmp, 'old-blank.form1.json')}`);
     expect(readFileSync(join(tmp, 'old-blank.form1.json'), 'utf8')).toBe(original);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ formatVersion: 2 });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ formatVersion: 3 });
     // Now current: no notes, nothing written.
     const again = cli('validate', '--migrate', file);
     expect(again.stdout.trim().split('\n')).toHaveLength(1);

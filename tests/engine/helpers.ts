@@ -8,8 +8,8 @@ export function start(s: Scenario, edit?: (st: GameState) => void, seed = 'test'
   return r.value;
 }
 
-export function turn(s: Scenario, st: GameState, orders: Record<string, unknown> = {}): { state: GameState; report: TurnReport } {
-  const r = resolveTurn(s, st, orders);
+export function turn(s: Scenario, st: GameState, orders: Record<string, unknown> = {}, republics?: unknown): { state: GameState; report: TurnReport } {
+  const r = resolveTurn(s, st, orders, republics);
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }

@@ -23,6 +23,7 @@ describe('a scenario in the first form of the format', () => {
       '21 orders and projects marked as reported by the source they cited',
       '5 orders and projects with no source marked as assumptions not yet checked against the sources',
       'the last 2 of 8 turns come after the latest source (2024-07): they became a "what if" continuation, offered separately',
+      'rules v2 defaults assumed: a patron that gives no order in a country loses 1 dependence there a turn (rules.dependenceFades), leading a country short of control scores 1 point (victory.leadPoints), no summits (victory.summits), and the lead margin now controls a country of sovereignty 50 (each 10 points of sovereignty above or below 50 add or take 1)',
     ]);
     const s = r.value.scenario;
     expect(s).toMatchObject({ formatVersion: FORMAT_VERSION, turns: 6, whatIf: { turns: 2 } });
@@ -52,9 +53,9 @@ describe('a scenario in the first form of the format', () => {
 
   it('of a later form than this version knows is refused with its path', () => {
     const doc = migrateScenario(JSON.parse(form1('blank.json'))).json as Record<string, unknown>;
-    const r = readScenario({ ...doc, formatVersion: 3 });
+    const r = readScenario({ ...doc, formatVersion: FORMAT_VERSION + 1 });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.map((p) => formatProblem('f.json', p))).toEqual(['f.json: formatVersion: found 3; expected form 2 or earlier (the file was written for a newer version of the game)']);
+    if (!r.ok) expect(r.error.map((p) => formatProblem('f.json', p))).toEqual([`f.json: formatVersion: found ${FORMAT_VERSION + 1}; expected form ${FORMAT_VERSION} or earlier (the file was written for a newer version of the game)`]);
   });
 });
 
@@ -62,7 +63,7 @@ describe('a save made with the first form', () => {
   it('is refused with the reason, not replayed unchecked', () => {
     expect(loadSave(form1('blank-save.json'))).toEqual({
       ok: false,
-      error: 'this save was made with an earlier version of the game (its scenario is in form 1 of the format, this version reads form 2), so it cannot be replayed and checked exactly; its scenario can still be opened and played anew',
+      error: 'this save was made with an earlier version of the game (its scenario is in form 1 of the format, this version reads form 3), so it cannot be replayed and checked exactly; its scenario can still be opened and played anew',
     });
   });
 });

@@ -10,7 +10,13 @@ export type FactorReason =
   | 'wary-of-forces'
   | 'courted-as-equal'
   | 'resents-dominance'
-  | 'courts-counterweight';
+  | 'courts-counterweight'
+  | 'leans-to-you' // the republic's stance this turn (republics.ts)
+  | 'leans-to-rival'
+  | 'hedges-against-leader'
+  | 'hedges-toward-runner-up'
+  | 'crackdown-favours-security'
+  | 'crackdown-deters-investors';
 
 /** One reason an order lands harder or softer: percent points, and the value behind it (a stability, a dependence…). */
 export interface Factor {
@@ -44,6 +50,18 @@ export function describeFactor(f: Factor): string {
       return `resents a dominant patron (sovereignty ${f.value})`;
     case 'courts-counterweight':
       return `courts a counterweight to its dominant patron (sovereignty ${f.value})`;
+    case 'leans-to-you':
+      return 'the republic leans to you this turn';
+    case 'leans-to-rival':
+      return 'the republic leans to a rival this turn';
+    case 'hedges-against-leader':
+      return 'the republic plays its patrons off each other, against you as the leader';
+    case 'hedges-toward-runner-up':
+      return 'the republic plays its patrons off each other, toward you as the runner-up';
+    case 'crackdown-favours-security':
+      return 'a crackdown puts security first';
+    case 'crackdown-deters-investors':
+      return 'a crackdown deters investors';
     default: {
       const never: never = f.reason;
       return String(never);

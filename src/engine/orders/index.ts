@@ -2,7 +2,7 @@
 // and apply it. Action orders share one path whose modifiers differ by kind
 // (invest.ts, securityDeal.ts, diplomacy.ts, special.ts); projects have theirs.
 import type { ActionOrder, Order, ProjectOrder } from '../order';
-import { orderKey } from '../order';
+import { MAX_BID, orderKey } from '../order';
 import type { Action, Project, Scenario } from '../schema';
 import type { StateLike } from '../state';
 import { cloneState } from '../state';
@@ -18,6 +18,8 @@ import type { RngState } from '../rng';
 import { orderFactors, scaledGain } from './modifiers';
 import type { Factor } from './factor';
 import { riskChance } from './special';
+import type { RepublicChoice } from '../republics';
+import { ruleOfThumbChoice } from '../republics';
 import { idRecord, own } from '../records';
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -27,14 +29,19 @@ const isId = (v: unknown): v is string => typeof v === 'string' && v.length <= 6
 /**
  * Parses an order from untrusted input (a save file, a message, the command line):
  * exactly {"type", "action", "country"} for the four action kinds, or {"type": "project",
- * "project"}; any other shape or extra field is refused. Written by hand because every
+ * "project"} with an optional whole "bid" from 1 to MAX_BID; any other shape or extra field is refused. Written by hand because every
  * order of every turn passes through it.
  */
 export function parseOrder(raw: unknown): Order | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
   const o = raw as Record<string, unknown>;
   const keys = Object.keys(o);
-  if (o.type === 'project') return keys.length === 2 && isId(o.project) ? { type: 'project', project: o.project } : null;
+  if (o.type === 'project') {
+    if (!isId(o.project)) return null;
+    if (keys.length === 2) return { type: 'project', project: o.project };
+    const bid = o.bid;
+    return keys.length === 3 && typeof bid === 'number' && Number.isInteger(bid) && bid >= 1 && bid <= MAX_BID ? { type: 'project', project: o.project, bid } : null;
+  }
   if (typeof o.type !== 'string' || !ACTION_TYPES.has(o.type) || keys.length !== 3 || !isId(o.action) || !isId(o.country)) return null;
   return { type: o.type as ActionOrder['type'], action: o.action, country: o.country };
 }
@@ -67,7 +74,7 @@ export interface OrderPreview {
 }
 
 export function orderLabel(ix: ScenarioIndex, o: Order): string {
-  if (o.type === 'project') return ix.project.get(o.project)?.name ?? o.project;
+  if (o.type === 'project') return `${ix.project.get(o.project)?.name ?? o.project}${o.bid ? ` (sealed bid +${o.bid})` : ''}`;
   return `${ix.action.get(o.action)?.name ?? o.action} — ${countryName(ix, o.country)}`;
 }
 
@@ -106,7 +113,7 @@ export function checkOrder(ix: ScenarioIndex, state: StateLike, power: string, o
   switch (o.type) {
     case 'project': {
       const r = checkProjectOrder(ix, state, power, o);
-      return r.ok ? ok(r.value.cost) : r;
+      return r.ok ? ok(r.value.cost + (o.bid ?? 0)) : r;
     }
     case 'invest':
     case 'security-deal':
@@ -157,7 +164,7 @@ export function validateOrders(scenario: Scenario, state: StateLike, power: stri
   input.forEach((raw: unknown, index) => {
     const o = parseOrder(raw);
     if (o === null) {
-      rejections.push({ index, order: raw, reason: 'not an order: expected {"type": "invest"|"security-deal"|"diplomacy"|"special", "action", "country"} or {"type": "project", "project"}' });
+      rejections.push({ index, order: raw, reason: `not an order: expected {"type": "invest"|"security-deal"|"diplomacy"|"special", "action", "country"} or {"type": "project", "project"} with an optional whole "bid" from 1 to ${MAX_BID}` });
       return;
     }
     const r = checkOrder(ix, state, power, o);
@@ -182,8 +189,8 @@ export function validateOrders(scenario: Scenario, state: StateLike, power: stri
 }
 
 /** The influence an action order gains, computed against `state` (the state before any order of the turn). */
-export function actionGain(ix: ScenarioIndex, state: StateLike, power: string, action: Action, country: string): { gain: number; pct: number; factors: Factor[] } {
-  const factors = orderFactors(ix, state, power, action.kind, country);
+export function actionGain(ix: ScenarioIndex, state: StateLike, power: string, action: Action, country: string, choice?: RepublicChoice): { gain: number; pct: number; factors: Factor[] } {
+  const factors = orderFactors(ix, state, power, action.kind, country, choice);
   const { gain, pct } = scaledGain(action.influence, factors);
   return { gain, pct, factors };
 }
@@ -219,11 +226,15 @@ let previewRng: RngState | undefined;
 
 function scratchContext(ix: ScenarioIndex, state: StateLike, power: string, order: Order): TurnContext {
   previewRng ??= seedRng('preview');
-  return { ix, state: cloneState({ ...state, seed: 'preview', rng: previewRng }), rng: openRng(previewRng), orders: idRecord([[power, [order]]]), report: { turn: state.turn, date: '', orders: {}, changes: [], events: [], rolls: [], notes: [] } };
+  return { ix, state: cloneState({ ...state, seed: 'preview', rng: previewRng }), rng: openRng(previewRng), orders: idRecord([[power, [order]]]), republics: idRecord(), report: { turn: state.turn, date: '', orders: {}, republics: [], changes: [], events: [], rolls: [], notes: [] } };
 }
 
-/** What an order will probably do, computed by the same rules that resolve it, on a scratch copy. */
-export function previewOrder(scenario: Scenario, state: StateLike, power: string, order: Order): Result<OrderPreview, string> {
+/**
+ * What an order will probably do, computed by the same rules that resolve it, on a scratch
+ * copy. The target republic's stance is the rule of thumb's answer to this order together
+ * with `queued` (the power's other orders this turn), the rivals passing.
+ */
+export function previewOrder(scenario: Scenario, state: StateLike, power: string, order: Order, queued: readonly Order[] = []): Result<OrderPreview, string> {
   const ix = indexScenario(scenario);
   const r = checkOrder(ix, state, power, order);
   if (!r.ok) return r;
@@ -237,7 +248,9 @@ export function previewOrder(scenario: Scenario, state: StateLike, power: string
     return ok({ order, label, cost: r.value, now: now.report.changes, onCompletion: { turns: project.buildTurns, changes: later.report.changes }, factors: [] });
   }
   const action = ix.action.get(order.action) as Action;
-  const g = actionGain(ix, state, power, action, order.country);
+  const mine = [...queued.filter((q) => orderKey(q) !== orderKey(order)), order];
+  const stance = ruleOfThumbChoice(scenario, state, order.country, idRecord([[power, mine]]));
+  const g = actionGain(ix, state, power, action, order.country, stance.choice);
   const now = scratchContext(ix, state, power, order);
   applyActionOrder(now, power, order, g.gain);
   const preview: OrderPreview = { order, label, cost: r.value, now: now.report.changes, factors: g.factors, influencePct: g.pct };
@@ -251,5 +264,5 @@ export function previewOrder(scenario: Scenario, state: StateLike, power: string
 
 /** The cost of an order already validated. */
 export function orderCost(ix: ScenarioIndex, o: Order): number {
-  return o.type === 'project' ? (ix.project.get(o.project)?.cost ?? 0) : (ix.action.get(o.action)?.cost ?? 0);
+  return o.type === 'project' ? (ix.project.get(o.project)?.cost ?? 0) + (o.bid ?? 0) : (ix.action.get(o.action)?.cost ?? 0);
 }

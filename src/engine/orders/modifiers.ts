@@ -10,6 +10,8 @@ import { securityDealFactors } from './securityDeal';
 import { diplomacyFactors } from './diplomacy';
 import { specialFactors } from './special';
 import type { Factor, FactorInput } from './factor';
+import type { RepublicChoice } from '../republics';
+import { STANCE_PCT } from '../republics';
 
 const half = (n: number): number => Math.trunc(n / 2);
 const quarter = (n: number): number => Math.trunc(n / 4);
@@ -43,10 +45,35 @@ function kindFactors(kind: ActionKind, input: FactorInput): Factor[] {
   }
 }
 
-export function orderFactors(ix: ScenarioIndex, state: StateLike, power: string, kind: ActionKind, country: string): Factor[] {
+/** How the republic's stance this turn (republics.ts) colours an order. */
+function stanceFactors({ ix, state, power, country }: FactorInput, kind: ActionKind, choice: RepublicChoice | undefined): Factor[] {
+  if (!choice) return [];
+  switch (choice.kind) {
+    case 'lean':
+      return [choice.power === power ? { reason: 'leans-to-you', value: 0, pct: STANCE_PCT } : { reason: 'leans-to-rival', value: 0, pct: -STANCE_PCT }];
+    case 'hedge': {
+      const c = state.countries[country];
+      const s = c ? standing(ix.powerIds, c) : null;
+      if (!s || s.leader === null) return [];
+      if (s.leader === power) return [{ reason: 'hedges-against-leader', value: s.lead, pct: -STANCE_PCT }];
+      return s.runnerUp === power ? [{ reason: 'hedges-toward-runner-up', value: s.lead, pct: STANCE_PCT }] : [];
+    }
+    case 'crackdown':
+      if (kind === 'security-deal') return [{ reason: 'crackdown-favours-security', value: 0, pct: STANCE_PCT }];
+      if (kind === 'invest') return [{ reason: 'crackdown-deters-investors', value: 0, pct: -STANCE_PCT }];
+      return [];
+    default: {
+      const never: never = choice;
+      return never;
+    }
+  }
+}
+
+export function orderFactors(ix: ScenarioIndex, state: StateLike, power: string, kind: ActionKind, country: string, choice?: RepublicChoice): Factor[] {
   const input: FactorInput = { ix, state, power, country };
   const factors = kindFactors(kind, input);
   for (const f of patronFactors(input)) factors.push(f);
+  for (const f of stanceFactors(input, kind, choice)) factors.push(f);
   return factors;
 }
 

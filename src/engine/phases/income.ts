@@ -1,8 +1,8 @@
-// Phase 10, income (when the game goes on): unspent budget above the carry limit is
-// lost, then each power gains its income plus what its tracks add or drain
+// Phase 10, income (when the game goes on): unspent budget carries over whole (money is
+// spent by choice, never lost: a saved-up budget wins sealed-bid tenders), each power gains its income plus what its tracks add or drain
 // (never below zero), and the turn advances.
 import type { TurnContext } from '../ledger';
-import { setBudget, changeBudget } from '../ledger';
+import { changeBudget } from '../ledger';
 import { powerName } from '../scenarioIndex';
 
 export function income(ctx: TurnContext): void {
@@ -10,7 +10,6 @@ export function income(ctx: TurnContext): void {
   for (const def of ctx.ix.scenario.powers) {
     const p = ctx.state.powers[def.id];
     if (!p) continue;
-    if (p.budget > def.maxCarry) setBudget(ctx, def.id, def.maxCarry, { kind: 'rule', rule: 'carry-limit', text: `${def.name} can carry at most ${def.maxCarry} into the next turn` });
     const parts = def.tracks.map((t) => ({ name: t.name, amount: (p.tracks[t.id] ?? t.initial) * t.incomePerPoint })).filter((x) => x.amount !== 0);
     const gained = Math.max(0, p.income + parts.reduce((s, x) => s + x.amount, 0));
     const detail = parts.map((x) => `${x.amount > 0 ? '+' : ''}${x.amount} ${x.name}`).join(', ');

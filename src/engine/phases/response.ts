@@ -1,13 +1,18 @@
 // Phase 6, the republics respond by their own interests, country by country:
+//  0. the stance its player chose takes effect (leaning gives the favoured patron a
+//     little influence, a crackdown raises stability; republics.ts);
 //  1. ties: dependence pulls influence toward a patron every turn;
-//  2. neglect: a patron that gave no order touching the country this turn loses a little;
+//  2. neglect: a patron that gave no order touching the country this turn loses a little
+//     influence, and its economic and security ties there fade;
 //  3. balancing: a country led by more than the balancing margin leans to the runner-up,
 //     the harder the more it values its sovereignty;
 //  4. stability drifts one point back toward where the scenario started it.
 import type { TurnContext } from '../ledger';
-import { changeInfluence, changeStability } from '../ledger';
+import { changeDependence, changeInfluence, changeStability } from '../ledger';
 import { standing } from '../leadership';
 import { countryName, powerName } from '../scenarioIndex';
+import { own } from '../records';
+import { CRACKDOWN_STABILITY, LEAN_GAIN } from '../republics';
 
 function touchedCountries(ctx: TurnContext, power: string): Set<string> {
   const out = new Set<string>();
@@ -26,13 +31,19 @@ export function response(ctx: TurnContext): void {
     const def = ctx.ix.contested.get(id);
     if (!c || !def) continue;
     const name = countryName(ctx.ix, id);
+    const choice = own(ctx.republics, id);
+    if (choice?.kind === 'lean') changeInfluence(ctx, id, choice.power, LEAN_GAIN, { kind: 'rule', rule: 'republic', text: `${name} leans to ${powerName(ctx.ix, choice.power)} this turn` });
+    if (choice?.kind === 'crackdown') changeStability(ctx, id, CRACKDOWN_STABILITY, { kind: 'rule', rule: 'republic', text: `${name} cracks down and puts order first` });
     for (const p of ctx.ix.powerIds) {
       const ties = Math.trunc(((c.dependence.economic[p] ?? 0) + (c.dependence.security[p] ?? 0)) / rules.tiesDivisor);
       if (ties > 0) changeInfluence(ctx, id, p, ties, { kind: 'rule', rule: 'ties', text: `${name}'s economic and security dependence on ${powerName(ctx.ix, p)}` });
     }
-    if (rules.neglect > 0) {
-      for (const p of ctx.ix.powerIds) {
-        if (!touched.get(p)?.has(id)) changeInfluence(ctx, id, p, -rules.neglect, { kind: 'rule', rule: 'neglect', text: `${powerName(ctx.ix, p)} gave no order touching ${name} this turn` });
+    for (const p of ctx.ix.powerIds) {
+      if (touched.get(p)?.has(id)) continue;
+      if (rules.neglect > 0) changeInfluence(ctx, id, p, -rules.neglect, { kind: 'rule', rule: 'neglect', text: `${powerName(ctx.ix, p)} gave no order touching ${name} this turn` });
+      // Ties fade when a patron stops tending them, so no dependence is a permanent lock.
+      for (const axis of ['economic', 'security'] as const) {
+        if ((c.dependence[axis][p] ?? 0) > 0 && rules.dependenceFades > 0) changeDependence(ctx, axis, id, p, -rules.dependenceFades, { kind: 'rule', rule: 'dependence-fades', text: `${powerName(ctx.ix, p)} left its ${axis} ties with ${name} untended this turn` });
       }
     }
     const s = standing(ctx.ix.powerIds, c);

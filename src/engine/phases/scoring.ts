@@ -1,10 +1,13 @@
-// Phase 8, scoring: a power that leads a contested country by the scenario's margin
-// scores that country's importance in victory points.
+// Phase 8, scoring: a power that controls a contested country (leads it by the
+// country's control margin) scores its importance; a power that leads it short of
+// control scores the scenario's lead points. A summit's turn counts several times over,
+// so a late summit can turn the game.
 // Phase 9, victory: sudden death (lead enough countries from a given turn), or the
 // last turn: most points wins; equal points go to whoever leads more countries; else a draw.
 import type { TurnContext } from '../ledger';
+import type { Scenario, Summit } from '../schema';
 import { changePoints } from '../ledger';
-import { controller, controlMargin } from '../leadership';
+import { controller, controlMargin, standing } from '../leadership';
 import { countryName, powerName } from '../scenarioIndex';
 
 function ledCountries(ctx: TurnContext): Map<string, number> {
@@ -16,12 +19,28 @@ function ledCountries(ctx: TurnContext): Map<string, number> {
   return led;
 }
 
+/** The summit held on `turn`, if any. */
+export const summitOn = (scenario: Scenario, turn: number): Summit | undefined => scenario.victory.summits.find((m) => m.turn === turn);
+
 export function scoring(ctx: TurnContext): void {
+  const { scenario } = ctx.ix;
+  const summit = summitOn(scenario, ctx.state.turn);
+  const weight = summit?.weight ?? 1;
+  const at = summit ? ` at the ${summit.name} (×${weight})` : '';
   for (const id of ctx.ix.contestedIds) {
     const def = ctx.ix.contested.get(id);
-    if (!def) continue;
-    const leader = controller(ctx.ix.scenario, ctx.state, id);
-    if (leader !== null) changePoints(ctx, leader, def.importance, { kind: 'rule', rule: 'scoring', text: `${powerName(ctx.ix, leader)} controls ${countryName(ctx.ix, id)} (leads by ${controlMargin(ctx.ix.scenario, id)} or more)` });
+    const c = ctx.state.countries[id];
+    if (!def || !c) continue;
+    const name = countryName(ctx.ix, id);
+    const leader = controller(scenario, ctx.state, id);
+    if (leader !== null) {
+      changePoints(ctx, leader, def.importance * weight, { kind: 'rule', rule: 'scoring', text: `${powerName(ctx.ix, leader)} controls ${name} (leads by ${controlMargin(scenario, id)} or more)${at}` });
+      continue;
+    }
+    const s = standing(ctx.ix.powerIds, c);
+    if (s.leader !== null && scenario.victory.leadPoints > 0) {
+      changePoints(ctx, s.leader, scenario.victory.leadPoints * weight, { kind: 'rule', rule: 'scoring', text: `${powerName(ctx.ix, s.leader)} leads ${name} by ${s.lead}, short of control (${controlMargin(scenario, id)})${at}` });
+    }
   }
 }
 

@@ -155,7 +155,7 @@ export function newEntry(listNode: SchemaNode, listPath: Path, ctx: NewValueCont
     // A new power's home is a neighbour no other power calls home yet, when there is one.
     const homes = new Set(Array.isArray(list) ? list.map((p) => (p as { home?: unknown }).home) : []);
     const free = choicesFor([...listPath, index, 'home'], ctx.json, ctx.map)?.options.find((o) => !homes.has(o.value));
-    Object.assign(entry, { income: 10, startBudget: 10, maxCarry: 10 }, free ? { home: free.value } : {});
+    Object.assign(entry, { income: 10, startBudget: 10 }, free ? { home: free.value } : {});
   }
   for (const k of ['name', 'title']) if (typeof entry[k] === 'string' && entry[k].startsWith('New ')) entry[k] = `New ${singular(listPath[listPath.length - 1])}`;
   return entry;
