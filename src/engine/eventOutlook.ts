@@ -162,7 +162,7 @@ export function describeCondition(ix: ScenarioIndex, state: StateLike, viewer: s
       const p = own(state.projects, c.project);
       const status = p?.status ?? 'available';
       const owner = p && p.status !== 'available' ? ` by ${powerName(ix, p.owner)}` : '';
-      return { text: `${ix.project.get(c.project)?.name ?? c.project} is ${PROJECT_STATUS[status]}`, now: `${PROJECT_STATUS[status]}${owner}`, holds: holds() };
+      return { text: `${ix.project.get(c.project)?.name ?? c.project} is ${PROJECT_STATUS[c.status]}`, now: `${PROJECT_STATUS[status]}${owner}`, holds: holds() };
     }
     default: {
       const never: never = c;
