@@ -40,3 +40,4 @@ export { withoutBom } from './scenario';
 export { hasHiddenCharacters, showHiddenCharacters } from './text';
 export type { GroundingReport, SourceUse, Assumption, Uncited } from './grounding';
 export { groundingReport, describeSource, formatPartialDate, reportingEnds, REQUIRED } from './grounding';
+export { eventOutlook, type EventOutlook, type EventStatus, type ConditionOutlook } from './eventOutlook';

@@ -13,6 +13,8 @@ import { offerShareLink } from './share';
 import { basisLine, groundingView, sourceLine } from './sources';
 import { downloadText, openChosenFile } from './files';
 import { questionView, storageTroubleView } from './notices';
+import type { EventsPanel } from './eventsPanel';
+import { eventsPanel } from './eventsPanel';
 import type { EditorPanel } from './editor/editorPanel';
 
 export interface ShippedScenario {
@@ -33,6 +35,8 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
   };
   // The balance panel lives across renders of the start screen (a check may be running).
   const balance = balancePanel(() => all().find((x) => x.id === chosen)?.scenario);
+  // The events panel remembers which cards are open across renders.
+  const eventsAhead = eventsPanel();
   // The start screen is drawn again on every change of the store: what was chosen and the
   // last share link live here, so a message (or any other change) does not reset them.
   let sharedLink: string | null = null;
@@ -101,7 +105,7 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     }
     const start = (): HTMLElement[] => [startView(store, all(), { chosen, link: sharedLink }, { choose: (id) => (chosen = id), shared: (url) => (sharedLink = url) }), makeYourOwn(), balance];
     const game = (): HTMLElement[] => {
-      const views = gameView(store);
+      const views = gameView(store, eventsAhead);
       if (state.session?.scenario === tried) views.splice(1, 0, h('p', {}, button('Back to the editor', backToEditor, { 'data-key': 'back-to-editor' })));
       return views;
     };
@@ -237,7 +241,7 @@ function savedGamesView(store: StoreApi<GameStoreState>): HTMLElement[] {
   return out;
 }
 
-function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
+function gameView(store: StoreApi<GameStoreState>, eventsAhead: EventsPanel): HTMLElement[] {
   const state = store.getState();
   const session = state.session;
   if (!session) return [];
@@ -284,6 +288,8 @@ function gameView(store: StoreApi<GameStoreState>): HTMLElement[] {
   else panels.push(countryPanel(store), queuePanel(store));
   const last = session.reports[session.reports.length - 1];
   if (last) panels.push(reportView(s, last));
+  // What may happen next, as the player whose turn it is may see it (watching: what anyone may see).
+  if (!over) panels.push(eventsAhead.view(s, st, session.activePower));
   const zoom = store.getState().zoom;
   panels.push(
     h(
