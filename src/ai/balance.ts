@@ -4,10 +4,11 @@
 // browser will run it in a Web Worker; both give the same numbers for the same seed.
 // Summaries come back from workers as structured clones (with prototypes again), so
 // every record keyed by an id is read with `own` and made with `idRecord`.
-import type { Scenario } from '../engine';
+import type { Order, Scenario } from '../engine';
 import { controller, idRecord, own } from '../engine';
 import type { Player } from './player';
 import { parsePlayer } from './player';
+import type { GameResult } from './match';
 import { playQuick } from './match';
 
 export interface GameSummary {
@@ -34,7 +35,11 @@ export function playBalanceGame(scenario: Scenario, seed: string, index: number,
     if (!r.ok) throw new Error(r.error);
     players[p.id] = r.value;
   }
-  const m = playQuick(scenario, gameSeed(seed, index), players);
+  return balanceSummary(scenario, index, playQuick(scenario, gameSeed(seed, index), players));
+}
+
+/** The summary of a game already played (the browser's check plays each game once for this and the design report's measures). */
+export function balanceSummary(scenario: Scenario, index: number, m: Pick<GameResult, 'state' | 'winner' | 'scores'> & { orders: readonly Readonly<Record<string, readonly Order[]>>[] }): GameSummary {
   const leaders = idRecord<string | null>();
   for (const c of scenario.countries) {
     const st = own(m.state.countries, c.id);

@@ -4,6 +4,7 @@ import type { Result } from '../engine';
 import { randomPlayer } from './random';
 import { greedyPlayer, variedPlayer } from './greedy';
 import { searchPlayer } from './search';
+import { parseScript } from './scripts';
 
 export interface Player {
   /** As named on the command line: random, greedy, search:2. */
@@ -20,5 +21,8 @@ export function parsePlayer(name: string): Result<Player, string> {
   if (name === 'varied') return { ok: true, value: variedPlayer() };
   const m = /^search(?::([1-3]))?$/.exec(name);
   if (m) return { ok: true, value: searchPlayer(Number(m[1] ?? '2') as 1 | 2 | 3) };
+  // Fixed order scripts (scripts.ts) are for the design report, so the list of players offered stays as it is.
+  const script = parseScript(name);
+  if (script) return script;
   return { ok: false, error: `unknown player "${name}": expected one of ${PLAYER_NAMES.join(', ')}` };
 }

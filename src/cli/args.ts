@@ -26,9 +26,29 @@ export type Invocation =
   | { command: 'replay'; file: string }
   | { command: 'sources'; scenario: string; json: boolean }
   | { command: 'simulate'; scenario: string; seed: string; players: PlayerChoice[]; turns?: number; json: boolean; save?: string }
-  | { command: 'balance'; scenario: string; seed: string; games: number; jobs?: number; players: PlayerChoice[]; json: boolean };
+  | { command: 'balance'; scenario: string; seed: string; games: number; jobs?: number; players: PlayerChoice[]; json: boolean }
+  | ReportInvocation;
 
-export type Command = Exclude<Invocation['command'], 'help'>;
+/** `balance --report <scenario>`: the design report (src/ai/report.ts). */
+export interface ReportInvocation {
+  command: 'balance-report';
+  scenario: string;
+  seed: string;
+  games: number;
+  searchGames: number;
+  eventGames: number;
+  projectGames: number;
+  scriptGames: number;
+  jobs?: number;
+  json: boolean;
+}
+
+/** The report's game counts when not given: enough to see a 10-point effect on varied games, few of the slow search:2 games. */
+export const REPORT_DEFAULTS = { seed: 'report', games: 200, searchGames: 20, scriptGames: 10 } as const;
+/** Options only the report takes. */
+const REPORT_ONLY = ['search-games', 'event-games', 'project-games', 'script-games'] as const;
+
+export type Command = Exclude<Invocation['command'], 'help' | 'balance-report'>;
 
 type OptionKind = 'value' | 'flag' | 'player';
 
@@ -58,6 +78,11 @@ const OPTIONS: Record<Command, ReadonlyMap<string, OptionKind>> = {
     ['jobs', 'value'],
     ['json', 'flag'],
     ['player', 'player'],
+    ['report', 'value'],
+    ['search-games', 'value'],
+    ['event-games', 'value'],
+    ['project-games', 'value'],
+    ['script-games', 'value'],
     ['help', 'flag'],
   ]),
 };
@@ -214,6 +239,8 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     }
     case 'balance': {
       noPositionals(o);
+      if (o.values.has('report')) return reportInvocation(o);
+      for (const name of REPORT_ONLY) if (o.values.has(name)) throw new UsageError(`--${name} is an option of balance --report`);
       const scenario = required(o, 'scenario', '<id|path>');
       const seed = seedOf(o);
       const games = wholeNumber('games', required(o, 'games', 'N'), 1, MAX_GAMES);
@@ -227,4 +254,37 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
       return { command, scenario, seed, games, ...(jobs !== undefined ? { jobs: wholeNumber('jobs', jobs, 1, MAX_JOBS) } : {}), players: o.players, json: o.values.has('json') };
     }
   }
+}
+
+/** `balance --report <scenario> [--games N] [--search-games N] [--event-games N] [--project-games N] [--script-games N] [--seed S] [--jobs J] [--json]`. */
+function reportInvocation(o: Options): ReportInvocation {
+  const scenario = required(o, 'report', '<id|path>');
+  if (o.values.has('scenario')) throw new UsageError('--report names the scenario: leave out --scenario');
+  const first = o.players[0];
+  if (first !== undefined) throw new UsageError(`${first.spelled}: the report chooses its own players (varied, search:2 and scripts)`);
+  const count = (name: string, fallback: number, min = 0): number => {
+    const v = optional(o, name);
+    return v === undefined ? fallback : wholeNumber(name, v, min, MAX_GAMES);
+  };
+  const seed = o.values.has('seed') ? seedOf(o) : REPORT_DEFAULTS.seed;
+  const games = count('games', REPORT_DEFAULTS.games, 1);
+  const searchGames = count('search-games', REPORT_DEFAULTS.searchGames);
+  const scriptGames = count('script-games', REPORT_DEFAULTS.scriptGames);
+  // Every game's seed is the seed with "-<index>" added, which must fit the engine's limit.
+  const longest = gameSeed(seed, Math.max(games, searchGames, scriptGames) - 1);
+  if (longest.length > MAX_SEED_LENGTH) throw new UsageError(`--seed is ${seed.length} characters; with these game counts a seed has at most ${MAX_SEED_LENGTH - (longest.length - seed.length)}`);
+  const jobs = optional(o, 'jobs');
+  return {
+    command: 'balance-report',
+    scenario,
+    seed,
+    games,
+    searchGames,
+    // Events and projects replay the baseline's seeds, so they play as many games by default and never more.
+    eventGames: Math.min(games, count('event-games', games)),
+    projectGames: Math.min(games, count('project-games', games)),
+    scriptGames,
+    ...(jobs !== undefined ? { jobs: wholeNumber('jobs', jobs, 1, MAX_JOBS) } : {}),
+    json: o.values.has('json'),
+  };
 }

@@ -11,6 +11,8 @@ import { simulate } from './simulate';
 import { replay } from './replay';
 import { sources } from './sources';
 import { formatBalance, runBalance, workerCount } from './balance';
+import { reportGames, runReport } from './report';
+import { formatReport } from '../ai/reportFormat';
 import { loadScenarioFile } from './scenarioFile';
 import { choosePlayers, shortFormClashes } from './players';
 import { InputError, UsageError } from './errors';
@@ -93,7 +95,35 @@ async function execute(inv: Invocation, argv: readonly string[]): Promise<number
       }
       return 0;
     }
+    case 'balance-report': {
+      const { scenario } = loadScenarioFile(inv.scenario, errOut);
+      const options = { seed: inv.seed, games: inv.games, searchGames: inv.searchGames, eventGames: inv.eventGames, projectGames: inv.projectGames, scriptGames: inv.scriptGames };
+      const { jobs, note } = workerCount(inv.jobs, reportGames(scenario, options), availableParallelism());
+      if (note !== undefined) errOut(note);
+      const started = process.hrtime.bigint();
+      const report = await runReport(scenario, options, jobs, progressLine('report'));
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (inv.json) out(JSON.stringify(report));
+      else {
+        for (const line of formatReport(report)) out(line);
+        out('');
+        out(`Report of ${scenario.id} in ${seconds.toFixed(1)} s on ${jobs} worker${jobs === 1 ? '' : 's'}`);
+      }
+      return 0;
+    }
   }
+}
+
+/** Progress on stderr: a terminal gets one line that updates in place; a log gets a line every 5%. */
+function progressLine(what: string): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    const step = Math.floor((done * 20) / total);
+    if (step === last && done !== total) return;
+    last = step;
+    if (process.stderr.isTTY) process.stderr.write(`\r${what}: ${done}/${total} games${done === total ? '\n' : ''}`);
+    else errOut(`${what}: ${done}/${total} games`);
+  };
 }
 
 async function run(argv: readonly string[]): Promise<number> {

@@ -23,6 +23,12 @@ Commands:
       Many computer games on worker threads: win rates, scores, per-country outcomes,
       order kinds and openings. A power not named plays varied (rule of thumb with variety).
       --jobs is lowered to the number of processor cores (and of games), with a note.
+  balance --report <id|path> [--games N] [--search-games N] [--event-games N] [--project-games N]
+          [--script-games N] [--seed <s>] [--jobs J] [--json]
+      The design report: win rates (varied vs varied, 200 games; search:2 vs search:2, 20),
+      locked turns, leader changes, who leads each country, the points leader's win rate at
+      25/50/75% of the game, order kinds, each event's effect (played without it) and each
+      project's (forced on turn 1), fixed scripts against search:2 (10 games a side).
 
 Players: --player <power-id>=<player> names the player of any power; --<power-id> <player>
   does the same for a power whose id is not an option name (scenario, seed, json, help…).

@@ -1,6 +1,8 @@
 // The balance check on the start screen: many computer games in a Web Worker, with a
 // progress bar, a cancel button and the results as text and bars.
 import type { BalanceReport } from '../ai/balance';
+import type { MatchupStats } from '../ai/reportSummary';
+import { LEAD_SHARE, LOCK_BOTH, LOCK_ONE } from '../ai/reportMetrics';
 import { NO_LEADER } from '../ai/balance';
 import type { Scenario } from '../engine';
 import { idRecord, own } from '../engine';
@@ -43,7 +45,7 @@ export function balancePanel(getScenario: () => Scenario | undefined, prefix = '
         status.textContent = `${m.done} of ${m.total} games played`;
       } else if (m.kind === 'done') {
         status.textContent = `Done: ${m.report.games} games, seed "${m.report.seed}".`;
-        results.replaceChildren(...reportView(scenario, m.report));
+        results.replaceChildren(...reportView(scenario, m.report), ...designView(scenario, m.design));
         stop();
       } else {
         status.textContent = `The balance check failed: ${m.message}`;
@@ -93,6 +95,28 @@ function reportView(s: Scenario, r: BalanceReport): HTMLElement[] {
   for (const [country, row] of Object.entries(r.countries)) {
     out.push(h('h4', {}, s.countries.find((c) => c.id === country)?.name ?? country));
     for (const [who, share] of Object.entries(row)) out.push(bar(name(who), share, color(who)));
+  }
+  return out;
+}
+
+/** The design report's quick measures (`balance --report`, varied vs varied: the same numbers for the same seed and games). */
+function designView(s: Scenario, d: MatchupStats): HTMLElement[] {
+  const color = (id: string): string => s.powers.find((p) => p.id === id)?.color ?? '#8795a3';
+  const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`;
+  const out: HTMLElement[] = [h('h3', {}, 'Design measures')];
+  out.push(
+    h(
+      'ul',
+      {},
+      h('li', {}, `Turns with a locked country: ${pct(d.lockedShare)} (one power at ${LOCK_ONE}+ influence, or two at ${LOCK_BOTH}+)`),
+      h('li', {}, `Leader changes per game: ${d.leaderChangesPerGame}`),
+      ...d.pointsLeader.map((m) => h('li', {}, `The points leader after turn ${m.turn} (${m.share * 100}% of the game) wins ${pct(m.winRate)} of ${m.games} games`)),
+    ),
+  );
+  out.push(h('h3', {}, `Who led each country (the leader in at least ${LEAD_SHARE * 100}% of a game's turns)`));
+  for (const [country, row] of Object.entries(d.countryLeads)) {
+    out.push(h('h4', {}, s.countries.find((c) => c.id === country)?.name ?? country));
+    for (const p of s.powers) out.push(bar(p.name, own(row, p.id) ?? 0, color(p.id)));
   }
   return out;
 }

@@ -2,9 +2,13 @@
 // command line's `balance`, so the numbers match for the same seed.
 // First, before any module that builds a zod schema (see zodJitless.ts).
 import '../web/zodJitless';
-import { loadScenario } from '../engine';
+import { loadScenario, own } from '../engine';
 import type { GameSummary } from '../ai/balance';
-import { playBalanceGame, summarize } from '../ai/balance';
+import { summarize } from '../ai/balance';
+import type { GameMetrics } from '../ai/reportMetrics';
+import type { MatchupStats } from '../ai/reportSummary';
+import { matchupStats } from '../ai/reportSummary';
+import { playCheckedGame } from '../ai/quickCheck';
 
 export interface BalanceRequest {
   scenario: unknown;
@@ -13,7 +17,7 @@ export interface BalanceRequest {
   players: Record<string, string>;
 }
 
-export type BalanceMessage = { kind: 'progress'; done: number; total: number } | { kind: 'done'; report: ReturnType<typeof summarize> } | { kind: 'error'; message: string };
+export type BalanceMessage = { kind: 'progress'; done: number; total: number } | { kind: 'done'; report: ReturnType<typeof summarize>; design: MatchupStats } | { kind: 'error'; message: string };
 
 const post = (m: BalanceMessage): void => postMessage(m);
 
@@ -25,9 +29,14 @@ onmessage = (e: MessageEvent<BalanceRequest>) => {
     return;
   }
   const results: GameSummary[] = [];
+  const metrics: GameMetrics[] = [];
   for (let i = 0; i < games; i++) {
-    results.push(playBalanceGame(loaded.value, seed, i, players));
+    // Each game once, for both the balance summary and the design report's quick measures.
+    const g = playCheckedGame(loaded.value, seed, i, players);
+    results.push(g.summary);
+    metrics.push(g.metrics);
     post({ kind: 'progress', done: i + 1, total: games });
   }
-  post({ kind: 'done', report: summarize(loaded.value, seed, players, results) });
+  const names = loaded.value.powers.map((p) => own(players, p.id) ?? 'varied');
+  post({ kind: 'done', report: summarize(loaded.value, seed, players, results), design: matchupStats(loaded.value, names.join(' vs '), metrics) });
 };
