@@ -147,7 +147,10 @@ describe('the report', () => {
     const orders = forcedOpening(player('varied'), 'kant-expansion').decide(s, view);
     expect(orders[0]).toEqual({ type: 'project', project: 'kant-expansion' });
     expect(validateOrders(s, view, 'moscow', orders).ok).toBe(true);
-    expect(cannotForce(s, 'beijing', 'cku-railway', 'f')).toMatch(/^cannot be ordered on turn 1 \(costs/);
+    // A Beijing with less money at the start than the railway costs cannot open with it.
+    const poorer = { ...s, powers: s.powers.map((p) => (p.id === 'beijing' ? { ...p, startBudget: 5 } : p)) };
+    expect(cannotForce(poorer, 'beijing', 'cku-railway', 'f')).toMatch(/^cannot be ordered on turn 1 \(costs/);
+    expect(cannotForce(s, 'beijing', 'cku-railway', 'f')).toBeNull();
     const plan = planReport(s, options);
     expect(plan.projectNotes.find((p) => p.project === 'gas-pipeline')?.skipped).toBe('built before the game starts');
   });

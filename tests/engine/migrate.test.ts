@@ -23,6 +23,7 @@ describe('a scenario in the first form of the format', () => {
       '21 orders and projects marked as reported by the source they cited',
       '5 orders and projects with no source marked as assumptions not yet checked against the sources',
       'the last 2 of 8 turns come after the latest source (2024-07): they became a "what if" continuation, offered separately',
+      'unspent budget now carries over whole: the carry limits (beijing 8, moscow 8) were dropped',
       'rules v2 defaults assumed: a patron that gives no order in a country loses 1 dependence there a turn (rules.dependenceFades), leading a country short of control scores 1 point (victory.leadPoints), no summits (victory.summits), and the lead margin now controls a country of sovereignty 50 (each 10 points of sovereignty above or below 50 add or take 1)',
     ]);
     const s = r.value.scenario;
