@@ -5,7 +5,7 @@
 import Phaser from 'phaser';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GameState, Scenario, TurnReport } from '../engine';
-import { leaderBy, own, standing } from '../engine';
+import { controller, own, standing } from '../engine';
 import type { GameStoreState } from '../store/gameStore';
 import type { MapAsset } from '../map/mapAsset';
 import { countryAt } from '../map/mapAsset';
@@ -222,7 +222,7 @@ export class MapScene extends Phaser.Scene {
       const st = own(shown.countries, id);
       if (!st) continue;
       const lead = standing(powerIds, st);
-      const scoring = leaderBy(powerIds, st, s.victory.leadMargin);
+      const scoring = controller(s, shown, id);
       const power = s.powers.find((p) => p.id === lead.leader);
       const color = power ? hex(power.color) : NEUTRAL;
       g.clear();

@@ -4,7 +4,7 @@
 // everything. Panels hold no game state.
 import type { StoreApi } from 'zustand/vanilla';
 import type { Change, LegalOrder, Order, Scenario, TurnReport } from '../engine';
-import { currentDate, describeChange, describeFactor, formatPartialDate, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, indexScenario, own, previewOrder, reportingEnds, standing } from '../engine';
+import { controlMargin, currentDate, describeChange, describeFactor, formatPartialDate, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, indexScenario, own, previewOrder, reportingEnds, standing } from '../engine';
 import type { GameStoreState, Mode, Slot, SlotSummary } from '../store/gameStore';
 import { button, h, replaceKeepingFocus } from './dom';
 import { influenceChart } from './charts';
@@ -343,7 +343,7 @@ function countryPanel(store: StoreApi<GameStoreState>): HTMLElement {
   const lead = standing(s.powers.map((p) => p.id), cs);
   panel.append(
     h('h3', {}, countryName(s, id)),
-    h('p', {}, lead.leader ? `${powerName(s, lead.leader)} leads by ${lead.lead}${lead.lead >= s.victory.leadMargin ? ' and scores' : ` (${s.victory.leadMargin} needed to score)`}.` : 'No power leads.'),
+    h('p', {}, controlText(s, id, lead)),
     h(
       'table',
       { class: 'facts' },
@@ -351,21 +351,30 @@ function countryPanel(store: StoreApi<GameStoreState>): HTMLElement {
       h('tr', {}, h('th', { scope: 'col' }, 'Power'), h('th', { scope: 'col' }, 'Influence'), h('th', { scope: 'col' }, 'Economic ties'), h('th', { scope: 'col' }, 'Security ties')),
       ...s.powers.map((p) => h('tr', {}, h('th', { scope: 'row' }, p.name), h('td', {}, String(own(cs.influence, p.id) ?? 0)), h('td', {}, String(own(cs.dependence.economic, p.id) ?? 0)), h('td', {}, String(own(cs.dependence.security, p.id) ?? 0)))),
     ),
-    h('p', {}, `Stability ${cs.stability}.`),
+    h('p', {}, `Stability ${cs.stability}. Influence is a share of ${countryName(s, id)}'s attention: ${Math.max(0, 100 - s.powers.reduce((sum, p) => sum + (own(cs.influence, p.id) ?? 0), 0))} of 100 is still uncommitted; once none is, every gain comes out of the rivals.`),
   );
   const ix = indexScenario(s);
   const options = legalOrders(s, st, power).filter((o) => (o.order.type === 'project' ? (ix.routeCountries.get(o.order.project) ?? []).includes(id) : o.order.country === id));
   const queued = new Set((session.pending.get(power) ?? []).map(orderKey));
   panel.append(h('h3', {}, `${powerName(s, power)}'s orders for ${countryName(s, id)}`));
   const list = h('ul', { class: 'orders' });
-  for (const o of options) list.append(orderItem(store, s, st, power, o, queued.has(orderKey(o.order))));
+  const mine = session.pending.get(power) ?? [];
+  for (const o of options) list.append(orderItem(store, s, st, power, o, queued.has(orderKey(o.order)), mine));
   if (options.length === 0) list.append(h('li', {}, 'No order you can afford here this turn.'));
   panel.append(list);
   return panel;
 }
 
-function orderItem(store: StoreApi<GameStoreState>, s: Scenario, st: Parameters<typeof previewOrder>[1], power: string, o: LegalOrder, queued: boolean): HTMLElement {
-  const p = previewOrder(s, st, power, o.order);
+/** "Moscow controls Tajikistan (lead 12, needs 9)" or what leading short of control scores. */
+function controlText(s: Scenario, id: string, lead: ReturnType<typeof standing>): string {
+  const needs = controlMargin(s, id);
+  if (!lead.leader) return `No power leads. Control needs a lead of ${needs} (this country's sovereignty sets it).`;
+  if (lead.lead >= needs) return `${powerName(s, lead.leader)} controls ${countryName(s, id)} (lead ${lead.lead}, needs ${needs}) and scores its importance each turn, more at a summit.`;
+  return `${powerName(s, lead.leader)} leads by ${lead.lead}, short of control (needs ${needs}): it scores ${s.victory.leadPoints} a turn here, more at a summit.`;
+}
+
+function orderItem(store: StoreApi<GameStoreState>, s: Scenario, st: Parameters<typeof previewOrder>[1], power: string, o: LegalOrder, queued: boolean, mine: readonly Order[]): HTMLElement {
+  const p = previewOrder(s, st, power, o.order, mine);
   const details: string[] = [];
   if (p.ok) {
     for (const c of p.value.now) if (!c.path.endsWith('.budget') || c.power !== power) details.push(shortChange(c));
@@ -376,7 +385,22 @@ function orderItem(store: StoreApi<GameStoreState>, s: Scenario, st: Parameters<
   const label = `${o.label} (cost ${o.cost})`;
   const ix = indexScenario(s);
   const basis = o.order.type === 'project' ? ix.project.get(o.order.project)?.basis : ix.action.get(o.order.action)?.basis;
-  return h('li', {}, h('strong', {}, label), h('p', { class: 'preview' }, details.join(' · ')), basis ? h('p', { class: `source${basis.kind === 'assumption' ? ' assumption' : ''}` }, basisLine(s, basis)) : '', button(queued ? 'Queued' : 'Queue order', () => store.getState().queueOrder(o.order), { 'data-key': `queue-${orderKey(o.order)}`, disabled: queued, 'aria-label': queued ? `Queued: ${label}` : `Queue order: ${label}` }));
+  const item = h('li', {}, h('strong', {}, label), h('p', { class: 'preview' }, details.join(' · ')), basis ? h('p', { class: `source${basis.kind === 'assumption' ? ' assumption' : ''}` }, basisLine(s, basis)) : '');
+  if (o.order.type === 'project' && !queued) {
+    // A tender: a sealed extra offer wins the contract if the rival orders it too; it is paid even when nobody does.
+    const project = o.order.project;
+    const spare = Math.max(0, (own(st.powers, power)?.budget ?? 0) - o.cost);
+    const bidId = `bid-${project}`;
+    const bid = h('input', { type: 'number', id: bidId, min: '0', max: String(spare), step: '1', value: '0', 'data-key': bidId });
+    item.append(h('p', { class: 'bid' }, h('label', { for: bidId }, 'Sealed bid on top of the cost (wins the tender if the rival orders it too; paid either way) '), bid));
+    item.append(button('Queue order', () => {
+      const extra = Math.max(0, Math.min(spare, Math.trunc(Number(bid.value) || 0)));
+      store.getState().queueOrder(extra > 0 ? { type: 'project', project, bid: extra } : { type: 'project', project });
+    }, { 'data-key': `queue-${orderKey(o.order)}`, 'aria-label': `Queue order: ${label}` }));
+    return item;
+  }
+  item.append(button(queued ? 'Queued' : 'Queue order', () => store.getState().queueOrder(o.order), { 'data-key': `queue-${orderKey(o.order)}`, disabled: queued, 'aria-label': queued ? `Queued: ${label}` : `Queue order: ${label}` }));
+  return item;
 }
 
 const shortChange = (c: Change): string => `${c.what} ${String(c.from)} → ${String(c.to)}`;
@@ -393,7 +417,8 @@ function queuePanel(store: StoreApi<GameStoreState>): HTMLElement {
   const panel = h('section', { class: 'panel', 'aria-labelledby': 'queue-title' });
   panel.append(
     h('h2', { id: 'queue-title' }, `${powerName(s, power)}: orders this turn`),
-    h('p', {}, `Budget ${budget}, committed ${cost}, left ${budget - cost}. At most ${s.rules.maxOrdersPerTurn} orders.`),
+    h('p', {}, `Budget ${budget}, committed ${cost}, left ${budget - cost}. At most ${s.rules.maxOrdersPerTurn} orders. What you leave unspent carries over whole to the next turn (a saved-up budget wins tenders).`),
+    h('p', {}, nextSummitText(s, session.record.state.turn)),
   );
   const list = h('ol', { class: 'queue' });
   queued.forEach((o, i) => list.append(h('li', {}, orderLabel(ix, o), ' ', button('Undo', () => store.getState().removeOrder(i), { 'data-key': `undo-${i}`, 'aria-label': `Undo ${orderLabel(ix, o)}` }))));
@@ -402,9 +427,16 @@ function queuePanel(store: StoreApi<GameStoreState>): HTMLElement {
   return panel;
 }
 
+function nextSummitText(s: Scenario, turn: number): string {
+  const next = s.victory.summits.filter((m) => m.turn >= turn).sort((a, b) => a.turn - b.turn)[0];
+  if (!next) return 'No summit is left: every turn scores once.';
+  return next.turn === turn ? `This turn ends with the ${next.name}: its scoring counts ×${next.weight}.` : `Next summit: the ${next.name} at the end of turn ${next.turn}, scoring ×${next.weight}.`;
+}
+
 function reportView(s: Scenario, r: TurnReport): HTMLElement {
   const section = h('section', { class: 'panel report', 'aria-labelledby': 'report-title' });
   section.append(h('h2', { id: 'report-title' }, `Turn ${r.turn} report (${r.date})`));
+  if (r.republics.length > 0) section.append(h('h3', {}, 'How the republics answered'), h('ul', {}, ...r.republics.map((x) => h('li', {}, x.text))));
   for (const e of r.events) {
     section.append(h('article', { class: `event${e.basis.kind === 'assumption' ? ' assumption' : ''}` }, h('h3', {}, e.title), h('p', {}, e.text), h('p', { class: 'source' }, basisLine(s, e.basis))));
   }

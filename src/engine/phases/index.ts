@@ -18,13 +18,13 @@ export interface Phase {
 
 export const PHASES: readonly Phase[] = [
   { name: 'payment', describe: "every accepted order's cost leaves its power's budget", run: payment },
-  { name: 'orders', describe: 'contested project contracts are awarded; all orders land at once, computed against the state before any of them', run: orders },
+  { name: 'orders', describe: 'tenders are awarded to the higher sealed offer; all orders land at once, computed against the state before any of them', run: orders },
   { name: 'risks', describe: 'risky actions roll for their consequences', run: risks },
   { name: 'projects', describe: 'projects under construction advance (unless unrest halts them) and finished ones take effect', run: projects },
   { name: 'assets', describe: 'built projects yield their per-turn effects', run: assets },
-  { name: 'response', describe: 'each republic responds: ties, neglect, balancing against a dominant patron, stability drift', run: response },
+  { name: 'response', describe: 'each republic responds: its stance takes effect, then ties, neglect (influence and ties fade), balancing against a dominant patron, stability drift', run: response },
   { name: 'events', describe: 'events whose date, conditions and chance are met fire', run: events },
-  { name: 'scoring', describe: 'victory points for leading countries', run: scoring },
+  { name: 'scoring', describe: 'victory points for controlling or leading countries, several times over at a summit', run: scoring },
   { name: 'victory', describe: 'sudden death or the last turn ends the game', run: victory },
-  { name: 'income', describe: 'carry limit, then income and track drains; the turn advances', run: income },
+  { name: 'income', describe: 'unspent budget carries over whole; income and track drains are added; the turn advances', run: income },
 ];
