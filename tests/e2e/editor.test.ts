@@ -235,7 +235,8 @@ describe('the scenario editor', () => {
     expect(await page.locator('.problems').textContent()).toContain('scenario: turns: found 0; expected at least 1');
     expect(await page.getByRole('button', { name: 'Play this scenario' }).isDisabled()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await setText(original.replace('"turns": 8', '"turns": 7'));
+    // A shorter game moves its last summit (the SCO summit on turn 8) with it: a summit past the end is refused.
+    await setText(original.replace('"turns": 8', '"turns": 7').replace('"turn": 8,', '"turn": 7,'));
     await page.waitForSelector('#editor-status:has-text("Valid")');
     await page.getByRole('button', { name: 'Play this scenario' }).click();
     await page.waitForSelector('.status');
