@@ -10,6 +10,8 @@ import type { Player } from './player';
 import { parsePlayer } from './player';
 import type { GameResult } from './match';
 import { playQuick } from './match';
+import type { RepublicPlayer } from './republic';
+import { parseRepublicPlayer } from './republic';
 
 export interface GameSummary {
   index: number;
@@ -28,14 +30,23 @@ export const NO_LEADER = '(none)';
 
 export const gameSeed = (seed: string, index: number): string => `${seed}-${index}`;
 
-export function playBalanceGame(scenario: Scenario, seed: string, index: number, playerNames: Record<string, string>): GameSummary {
+/** `republicNames`: contested country id → republic player name (republic.ts); a country left out takes the engine's rule of thumb. */
+export function playBalanceGame(scenario: Scenario, seed: string, index: number, playerNames: Record<string, string>, republicNames: Readonly<Record<string, string>> = {}): GameSummary {
   const players = idRecord<Player>();
   for (const p of scenario.powers) {
     const r = parsePlayer(own(playerNames, p.id) ?? 'greedy');
     if (!r.ok) throw new Error(r.error);
     players[p.id] = r.value;
   }
-  return balanceSummary(scenario, index, playQuick(scenario, gameSeed(seed, index), players));
+  const republics = idRecord<RepublicPlayer>();
+  for (const c of scenario.countries) {
+    const name = own(republicNames, c.id);
+    if (c.role !== 'contested' || name === undefined) continue;
+    const r = parseRepublicPlayer(name);
+    if (!r.ok) throw new Error(r.error);
+    republics[c.id] = r.value;
+  }
+  return balanceSummary(scenario, index, playQuick(scenario, gameSeed(seed, index), players, {}, republics));
 }
 
 /** The summary of a game already played (the browser's check plays each game once for this and the design report's measures). */
@@ -66,6 +77,8 @@ export interface BalanceReport {
   seed: string;
   games: number;
   players: Record<string, string>;
+  /** Contested country id → republic player, when any was named (the others took the engine's rule of thumb). */
+  republics?: Record<string, string>;
   wins: Record<string, number>;
   draws: number;
   winRate: Record<string, number>;
@@ -82,7 +95,7 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
 /** Code-unit order: the same everywhere (localeCompare would depend on the locale). */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function summarize(scenario: Scenario, seed: string, playerNames: Record<string, string>, games: readonly GameSummary[]): BalanceReport {
+export function summarize(scenario: Scenario, seed: string, playerNames: Record<string, string>, games: readonly GameSummary[], republicNames: Readonly<Record<string, string>> = {}): BalanceReport {
   const powers = scenario.powers.map((p) => p.id);
   const n = games.length;
   const wins = idRecord(powers.map((p) => [p, games.filter((g) => g.winner === p).length]));
@@ -128,6 +141,7 @@ export function summarize(scenario: Scenario, seed: string, playerNames: Record<
     seed,
     games: n,
     players: playerNames,
+    ...(Object.keys(republicNames).length > 0 ? { republics: { ...republicNames } } : {}),
     wins,
     draws: games.filter((g) => g.winner === null).length,
     winRate: idRecord(powers.map((p) => [p, round((own(wins, p) ?? 0) / Math.max(1, n))])),

@@ -20,13 +20,27 @@ export interface PlayerChoice {
   spelled: string;
 }
 
+/** A republic's player as named on the command line (`--republic <country-id>=<player>`). */
+export interface RepublicPlayerChoice {
+  country: string;
+  player: string;
+  /** The argument as written, for messages: `--republic kazakhstan=greedy`. */
+  spelled: string;
+}
+
+/** Who plays the republics: `--republics <player>` for all of them, `--republic <id>=<player>` for one (checked against the scenario in players.ts). */
+export interface RepublicArgs {
+  all?: string;
+  each: RepublicPlayerChoice[];
+}
+
 export type Invocation =
   | { command: 'help' }
   | { command: 'validate'; files: string[]; migrate: boolean }
   | { command: 'replay'; file: string }
   | { command: 'sources'; scenario: string; json: boolean }
-  | { command: 'simulate'; scenario: string; seed: string; players: PlayerChoice[]; turns?: number; json: boolean; save?: string }
-  | { command: 'balance'; scenario: string; seed: string; games: number; jobs?: number; players: PlayerChoice[]; json: boolean }
+  | { command: 'simulate'; scenario: string; seed: string; players: PlayerChoice[]; republics?: RepublicArgs; turns?: number; json: boolean; save?: string }
+  | { command: 'balance'; scenario: string; seed: string; games: number; jobs?: number; players: PlayerChoice[]; republics?: RepublicArgs; json: boolean }
   | ReportInvocation;
 
 /** `balance --report <scenario>`: the design report (src/ai/report.ts). */
@@ -50,7 +64,7 @@ const REPORT_ONLY = ['search-games', 'event-games', 'project-games', 'script-gam
 
 export type Command = Exclude<Invocation['command'], 'help' | 'balance-report'>;
 
-type OptionKind = 'value' | 'flag' | 'player';
+type OptionKind = 'value' | 'flag' | 'player' | 'republic';
 
 const OPTIONS: Record<Command, ReadonlyMap<string, OptionKind>> = {
   validate: new Map<string, OptionKind>([
@@ -69,6 +83,8 @@ const OPTIONS: Record<Command, ReadonlyMap<string, OptionKind>> = {
     ['save', 'value'],
     ['json', 'flag'],
     ['player', 'player'],
+    ['republics', 'value'],
+    ['republic', 'republic'],
     ['help', 'flag'],
   ]),
   balance: new Map<string, OptionKind>([
@@ -78,6 +94,8 @@ const OPTIONS: Record<Command, ReadonlyMap<string, OptionKind>> = {
     ['jobs', 'value'],
     ['json', 'flag'],
     ['player', 'player'],
+    ['republics', 'value'],
+    ['republic', 'republic'],
     ['report', 'value'],
     ['search-games', 'value'],
     ['event-games', 'value'],
@@ -106,6 +124,7 @@ const isCommand = (word: string): word is Command => Object.hasOwn(OPTIONS, word
 interface Options {
   values: Map<string, string | true>;
   players: PlayerChoice[];
+  republics: RepublicPlayerChoice[];
   positionals: string[];
   help: boolean;
 }
@@ -115,6 +134,7 @@ function readOptions(command: Command, args: readonly string[]): Options {
   const spec = OPTIONS[command];
   const values = new Map<string, string | true>();
   const players: PlayerChoice[] = [];
+  const republics: RepublicPlayerChoice[] = [];
   const positionals: string[] = [];
   let onlyPositionals = false;
   for (let i = 0; i < args.length; i++) {
@@ -127,7 +147,7 @@ function readOptions(command: Command, args: readonly string[]): Options {
       onlyPositionals = true;
       continue;
     }
-    if (arg === '-h') return { values, players, positionals, help: true };
+    if (arg === '-h') return { values, players, republics, positionals, help: true };
     if (!arg.startsWith('--')) throw new UsageError(`${command} has no option ${quote(arg)}`);
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
@@ -143,7 +163,7 @@ function readOptions(command: Command, args: readonly string[]): Options {
     const kind = spec.get(name);
     if (kind === 'flag') {
       if (inline !== undefined) throw new UsageError(`--${name} takes no value (got ${quote(arg)})`);
-      if (name === 'help') return { values, players, positionals, help: true };
+      if (name === 'help') return { values, players, republics, positionals, help: true };
       if (values.has(name)) throw new UsageError(`--${name} is given twice`);
       values.set(name, true);
     } else if (kind === 'value') {
@@ -154,13 +174,18 @@ function readOptions(command: Command, args: readonly string[]): Options {
       const at = v.indexOf('=');
       if (at <= 0 || at === v.length - 1) throw new UsageError(`--player needs <power-id>=<player> (got ${quote(v)})`);
       players.push({ power: v.slice(0, at), player: v.slice(at + 1), spelled: `--player ${v}` });
+    } else if (kind === 'republic') {
+      const v = value();
+      const at = v.indexOf('=');
+      if (at <= 0 || at === v.length - 1) throw new UsageError(`--republic needs <country-id>=<player> (got ${quote(v)})`);
+      republics.push({ country: v.slice(0, at), player: v.slice(at + 1), spelled: `--republic ${v}` });
     } else if (TAKES_POWERS.has(command) && ID.test(name)) {
       players.push({ power: name, player: value(), spelled: `--${name}` });
     } else {
       throw new UsageError(`${command} has no option ${quote(`--${name}`)}`);
     }
   }
-  return { values, players, positionals, help: false };
+  return { values, players, republics, positionals, help: false };
 }
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
@@ -232,6 +257,7 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
         scenario,
         seed,
         players: o.players,
+        ...republicArgs(o),
         ...(turns !== undefined ? { turns: wholeNumber('turns', turns, 1, MAX_TURNS) } : {}),
         json: o.values.has('json'),
         ...(save !== undefined ? { save } : {}),
@@ -251,9 +277,16 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
         throw new UsageError(`--seed is ${seed.length} characters; with --games ${games} a seed has at most ${room} (each game adds its number, up to "${longest.slice(seed.length)}")`);
       }
       const jobs = optional(o, 'jobs');
-      return { command, scenario, seed, games, ...(jobs !== undefined ? { jobs: wholeNumber('jobs', jobs, 1, MAX_JOBS) } : {}), players: o.players, json: o.values.has('json') };
+      return { command, scenario, seed, games, ...(jobs !== undefined ? { jobs: wholeNumber('jobs', jobs, 1, MAX_JOBS) } : {}), players: o.players, ...republicArgs(o), json: o.values.has('json') };
     }
   }
+}
+
+/** `{ republics }` when any republic's player is named, else nothing (so the invocation is as before). */
+function republicArgs(o: Options): { republics?: RepublicArgs } {
+  const all = optional(o, 'republics');
+  if (all === undefined && o.republics.length === 0) return {};
+  return { republics: { ...(all !== undefined ? { all } : {}), each: o.republics } };
 }
 
 /** `balance --report <scenario> [--games N] [--search-games N] [--event-games N] [--project-games N] [--script-games N] [--seed S] [--jobs J] [--json]`. */
@@ -262,6 +295,8 @@ function reportInvocation(o: Options): ReportInvocation {
   if (o.values.has('scenario')) throw new UsageError('--report names the scenario: leave out --scenario');
   const first = o.players[0];
   if (first !== undefined) throw new UsageError(`${first.spelled}: the report chooses its own players (varied, search:2 and scripts)`);
+  const republic = o.values.has('republics') ? '--republics' : o.republics[0]?.spelled;
+  if (republic !== undefined) throw new UsageError(`${republic}: the report's republics take the engine's rule of thumb`);
   const count = (name: string, fallback: number, min = 0): number => {
     const v = optional(o, name);
     return v === undefined ? fallback : wholeNumber(name, v, min, MAX_GAMES);

@@ -9,6 +9,8 @@ export interface BalanceOptions {
   seed: string;
   jobs: number;
   players: Record<string, string>;
+  /** Contested country id → republic player name; a country left out takes the engine's rule of thumb. */
+  republics?: Record<string, string>;
 }
 
 /** Plays the games on `jobs` worker threads (or inline for one job); results do not depend on `jobs`. */
@@ -17,7 +19,7 @@ export async function runBalance(o: BalanceOptions, progress: (done: number, tot
   const indices = Array.from({ length: o.games }, (_, i) => i);
   if (o.jobs <= 1) {
     for (const i of indices) {
-      results.push(playBalanceGame(o.scenario, o.seed, i, o.players));
+      results.push(playBalanceGame(o.scenario, o.seed, i, o.players, o.republics));
       progress(results.length, o.games);
     }
   } else {
@@ -26,7 +28,7 @@ export async function runBalance(o: BalanceOptions, progress: (done: number, tot
       slices.map(
         (slice) =>
           new Promise<void>((resolvePromise, reject) => {
-            const worker = new Worker(new URL('./balanceWorker.mjs', import.meta.url), { workerData: { scenario: o.scenario, seed: o.seed, indices: slice, players: o.players } });
+            const worker = new Worker(new URL('./balanceWorker.mjs', import.meta.url), { workerData: { scenario: o.scenario, seed: o.seed, indices: slice, players: o.players, republics: o.republics ?? {} } });
             worker.on('message', (g: GameSummary) => {
               results.push(g);
               progress(results.length, o.games);
@@ -38,7 +40,7 @@ export async function runBalance(o: BalanceOptions, progress: (done: number, tot
     );
   }
   results.sort((a, b) => a.index - b.index);
-  return summarize(o.scenario, o.seed, o.players, results);
+  return summarize(o.scenario, o.seed, o.players, results, o.republics);
 }
 
 /**
@@ -58,7 +60,8 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 export function formatBalance(r: BalanceReport): string[] {
   const lines: string[] = [];
-  lines.push(`Balance of ${r.scenario}: ${r.games} games, seed ${JSON.stringify(r.seed)}, ${Object.entries(r.players).map(([p, n]) => `${p}: ${n}`).join(', ')}`);
+  const republics = r.republics && Object.keys(r.republics).length > 0 ? `; republics: ${Object.entries(r.republics).map(([c, n]) => `${c}: ${n}`).join(', ')}` : '';
+  lines.push(`Balance of ${r.scenario}: ${r.games} games, seed ${JSON.stringify(r.seed)}, ${Object.entries(r.players).map(([p, n]) => `${p}: ${n}`).join(', ')}${republics}`);
   lines.push(`Wins: ${Object.entries(r.wins).map(([p, w]) => `${p} ${w} (${pct(r.winRate[p] ?? 0)})`).join(', ')}, draws ${r.draws}`);
   lines.push(`Scores: ${Object.entries(r.scores).map(([p, s]) => `${p} mean ${s.mean} (min ${s.min}, max ${s.max}, sd ${s.stdev})`).join('; ')}`);
   lines.push('Final leader by country:');

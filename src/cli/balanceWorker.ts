@@ -8,11 +8,12 @@ interface Job {
   seed: string;
   indices: number[];
   players: Record<string, string>;
+  republics: Record<string, string>;
 }
 
 const job = workerData as Job;
 const loaded = loadScenario(job.scenario);
 if (!loaded.ok) throw new Error('worker received an invalid scenario');
 for (const index of job.indices) {
-  parentPort?.postMessage(playBalanceGame(loaded.value, job.seed, index, job.players));
+  parentPort?.postMessage(playBalanceGame(loaded.value, job.seed, index, job.players, job.republics));
 }

@@ -14,7 +14,7 @@ import { formatBalance, runBalance, workerCount } from './balance';
 import { reportGames, runReport } from './report';
 import { formatReport } from '../ai/reportFormat';
 import { loadScenarioFile } from './scenarioFile';
-import { choosePlayers, shortFormClashes } from './players';
+import { choosePlayers, chooseRepublics, shortFormClashes } from './players';
 import { InputError, UsageError } from './errors';
 import { lineWriter } from './terminal';
 import { USAGE_LINES } from './usage';
@@ -67,18 +67,20 @@ async function execute(inv: Invocation, argv: readonly string[]): Promise<number
     case 'simulate': {
       const { scenario } = loadScenarioFile(inv.scenario, errOut);
       const players = choosePlayers(scenario, 'simulate', inv.players, 'greedy');
+      const republics = chooseRepublics(scenario, inv.republics);
       for (const note of shortFormClashes(scenario, 'simulate', argv.slice(1))) errOut(`note: ${note}`);
-      return simulate({ scenario, seed: inv.seed, players, json: inv.json, ...(inv.turns !== undefined ? { turns: inv.turns } : {}), ...(inv.save !== undefined ? { save: inv.save } : {}) }, out);
+      return simulate({ scenario, seed: inv.seed, players, republics, json: inv.json, ...(inv.turns !== undefined ? { turns: inv.turns } : {}), ...(inv.save !== undefined ? { save: inv.save } : {}) }, out);
     }
     case 'balance': {
       const { scenario } = loadScenarioFile(inv.scenario, errOut);
       const players = choosePlayers(scenario, 'balance', inv.players, 'varied');
+      const republics = chooseRepublics(scenario, inv.republics);
       for (const note of shortFormClashes(scenario, 'balance', argv.slice(1))) errOut(`note: ${note}`);
       const { jobs, note } = workerCount(inv.jobs, inv.games, availableParallelism());
       if (note !== undefined) errOut(note);
       const started = process.hrtime.bigint();
       let last = -1;
-      const report = await runBalance({ scenario, games: inv.games, seed: inv.seed, jobs, players }, (done, total) => {
+      const report = await runBalance({ scenario, games: inv.games, seed: inv.seed, jobs, players, republics }, (done, total) => {
         const step = Math.floor((done * 20) / total);
         if (step !== last || done === total) {
           last = step;

@@ -4,7 +4,8 @@
 import type { Scenario } from '../engine';
 import { idRecord } from '../engine';
 import { parsePlayer } from '../ai/player';
-import type { Command, PlayerChoice } from './args';
+import { parseRepublicPlayer } from '../ai/republic';
+import type { Command, PlayerChoice, RepublicArgs } from './args';
 import { optionNames, quote } from './args';
 import { UsageError } from './errors';
 
@@ -45,4 +46,35 @@ export function shortFormClashes(scenario: Scenario, command: Command, args: rea
     .map((p) => p.id)
     .filter((id) => options.includes(id) && !namedByPlayer.has(id) && after(id).some((v) => parsePlayer(v).ok))
     .map((id) => `power ${quote(id)} has the name of ${command}'s option --${id}, so --${id} is that option; name its player with --player ${id}=<player>`);
+}
+
+/**
+ * Contested country id → republic player name, in the scenario's order, for every
+ * republic named: `--republics <player>` names all of them, `--republic <id>=<player>`
+ * one (and wins over --republics). A republic not named is left out: the engine's rule
+ * of thumb chooses its stance, as in a game without republic players.
+ */
+export function chooseRepublics(scenario: Scenario, args: RepublicArgs | undefined): Record<string, string> {
+  const contested = scenario.countries.filter((c) => c.role === 'contested').map((c) => c.id);
+  if (!args) return idRecord<string>();
+  if (args.all !== undefined) {
+    const r = parseRepublicPlayer(args.all);
+    if (!r.ok) throw new UsageError(`--republics: ${r.error}`);
+  }
+  const chosen = new Map<string, RepublicArgs['each'][number]>();
+  for (const c of args.each) {
+    if (!contested.includes(c.country)) {
+      const neighbour = scenario.countries.some((x) => x.id === c.country) ? `${c.country} is a neighbour, which takes no stance; ` : '';
+      throw new UsageError(`${c.spelled}: scenario ${scenario.id} has no contested country ${quote(c.country)} (${neighbour}its contested countries: ${contested.join(', ')})`);
+    }
+    const before = chosen.get(c.country);
+    if (before) throw new UsageError(`republic ${c.country} is given two players (${before.spelled} and ${c.spelled})`);
+    const r = parseRepublicPlayer(c.player);
+    if (!r.ok) throw new UsageError(`${c.spelled}: ${r.error}`);
+    chosen.set(c.country, c);
+  }
+  return idRecord(contested.flatMap((id) => {
+    const name = chosen.get(id)?.player ?? args.all;
+    return name === undefined ? [] : [[id, name] as [string, string]];
+  }));
 }

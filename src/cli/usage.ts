@@ -10,7 +10,8 @@ Commands:
       A JSON Schema file (scenarios/schema.json) is skipped with a note. A file in an
       earlier form of the format is read in the current one, with notes on what was
       assumed; --migrate writes it so, keeping the original beside it (name.form1.json).
-  simulate --scenario <id|path> --seed <s> [--player <power-id>=<player>]... [--turns N] [--json] [--save <file>]
+  simulate --scenario <id|path> --seed <s> [--player <power-id>=<player>]...
+           [--republics <player>] [--republic <country-id>=<player>]... [--turns N] [--json] [--save <file>]
       Play computer against computer. Players: random, greedy, varied, search:1, search:2,
       search:3 (a power not named plays greedy). --json prints one JSON object.
   replay <saved-game>
@@ -19,7 +20,8 @@ Commands:
       What the scenario rests on: for each article, every value, text, order, project,
       event and briefing that cites it; the illustrative assumptions with their reasons;
       anything left uncited; and the calendar against the reporting.
-  balance --scenario <id|path> --games N --seed <s> [--jobs J] [--player <power-id>=<player>]... [--json]
+  balance --scenario <id|path> --games N --seed <s> [--jobs J] [--player <power-id>=<player>]...
+          [--republics <player>] [--republic <country-id>=<player>]... [--json]
       Many computer games on worker threads: win rates, scores, per-country outcomes,
       order kinds and openings. A power not named plays varied (rule of thumb with variety).
       --jobs is lowered to the number of processor cores (and of games), with a note.
@@ -32,6 +34,10 @@ Commands:
 
 Players: --player <power-id>=<player> names the player of any power; --<power-id> <player>
   does the same for a power whose id is not an option name (scenario, seed, json, help…).
+Republics: --republics <player> plays every contested republic's stance, --republic
+  <country-id>=<player> one of them (over --republics). Players: rule (the engine's rule of
+  thumb), greedy (the stance that best serves the republic's interest this turn), search (two
+  turns ahead); republic:<player> also works. A republic not named takes the rule of thumb.
 Limits: --seed at most ${MAX_SEED_LENGTH} characters (for balance, less the "-<game>" each game adds);
   --turns 1 to ${MAX_TURNS}; --games 1 to ${MAX_GAMES}. Files must be regular files: a scenario
   of at most ${SCENARIO_LIMIT.maxChars} characters, a save of at most ${SAVE_LIMIT.maxChars}.
