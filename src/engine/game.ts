@@ -4,6 +4,7 @@ import type { Scenario } from './schema';
 import type { GameState, PowerState, CountryState, ProjectState, StateLike } from './state';
 import { cloneState } from './state';
 import { openRng, seedRng } from './rng';
+import type { Rng } from './rng';
 import type { Result } from './result';
 import { err, ok } from './result';
 import { indexScenario } from './scenarioIndex';
@@ -103,17 +104,28 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Record
   }
   const given = parseRepublicChoices(scenario, republics);
   if (!given.ok) return err({ kind: 'illegal-stance', message: given.error });
+  return ok(runTurn(scenario, state, accepted, given.value, openRng(state.rng)));
+}
+
+/**
+ * The phases of one turn on a copy of `state`, its orders already validated and the
+ * republics' given stances parsed, drawing chance from `rng`. A republic without a given
+ * stance takes the rule of thumb's. resolveTurn plays it with the game's generator; the
+ * turn preview (previewTurn.ts) with one of its own, so the two cannot drift apart.
+ * `beforePhase` lets the preview look at the state between phases.
+ */
+export function runTurn(scenario: Scenario, state: GameState, accepted: Record<string, Order[]>, given: Record<string, RepublicChoice>, rng: Rng, beforePhase?: (phase: string, ctx: TurnContext) => void): TurnOutcome {
+  const ix = indexScenario(scenario);
   // A republic without a player's choice takes the rule of thumb's, seeing the orders aimed at it.
   const stances = idRecord<RepublicChoice>();
   const stanceReport: RepublicStance[] = [];
   for (const id of ix.contestedIds) {
-    const chosen = own(given.value, id);
+    const chosen = own(given, id);
     const rule = chosen ? null : ruleOfThumbChoice(scenario, state, id, accepted);
     const choice = chosen ?? (rule as { choice: RepublicChoice }).choice;
     stances[id] = choice;
     stanceReport.push({ country: id, choice, text: `${describeChoice(ix, id, choice)}${rule ? ` (${rule.reason})` : ''}` });
   }
-  const rng = openRng(state.rng);
   const ctx: TurnContext = {
     ix,
     state: cloneState(state),
@@ -122,9 +134,12 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Record
     republics: stances,
     report: { turn: state.turn, date: turnDate(scenario.start, scenario.monthsPerTurn, state.turn), orders: accepted, republics: stanceReport, changes: [], events: [], rolls: [], notes: [] },
   };
-  for (const phase of PHASES) phase.run(ctx);
+  for (const phase of PHASES) {
+    beforePhase?.(phase.name, ctx);
+    phase.run(ctx);
+  }
   ctx.state.rng = rng.state();
-  return ok({ state: ctx.state, report: ctx.report });
+  return { state: ctx.state, report: ctx.report };
 }
 
 /**

@@ -41,3 +41,5 @@ export { hasHiddenCharacters, showHiddenCharacters } from './text';
 export type { GroundingReport, SourceUse, Assumption, Uncited } from './grounding';
 export { groundingReport, describeSource, formatPartialDate, reportingEnds, REQUIRED } from './grounding';
 export { eventOutlook, type EventOutlook, type EventStatus, type ConditionOutlook } from './eventOutlook';
+export { previewTurn, causeGroup } from './previewTurn';
+export type { TurnPreview, CountryTurnPreview, CauseGroup, ControlSide, RivalReply, ChanceRoll, PreviewCause } from './previewTurn';

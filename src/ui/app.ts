@@ -15,6 +15,7 @@ import { downloadText, openChosenFile } from './files';
 import { questionView, storageTroubleView } from './notices';
 import type { EventsPanel } from './eventsPanel';
 import { eventsPanel } from './eventsPanel';
+import { turnPreviewView } from './turnPreview';
 import type { EditorPanel } from './editor/editorPanel';
 
 export interface ShippedScenario {
@@ -423,7 +424,7 @@ function queuePanel(store: StoreApi<GameStoreState>): HTMLElement {
   const list = h('ol', { class: 'queue' });
   queued.forEach((o, i) => list.append(h('li', {}, orderLabel(ix, o), ' ', button('Undo', () => store.getState().removeOrder(i), { 'data-key': `undo-${i}`, 'aria-label': `Undo ${orderLabel(ix, o)}` }))));
   if (queued.length === 0) list.append(h('li', {}, 'No orders yet.'));
-  panel.append(list, button(session.mode.kind === 'hot-seat' ? 'Done: hand over' : 'End turn', () => store.getState().endTurn(), { 'data-key': 'end-turn', class: 'primary' }));
+  panel.append(list, turnPreviewView(s, session.record.state, power, queued), button(session.mode.kind === 'hot-seat' ? 'Done: hand over' : 'End turn', () => store.getState().endTurn(), { 'data-key': 'end-turn', class: 'primary' }));
   return panel;
 }
 
