@@ -7,7 +7,7 @@
 // Strength sets rollouts and look-ahead, and a budget of work (work.ts) that no scenario,
 // however large, can make it exceed; the choice is deterministic for a given view.
 import type { LegalOrder, Order, PowerView, Scenario } from '../engine';
-import { determinize, idRecord, legalOrders, orderKey, resolveTurn } from '../engine';
+import { determinize, idRecord, indexScenario, legalOrders, orderCost, orderKey, own, resolveTurn } from '../engine';
 import type { Player } from './player';
 import { greedyOrders, SLOT_COST } from './greedy';
 import { estimateOrder, newDeltas, positionWorth, worthOf } from './evaluate';
@@ -33,7 +33,7 @@ function candidateSets(scenario: Scenario, view: PowerView, power: string, legal
   const sets: Order[][] = [];
   const seen = new Set<string>();
   const add = (orders: Order[]): void => {
-    const key = orders.map(orderKey).sort().join(',');
+    const key = orders.map((o) => `${orderKey(o)}${o.type === 'project' && o.bid ? `+${o.bid}` : ''}`).sort().join(',');
     if (!seen.has(key)) {
       seen.add(key);
       sets.push(orders);
@@ -63,7 +63,19 @@ function candidateSets(scenario: Scenario, view: PowerView, power: string, legal
   // Every affordable project is a candidate: their worth comes late, which the rule of thumb undervalues.
   for (const x of ranked) if (x.o.order.type === 'project' && !vary(x.o.order)) break;
   for (const x of ranked) if (!vary(x.o.order)) break;
-  return sets.slice(0, Math.max(most, 2));
+  // A project a rival could also order is a tender: try winning it with a sealed bid of about
+  // a third of its cost, if the budget allows (the rollouts' rivals may order it too).
+  const budgetLeft = own(view.powers, power)?.budget ?? 0;
+  for (const set of [...sets]) {
+    if (sets.length >= most + 1) break;
+    const i = set.findIndex((o) => o.type === 'project' && (indexScenario(scenario).project.get(o.project)?.sponsors.length ?? 0) > 1);
+    const o = set[i];
+    if (!o || o.type !== 'project') continue;
+    const bid = Math.max(1, Math.round((indexScenario(scenario).project.get(o.project)?.cost ?? 0) / 3));
+    if (set.reduce((sum, x) => sum + orderCost(indexScenario(scenario), x), 0) + bid > budgetLeft) continue;
+    add(set.map((x, k) => (k === i ? { type: 'project', project: o.project, bid } : x)));
+  }
+  return sets.slice(0, Math.max(most, 2) + 1);
 }
 
 function rollout(scenario: Scenario, view: PowerView, power: string, mine: Order[], horizon: number, seed: string, budget: Work): number {
