@@ -26,7 +26,7 @@ export interface SearchStrength {
 export const STRENGTHS: Record<1 | 2 | 3, SearchStrength> = {
   1: { rollouts: 40, horizon: 2, candidates: 6, work: 35_000 },
   2: { rollouts: 100, horizon: 3, candidates: 8, work: 130_000 },
-  3: { rollouts: 200, horizon: 4, candidates: 10, work: 350_000 },
+  3: { rollouts: 200, horizon: 4, candidates: 10, work: 290_000 },
 };
 
 function candidateSets(scenario: Scenario, view: PowerView, power: string, legal: readonly LegalOrder[], count: number, budget: Work, rolloutCost: number): Order[][] {

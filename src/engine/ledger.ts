@@ -98,19 +98,17 @@ function powerState(ctx: TurnContext, power: string) {
 }
 
 // Paths and labels of influence values, built once per scenario: influence changes many times a turn.
-const influenceLabels = new WeakMap<ScenarioIndex, Map<string, { path: string; what: string }>>();
+const influenceLabels = new WeakMap<ScenarioIndex, Map<string, Map<string, { path: string; what: string }>>>();
 
 function influenceLabel(ix: ScenarioIndex, country: string, power: string): { path: string; what: string } {
-  let byKey = influenceLabels.get(ix);
-  if (!byKey) {
-    byKey = new Map();
-    influenceLabels.set(ix, byKey);
-  }
-  const key = `${country}|${power}`;
-  let label = byKey.get(key);
+  let byCountry = influenceLabels.get(ix);
+  if (!byCountry) influenceLabels.set(ix, (byCountry = new Map()));
+  let byPower = byCountry.get(country);
+  if (!byPower) byCountry.set(country, (byPower = new Map()));
+  let label = byPower.get(power);
   if (!label) {
     label = { path: `countries.${country}.influence.${power}`, what: `${powerName(ix, power)}'s influence in ${countryName(ix, country)}` };
-    byKey.set(key, label);
+    byPower.set(power, label);
   }
   return label;
 }
@@ -162,12 +160,25 @@ export function changeInfluence(ctx: TurnContext, country: string, power: string
   setInfluence(ctx, country, power, to, cause);
 }
 
+// Labels of other values, built once each (ties fade and stability drifts every turn).
+const otherLabels = new WeakMap<ScenarioIndex, Map<string, { path: string; what: string }>>();
+
+function label(ix: ScenarioIndex, key: string, make: () => { path: string; what: string }): { path: string; what: string } {
+  let byKey = otherLabels.get(ix);
+  if (!byKey) otherLabels.set(ix, (byKey = new Map()));
+  let l = byKey.get(key);
+  if (!l) byKey.set(key, (l = make()));
+  return l;
+}
+
 export function changeStability(ctx: TurnContext, country: string, delta: number, cause: Cause): void {
   const c = countryState(ctx, country);
   const from = c.stability;
   const to = clamp(from + delta, 0, 100);
   c.stability = to;
-  record(ctx, { path: `countries.${country}.stability`, what: `Stability of ${countryName(ctx.ix, country)}`, country, from, to, cause });
+  if (from === to) return;
+  const { path, what } = label(ctx.ix, `s ${country}`, () => ({ path: `countries.${country}.stability`, what: `Stability of ${countryName(ctx.ix, country)}` }));
+  record(ctx, { path, what, country, from, to, cause });
 }
 
 export function changeDependence(ctx: TurnContext, axis: 'economic' | 'security', country: string, power: string, delta: number, cause: Cause): void {
@@ -175,7 +186,9 @@ export function changeDependence(ctx: TurnContext, axis: 'economic' | 'security'
   const from = map[power] ?? 0;
   const to = clamp(from + delta, 0, 100);
   map[power] = to;
-  record(ctx, { path: `countries.${country}.dependence.${axis}.${power}`, what: `${countryName(ctx.ix, country)}'s ${axis} dependence on ${powerName(ctx.ix, power)}`, country, power, from, to, cause });
+  if (from === to) return;
+  const { path, what } = label(ctx.ix, `d ${axis} ${country} ${power}`, () => ({ path: `countries.${country}.dependence.${axis}.${power}`, what: `${countryName(ctx.ix, country)}'s ${axis} dependence on ${powerName(ctx.ix, power)}` }));
+  record(ctx, { path, what, country, power, from, to, cause });
 }
 
 export function changeBudget(ctx: TurnContext, power: string, delta: number, cause: Cause): void {

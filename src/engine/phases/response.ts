@@ -7,7 +7,8 @@
 //  3. balancing: a country led by more than the balancing margin leans to the runner-up,
 //     the harder the more it values its sovereignty;
 //  4. stability drifts one point back toward where the scenario started it.
-import type { TurnContext } from '../ledger';
+import type { Cause, TurnContext } from '../ledger';
+import type { ScenarioIndex } from '../scenarioIndex';
 import { changeDependence, changeInfluence, changeStability } from '../ledger';
 import { standing } from '../leadership';
 import { countryName, powerName } from '../scenarioIndex';
@@ -23,6 +24,31 @@ function touchedCountries(ctx: TurnContext, power: string): Set<string> {
   return out;
 }
 
+// The causes of the every-turn rules, built once per scenario, country and power: the
+// response runs every turn of every game the computer players imagine.
+type RuleCauses = { ties: Cause; neglect: Cause; fades: Record<'economic' | 'security', Cause> };
+const causeCache = new WeakMap<ScenarioIndex, Map<string, Map<string, RuleCauses>>>();
+
+function ruleCauses(ix: ScenarioIndex, id: string, p: string): RuleCauses {
+  let byCountry = causeCache.get(ix);
+  if (!byCountry) causeCache.set(ix, (byCountry = new Map()));
+  let byPower = byCountry.get(id);
+  if (!byPower) byCountry.set(id, (byPower = new Map()));
+  let causes = byPower.get(p);
+  if (!causes) {
+    const name = countryName(ix, id);
+    const power = powerName(ix, p);
+    const fade = (axis: string): Cause => ({ kind: 'rule', rule: 'dependence-fades', text: `${power} left its ${axis} ties with ${name} untended this turn` });
+    causes = {
+      ties: { kind: 'rule', rule: 'ties', text: `${name}'s economic and security dependence on ${power}` },
+      neglect: { kind: 'rule', rule: 'neglect', text: `${power} gave no order touching ${name} this turn` },
+      fades: { economic: fade('economic'), security: fade('security') },
+    };
+    byPower.set(p, causes);
+  }
+  return causes;
+}
+
 export function response(ctx: TurnContext): void {
   const { rules } = ctx.ix.scenario;
   const touched = new Map(ctx.ix.powerIds.map((p) => [p, touchedCountries(ctx, p)]));
@@ -36,14 +62,14 @@ export function response(ctx: TurnContext): void {
     if (choice?.kind === 'crackdown') changeStability(ctx, id, CRACKDOWN_STABILITY, { kind: 'rule', rule: 'republic', text: `${name} cracks down and puts order first` });
     for (const p of ctx.ix.powerIds) {
       const ties = Math.trunc(((c.dependence.economic[p] ?? 0) + (c.dependence.security[p] ?? 0)) / rules.tiesDivisor);
-      if (ties > 0) changeInfluence(ctx, id, p, ties, { kind: 'rule', rule: 'ties', text: `${name}'s economic and security dependence on ${powerName(ctx.ix, p)}` });
+      if (ties > 0) changeInfluence(ctx, id, p, ties, ruleCauses(ctx.ix, id, p).ties);
     }
     for (const p of ctx.ix.powerIds) {
       if (touched.get(p)?.has(id)) continue;
-      if (rules.neglect > 0) changeInfluence(ctx, id, p, -rules.neglect, { kind: 'rule', rule: 'neglect', text: `${powerName(ctx.ix, p)} gave no order touching ${name} this turn` });
+      if (rules.neglect > 0) changeInfluence(ctx, id, p, -rules.neglect, ruleCauses(ctx.ix, id, p).neglect);
       // Ties fade when a patron stops tending them, so no dependence is a permanent lock.
       for (const axis of ['economic', 'security'] as const) {
-        if ((c.dependence[axis][p] ?? 0) > 0 && rules.dependenceFades > 0) changeDependence(ctx, axis, id, p, -rules.dependenceFades, { kind: 'rule', rule: 'dependence-fades', text: `${powerName(ctx.ix, p)} left its ${axis} ties with ${name} untended this turn` });
+        if ((c.dependence[axis][p] ?? 0) > 0 && rules.dependenceFades > 0) changeDependence(ctx, axis, id, p, -rules.dependenceFades, ruleCauses(ctx.ix, id, p).fades[axis]);
       }
     }
     const s = standing(ctx.ix.powerIds, c);
