@@ -68,3 +68,31 @@ describe('a save made with the first form', () => {
     });
   });
 });
+
+describe('a scenario of the second form (before rules v2)', () => {
+  it('with three powers and over-full shares loads, scaled and with a note for each assumption', async () => {
+    const { mini } = await import('../fixtures/mini');
+    const current = JSON.parse(JSON.stringify(mini())) as Record<string, unknown> & { powers: Record<string, unknown>[]; countries: Record<string, unknown>[] };
+    // The second form: carry limits, and influence as three absolute values that may pass 100.
+    const form2 = { ...current, formatVersion: 2, powers: [...current.powers.map((p) => ({ ...p, maxCarry: 6 })), { id: 'east', name: 'East', color: '#225511', home: 'northland', income: 8, startBudget: 8, maxCarry: 4, tracks: [] }] };
+    for (const c of form2.countries) {
+      if (c.role !== 'contested') continue;
+      (c.influence as Record<string, number>).east = 50;
+      (c.dependence as Record<string, Record<string, number>>).economic!.east = 0;
+      (c.dependence as Record<string, Record<string, number>>).security!.east = 0;
+    }
+    const r = readScenario(form2);
+    if (!r.ok) throw new Error(r.error.map((p) => formatProblem('f.json', p)).join('\n'));
+    const m = migrateScenario(form2);
+    expect(m.from).toBe(2);
+    expect(m.notes).toEqual([
+      'unspent budget now carries over whole: the carry limits (north 6, south 6, east 4) were dropped',
+      'alpha: influence is now a share adding up to at most 100, so its values (110 in all) were scaled down',
+      'rules v2 defaults assumed: a patron that gives no order in a country loses 1 dependence there a turn (rules.dependenceFades), leading a country short of control scores 1 point (victory.leadPoints), no summits (victory.summits), and the lead margin now controls a country of sovereignty 50 (each 10 points of sovereignty above or below 50 add or take 1)',
+    ]);
+    // 30/30/50 of 110 → 27/27/45; beta (20/20/50 = 90) is left as it was.
+    expect(r.value.scenario.countries.find((c) => c.id === 'alpha')).toMatchObject({ influence: { north: 27, south: 27, east: 45 } });
+    expect(r.value.scenario.countries.find((c) => c.id === 'beta')).toMatchObject({ influence: { north: 20, south: 20, east: 50 } });
+    expect(newGame(r.value.scenario, 'three').ok).toBe(true);
+  });
+});
