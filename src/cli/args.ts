@@ -3,6 +3,7 @@
 // mistake is a UsageError saying which argument is wrong; powers named on the command
 // line are checked against the scenario later (players.ts), once it is loaded.
 import { gameSeed } from '../ai/balance';
+import type { ReportOptions } from '../ai/report';
 import { UsageError } from './errors';
 
 import { MAX_SEED_LENGTH, MAX_TURNS } from '../engine';
@@ -44,15 +45,9 @@ export type Invocation =
   | ReportInvocation;
 
 /** `balance --report <scenario>`: the design report (src/ai/report.ts). */
-export interface ReportInvocation {
+export interface ReportInvocation extends Omit<ReportOptions, 'scripts'> {
   command: 'balance-report';
   scenario: string;
-  seed: string;
-  games: number;
-  searchGames: number;
-  eventGames: number;
-  projectGames: number;
-  scriptGames: number;
   jobs?: number;
   json: boolean;
 }

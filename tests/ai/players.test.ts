@@ -1,25 +1,12 @@
 // Computer players: only legal orders, the same choice for the same view, and the
 // rule of thumb beats random play. (Win rates over 200 games per side are measured
 // with the balance command and reported, not asserted here.)
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine';
-import { loadScenarioText, newGame, validateOrders, viewFor } from '../../src/engine';
+import { load, player } from './helpers';
+import { newGame, validateOrders, viewFor } from '../../src/engine';
 import { parsePlayer, PLAYER_NAMES } from '../../src/ai/player';
-import type { Player } from '../../src/ai/player';
 import { playMatch } from '../../src/ai/match';
 
-const load = (id: string): Scenario => {
-  const r = loadScenarioText(readFileSync(join(__dirname, '../../scenarios', `${id}.json`), 'utf8'));
-  if (!r.ok) throw new Error(`${id} invalid`);
-  return r.value;
-};
-const player = (name: string): Player => {
-  const r = parsePlayer(name);
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-};
 
 describe('computer players', () => {
   const s = load('classroom-short');

@@ -1,30 +1,18 @@
 // The design report's measures on hand-made state sequences (one table per measure),
 // and the report's own guarantees: the same numbers for the same seed, scenario
 // variants the engine accepts, scripts and forced openings that give legal orders.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CountryState, Order, Scenario } from '../../src/engine';
-import { loadScenarioText, newGame, validateOrders, viewFor } from '../../src/engine';
+import { load, player } from './helpers';
+import type { CountryState, Order } from '../../src/engine';
+import { newGame, validateOrders, viewFor } from '../../src/engine';
 import type { Snapshot, Trace } from '../../src/ai/reportMetrics';
 import { countryLeads, gameMetrics, isLocked, leaderChanges, lockedTurns, momentTurn, orderTypeCounts, pointsLeaderAt } from '../../src/ai/reportMetrics';
 import { cannotForce, forcedOpening, planReport, runPlan, withoutEvent } from '../../src/ai/report';
 import { buildReport } from '../../src/ai/reportSummary';
 import { formatReport } from '../../src/ai/reportFormat';
-import { parsePlayer } from '../../src/ai/player';
-import type { Player } from '../../src/ai/player';
 import { defaultScripts } from '../../src/ai/scripts';
+import { parsePlayer } from '../../src/ai/player';
 
-const load = (id: string): Scenario => {
-  const r = loadScenarioText(readFileSync(join(__dirname, '../../scenarios', `${id}.json`), 'utf8'));
-  if (!r.ok) throw new Error(`${id} invalid`);
-  return r.value;
-};
-const player = (name: string): Player => {
-  const r = parsePlayer(name);
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-};
 
 const P = ['a', 'b'];
 const country = (a: number, b: number): CountryState => ({ influence: { a, b }, stability: 50, dependence: { economic: {}, security: {} } });

@@ -1,27 +1,14 @@
 // Republic players (src/ai/republic.ts): legal stances, the same stance for the same
 // board and seed, the greedy player serving the republic's interest at least as well as
 // the rule of thumb, and games played with them replaying exactly from their saves.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { load, player } from './helpers';
 import type { GameState, Order, RepublicChoice, Scenario } from '../../src/engine';
-import { idRecord, indexScenario, loadSave, loadScenarioText, newGame, republicChoices, resolveTurn, ruleOfThumbChoice, saveToJson, viewFor } from '../../src/engine';
-import { parsePlayer } from '../../src/ai/player';
-import type { Player } from '../../src/ai/player';
+import { idRecord, indexScenario, loadSave, newGame, republicChoices, resolveTurn, ruleOfThumbChoice, saveToJson, viewFor } from '../../src/engine';
 import { playMatch, playQuick } from '../../src/ai/match';
 import type { RepublicPlayer, RepublicView } from '../../src/ai/republic';
 import { GREEDY_LOOK, ordersAimedAt, parseRepublicPlayer, REPUBLIC_PLAYER_NAMES, republicInterest, republicView, scoreChoices } from '../../src/ai/republic';
 
-const load = (id: string): Scenario => {
-  const r = loadScenarioText(readFileSync(join(__dirname, '../../scenarios', `${id}.json`), 'utf8'));
-  if (!r.ok) throw new Error(`${id} invalid`);
-  return r.value;
-};
-const player = (name: string): Player => {
-  const r = parsePlayer(name);
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-};
 const republic = (name: string): RepublicPlayer => {
   const r = parseRepublicPlayer(name);
   if (!r.ok) throw new Error(r.error);
