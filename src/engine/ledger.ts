@@ -224,12 +224,13 @@ export function changeTrack(ctx: TurnContext, power: string, track: string, delt
   record(ctx, { path: `powers.${power}.tracks.${track}`, what: `${def.name} (${powerName(ctx.ix, power)})`, power, from, to, cause });
 }
 
-export function changePoints(ctx: TurnContext, power: string, delta: number, cause: Cause): void {
+/** `country`: the country that scored them, so a turn's summary can say where points came from. */
+export function changePoints(ctx: TurnContext, power: string, delta: number, cause: Cause, country?: string): void {
   const p = powerState(ctx, power);
   const from = p.points;
   const to = from + delta;
   p.points = to;
-  record(ctx, { path: `powers.${power}.points`, what: `${powerName(ctx.ix, power)}'s victory points`, power, from, to, cause });
+  record(ctx, { path: `powers.${power}.points`, what: `${powerName(ctx.ix, power)}'s victory points`, power, ...(country !== undefined ? { country } : {}), from, to, cause });
 }
 
 export function setFlag(ctx: TurnContext, flag: string, value: boolean, cause: Cause): void {

@@ -34,12 +34,12 @@ export function scoring(ctx: TurnContext): void {
     const name = countryName(ctx.ix, id);
     const leader = controller(scenario, ctx.state, id);
     if (leader !== null) {
-      changePoints(ctx, leader, def.importance * weight, { kind: 'rule', rule: 'scoring', text: `${powerName(ctx.ix, leader)} controls ${name} (leads by ${controlMargin(scenario, id)} or more)${at}` });
+      changePoints(ctx, leader, def.importance * weight, { kind: 'rule', rule: 'scoring', text: `${powerName(ctx.ix, leader)} controls ${name} (leads by ${controlMargin(scenario, id)} or more)${at}` }, id);
       continue;
     }
     const s = standing(ctx.ix.powerIds, c);
     if (s.leader !== null && scenario.victory.leadPoints > 0) {
-      changePoints(ctx, s.leader, scenario.victory.leadPoints * weight, { kind: 'rule', rule: 'scoring', text: `${powerName(ctx.ix, s.leader)} leads ${name} by ${s.lead}, short of control (${controlMargin(scenario, id)})${at}` });
+      changePoints(ctx, s.leader, scenario.victory.leadPoints * weight, { kind: 'rule', rule: 'scoring', text: `${powerName(ctx.ix, s.leader)} leads ${name} by ${s.lead}, short of control (${controlMargin(scenario, id)})${at}` }, id);
     }
   }
 }

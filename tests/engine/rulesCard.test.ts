@@ -1,0 +1,58 @@
+// The rules card (issue 11, item 1) is built from the scenario's own numbers: a custom
+// scenario gets a correct card, and the card follows the engine's control margins.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Scenario } from '../../src/engine';
+import { controlMargin, countryWorths, loadScenarioText, rulesCard } from '../../src/engine';
+
+const dir = join(__dirname, '../../scenarios');
+const shipped = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+const load = (f: string): Scenario => {
+  const r = loadScenarioText(readFileSync(join(dir, f), 'utf8'));
+  if (!r.ok) throw new Error(`${f} invalid`);
+  return r.value;
+};
+const text = (s: Scenario): string => rulesCard(s).flatMap((x) => [x.heading, ...x.lines]).join('\n');
+
+describe('rules card', () => {
+  it.each(shipped)('%s: every contested country with its worth and the engine’s control margin', (f) => {
+    const s = load(f);
+    const card = rulesCard(s);
+    const countries = card.find((x) => x.id === 'countries');
+    const contested = s.countries.filter((c) => c.role === 'contested');
+    expect(countries?.lines).toHaveLength(contested.length);
+    for (const c of contested) {
+      const line = countries?.lines.find((l) => l.startsWith(`${c.name}:`));
+      expect(line, c.id).toContain(`worth ${c.importance} point`);
+      expect(line, c.id).toContain(`lead it by ${controlMargin(s, c.id)} or more`);
+    }
+    const t = text(s);
+    expect(t).toContain(`${s.turns} turns`);
+    for (const m of s.victory.summits) expect(t).toContain(`Turn ${m.turn}: ${m.name} — that turn's scoring counts ×${m.weight}`);
+    for (const p of s.powers) expect(t).toContain(`${p.name} starts with ${p.startBudget} and gains ${p.income} a turn`);
+    for (const tr of s.powers.flatMap((p) => p.tracks)) expect(t).toContain(tr.name);
+  });
+
+  it('follows the scenario’s numbers, not fixed text', () => {
+    const s = load('samarkand-2022.json');
+    const changed: Scenario = {
+      ...s,
+      turns: 9,
+      rules: { ...s.rules, maxOrdersPerTurn: 4, tiesDivisor: 40, neglect: 2, balancingMargin: 30, unrestBelow: 15 },
+      victory: { ...s.victory, leadMargin: 6, leadPoints: 0, summits: [], suddenDeath: { fromTurn: 4, countries: 3 } },
+    };
+    const t = text(changed);
+    expect(t).toContain('9 turns');
+    expect(t).toContain('up to 4 orders');
+    expect(t).toContain('÷ 40');
+    expect(t).toContain('you lose 2 influence');
+    expect(t).toContain('above 30');
+    expect(t).toContain('stability 15');
+    expect(t).toContain('nothing if it leads by less');
+    expect(t).toContain('from turn 4, a power that alone controls 3 countries');
+    expect(t).not.toContain('×3');
+    for (const w of countryWorths(changed)) expect(w.controlMargin).toBe(controlMargin(changed, w.country));
+    expect(countryWorths(changed).find((w) => w.country === 'uzbekistan')?.controlMargin).toBe(6 + 3);
+  });
+});
