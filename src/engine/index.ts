@@ -21,7 +21,7 @@ export { describeChange } from './ledger';
 export type { GameRecord, SaveFile, TurnRecord, LoadedGame } from './save';
 export { startRecord, playTurn, toSave, saveToJson, loadSave, MAX_SAVE_BYTES } from './save';
 export type { PowerView } from './view';
-export { viewFor } from './view';
+export { viewFor, reviveView } from './view';
 export { standing, leaderBy, controlMargin, controller } from './leadership';
 export type { RepublicChoice } from './republics';
 export { republicChoices, ruleOfThumbChoice, ruleOfThumbChoices, describeChoice, offers, STANCE_PCT } from './republics';

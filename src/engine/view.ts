@@ -20,3 +20,14 @@ export function viewFor(scenario: Scenario, state: GameState, viewer: string): P
   const { rng: _rng, seed, ...rest } = copy;
   return { ...rest, viewer, playerSeed: hashString(`player-seed|${seed}|${viewer}`) };
 }
+
+/**
+ * A view that crossed postMessage or JSON (which give records their prototype back),
+ * copied into records with no prototype, so ids from data stay plain keys (records.ts).
+ */
+export function reviveView(raw: PowerView): PowerView {
+  const { viewer, playerSeed, ...rest } = raw;
+  const copy = cloneState({ ...rest, seed: '', rng: { seed: '', count: 0 } } as unknown as GameState);
+  const { rng: _rng, seed: _seed, ...state } = copy;
+  return { ...state, viewer, playerSeed };
+}

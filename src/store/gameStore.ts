@@ -9,7 +9,7 @@
 // kept in the autosave's previous slot.
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { GameRecord, GameState, Order, Scenario, TurnReport } from '../engine';
+import type { GameRecord, GameState, Order, PowerView, Scenario, TurnReport } from '../engine';
 import { formatProblem, idRecord, loadSave, newGame, own, readScenarioText, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
 import { parsePlayer } from '../ai/player';
 import type { SaveStorage, SavedGame, Slot, SlotSummary } from './autosave';
@@ -69,6 +69,8 @@ export interface GameStoreState {
   storageTrouble: string | null;
   /** Waiting for the player's answer; nothing else changes the game meanwhile. */
   question: Question | null;
+  /** The computer players are choosing their orders (in a worker); the turn resolves when they answer. */
+  thinking: boolean;
 
   /** `whatIf` plays on into the scenario's "what if" continuation past the reporting (a separate choice). */
   startGame(scenario: Scenario, seed: string, mode: Mode, options?: { whatIf?: boolean }): boolean;
@@ -105,6 +107,24 @@ export interface GameStoreState {
   dismissMessage(): void;
 }
 
+/**
+ * Where the computer players think. In-process (tests, the command line) answers at once;
+ * the page passes a Web Worker (src/workers/playerWorker.ts) that answers with a promise,
+ * so a strong player's search never freezes the page. `gameId` lets a worker keep one
+ * validated copy of the scenario per game.
+ */
+export interface ComputerPlayers {
+  decide(scenario: Scenario, gameId: string, view: PowerView, player: string): Order[] | Promise<Order[]>;
+}
+
+export const inProcessPlayers: ComputerPlayers = {
+  decide(scenario, _gameId, view, player) {
+    const p = parsePlayer(player);
+    if (!p.ok) throw new Error(p.error);
+    return p.value.decide(scenario, view);
+  },
+};
+
 const inProgress = (record: GameRecord): boolean => record.state.phase.kind !== 'over' && record.turns.length > 0;
 const gameWords = (title: string, turn: number, lastTurn: number): string => `${title} at turn ${turn} of ${lastTurn}`;
 const turnsOf = (record: GameRecord): string => gameWords(record.scenario.title, record.state.turn, record.state.lastTurn);
@@ -115,7 +135,7 @@ function sessionOf(game: SavedGame): GameSession {
   return { gameId: game.gameId, scenario: game.record.scenario, record: game.record, mode: game.mode, reports: game.reports, pending: new Map(), activePower: hs[0] ?? null, handover: hs.length > 1 };
 }
 
-export function createGameStore(storage: SaveStorage | null = null): StoreApi<GameStoreState> {
+export function createGameStore(storage: SaveStorage | null = null, computers: ComputerPlayers = inProcessPlayers): StoreApi<GameStoreState> {
   /** What "yes" does, while a question waits. */
   let onYes: (() => void) | null = null;
 
@@ -187,28 +207,38 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
 
     /** A new game in place of whatever was there (already agreed to): shown and autosaved. */
     const begin = (session: GameSession, message: GameStoreState['message'] = null): void => {
-      set({ session, selectedCountry: null, replay: null, message, question: null });
+      set({ session, selectedCountry: null, replay: null, message, question: null, thinking: false });
       autosave(session);
     };
 
-    /** Plays the computer's orders and resolves the turn when every human has submitted. */
-    const resolveIfReady = (session: GameSession): GameSession | string => {
+    /** The computer players' orders this turn (each a promise when they think in a worker). */
+    const computerOrders = (session: GameSession): { power: string; orders: Order[] | Promise<Order[]> }[] => {
       const hs = humans(session.scenario, session.mode);
-      if (hs.some((h) => !session.pending.has(h))) return session;
+      return session.scenario.powers
+        .filter((p) => !hs.includes(p.id))
+        .map((p) => {
+          const name = session.mode.kind === 'hot-seat' ? 'greedy' : session.mode.computer;
+          return { power: p.id, orders: computers.decide(session.scenario, session.gameId, viewFor(session.scenario, session.record.state, p.id), name) };
+        });
+    };
+
+    /** Resolves the turn with every human's pending orders and the computers' `decided` ones. */
+    const resolveWith = (session: GameSession, decided: ReadonlyMap<string, Order[]>): GameSession | string => {
+      const hs = humans(session.scenario, session.mode);
       const orders = idRecord<unknown>();
-      for (const p of session.scenario.powers) {
-        if (hs.includes(p.id)) {
-          orders[p.id] = session.pending.get(p.id) ?? [];
-          continue;
-        }
-        const name = session.mode.kind === 'hot-seat' ? 'greedy' : session.mode.computer;
-        const player = parsePlayer(name);
-        if (!player.ok) return player.error;
-        orders[p.id] = player.value.decide(session.scenario, viewFor(session.scenario, session.record.state, p.id));
-      }
+      for (const p of session.scenario.powers) orders[p.id] = hs.includes(p.id) ? (session.pending.get(p.id) ?? []) : (decided.get(p.id) ?? []);
       const r = playTurn(session.record, orders);
       if (!r.ok) return r.error;
       return { ...session, record: r.value.record, reports: [...session.reports, r.value.report], pending: new Map(), activePower: hs[0] ?? null, handover: hs.length > 1 };
+    };
+
+    const FAULT = (e: unknown): string => `the turn could not be played (${errorText(e)}); your game is as it was before End turn — export the save and report this`;
+
+    /** The turn is played: shown and autosaved. */
+    const show = (before: GameSession, resolved: GameSession): void => {
+      // A hand-over also hides where the last player was looking.
+      set({ session: resolved, message: null, thinking: false, ...(resolved.handover ? { selectedCountry: null } : {}) });
+      if (resolved.record !== before.record) autosave(resolved);
     };
 
     /** Validates a scenario's text and offers it on the start screen; `name` labels its problems, `invalid` opens the refusal. */
@@ -246,6 +276,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       saved: { current: summaryOf(readSlot('current')), previous: summaryOf(readSlot('previous')) },
       storageTrouble: initialTrouble,
       question: null,
+      thinking: false,
 
       startGame(scenario, seed, mode, options = {}) {
         const problem = modeProblem(scenario, mode);
@@ -286,7 +317,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
 
       endTurn() {
         const session = get().session;
-        if (!session || session.record.state.phase.kind === 'over' || get().question) return;
+        if (!session || session.record.state.phase.kind === 'over' || get().question || get().thinking) return;
         let next: GameSession = session;
         if (session.mode.kind !== 'watch') {
           const power = session.activePower;
@@ -296,20 +327,45 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
           const following = hs.find((h) => !pending.has(h)) ?? null;
           next = { ...session, pending, activePower: following, handover: following !== null };
         }
-        let resolved: GameSession | string;
+        // Another human still has to give orders: pass the device.
+        if (humans(next.scenario, next.mode).some((h) => !next.pending.has(h))) return show(session, next);
+        let asked: ReturnType<typeof computerOrders>;
         try {
-          resolved = resolveIfReady(next);
+          asked = computerOrders(next);
         } catch (e) {
           // A fault in a computer player or the rules must not freeze the page: the game stays as it was.
-          resolved = `the turn could not be played (${errorText(e)}); your game is as it was before End turn — export the save and report this`;
+          return void fail(FAULT(e));
         }
-        if (typeof resolved === 'string') {
-          fail(resolved);
-          return;
-        }
-        // A hand-over also hides where the last player was looking.
-        set({ session: resolved, message: null, ...(resolved.handover ? { selectedCountry: null } : {}) });
-        if (resolved.record !== session.record) autosave(resolved);
+        const finish = (decided: ReadonlyMap<string, Order[]>): void => {
+          let resolved: GameSession | string;
+          try {
+            resolved = resolveWith(next, decided);
+          } catch (e) {
+            resolved = FAULT(e);
+          }
+          if (typeof resolved === 'string') {
+            set({ thinking: false });
+            fail(resolved);
+            return;
+          }
+          show(session, resolved);
+        };
+        if (asked.every((a) => Array.isArray(a.orders))) return finish(new Map(asked.map((a) => [a.power, a.orders as Order[]])));
+        // The computers think in a worker: the orders just given are kept (and hidden if
+        // the seat changes hands) while they do; nothing else may change the game meanwhile.
+        set({ session: { ...next, activePower: null, handover: false }, thinking: true, message: null });
+        void Promise.all(asked.map(async (a) => [a.power, await a.orders] as const)).then(
+          (decided) => {
+            // A game started, loaded or left meanwhile: this answer is for a game no longer shown.
+            if (get().session?.gameId !== next.gameId || get().session?.record !== next.record || !get().thinking) return;
+            finish(new Map(decided));
+          },
+          (e: unknown) => {
+            if (get().session?.gameId !== next.gameId || !get().thinking) return;
+            set({ session, thinking: false });
+            fail(FAULT(e));
+          },
+        );
       },
 
       confirmHandover() {
@@ -384,7 +440,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
           return fail(`The saved game cannot be continued: ${r.reason}. It is kept as it was: download it or discard it from the start screen (a new game keeps it as the previous game).`);
         }
         const session = sessionOf(r.game);
-        return guard(`Your saved game of ${turnsOf(r.game.record)}`, session.gameId, () => set({ session, selectedCountry: null, replay: null, message: null, question: null, saved: { ...get().saved, current: slotSummary(session.gameId, session.record) } }));
+        return guard(`Your saved game of ${turnsOf(r.game.record)}`, session.gameId, () => set({ session, selectedCountry: null, replay: null, message: null, question: null, thinking: false, saved: { ...get().saved, current: slotSummary(session.gameId, session.record) } }));
       },
 
       restorePrevious() {
@@ -417,7 +473,7 @@ export function createGameStore(storage: SaveStorage | null = null): StoreApi<Ga
       leaveGame() {
         const session = get().session;
         if (!session) return;
-        const leave = (): void => set({ session: null, selectedCountry: null, replay: null, message: null, question: null });
+        const leave = (): void => set({ session: null, selectedCountry: null, replay: null, message: null, question: null, thinking: false });
         if (!inProgress(session.record) || (storage !== null && get().storageTrouble === null)) return leave();
         onYes = leave;
         set({ question: { title: 'Leave this game?', text: `This browser is not keeping your game of ${turnsOf(session.record)}, so leaving it loses it: export the save first to keep it.`, yes: 'Leave it', no: 'Stay in the game', canExport: true } });

@@ -11,6 +11,7 @@ import { mountApp } from '../ui/app';
 import { openShareLink } from '../ui/share';
 import type { ShippedScenario } from '../ui/app';
 import { MapScene } from '../scenes/MapScene';
+import { workerPlayers } from './workerPlayers';
 import type { MapAsset } from '../map/mapAsset';
 
 const files = import.meta.glob<{ default: unknown }>(['../../scenarios/*.json', '!../../scenarios/schema.json'], { eager: true });
@@ -32,7 +33,7 @@ const storage: SaveStorage = {
   remove: (k) => window.localStorage.removeItem(k),
 };
 
-const store = createGameStore(storage);
+const store = createGameStore(storage, workerPlayers());
 const panel = document.getElementById('panel');
 const mapRoot = document.getElementById('map');
 if (panel && mapRoot) {
