@@ -37,6 +37,8 @@ export type { RulesSection, CountryWorth } from './rulesCard';
 export { rulesCard, countryWorths, describeWorth } from './rulesCard';
 export type { TurnSummary, CountrySummary, NetChange } from './turnSummary';
 export { summarizeTurn, describeCountrySummary } from './turnSummary';
+export type { Debrief, TurningPoint, CountryScore } from './debrief';
+export { debrief } from './debrief';
 export { indexScenario } from './scenarioIndex';
 export type { ScenarioIndex } from './scenarioIndex';
 export { idRecord, own, copyRecord, protoKeyPaths } from './records';
