@@ -11,6 +11,7 @@ import type { GameStoreState } from '../store/gameStore';
 import { balancePanel } from './balancePanel';
 import type { EditorPanel } from './editor/editorPanel';
 import { eventsMemory } from './eventsPanel';
+import { keepFocus } from './focus';
 import { GameView } from './game';
 import { QuestionView, StorageTroubleView } from './notices';
 import type { ShippedScenario, StartChoices } from './startScreen';
@@ -47,6 +48,7 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     }
   });
   root.replaceChildren();
+  const stopKeepingFocus = keepFocus(root);
   render(
     <StoreContext.Provider value={store}>
       <App shell={shell} />
@@ -55,6 +57,7 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
   );
   return () => {
     unsubscribeFiles();
+    stopKeepingFocus();
     render(null, root);
   };
 }

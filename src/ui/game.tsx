@@ -98,7 +98,7 @@ function ReplayPanel({ scenario: s, states, index }: { scenario: Scenario; state
   const shown = states[index];
   return (
     <section class="panel replay" aria-labelledby="replay-title">
-      <h2 id="replay-title">{index === 0 ? `Replay: the start (${s.start})` : `Replay: after turn ${index} of ${last}`}</h2>
+      <h2 id="replay-title" tabIndex={-1} data-landing>{index === 0 ? `Replay: the start (${s.start})` : `Replay: after turn ${index} of ${last}`}</h2>
       <p>{s.powers.map((p) => `${p.name} ${own(shown?.powers, p.id)?.points ?? 0} points`).join(', ')}</p>
       <button type="button" data-key="replay-prev" disabled={index === 0} onClick={() => store.getState().replayStep(-1)}>
         Previous turn
@@ -120,7 +120,7 @@ function HandoverPanel({ scenario: s, power }: { scenario: Scenario; power: stri
     <section class="panel handover" aria-labelledby="handover-title">
       <h2 id="handover-title">{`Pass the device to ${powerName(s, power)}`}</h2>
       <p>Orders stay hidden until both sides have given theirs.</p>
-      <button type="button" data-key="handover" class="primary" onClick={() => store.getState().confirmHandover()}>
+      <button type="button" data-key="handover" class="primary" data-landing onClick={() => store.getState().confirmHandover()}>
         {`I am ${powerName(s, power)}: show my turn`}
       </button>
     </section>
@@ -132,7 +132,7 @@ function WatchPanel() {
   return (
     <section class="panel">
       <h2>Watching</h2>
-      <button type="button" data-key="end-turn" onClick={() => store.getState().endTurn()}>
+      <button type="button" data-key="end-turn" data-landing onClick={() => store.getState().endTurn()}>
         Next turn
       </button>
     </section>
@@ -199,8 +199,8 @@ function CountryPanel({ session }: { session: GameSession }) {
   const cs = id ? own(st.countries, id) : undefined;
   const buttons = (
     <div class="country-buttons" role="group" aria-label="Select a country">
-      {contested.map((c) => (
-        <button type="button" key={c.id} data-key={`country-${c.id}`} aria-pressed={selectedCountry === c.id ? 'true' : 'false'} onClick={() => store.getState().selectCountry(c.id)}>
+      {contested.map((c, i) => (
+        <button type="button" key={c.id} data-key={`country-${c.id}`} data-landing={i === 0 || undefined} aria-pressed={selectedCountry === c.id ? 'true' : 'false'} onClick={() => store.getState().selectCountry(c.id)}>
           {c.name}
         </button>
       ))}
@@ -304,6 +304,7 @@ function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: O
   const spare = Math.max(0, (own(st.powers, power)?.budget ?? 0) - o.cost);
   const bidId = `bid-${tender ?? ''}`;
   const queue = (): void => {
+    if (queued) return;
     if (tender === null) {
       store.getState().queueOrder(o.order);
       return;
@@ -322,7 +323,7 @@ function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: O
           <input type="number" id={bidId} min="0" max={String(spare)} step="1" value={bid} data-key={bidId} onInput={(e) => setBid(e.currentTarget.value)} />
         </p>
       )}
-      <button type="button" data-key={`queue-${orderKey(o.order)}`} disabled={queued} aria-label={queued ? `Queued: ${label}` : `Queue order: ${label}`} onClick={queue}>
+      <button type="button" data-key={`queue-${orderKey(o.order)}`} aria-disabled={queued ? 'true' : undefined} aria-label={queued ? `Queued: ${label}` : `Queue order: ${label}`} onClick={queue}>
         {queued ? 'Queued' : 'Queue order'}
       </button>
     </li>
@@ -428,7 +429,7 @@ function Debrief({ session }: { session: GameSession }) {
   }
   return (
     <section class="panel debrief" aria-labelledby="debrief-title">
-      <h2 id="debrief-title">{phase.winner ? `${powerName(s, phase.winner)} wins` : 'A draw'}</h2>
+      <h2 id="debrief-title" tabIndex={-1} data-landing>{phase.winner ? `${powerName(s, phase.winner)} wins` : 'A draw'}</h2>
       <p>{phase.reason}</p>
       <h3>Influence over the game</h3>
       <p class="summary">{s.powers.map((p, k) => `${p.name}: ${k % 2 === 1 ? 'dashed' : 'solid'} line`).join('; ')}</p>

@@ -79,7 +79,7 @@ export function StartScreen({ list, choices, change }: StartProps) {
       <h1 id="start-title">New Great Game</h1>
       <p>Beijing and Moscow compete for influence in Central Asia. Choose a scenario and a side.</p>
       <label for="scenario">Scenario</label>
-      <select id="scenario" name="scenario" value={entry?.id} onChange={(e) => chooseScenario(e.currentTarget.value)}>
+      <select id="scenario" name="scenario" data-landing value={entry?.id} onChange={(e) => chooseScenario(e.currentTarget.value)}>
         {list.map((x) => (
           <option key={x.id} value={x.id}>
             {x.id === 'custom' ? `Your file: ${x.scenario.title}` : x.scenario.title}
