@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.ts', 'scripts/**/*.ts'],
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'scripts/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', seededChance, ...idKeyedRecords] },
   },
   {

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { jsx } from './vite.config';
 
 export default defineConfig({
+  oxc: { jsx },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,

@@ -1,4 +1,4 @@
-// Tiny DOM helpers. Text is always set with textContent: scenario texts are data and
+// Tiny DOM helpers for the parts built by hand (the scenario editor, the balance check). Text is always set with textContent: scenario texts are data and
 // must never be parsed as HTML.
 
 type Child = Node | string | null | undefined | false;
@@ -21,15 +21,4 @@ export function button(label: string, onClick: () => void, attrs: Record<string,
   const b = h('button', { type: 'button', ...attrs }, label);
   b.addEventListener('click', onClick);
   return b;
-}
-
-/** Replaces `root`'s content, keeping keyboard focus on the element with the same data-key. */
-export function replaceKeepingFocus(root: HTMLElement, ...children: Node[]): void {
-  const active = document.activeElement;
-  const key = active instanceof HTMLElement && root.contains(active) ? active.dataset.key : undefined;
-  root.replaceChildren(...children);
-  if (key !== undefined) {
-    const again = root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
-    again?.focus();
-  }
 }

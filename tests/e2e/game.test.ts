@@ -14,6 +14,8 @@ import { readShareLink, shareLink } from '../../src/ui/share';
 import { mini } from '../fixtures/mini';
 
 let h: Harness;
+// One turn by keyboard from the start screen (Start, a country, an order, End turn): 17 presses on classroom-short today, 35 before issue 11.
+const TAB_BUDGET = 20;
 beforeAll(async () => {
   h = await startHarness(4391);
 }, 120_000);
@@ -72,6 +74,74 @@ describe('in the browser', () => {
     expect(await page.locator('.report').textContent()).toContain('Turn 1 report');
     await page.getByRole('button', { name: 'Leave the replay' }).click();
     await page.waitForSelector('.debrief');
+    expect(errors).toEqual([]);
+  });
+
+  it('keyboard only: the focus stays in the game after Start, Queue and Undo, and a turn takes a few Tab presses (issue 11, item 7)', async () => {
+    const { page, errors } = await openPage(h);
+    await page.selectOption('#scenario', 'classroom-short');
+    await page.selectOption('#side', 'beijing');
+    await page.selectOption('#strength', 'greedy');
+    // What has the focus, by its accessible name; "body" when the focus has dropped out of the game.
+    const focused = (): Promise<string> =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        return a === null || a === document.body ? 'body' : (a.getAttribute('aria-label') ?? a.textContent ?? a.tagName).trim();
+      });
+    let tabs = 0;
+    const tabTo = async (wanted: (name: string) => boolean): Promise<string> => {
+      for (let name = await focused(); !wanted(name); name = await focused()) {
+        expect(name).not.toBe('body');
+        if (++tabs > 60) throw new Error(`no control found by Tab (last: ${name})`);
+        await page.keyboard.press('Tab');
+      }
+      return focused();
+    };
+    await page.locator('#strength').focus();
+    await tabTo((n) => n === 'Start game');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.status');
+    // Start: the focus moves into the game, on the first country.
+    await expect.poll(focused).toBe('Kazakhstan');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Kazakhstan', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await focused()).toBe('Kazakhstan');
+    // Queue: the focus stays on the order's button, which now says it is queued.
+    const first = await tabTo((n) => n.startsWith('Queue order: '));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('ol.queue li').count()).toBe(1);
+    expect(await focused()).toBe(first.replace(/^Queue order: /, 'Queued: '));
+    await tabTo((n) => n === 'End turn');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    expect(await focused()).toBe('End turn');
+    // One turn from the start screen's last choice: fewer presses than the 35 it took before.
+    expect(tabs).toBeLessThanOrEqual(TAB_BUDGET);
+    // Turn 2, back up from End turn: two orders queued, then undone.
+    for (let n = 0; (await focused()) !== 'Kazakhstan'; n++) {
+      expect(await focused()).not.toBe('body');
+      if (n > 80) throw new Error('Kazakhstan not found by Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+    }
+    await page.keyboard.press('Enter');
+    await tabTo((n) => n.startsWith('Queue order: '));
+    await page.keyboard.press('Enter');
+    await tabTo((n) => n.startsWith('Queue order: '));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('ol.queue li').count()).toBe(2);
+    expect(await focused()).toMatch(/^Queued: /);
+    // Undo: the focus goes to the next entry's Undo, and from the last one to End turn.
+    await tabTo((n) => n.startsWith('Undo '));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('ol.queue li').count()).toBe(1);
+    expect(await focused()).toMatch(/^Undo /);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('ol.queue li').first().textContent()).toBe('No orders yet.');
+    expect(await focused()).toBe('End turn');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#report-title:has-text("Turn 2 report")');
+    expect(await focused()).toBe('End turn');
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 

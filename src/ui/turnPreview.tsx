@@ -1,10 +1,9 @@
 // "This turn if the rival passes": the queued turn previewed per country (the engine's
 // previewTurn), one short line per country the orders touch or that changes anyway
 // (ties, neglect, balancing, certain events), then what the preview cannot know. Text
-// only (textContent through h()), so a screen reader and the keyboard reach all of it.
+// only (JSX text, never HTML), so a screen reader and the keyboard reach all of it.
 import type { GameState, Order, PreviewCause, Scenario, TurnPreview, CountryTurnPreview } from '../engine';
 import { indexScenario, previewTurn, viewFor } from '../engine';
-import { h } from './dom';
 
 const CAUSE_WORDS: Record<PreviewCause, string> = {
   orders: 'orders',
@@ -78,20 +77,29 @@ export function turnPreviewText(s: Scenario, p: TurnPreview): TurnPreviewText {
 }
 
 /** The section for the queue panel. */
-export function turnPreviewView(s: Scenario, state: GameState, power: string, queued: readonly Order[]): HTMLElement {
-  const section = h('div', { class: 'turn-preview' });
+export function TurnPreviewView({ scenario: s, state, power, queued }: { scenario: Scenario; state: GameState; power: string; queued: readonly Order[] }) {
   const p = previewTurn(s, viewFor(s, state, power), power, queued);
   if (!p.ok) {
-    section.append(h('h3', {}, 'This turn'), h('p', {}, `No preview: ${p.error}`));
-    return section;
+    return (
+      <div class="turn-preview">
+        <h3>This turn</h3>
+        <p>{`No preview: ${p.error}`}</p>
+      </div>
+    );
   }
   const t = turnPreviewText(s, p.value);
-  section.append(h('h3', {}, t.title));
-  const list = h('ul', { class: 'turn-preview-countries' });
-  for (const line of t.countries) list.append(h('li', {}, line));
-  if (t.countries.length === 0) list.append(h('li', {}, 'Nothing changes in any country.'));
-  section.append(list, h('p', {}, t.budget));
-  if (t.certain) section.append(h('p', {}, t.certain));
-  section.append(h('p', { class: 'preview-unknown' }, t.unknown));
-  return section;
+  return (
+    <div class="turn-preview">
+      <h3>{t.title}</h3>
+      <ul class="turn-preview-countries">
+        {t.countries.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+        {t.countries.length === 0 && <li>Nothing changes in any country.</li>}
+      </ul>
+      <p>{t.budget}</p>
+      {t.certain && <p>{t.certain}</p>}
+      <p class="preview-unknown">{t.unknown}</p>
+    </div>
+  );
 }

@@ -4,8 +4,6 @@
 import type { Scenario, TurnReport } from '../engine';
 import { own } from '../engine';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
 /** Influence of each power in `country` after each turn (index 0 = the start), by power id (a Map: ids are data). */
 export function influenceSeries(s: Scenario, reports: readonly TurnReport[], country: string): Map<string, number[]> {
   const def = s.countries.find((c) => c.id === country);
@@ -23,7 +21,7 @@ export function influenceSeries(s: Scenario, reports: readonly TurnReport[], cou
   return series;
 }
 
-export function influenceChart(s: Scenario, reports: readonly TurnReport[], country: string): SVGSVGElement {
+export function InfluenceChart({ scenario: s, reports, country }: { scenario: Scenario; reports: readonly TurnReport[]; country: string }) {
   const series = influenceSeries(s, reports, country);
   const width = 320;
   const height = 120;
@@ -38,35 +36,23 @@ export function influenceChart(s: Scenario, reports: readonly TurnReport[], coun
       return `${p.name} ${values[0] ?? 0} → ${values[values.length - 1] ?? 0}`;
     })
     .join(', ');
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `Influence in ${name} over the game: ${summary}`);
-  svg.classList.add('chart');
-  const axis = document.createElementNS(SVG, 'path');
-  axis.setAttribute('d', `M${pad},${pad} V${height - pad} H${width - pad}`);
-  axis.setAttribute('stroke', '#8795a3');
-  axis.setAttribute('fill', 'none');
-  svg.append(axis);
-  for (const [label, v] of [['100', 100], ['0', 0]] as const) {
-    const t = document.createElementNS(SVG, 'text');
-    t.setAttribute('x', '2');
-    t.setAttribute('y', String(y(v) + 4));
-    t.setAttribute('fill', '#c3ccd6');
-    t.setAttribute('font-size', '10');
-    t.textContent = label;
-    svg.append(t);
-  }
-  s.powers.forEach((p, k) => {
-    const values = series.get(p.id) ?? [];
-    const line = document.createElementNS(SVG, 'polyline');
-    line.setAttribute('points', values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' '));
-    line.setAttribute('fill', 'none');
-    line.setAttribute('stroke', p.color);
-    line.setAttribute('stroke-width', '2.5');
-    // Dashes tell the powers apart without colour.
-    if (k % 2 === 1) line.setAttribute('stroke-dasharray', '6 3');
-    svg.append(line);
-  });
-  return svg;
+  return (
+    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Influence in ${name} over the game: ${summary}`} class="chart">
+      <path d={`M${pad},${pad} V${height - pad} H${width - pad}`} stroke="#8795a3" fill="none" />
+      {(
+        [
+          ['100', 100],
+          ['0', 0],
+        ] as const
+      ).map(([label, v]) => (
+        <text key={label} x="2" y={String(y(v) + 4)} fill="#c3ccd6" font-size="10">
+          {label}
+        </text>
+      ))}
+      {s.powers.map((p, k) => (
+        // Dashes tell the powers apart without colour.
+        <polyline key={p.id} points={(series.get(p.id) ?? []).map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')} fill="none" stroke={p.color} stroke-width="2.5" stroke-dasharray={k % 2 === 1 ? '6 3' : undefined} />
+      ))}
+    </svg>
+  );
 }

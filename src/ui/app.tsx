@@ -1,0 +1,184 @@
+// The DOM side of the game: the start screen, the status bar, the country and order
+// panel, the order queue with End Turn, and the turn report, as Preact components that
+// read the store (storeHooks.ts) and render again when what they read changes. Every
+// action is a button, so the keyboard reaches everything. Panels hold no game state.
+// The scenario editor and the balance check are DOM elements of their own, hosted here.
+import { render } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { StoreApi } from 'zustand/vanilla';
+import type { Scenario } from '../engine';
+import type { GameStoreState } from '../store/gameStore';
+import { balancePanel } from './balancePanel';
+import type { EditorPanel } from './editor/editorPanel';
+import { eventsMemory } from './eventsPanel';
+import { keepFocus } from './focus';
+import { GameView } from './game';
+import { QuestionView, StorageTroubleView } from './notices';
+import type { ShippedScenario, StartChoices } from './startScreen';
+import { StartScreen, chosenEntry, firstChoices } from './startScreen';
+import { StoreContext, useGameStore, useStoreApi } from './storeHooks';
+
+export type { ShippedScenario } from './startScreen';
+
+/** A scenario as the editor's text, pointing editors at the schema beside the shipped files. */
+const scenarioText = (s: Scenario): string => `${JSON.stringify({ $schema: './schema.json', ...s }, null, 2)}\n`;
+
+/** What lives beside the components for the app's whole life: the editor (its own chunk, fetched the first time it opens) and the scenario last played from it. */
+interface Shell {
+  store: StoreApi<GameStoreState>;
+  shipped: ShippedScenario[];
+  editor: EditorPanel | null;
+  /** The scenario last played from the editor: its game offers a way back to the edits. */
+  tried: Scenario | null;
+  /** The scenario chosen on the start screen (the balance check and the editor start from it). */
+  chosen: Scenario | undefined;
+}
+
+const listOf = (shell: Shell, custom: Scenario | null): ShippedScenario[] => (custom ? [{ id: 'custom', scenario: custom }, ...shell.shipped] : shell.shipped);
+
+export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenario[]): () => void {
+  const shell: Shell = { store, shipped, editor: null, tried: null, chosen: undefined };
+  // A file opened or dropped while the editor is open goes into the editor.
+  const unsubscribeFiles = store.subscribe((now, before) => {
+    const { editor } = shell;
+    if (editor && now.editorOpen && before.editorOpen && now.customScenario && now.customScenario !== before.customScenario) {
+      editor.replace(scenarioText(now.customScenario), `"${now.customScenario.title}"`);
+      // The editor's own note says where it went; "choose it on the start screen" would mislead.
+      if (now.message?.kind === 'info') store.setState({ message: null });
+    }
+  });
+  root.replaceChildren();
+  const stopKeepingFocus = keepFocus(root);
+  render(
+    <StoreContext.Provider value={store}>
+      <App shell={shell} />
+    </StoreContext.Provider>,
+    root,
+  );
+  return () => {
+    unsubscribeFiles();
+    stopKeepingFocus();
+    render(null, root);
+  };
+}
+
+async function loadEditor(shell: Shell): Promise<EditorPanel> {
+  if (shell.editor) return shell.editor;
+  const { store } = shell;
+  const { editorPanel } = await import('./editor/editorPanel');
+  shell.editor = editorPanel({
+    play: (scenario) => {
+      shell.tried = scenario;
+      store.setState({ customScenario: scenario, editorOpen: false });
+      const first = scenario.powers[0]?.id ?? '';
+      store.getState().startGame(scenario, `${scenario.id}-try`, { kind: 'vs-computer', human: first, computer: 'greedy' });
+    },
+    close: () => store.setState({ editorOpen: false }),
+  });
+  return shell.editor;
+}
+
+function App({ shell }: { shell: Shell }) {
+  const store = useStoreApi();
+  const session = useGameStore((s) => s.session);
+  const editorOpen = useGameStore((s) => s.editorOpen);
+  const custom = useGameStore((s) => s.customScenario);
+  const [choices, setChoices] = useState<StartChoices>(firstChoices);
+  const change = (next: Partial<StartChoices>): void => setChoices((c) => ({ ...c, ...next }));
+  // Which event cards are open, across turns and screens.
+  const [events] = useState(eventsMemory);
+  // The balance panel lives across renders of the start screen (a check may be running).
+  const [balance] = useState(() => balancePanel(() => shell.chosen));
+  const list = listOf(shell, custom);
+  const entry = chosenEntry(list, choices);
+  shell.chosen = entry?.scenario;
+  // A scenario of one's own (opened, dropped, shared, or played from the editor) becomes the choice.
+  useEffect(() => {
+    if (custom) change({ scenario: 'custom', side: undefined, whatIf: false });
+  }, [custom]);
+  const editing = editorOpen && shell.editor !== null;
+  // The editor takes the whole window: the map gives way to the form and the text.
+  useLayoutEffect(() => {
+    document.body.classList.toggle('editing', editing);
+  }, [editing]);
+  const openEditor = async (from: 'chosen' | 'blank'): Promise<void> => {
+    const s = shell.chosen;
+    const panel = await loadEditor(shell);
+    if (from === 'blank') {
+      const { default: blank } = await import('../../scenarios/templates/blank.json');
+      panel.open(`${JSON.stringify(blank, null, 2)}\n`);
+    } else if (!s) return;
+    // Reopening on the scenario just tried keeps the edits as they were (even invalid ones).
+    else if (!(entry?.id === 'custom' && s === shell.tried)) panel.open(scenarioText(s));
+    store.setState({ editorOpen: true });
+  };
+  const backToEditor = (): void => {
+    // Leaving the game as New game does (it stays autosaved; asked first if the browser is not keeping it).
+    store.getState().leaveGame();
+    if (!store.getState().session) store.setState({ editorOpen: true });
+  };
+  let main;
+  if (editing && shell.editor) main = <DomHost node={shell.editor.element} />;
+  else if (session) main = <GameView events={events} backToEditor={session.scenario === shell.tried ? backToEditor : null} />;
+  else
+    main = (
+      <>
+        <StartScreen list={list} choices={choices} change={change} />
+        <MakeYourOwn from={choices.editorFrom} change={(editorFrom) => change({ editorFrom })} open={(from) => void openEditor(from)} />
+        <DomHost node={balance} />
+      </>
+    );
+  return (
+    <>
+      {/* What must be seen whatever is showing: a question waiting for an answer, a failing autosave. */}
+      <QuestionView />
+      <StorageTroubleView />
+      {main}
+      <MessageView />
+    </>
+  );
+}
+
+/** A DOM element that keeps its own state (the editor, the balance check), placed among the components. */
+function DomHost({ node }: { node: HTMLElement }) {
+  const host = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    host.current?.replaceChildren(node);
+  }, [node]);
+  return <div class="dom-host" ref={host} />;
+}
+
+function MakeYourOwn({ from, change, open }: { from: 'chosen' | 'blank'; change(from: 'chosen' | 'blank'): void; open(from: 'chosen' | 'blank'): void }) {
+  return (
+    <section class="panel" aria-labelledby="own-title">
+      <h2 id="own-title">Make your own</h2>
+      <label for="editor-start">Start from</label>{' '}
+      <select id="editor-start" value={from} onChange={(e) => change(e.currentTarget.value === 'blank' ? 'blank' : 'chosen')}>
+        <option value="chosen">The scenario chosen above</option>
+        <option value="blank">A blank scenario (two powers, two countries)</option>
+      </select>
+      <p>
+        <button type="button" data-key="open-editor" onClick={() => open(from)}>
+          Open the scenario editor
+        </button>
+      </p>
+    </section>
+  );
+}
+
+function MessageView() {
+  const store = useStoreApi();
+  const m = useGameStore((s) => s.message);
+  return (
+    <div class={`message ${m?.kind ?? ''}`} role={m?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
+      {m && (
+        <>
+          <p>{m.text}</p>
+          <button type="button" data-key="dismiss" onClick={() => store.getState().dismissMessage()}>
+            Dismiss
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,462 @@
+// The play screen's panels: the status bar, the replay viewer, the hot-seat hand-over, the
+// country and order panel, the order queue with End turn, the turn report, the debrief, the
+// map view's buttons and the game's tools. Each reads the store through useGameStore and
+// renders again when what it reads changes; lists are keyed (countries and orders by id),
+// so the element that has the focus stays the same element. Scenario texts are JSX text,
+// never HTML. Panels hold no game state.
+import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Change, GameState, LegalOrder, Order, Scenario, TurnReport } from '../engine';
+import { controlMargin, currentDate, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, own, previewOrder, standing } from '../engine';
+import type { GameSession } from '../store/gameStore';
+import { InfluenceChart } from './charts';
+import type { EventsMemory } from './eventsPanel';
+import { EventsAhead } from './eventsPanel';
+import { downloadText, openChosenFile } from './files';
+import { Grounding, basisLine, sourceLine } from './sources';
+import { useGameStore, useStoreApi } from './storeHooks';
+import { TurnPreviewView } from './turnPreview';
+
+export const powerName = (s: Scenario, id: string | null | undefined): string => s.powers.find((p) => p.id === id)?.name ?? String(id);
+const countryName = (s: Scenario, id: string): string => s.countries.find((c) => c.id === id)?.name ?? id;
+
+export function GameView({ events, backToEditor }: { events: EventsMemory; backToEditor: (() => void) | null }) {
+  const session = useGameStore((s) => s.session);
+  const replay = useGameStore((s) => s.replay);
+  if (!session) return null;
+  const s = session.scenario;
+  const st = session.record.state;
+  const over = st.phase.kind === 'over';
+  const back = backToEditor && (
+    <p>
+      <button type="button" data-key="back-to-editor" onClick={backToEditor}>
+        Back to the editor
+      </button>
+    </p>
+  );
+  const last = session.reports[session.reports.length - 1];
+  if (replay) {
+    const report = replay.index > 0 ? session.reports[replay.index - 1] : undefined;
+    return (
+      <>
+        <StatusBar session={session} />
+        {back}
+        <ReplayPanel scenario={s} states={replay.states} index={replay.index} />
+        {report && <ReportView scenario={s} report={report} />}
+      </>
+    );
+  }
+  if (session.handover && !over) {
+    return (
+      <>
+        <StatusBar session={session} />
+        {back}
+        <HandoverPanel scenario={s} power={session.activePower} />
+        {/* The last turn's report is public: both players read it before the next turn. */}
+        {last && <ReportView scenario={s} report={last} />}
+      </>
+    );
+  }
+  return (
+    <>
+      <StatusBar session={session} />
+      {back}
+      {over ? <Debrief session={session} /> : session.mode.kind === 'watch' ? <WatchPanel /> : <CountryPanel session={session} />}
+      {!over && session.mode.kind !== 'watch' && <QueuePanel session={session} />}
+      {last && <ReportView scenario={s} report={last} />}
+      {/* What may happen next, as the player whose turn it is may see it (watching: what anyone may see). */}
+      {!over && <EventsAhead scenario={s} state={st} viewer={session.activePower} memory={events} />}
+      <MapViewPanel />
+      <GameTools session={session} />
+    </>
+  );
+}
+
+function StatusBar({ session }: { session: GameSession }) {
+  const s = session.scenario;
+  const st = session.record.state;
+  const over = st.phase.kind === 'over';
+  return (
+    <header class="status">
+      <h1>{s.title}</h1>
+      <p>{`${over ? 'Game over' : `Turn ${st.turn} of ${st.lastTurn}`} — ${currentDate(s, st)}${!over && isImaginedTurn(s, st.turn) ? ' — what if: an imagined turn, past the reporting' : ''}`}</p>
+      <ul class="scores" aria-label="Victory points">
+        {s.powers.map((p) => (
+          <li key={p.id}>
+            <span class="swatch" style={`background:${p.color}`} />
+            {`${p.name}: ${own(st.powers, p.id)?.points ?? 0} points`}
+          </li>
+        ))}
+      </ul>
+    </header>
+  );
+}
+
+function ReplayPanel({ scenario: s, states, index }: { scenario: Scenario; states: GameState[]; index: number }) {
+  const store = useStoreApi();
+  const last = states.length - 1;
+  const shown = states[index];
+  return (
+    <section class="panel replay" aria-labelledby="replay-title">
+      <h2 id="replay-title" tabIndex={-1} data-landing>{index === 0 ? `Replay: the start (${s.start})` : `Replay: after turn ${index} of ${last}`}</h2>
+      <p>{s.powers.map((p) => `${p.name} ${own(shown?.powers, p.id)?.points ?? 0} points`).join(', ')}</p>
+      <button type="button" data-key="replay-prev" disabled={index === 0} onClick={() => store.getState().replayStep(-1)}>
+        Previous turn
+      </button>
+      <button type="button" data-key="replay-next" disabled={index === last} onClick={() => store.getState().replayStep(1)}>
+        Next turn
+      </button>
+      <button type="button" data-key="replay-exit" onClick={() => store.getState().stopReplay()}>
+        Leave the replay
+      </button>
+    </section>
+  );
+}
+
+/** Hot seat: a blank hand-over screen, so the next player sees nothing of the last one's orders. */
+function HandoverPanel({ scenario: s, power }: { scenario: Scenario; power: string | null }) {
+  const store = useStoreApi();
+  return (
+    <section class="panel handover" aria-labelledby="handover-title">
+      <h2 id="handover-title">{`Pass the device to ${powerName(s, power)}`}</h2>
+      <p>Orders stay hidden until both sides have given theirs.</p>
+      <button type="button" data-key="handover" class="primary" data-landing onClick={() => store.getState().confirmHandover()}>
+        {`I am ${powerName(s, power)}: show my turn`}
+      </button>
+    </section>
+  );
+}
+
+function WatchPanel() {
+  const store = useStoreApi();
+  return (
+    <section class="panel">
+      <h2>Watching</h2>
+      <button type="button" data-key="end-turn" data-landing onClick={() => store.getState().endTurn()}>
+        Next turn
+      </button>
+    </section>
+  );
+}
+
+function MapViewPanel() {
+  const store = useStoreApi();
+  const zoom = useGameStore((s) => s.zoom);
+  return (
+    <section class="panel" aria-labelledby="view-title">
+      <h2 id="view-title">{`Map view (zoom ${zoom.toFixed(1)}×)`}</h2>
+      <button type="button" data-key="zoom-in" disabled={zoom >= 4} onClick={() => store.getState().setZoom(zoom * 1.25)}>
+        Zoom in
+      </button>
+      <button type="button" data-key="zoom-out" disabled={zoom <= 1} onClick={() => store.getState().setZoom(zoom / 1.25)}>
+        Zoom out
+      </button>
+      <button type="button" data-key="zoom-reset" onClick={() => store.getState().setZoom(1)}>
+        Whole region
+      </button>
+      <p class="summary">Or use the mouse wheel and drag the map. Colours show who leads; the labels say it in words.</p>
+    </section>
+  );
+}
+
+function GameTools({ session }: { session: GameSession }) {
+  const store = useStoreApi();
+  const imported = (e: Event): void => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) openChosenFile(store, file, 'save');
+    // The same file can be chosen again.
+    input.value = '';
+  };
+  return (
+    <section class="panel tools">
+      <h2>Game</h2>
+      <button type="button" data-key="replay" disabled={session.record.turns.length === 0} onClick={() => store.getState().startReplay()}>
+        Replay the game so far
+      </button>
+      <button type="button" data-key="export" onClick={() => downloadText(store.getState().exportSave(), 'new-great-game-save.json')}>
+        Export save
+      </button>
+      <p>
+        <label for="import-save">Import save </label>
+        <input type="file" id="import-save" accept="application/json,.json" data-key="import" onChange={imported} />
+      </p>
+      <button type="button" data-key="new-game" onClick={() => store.getState().leaveGame()}>
+        New game
+      </button>
+    </section>
+  );
+}
+
+function CountryPanel({ session }: { session: GameSession }) {
+  const store = useStoreApi();
+  const selectedCountry = useGameStore((s) => s.selectedCountry);
+  const s = session.scenario;
+  const st = session.record.state;
+  const power = session.activePower;
+  const contested = s.countries.filter((c) => c.role === 'contested');
+  const id = selectedCountry;
+  const cs = id ? own(st.countries, id) : undefined;
+  const buttons = (
+    <div class="country-buttons" role="group" aria-label="Select a country">
+      {contested.map((c, i) => (
+        <button type="button" key={c.id} data-key={`country-${c.id}`} data-landing={i === 0 || undefined} aria-pressed={selectedCountry === c.id ? 'true' : 'false'} onClick={() => store.getState().selectCountry(c.id)}>
+          {c.name}
+        </button>
+      ))}
+    </div>
+  );
+  if (!id || !cs || !power) {
+    return (
+      <section class="panel" aria-labelledby="country-title">
+        <h2 id="country-title">Countries</h2>
+        {buttons}
+        <p>Select a country on the map or with the buttons above to see its situation and your orders there.</p>
+      </section>
+    );
+  }
+  const lead = standing(
+    s.powers.map((p) => p.id),
+    cs,
+  );
+  const ix = indexScenario(s);
+  const options = legalOrders(s, st, power).filter((o) => (o.order.type === 'project' ? (ix.routeCountries.get(o.order.project) ?? []).includes(id) : o.order.country === id));
+  const mine = session.pending.get(power) ?? [];
+  const queued = new Set(mine.map(orderKey));
+  const uncommitted = Math.max(0, 100 - s.powers.reduce((sum, p) => sum + (own(cs.influence, p.id) ?? 0), 0));
+  return (
+    <section class="panel" aria-labelledby="country-title">
+      <h2 id="country-title">Countries</h2>
+      {buttons}
+      <h3>{countryName(s, id)}</h3>
+      <p>{controlText(s, id, lead)}</p>
+      <table class="facts">
+        <caption>{`${countryName(s, id)} at a glance`}</caption>
+        <tr>
+          <th scope="col">Power</th>
+          <th scope="col">Influence</th>
+          <th scope="col">Economic ties</th>
+          <th scope="col">Security ties</th>
+        </tr>
+        {s.powers.map((p) => (
+          <tr key={p.id}>
+            <th scope="row">{p.name}</th>
+            <td>{String(own(cs.influence, p.id) ?? 0)}</td>
+            <td>{String(own(cs.dependence.economic, p.id) ?? 0)}</td>
+            <td>{String(own(cs.dependence.security, p.id) ?? 0)}</td>
+          </tr>
+        ))}
+      </table>
+      <p>{`Stability ${cs.stability}. Influence is a share of ${countryName(s, id)}'s attention: ${uncommitted} of 100 is still uncommitted; once none is, every gain comes out of the rivals.`}</p>
+      <h3>{`${powerName(s, power)}'s orders for ${countryName(s, id)}`}</h3>
+      <ul class="orders">
+        {options.map((o) => (
+          <OrderItem key={orderKey(o.order)} scenario={s} state={st} power={power} option={o} queued={queued.has(orderKey(o.order))} mine={mine} />
+        ))}
+        {options.length === 0 && <li>No order you can afford here this turn.</li>}
+      </ul>
+    </section>
+  );
+}
+
+/** "Moscow controls Tajikistan (lead 12, needs 9)" or what leading short of control scores. */
+function controlText(s: Scenario, id: string, lead: ReturnType<typeof standing>): string {
+  const needs = controlMargin(s, id);
+  if (!lead.leader) return `No power leads. Control needs a lead of ${needs} (this country's sovereignty sets it).`;
+  if (lead.lead >= needs) return `${powerName(s, lead.leader)} controls ${countryName(s, id)} (lead ${lead.lead}, needs ${needs}) and scores its importance each turn, more at a summit.`;
+  return `${powerName(s, lead.leader)} leads by ${lead.lead}, short of control (needs ${needs}): it scores ${s.victory.leadPoints} a turn here, more at a summit.`;
+}
+
+interface OrderItemProps {
+  scenario: Scenario;
+  state: GameState;
+  power: string;
+  option: LegalOrder;
+  queued: boolean;
+  mine: readonly Order[];
+}
+
+function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: OrderItemProps) {
+  const store = useStoreApi();
+  // The sealed bid typed so far survives the redraws (a message, another order queued).
+  const [bid, setBid] = useState('0');
+  const p = previewOrder(s, st, power, o.order, mine);
+  const details: string[] = [];
+  if (p.ok) {
+    for (const c of p.value.now) if (!c.path.endsWith('.budget') || c.power !== power) details.push(shortChange(c));
+    if (p.value.onCompletion) details.push(`when finished in ${p.value.onCompletion.turns} turns: ${p.value.onCompletion.changes.map(shortChange).join('; ')}`);
+    if (p.value.influencePct !== undefined && p.value.factors.length > 0)
+      details.push(
+        `lands at ${p.value.influencePct}%: ${
+          p.value.factors
+            .filter((f) => f.pct !== 0)
+            .map((f) => `${f.pct > 0 ? '+' : ''}${f.pct}% ${describeFactor(f)}`)
+            .join(', ') || 'no modifiers'
+        }`,
+      );
+    if (p.value.risk) details.push(`risk ${p.value.risk.chancePct}%: ${p.value.risk.description}`);
+  }
+  const label = `${o.label} (cost ${o.cost})`;
+  const ix = indexScenario(s);
+  const basis = o.order.type === 'project' ? ix.project.get(o.order.project)?.basis : ix.action.get(o.order.action)?.basis;
+  // A tender: a sealed extra offer wins the contract if the rival orders it too; it is paid even when nobody does.
+  const tender = o.order.type === 'project' && !queued ? o.order.project : null;
+  const spare = Math.max(0, (own(st.powers, power)?.budget ?? 0) - o.cost);
+  const bidId = `bid-${tender ?? ''}`;
+  const queue = (): void => {
+    if (queued) return;
+    if (tender === null) {
+      store.getState().queueOrder(o.order);
+      return;
+    }
+    const extra = Math.max(0, Math.min(spare, Math.trunc(Number(bid) || 0)));
+    store.getState().queueOrder(extra > 0 ? { type: 'project', project: tender, bid: extra } : { type: 'project', project: tender });
+  };
+  return (
+    <li>
+      <strong>{label}</strong>
+      <p class="preview">{details.join(' · ')}</p>
+      {basis && <p class={`source${basis.kind === 'assumption' ? ' assumption' : ''}`}>{basisLine(s, basis)}</p>}
+      {tender !== null && (
+        <p class="bid">
+          <label for={bidId}>Sealed bid on top of the cost (wins the tender if the rival orders it too; paid either way) </label>
+          <input type="number" id={bidId} min="0" max={String(spare)} step="1" value={bid} data-key={bidId} onInput={(e) => setBid(e.currentTarget.value)} />
+        </p>
+      )}
+      <button type="button" data-key={`queue-${orderKey(o.order)}`} aria-disabled={queued ? 'true' : undefined} aria-label={queued ? `Queued: ${label}` : `Queue order: ${label}`} onClick={queue}>
+        {queued ? 'Queued' : 'Queue order'}
+      </button>
+    </li>
+  );
+}
+
+const shortChange = (c: Change): string => `${c.what} ${String(c.from)} → ${String(c.to)}`;
+
+function QueuePanel({ session }: { session: GameSession }) {
+  const store = useStoreApi();
+  const power = session.activePower;
+  if (!power) return null;
+  const s = session.scenario;
+  const ix = indexScenario(s);
+  const queued: readonly Order[] = session.pending.get(power) ?? [];
+  const budget = own(session.record.state.powers, power)?.budget ?? 0;
+  const cost = queued.reduce((sum, o) => sum + orderCost(ix, o), 0);
+  return (
+    <section class="panel" aria-labelledby="queue-title">
+      <h2 id="queue-title">{`${powerName(s, power)}: orders this turn`}</h2>
+      <p>{`Budget ${budget}, committed ${cost}, left ${budget - cost}. At most ${s.rules.maxOrdersPerTurn} orders. What you leave unspent carries over whole to the next turn (a saved-up budget wins tenders).`}</p>
+      <p>{nextSummitText(s, session.record.state.turn)}</p>
+      <ol class="queue">
+        {queued.map((o, i) => (
+          <li key={orderKey(o)}>
+            {orderLabel(ix, o)}{' '}
+            <button type="button" data-key={`undo-${i}`} aria-label={`Undo ${orderLabel(ix, o)}`} onClick={() => store.getState().removeOrder(i)}>
+              Undo
+            </button>
+          </li>
+        ))}
+        {queued.length === 0 && <li>No orders yet.</li>}
+      </ol>
+      <TurnPreviewView scenario={s} state={session.record.state} power={power} queued={queued} />
+      <button type="button" data-key="end-turn" class="primary" onClick={() => store.getState().endTurn()}>
+        {session.mode.kind === 'hot-seat' ? 'Done: hand over' : 'End turn'}
+      </button>
+    </section>
+  );
+}
+
+function nextSummitText(s: Scenario, turn: number): string {
+  const next = s.victory.summits.filter((m) => m.turn >= turn).sort((a, b) => a.turn - b.turn)[0];
+  if (!next) return 'No summit is left: every turn scores once.';
+  return next.turn === turn ? `This turn ends with the ${next.name}: its scoring counts ×${next.weight}.` : `Next summit: the ${next.name} at the end of turn ${next.turn}, scoring ×${next.weight}.`;
+}
+
+function ReportView({ scenario: s, report: r }: { scenario: Scenario; report: TurnReport }) {
+  const groups = new Map<string, Change[]>();
+  for (const c of r.changes) {
+    const key = c.country ? countryName(s, c.country) : c.power ? powerName(s, c.power) : 'Other';
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return (
+    <section class="panel report" aria-labelledby="report-title">
+      <h2 id="report-title">{`Turn ${r.turn} report (${r.date})`}</h2>
+      {r.republics.length > 0 && (
+        <>
+          <h3>How the republics answered</h3>
+          <ul>
+            {r.republics.map((x, i) => (
+              <li key={i}>{x.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {r.events.map((e, i) => (
+        <article key={`${e.id}-${i}`} class={`event${e.basis.kind === 'assumption' ? ' assumption' : ''}`}>
+          <h3>{e.title}</h3>
+          <p>{e.text}</p>
+          <p class="source">{basisLine(s, e.basis)}</p>
+        </article>
+      ))}
+      {[...groups].map(([group, changes]) => (
+        <Fragment key={group}>
+          <h3>{group}</h3>
+          <ul>
+            {changes.map((c, i) => (
+              <li key={`${c.path}-${i}`}>{describeChange(c)}</li>
+            ))}
+          </ul>
+        </Fragment>
+      ))}
+      {r.notes.map((n, i) => (
+        <p key={i}>{n}</p>
+      ))}
+    </section>
+  );
+}
+
+function Debrief({ session }: { session: GameSession }) {
+  const s = session.scenario;
+  const phase = session.record.state.phase;
+  if (phase.kind !== 'over') return null;
+  // Each event once, at its first firing, with how often it fired.
+  const fired = new Map<string, { date: string; event: TurnReport['events'][number]; times: number }>();
+  for (const r of session.reports) {
+    for (const e of r.events) {
+      const seen = fired.get(e.id);
+      if (seen) seen.times++;
+      else fired.set(e.id, { date: r.date, event: e, times: 1 });
+    }
+  }
+  return (
+    <section class="panel debrief" aria-labelledby="debrief-title">
+      <h2 id="debrief-title" tabIndex={-1} data-landing>{phase.winner ? `${powerName(s, phase.winner)} wins` : 'A draw'}</h2>
+      <p>{phase.reason}</p>
+      <h3>Influence over the game</h3>
+      <p class="summary">{s.powers.map((p, k) => `${p.name}: ${k % 2 === 1 ? 'dashed' : 'solid'} line`).join('; ')}</p>
+      {s.countries.map(
+        (c) =>
+          c.role === 'contested' && (
+            <figure key={c.id}>
+              <figcaption>{c.name}</figcaption>
+              <InfluenceChart scenario={s} reports={session.reports} country={c.id} />
+            </figure>
+          ),
+      )}
+      <h3>What really happened</h3>
+      <ul>
+        {[...fired].map(([id, { date, event: e, times }]) => {
+          const b = e.basis;
+          const when = times > 1 ? `${date} (and ${times - 1} more time${times === 2 ? '' : 's'})` : date;
+          return (
+            <li key={id}>
+              <strong>{`${when}: ${e.title}. `}</strong>
+              {b.kind === 'reported' ? `${b.whatHappened} (${sourceLine(s, b.source)})` : basisLine(s, b)}
+            </li>
+          );
+        })}
+        {fired.size === 0 && <li>No event fired in this game.</li>}
+      </ul>
+      <Grounding scenario={s} />
+    </section>
+  );
+}
