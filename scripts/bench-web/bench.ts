@@ -94,6 +94,40 @@ const busy = await frames(game.page, 4000, async () => {
 });
 rows.push(['frame time while turns resolve (median / p95)', `${median(busy).toFixed(1)} / ${p95(busy).toFixed(1)} ms`, `p95 ${(p95(busy) / p95(emptyFrames)).toFixed(2)}× the empty scene's`]);
 
+// Frames while the hardest computer player thinks (in its Web Worker): the page should stay
+// as smooth as when idle (target: p95 at most 1.5× idle's).
+{
+  const page = (await open('/')).page;
+  await page.selectOption('#scenario', 'samarkand-2022');
+  await page.selectOption('#strength', 'search:3');
+  await page.getByRole('button', { name: 'Start game' }).click();
+  const calm = await frames(page, 3000);
+  const thinkingMs: number[] = [];
+  const thinking: number[] = [];
+  for (let t = 0; t < 3; t++) {
+    // Frames from the click on End turn until the report of that turn is on screen.
+    await page.evaluate(`(() => {
+      const w = window;
+      w.__frames = [];
+      w.__recording = true;
+      let last = performance.now();
+      function tick(now) {
+        w.__frames.push(now - last);
+        last = now;
+        if (w.__recording) requestAnimationFrame(tick);
+      }
+      requestAnimationFrame(tick);
+    })()`);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForFunction((n) => document.querySelector('#report-title')?.textContent?.includes(`Turn ${n} `) === true, t + 1, { timeout: 60_000 });
+    thinkingMs.push(Date.now() - t0);
+    thinking.push(...((await page.evaluate('(() => { window.__recording = false; return window.__frames.slice(1); })()')) as number[]));
+  }
+  rows.push(['frame time while the Hardest computer thinks (median / p95)', `${median(thinking).toFixed(1)} / ${p95(thinking).toFixed(1)} ms`, `idle ${median(calm).toFixed(1)} / ${p95(calm).toFixed(1)} ms (p95 ${(p95(thinking) / p95(calm)).toFixed(2)}×, target ≤ 1.5×); End turn → report ${thinkingMs.map((x) => x.toFixed(0)).join(', ')} ms`]);
+  await page.context().close();
+}
+
 // Memory over ten new games in a row.
 const heaps: number[] = [];
 for (let i = 0; i < 10; i++) {
