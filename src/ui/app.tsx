@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../engine';
 import type { GameStoreState } from '../store/gameStore';
+import { ActionErrors, useShownBeside } from './actionErrors';
 import { balancePanel } from './balancePanel';
 import type { EditorPanel } from './editor/editorPanel';
 import { eventsMemory } from './eventsPanel';
@@ -51,7 +52,9 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
   const stopKeepingFocus = keepFocus(root);
   render(
     <StoreContext.Provider value={store}>
-      <App shell={shell} />
+      <ActionErrors>
+        <App shell={shell} />
+      </ActionErrors>
     </StoreContext.Provider>,
     root,
   );
@@ -168,7 +171,10 @@ function MakeYourOwn({ from, change, open }: { from: 'chosen' | 'blank'; change(
 
 function MessageView() {
   const store = useStoreApi();
-  const m = useGameStore((s) => s.message);
+  const said = useGameStore((s) => s.message);
+  // An error shown beside the control that caused it is not said again here.
+  const beside = useShownBeside();
+  const m = said === beside ? null : said;
   return (
     <div class={`message ${m?.kind ?? ''}`} role={m?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
       {m && (

@@ -7,8 +7,9 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Change, GameState, LegalOrder, Order, Scenario, TurnReport } from '../engine';
-import { controlMargin, currentDate, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, own, previewOrder, standing } from '../engine';
+import { controlMargin, currentDate, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, own, previewOrder, standing, validateOrders } from '../engine';
 import type { GameSession } from '../store/gameStore';
+import { ErrorHere, useBlame, useErrorAt } from './actionErrors';
 import { InfluenceChart } from './charts';
 import type { EventsMemory } from './eventsPanel';
 import { EventsAhead } from './eventsPanel';
@@ -129,12 +130,19 @@ function HandoverPanel({ scenario: s, power }: { scenario: Scenario; power: stri
 
 function WatchPanel() {
   const store = useStoreApi();
+  const blame = useBlame();
+  const error = useErrorAt('end-turn') !== null;
+  const next = (): void => {
+    store.getState().endTurn();
+    blame('end-turn');
+  };
   return (
     <section class="panel">
       <h2>Watching</h2>
-      <button type="button" data-key="end-turn" data-landing onClick={() => store.getState().endTurn()}>
+      <button type="button" data-key="end-turn" data-landing aria-describedby={error ? 'end-turn-error' : undefined} onClick={next}>
         Next turn
       </button>
+      <ErrorHere at="end-turn" id="end-turn-error" />
     </section>
   );
 }
@@ -161,10 +169,12 @@ function MapViewPanel() {
 
 function GameTools({ session }: { session: GameSession }) {
   const store = useStoreApi();
+  const blame = useBlame();
+  const error = useErrorAt('import') !== null;
   const imported = (e: Event): void => {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
-    if (file) openChosenFile(store, file, 'save');
+    if (file) void openChosenFile(store, file, 'save').then(() => blame('import'));
     // The same file can be chosen again.
     input.value = '';
   };
@@ -179,8 +189,9 @@ function GameTools({ session }: { session: GameSession }) {
       </button>
       <p>
         <label for="import-save">Import save </label>
-        <input type="file" id="import-save" accept="application/json,.json" data-key="import" onChange={imported} />
+        <input type="file" id="import-save" accept="application/json,.json" data-key="import" aria-describedby={error ? 'import-error' : undefined} onChange={imported} />
       </p>
+      <ErrorHere at="import" id="import-error" />
       <button type="button" data-key="new-game" onClick={() => store.getState().leaveGame()}>
         New game
       </button>
@@ -276,8 +287,22 @@ interface OrderItemProps {
   mine: readonly Order[];
 }
 
+/**
+ * Why `order` cannot be queued after `mine`, in the engine's words (validateOrders, the
+ * check the store makes when it is queued), or null when it can.
+ */
+function blockedReason(s: Scenario, st: GameState, power: string, mine: readonly Order[], order: Order): string | null {
+  const max = s.rules.maxOrdersPerTurn;
+  if (mine.length >= max) return `${mine.length} of ${max} orders used this turn.`;
+  const v = validateOrders(s, st, power, [...mine, order]);
+  if (v.ok) return null;
+  const why = v.error.find((r) => r.index === mine.length) ?? v.error[0];
+  return `Cannot be queued: ${why?.reason ?? 'the rules refuse it'}.`;
+}
+
 function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: OrderItemProps) {
   const store = useStoreApi();
+  const blame = useBlame();
   // The sealed bid typed so far survives the redraws (a message, another order queued).
   const [bid, setBid] = useState('0');
   const p = previewOrder(s, st, power, o.order, mine);
@@ -303,14 +328,18 @@ function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: O
   const tender = o.order.type === 'project' && !queued ? o.order.project : null;
   const spare = Math.max(0, (own(st.powers, power)?.budget ?? 0) - o.cost);
   const bidId = `bid-${tender ?? ''}`;
+  const extra = Math.max(0, Math.trunc(Number(bid) || 0));
+  // The order as it would be queued, with the sealed bid typed so far.
+  const order: Order = tender !== null && extra > 0 ? { type: 'project', project: tender, bid: extra } : o.order;
+  // Checked as the store will check it, so a button that cannot work says why beside it.
+  const reason = queued ? 'Already queued this turn (Undo it in the list of orders to change it).' : blockedReason(s, st, power, mine, order);
+  const key = `queue-${orderKey(o.order)}`;
+  const error = useErrorAt(key) !== null;
+  const described = [reason !== null ? `${key}-why` : null, error ? `${key}-error` : null].filter((x) => x !== null).join(' ');
   const queue = (): void => {
-    if (queued) return;
-    if (tender === null) {
-      store.getState().queueOrder(o.order);
-      return;
-    }
-    const extra = Math.max(0, Math.min(spare, Math.trunc(Number(bid) || 0)));
-    store.getState().queueOrder(extra > 0 ? { type: 'project', project: tender, bid: extra } : { type: 'project', project: tender });
+    if (reason !== null) return;
+    store.getState().queueOrder(order);
+    blame(key);
   };
   return (
     <li>
@@ -323,9 +352,15 @@ function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: O
           <input type="number" id={bidId} min="0" max={String(spare)} step="1" value={bid} data-key={bidId} onInput={(e) => setBid(e.currentTarget.value)} />
         </p>
       )}
-      <button type="button" data-key={`queue-${orderKey(o.order)}`} aria-disabled={queued ? 'true' : undefined} aria-label={queued ? `Queued: ${label}` : `Queue order: ${label}`} onClick={queue}>
+      <button type="button" data-key={key} aria-disabled={reason !== null ? 'true' : undefined} aria-describedby={described || undefined} aria-label={queued ? `Queued: ${label}` : `Queue order: ${label}`} onClick={queue}>
         {queued ? 'Queued' : 'Queue order'}
       </button>
+      {reason !== null && (
+        <p class="reason" id={`${key}-why`}>
+          {reason}
+        </p>
+      )}
+      <ErrorHere at={key} id={`${key}-error`} />
     </li>
   );
 }
@@ -334,6 +369,8 @@ const shortChange = (c: Change): string => `${c.what} ${String(c.from)} → ${St
 
 function QueuePanel({ session }: { session: GameSession }) {
   const store = useStoreApi();
+  const blame = useBlame();
+  const error = useErrorAt('end-turn') !== null;
   const power = session.activePower;
   if (!power) return null;
   const s = session.scenario;
@@ -358,9 +395,19 @@ function QueuePanel({ session }: { session: GameSession }) {
         {queued.length === 0 && <li>No orders yet.</li>}
       </ol>
       <TurnPreviewView scenario={s} state={session.record.state} power={power} queued={queued} />
-      <button type="button" data-key="end-turn" class="primary" onClick={() => store.getState().endTurn()}>
+      <button
+        type="button"
+        data-key="end-turn"
+        class="primary"
+        aria-describedby={error ? 'end-turn-error' : undefined}
+        onClick={() => {
+          store.getState().endTurn();
+          blame('end-turn');
+        }}
+      >
         {session.mode.kind === 'hot-seat' ? 'Done: hand over' : 'End turn'}
       </button>
+      <ErrorHere at="end-turn" id="end-turn-error" />
     </section>
   );
 }

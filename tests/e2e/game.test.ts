@@ -145,6 +145,73 @@ describe('in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('an order that cannot be queued looks so, with the reason beside its button; an error shows beside the control that caused it (issue 11, item 4)', async () => {
+    const { page, errors } = await openPage(h);
+    await startClassroom(page);
+    await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
+    const orders = page.locator('ul.orders');
+    /** Each Queue button of the panel: its name, whether it is disabled, and the text its aria-describedby points at. */
+    const buttons = (): Promise<{ name: string; disabled: boolean; why: string }[]> =>
+      orders.locator('button[data-key^="queue-"]').evaluateAll((list) =>
+        list.map((b) => ({
+          name: b.getAttribute('aria-label') ?? '',
+          disabled: b.getAttribute('aria-disabled') === 'true' || (b as HTMLButtonElement).disabled,
+          why: (b.getAttribute('aria-describedby') ?? '')
+            .split(' ')
+            .map((id) => (id ? (document.getElementById(id)?.textContent ?? `missing #${id}`) : ''))
+            .join(' ')
+            .trim(),
+        })),
+      );
+    // Three orders queued (the scenario's most): every other order says so, and nothing can be queued.
+    for (let n = 0; n < 3; n++) await orders.locator('button[aria-label^="Queue order: "]:not([aria-disabled="true"])').first().click();
+    await expect.poll(() => page.locator('ol.queue li').count()).toBe(3);
+    for (const b of await buttons()) {
+      expect(b.disabled).toBe(true);
+      expect(b.why).toBe(b.name.startsWith('Queued: ') ? 'Already queued this turn (Undo it in the list of orders to change it).' : '3 of 3 orders used this turn.');
+    }
+    // Pressed anyway (it stays focusable, and reads its reason): nothing happens, nothing is said at the bottom.
+    await orders.locator('button[aria-label^="Queue order: "]').first().focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('ol.queue li').count()).toBe(3);
+    expect(await page.locator('.message').textContent()).toBe('');
+    // Beijing's 17: the Khorgos link (7) with a sealed bid of 5 and the power plant (5) leave nothing; every order left costs more.
+    for (let n = 0; n < 3; n++) await page.locator('[data-key="undo-0"]').click();
+    await expect.poll(() => page.locator('ol.queue li').first().textContent()).toBe('No orders yet.');
+    const khorgos = page.locator('[data-key="queue-project:khorgos-rail-link"]');
+    await page.locator('#bid-khorgos-rail-link').fill('5');
+    await khorgos.click();
+    await page.locator('[data-key="queue-project:kazakh-power-plant"]').click();
+    await expect.poll(() => page.locator('ol.queue li').count()).toBe(2);
+    for (const b of await buttons()) {
+      expect(b.disabled).toBe(true);
+      if (!b.name.startsWith('Queued: ')) expect(b.why).toMatch(/^Cannot be queued: costs \d+ but only 0 of 17 budget is left\.$/);
+    }
+    // A sealed bid the budget cannot pay: the button says so while the bid is typed.
+    await page.locator('[data-key="undo-0"]').click();
+    await expect.poll(() => khorgos.getAttribute('aria-disabled')).toBeNull();
+    await page.locator('#bid-khorgos-rail-link').fill('6');
+    await expect.poll(() => khorgos.getAttribute('aria-disabled')).toBe('true');
+    expect(await page.locator(`[id="${(await khorgos.getAttribute('aria-describedby')) ?? ''}"]`).textContent()).toBe('Cannot be queued: costs 13 but only 12 of 17 budget is left.');
+    await page.locator('#bid-khorgos-rail-link').fill('0');
+    await expect.poll(() => khorgos.getAttribute('aria-disabled')).toBeNull();
+    await page.screenshot({ path: join(SHOTS, 'orders-disabled.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    // An action's error beside its control: a corrupted save imported from the game's tools.
+    const bad = join(SHOTS, '..', 'corrupted-save-beside.json');
+    writeFileSync(bad, '{"format":"new-great-game/save","version":1,"turns":[');
+    await page.setInputFiles('#import-save', bad);
+    const beside = page.locator('.tools .message.error[role=alert]');
+    await expect.poll(() => beside.locator('p').textContent()).toMatch(/cannot be loaded.*unchanged/);
+    expect(await page.locator('#import-save').getAttribute('aria-describedby')).toBe(await beside.getAttribute('id'));
+    expect(await page.locator('.message').count()).toBe(2);
+    expect(await page.locator('#panel > .message').textContent()).toBe('');
+    await beside.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => beside.count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('hot seat: Moscow does not see the orders Beijing queued', async () => {
     const { page, errors } = await openPage(h);
     await startClassroom(page, 'hot-seat');
