@@ -297,6 +297,7 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
       },
 
       queueOrder(order) {
+        if (get().thinking) return fail('the computer is choosing its orders: wait for the turn to resolve');
         const session = get().session;
         const power = session?.activePower;
         if (!session || !power) return fail('no game is waiting for orders');
@@ -308,6 +309,7 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
       },
 
       removeOrder(index) {
+        if (get().thinking) return;
         const session = get().session;
         const power = session?.activePower;
         if (!session || !power) return;
@@ -353,7 +355,9 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
         if (asked.every((a) => Array.isArray(a.orders))) return finish(new Map(asked.map((a) => [a.power, a.orders as Order[]])));
         // The computers think in a worker: the orders just given are kept (and hidden if
         // the seat changes hands) while they do; nothing else may change the game meanwhile.
-        set({ session: { ...next, activePower: null, handover: false }, thinking: true, message: null });
+        // The player who just ended the turn keeps the screen (focus stays on End turn); the
+        // store refuses every change to the orders until the computers have answered.
+        set({ session: { ...next, activePower: session.activePower, handover: false }, thinking: true, message: null });
         void Promise.all(asked.map(async (a) => [a.power, await a.orders] as const)).then(
           (decided) => {
             // A game started, loaded or left meanwhile: this answer is for a game no longer shown.

@@ -6,8 +6,8 @@
 // never HTML. Panels hold no game state.
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Change, GameState, LegalOrder, Order, Scenario, TurnReport } from '../engine';
-import { controlMargin, currentDate, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, own, previewOrder, standing, validateOrders } from '../engine';
+import type { Change, GameState, LegalOrder, Order, Scenario, StateLike, TurnReport } from '../engine';
+import { controlMargin, countryWorths, currentDate, describeWorth, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, own, previewOrder, standing, validateOrders } from '../engine';
 import type { GameSession } from '../store/gameStore';
 import { ErrorHere, useBlame, useErrorAt } from './actionErrors';
 import { InfluenceChart } from './charts';
@@ -17,6 +17,9 @@ import { downloadText, openChosenFile } from './files';
 import { Grounding, basisLine, sourceLine } from './sources';
 import { useGameStore, useStoreApi } from './storeHooks';
 import { TurnPreviewView } from './turnPreview';
+import { HowToPlay } from './howToPlay';
+import { ReportSummary } from './reportSummary';
+import { WhyItEnded } from './whyItEnded';
 
 export const powerName = (s: Scenario, id: string | null | undefined): string => s.powers.find((p) => p.id === id)?.name ?? String(id);
 const countryName = (s: Scenario, id: string): string => s.countries.find((c) => c.id === id)?.name ?? id;
@@ -43,7 +46,7 @@ export function GameView({ events, backToEditor }: { events: EventsMemory; backT
         <StatusBar session={session} />
         {back}
         <ReplayPanel scenario={s} states={replay.states} index={replay.index} />
-        {report && <ReportView scenario={s} report={report} />}
+        {report && <ReportView scenario={s} report={report} after={replay.states[replay.index] ?? st} />}
       </>
     );
   }
@@ -54,7 +57,7 @@ export function GameView({ events, backToEditor }: { events: EventsMemory; backT
         {back}
         <HandoverPanel scenario={s} power={session.activePower} />
         {/* The last turn's report is public: both players read it before the next turn. */}
-        {last && <ReportView scenario={s} report={last} />}
+        {last && <ReportView scenario={s} report={last} after={st} />}
       </>
     );
   }
@@ -62,9 +65,10 @@ export function GameView({ events, backToEditor }: { events: EventsMemory; backT
     <>
       <StatusBar session={session} />
       {back}
+      <HowToPlay scenario={s} />
       {over ? <Debrief session={session} /> : session.mode.kind === 'watch' ? <WatchPanel /> : <CountryPanel session={session} />}
       {!over && session.mode.kind !== 'watch' && <QueuePanel session={session} />}
-      {last && <ReportView scenario={s} report={last} />}
+      {last && <ReportView scenario={s} report={last} after={st} />}
       {/* What may happen next, as the player whose turn it is may see it (watching: what anyone may see). */}
       {!over && <EventsAhead scenario={s} state={st} viewer={session.activePower} memory={events} />}
       <MapViewPanel />
@@ -74,6 +78,7 @@ export function GameView({ events, backToEditor }: { events: EventsMemory; backT
 }
 
 function StatusBar({ session }: { session: GameSession }) {
+  const thinking = useGameStore((x) => x.thinking);
   const s = session.scenario;
   const st = session.record.state;
   const over = st.phase.kind === 'over';
@@ -89,6 +94,11 @@ function StatusBar({ session }: { session: GameSession }) {
           </li>
         ))}
       </ul>
+      {thinking && (
+        <p role="status" class="thinking" data-testid="thinking">
+          The computer is choosing its orders…
+        </p>
+      )}
     </header>
   );
 }
@@ -234,6 +244,7 @@ function CountryPanel({ session }: { session: GameSession }) {
   const options = legalOrders(s, st, power).filter((o) => (o.order.type === 'project' ? (ix.routeCountries.get(o.order.project) ?? []).includes(id) : o.order.country === id));
   const mine = session.pending.get(power) ?? [];
   const queued = new Set(mine.map(orderKey));
+  const worth = countryWorths(s).find((w) => w.country === id);
   const uncommitted = Math.max(0, 100 - s.powers.reduce((sum, p) => sum + (own(cs.influence, p.id) ?? 0), 0));
   return (
     <section class="panel" aria-labelledby="country-title">
@@ -241,6 +252,7 @@ function CountryPanel({ session }: { session: GameSession }) {
       {buttons}
       <h3>{countryName(s, id)}</h3>
       <p>{controlText(s, id, lead)}</p>
+      {worth && <p class="worth">{`${worth.name} is ${describeWorth(worth)}.`}</p>}
       <table class="facts">
         <caption>{`${countryName(s, id)} at a glance`}</caption>
         <tr>
@@ -332,7 +344,8 @@ function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: O
   // The order as it would be queued, with the sealed bid typed so far.
   const order: Order = tender !== null && extra > 0 ? { type: 'project', project: tender, bid: extra } : o.order;
   // Checked as the store will check it, so a button that cannot work says why beside it.
-  const reason = queued ? 'Already queued this turn (Undo it in the list of orders to change it).' : blockedReason(s, st, power, mine, order);
+  const thinking = useGameStore((x) => x.thinking);
+  const reason = thinking ? 'The computer is choosing its orders: the turn is being played.' : queued ? 'Already queued this turn (Undo it in the list of orders to change it).' : blockedReason(s, st, power, mine, order);
   const key = `queue-${orderKey(o.order)}`;
   const error = useErrorAt(key) !== null;
   const described = [reason !== null ? `${key}-why` : null, error ? `${key}-error` : null].filter((x) => x !== null).join(' ');
@@ -371,6 +384,7 @@ function QueuePanel({ session }: { session: GameSession }) {
   const store = useStoreApi();
   const blame = useBlame();
   const error = useErrorAt('end-turn') !== null;
+  const thinking = useGameStore((x) => x.thinking);
   const power = session.activePower;
   if (!power) return null;
   const s = session.scenario;
@@ -399,6 +413,7 @@ function QueuePanel({ session }: { session: GameSession }) {
         type="button"
         data-key="end-turn"
         class="primary"
+        aria-disabled={thinking ? 'true' : undefined}
         aria-describedby={error ? 'end-turn-error' : undefined}
         onClick={() => {
           store.getState().endTurn();
@@ -418,7 +433,7 @@ function nextSummitText(s: Scenario, turn: number): string {
   return next.turn === turn ? `This turn ends with the ${next.name}: its scoring counts ×${next.weight}.` : `Next summit: the ${next.name} at the end of turn ${next.turn}, scoring ×${next.weight}.`;
 }
 
-function ReportView({ scenario: s, report: r }: { scenario: Scenario; report: TurnReport }) {
+function ReportView({ scenario: s, report: r, after }: { scenario: Scenario; report: TurnReport; after: StateLike }) {
   const groups = new Map<string, Change[]>();
   for (const c of r.changes) {
     const key = c.country ? countryName(s, c.country) : c.power ? powerName(s, c.power) : 'Other';
@@ -427,6 +442,7 @@ function ReportView({ scenario: s, report: r }: { scenario: Scenario; report: Tu
   return (
     <section class="panel report" aria-labelledby="report-title">
       <h2 id="report-title">{`Turn ${r.turn} report (${r.date})`}</h2>
+      <ReportSummary scenario={s} report={r} after={after} />
       {r.republics.length > 0 && (
         <>
           <h3>How the republics answered</h3>
@@ -444,6 +460,8 @@ function ReportView({ scenario: s, report: r }: { scenario: Scenario; report: Tu
           <p class="source">{basisLine(s, e.basis)}</p>
         </article>
       ))}
+      <details class="causes">
+        <summary>Every change and its cause</summary>
       {[...groups].map(([group, changes]) => (
         <Fragment key={group}>
           <h3>{group}</h3>
@@ -454,6 +472,7 @@ function ReportView({ scenario: s, report: r }: { scenario: Scenario; report: Tu
           </ul>
         </Fragment>
       ))}
+      </details>
       {r.notes.map((n, i) => (
         <p key={i}>{n}</p>
       ))}
@@ -478,6 +497,7 @@ function Debrief({ session }: { session: GameSession }) {
     <section class="panel debrief" aria-labelledby="debrief-title">
       <h2 id="debrief-title" tabIndex={-1} data-landing>{phase.winner ? `${powerName(s, phase.winner)} wins` : 'A draw'}</h2>
       <p>{phase.reason}</p>
+      <WhyItEnded scenario={s} record={session.record} />
       <h3>Influence over the game</h3>
       <p class="summary">{s.powers.map((p, k) => `${p.name}: ${k % 2 === 1 ? 'dashed' : 'solid'} line`).join('; ')}</p>
       {s.countries.map(

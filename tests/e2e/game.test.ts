@@ -37,6 +37,43 @@ async function startClassroom(page: Page, mode: 'vs-computer' | 'hot-seat' = 'vs
 }
 
 describe('in the browser', () => {
+  it('the rules card, the legend and each country\'s worth come from the scenario being played', async () => {
+    const { page, errors } = await openPage(h);
+    await startClassroom(page);
+    const card = page.locator('[data-testid="rules-card"]');
+    await card.locator('summary').click();
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('8 turns');
+    expect(text).toContain('Kazakhstan: worth 3 points a turn if you lead it by 12 or more');
+    expect(text).toContain('Map legend');
+    expect(text).toContain('★ means');
+    await page.getByRole('button', { name: 'Uzbekistan', exact: true }).click();
+    expect(await page.locator('.worth').textContent()).toBe('Uzbekistan is worth 3 points a turn if you lead it by 13 or more (control); 1 if you lead it by less.');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('the computer thinks in a worker, and the page says so meanwhile', async () => {
+    const { page, errors } = await openPage(h);
+    await page.selectOption('#scenario', 'samarkand-2022');
+    await page.selectOption('#mode', 'vs-computer');
+    await page.selectOption('#side', 'moscow');
+    await page.selectOption('#strength', 'search:3');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    // Count the "thinking" notices while the turn resolves (there are none when the computer decides on the page's own thread).
+    await page.evaluate(`(() => {
+      window.__thinking = 0;
+      new MutationObserver(() => { if (document.querySelector('[data-testid="thinking"]')) window.__thinking++; }).observe(document.body, { childList: true, subtree: true });
+    })()`);
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")', { timeout: 60_000 });
+    expect(await page.evaluate('window.__thinking')).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="thinking"]').count()).toBe(0);
+    // How smooth the page stays meanwhile is measured by npm run bench:web, not asserted here.
+    expect(errors).toEqual([]);
+  });
+
   it('plays a whole classroom game against the computer with the keyboard, without console errors', async () => {
     const { page, errors } = await openPage(h);
     expect(await axeViolations(page)).toEqual([]);
@@ -59,8 +96,16 @@ describe('in the browser', () => {
       await page.getByRole('button', { name: 'End turn' }).focus();
       await page.keyboard.press('Enter');
       await page.waitForSelector(`#report-title:has-text("Turn ${turn} report")`);
+      // The report leads with a line per contested country (net change, who holds it, who scored).
+      expect(await page.locator('[data-testid="report-summary"] li').count()).toBe(5);
+      expect(await page.locator('[data-testid="report-summary"] .points-line').textContent()).toMatch(/Beijing \d+ points \([+−]\d+ this turn\) · Moscow \d+ points/);
     }
     await page.waitForSelector('.debrief');
+    // Why it ended so: points by country and the turning points, with their causes.
+    const why = page.locator('[data-testid="why-it-ended"]');
+    expect(await why.locator('h3').allTextContents()).toEqual(['Where the points came from', 'Turning points']);
+    expect(await why.textContent()).toMatch(/Beijing: \d+ points\./);
+    expect(await why.locator('ol.turning-points li').first().textContent()).toMatch(/^Turn \d+ \(.+\): .+(takes|loses) .+/);
     expect(await page.locator('#debrief-title').textContent()).toMatch(/wins|draw/);
     await page.locator('#debrief-title').scrollIntoViewIfNeeded();
     expect(await page.locator('.debrief svg.chart').count()).toBe(5);

@@ -1,0 +1,42 @@
+// How to play, in the game (issue 11, item 1): the rules card of the scenario being played
+// (built by the engine from the scenario's own numbers, so a custom scenario gets a correct
+// card) and the map's legend. Both are plain text: the map's colours are always said in words.
+import type { Scenario } from '../engine';
+import { rulesCard } from '../engine';
+
+export function HowToPlay({ scenario, open = false }: { scenario: Scenario; open?: boolean }) {
+  return (
+    <details class="panel rules-card" open={open} data-testid="rules-card">
+      <summary>How to play {scenario.title}</summary>
+      {rulesCard(scenario).map((section) => (
+        <section key={section.id} aria-label={section.heading}>
+          <h3>{section.heading}</h3>
+          <ul>
+            {section.lines.map((line, i) => (
+              <li key={i}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <MapLegend scenario={scenario} />
+    </details>
+  );
+}
+
+export function MapLegend({ scenario }: { scenario: Scenario }) {
+  return (
+    <section aria-label="Map legend" class="legend">
+      <h3>Map legend</h3>
+      <ul>
+        {scenario.powers.map((p) => (
+          <li key={p.id}>
+            <span class="swatch" style={{ background: p.color }} aria-hidden="true" />
+            {`${p.name}: a country it leads is filled in its colour, the stronger the larger the lead; its projects' routes are drawn in its colour (thick once built).`}
+          </li>
+        ))}
+        <li>{'Each country’s label says who leads it and by how much ("Beijing +12"); ★ means the lead is enough for control, so the country scores its full worth this turn.'}</li>
+        <li>Grey: nobody leads (equal shares). White lines: projects nobody has started yet. The yellow outline marks the country you selected.</li>
+      </ul>
+    </section>
+  );
+}
