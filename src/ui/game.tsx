@@ -18,6 +18,7 @@ import { Grounding, basisLine, sourceLine } from './sources';
 import { useGameStore, useStoreApi } from './storeHooks';
 import { TurnPreviewView } from './turnPreview';
 import { HowToPlay } from './howToPlay';
+import { PrintBriefings, SideBriefing } from './briefings';
 import { ReportSummary } from './reportSummary';
 import { WhyItEnded } from './whyItEnded';
 
@@ -66,6 +67,7 @@ export function GameView({ events, backToEditor }: { events: EventsMemory; backT
       <StatusBar session={session} />
       {back}
       <HowToPlay scenario={s} />
+      {session.mode.kind !== 'watch' && <SideBriefing scenario={s} role={session.activePower} open={session.reports.length === 0} />}
       {over ? <Debrief session={session} /> : session.mode.kind === 'watch' ? <WatchPanel /> : <CountryPanel session={session} />}
       {!over && session.mode.kind !== 'watch' && <QueuePanel session={session} />}
       {last && <ReportView scenario={s} report={last} after={st} />}
@@ -202,6 +204,7 @@ function GameTools({ session }: { session: GameSession }) {
         <input type="file" id="import-save" accept="application/json,.json" data-key="import" aria-describedby={error ? 'import-error' : undefined} onChange={imported} />
       </p>
       <ErrorHere at="import" id="import-error" />
+      <PrintBriefings scenario={session.scenario} />
       <button type="button" data-key="new-game" onClick={() => store.getState().leaveGame()}>
         New game
       </button>

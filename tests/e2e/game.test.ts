@@ -53,6 +53,27 @@ describe('in the browser', () => {
     expect(errors).toEqual([]);
   });
 
+  it('briefings: the side\'s own at the start, and every role\'s printed one per page (issue 11, item 3)', async () => {
+    const { page, errors } = await openPage(h);
+    await startClassroom(page);
+    const mine = page.locator('[data-testid="side-briefing"]');
+    expect(await mine.getAttribute('open')).not.toBeNull();
+    expect(await mine.locator('summary').textContent()).toBe('Your briefing — Beijing: deep pockets, long patience');
+    expect(await page.getByRole('button', { name: "Print every role's briefing (7 pages)" }).count()).toBe(1);
+    // Printed to PDF by the browser: seven briefings, one a page, and nothing else.
+    const pdf = await page.pdf({ format: 'A4' });
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBe(7);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.briefing-page').evaluateAll((els) => els.filter((e) => getComputedStyle(e).visibility === 'visible').length)).toBe(7);
+    expect(await page.locator('#map').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
+    await page.emulateMedia({ media: 'screen' });
+    // After the first turn the briefing folds away, and stays on demand.
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    expect(await mine.getAttribute('open')).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
   it('the computer thinks in a worker, and the page says so meanwhile', async () => {
     const { page, errors } = await openPage(h);
     await page.selectOption('#scenario', 'samarkand-2022');
