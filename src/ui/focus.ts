@@ -4,7 +4,7 @@
 // whose order is gone, an answered question. When the element that had the focus inside
 // `root` leaves the page (or is disabled) and the focus has fallen to <body>, it moves to
 // the element with the same data-key if there is one (the next Undo), else to its panel's
-// main button (End turn), else to the screen's landing: the one element marked
+// main button, else to the screen's main action (`data-main`: End turn, in the turn bar), else to the screen's landing: the one element marked
 // `data-landing` (the first country, the hand-over button, the debrief's heading, the
 // scenario choice on the start screen). A focus the player moved elsewhere is left alone.
 const usable = (el: Element | null): boolean => el instanceof HTMLElement && el.isConnected && !el.matches(':disabled');
@@ -25,7 +25,9 @@ export function keepFocus(root: HTMLElement): () => void {
     const key = last.dataset.key;
     const again = key === undefined ? null : root.querySelector(`[data-key="${CSS.escape(key)}"]`);
     const main = section?.isConnected ? section.querySelector('button.primary') : null;
-    const target = [again, main, root.querySelector('[data-landing]')].find(usable);
+    // The screen's main action only while the same screen stays (a new screen starts at its landing).
+    const screenMain = section?.isConnected ? root.querySelector('[data-main]') : null;
+    const target = [again, main, screenMain, root.querySelector('[data-landing]')].find(usable);
     if (target instanceof HTMLElement) target.focus();
   };
   root.addEventListener('focusin', onFocusIn);

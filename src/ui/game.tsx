@@ -70,6 +70,7 @@ export function GameView({ events, backToEditor }: { events: EventsMemory; backT
       {session.mode.kind !== 'watch' && <SideBriefing scenario={s} role={session.activePower} open={session.reports.length === 0} />}
       {over ? <Debrief session={session} /> : session.mode.kind === 'watch' ? <WatchPanel /> : <CountryPanel session={session} />}
       {!over && session.mode.kind !== 'watch' && <QueuePanel session={session} />}
+      {!over && session.mode.kind !== 'watch' && session.activePower !== null && <TurnBar session={session} power={session.activePower} />}
       {last && <ReportView scenario={s} report={last} after={st} />}
       {/* What may happen next, as the player whose turn it is may see it (watching: what anyone may see). */}
       {!over && <EventsAhead scenario={s} state={st} viewer={session.activePower} memory={events} />}
@@ -102,6 +103,39 @@ function StatusBar({ session }: { session: GameSession }) {
         </p>
       )}
     </header>
+  );
+}
+
+/** Always in sight (sticky at the panel's foot), and next in the keyboard's order after the queue: what is left to spend this turn, and End turn. */
+function TurnBar({ session, power }: { session: GameSession; power: string }) {
+  const store = useStoreApi();
+  const blame = useBlame();
+  const error = useErrorAt('end-turn') !== null;
+  const thinking = useGameStore((x) => x.thinking);
+  const s = session.scenario;
+  const ix = indexScenario(s);
+  const queued: readonly Order[] = session.pending.get(power) ?? [];
+  const budget = own(session.record.state.powers, power)?.budget ?? 0;
+  const left = budget - queued.reduce((sum, o) => sum + orderCost(ix, o), 0);
+  return (
+    <div class="turn-bar">
+      <p>{`${powerName(s, power)}: ${left} of ${budget} budget left · ${queued.length} of ${s.rules.maxOrdersPerTurn} orders`}</p>
+      <button
+        type="button"
+        data-key="end-turn"
+        data-main
+        class="primary"
+        aria-disabled={thinking ? 'true' : undefined}
+        aria-describedby={error ? 'end-turn-error' : undefined}
+        onClick={() => {
+          store.getState().endTurn();
+          blame('end-turn');
+        }}
+      >
+        {session.mode.kind === 'hot-seat' ? 'Done: hand over' : 'End turn'}
+      </button>
+      <ErrorHere at="end-turn" id="end-turn-error" />
+    </div>
   );
 }
 
@@ -385,9 +419,6 @@ const shortChange = (c: Change): string => `${c.what} ${String(c.from)} → ${St
 
 function QueuePanel({ session }: { session: GameSession }) {
   const store = useStoreApi();
-  const blame = useBlame();
-  const error = useErrorAt('end-turn') !== null;
-  const thinking = useGameStore((x) => x.thinking);
   const power = session.activePower;
   if (!power) return null;
   const s = session.scenario;
@@ -412,20 +443,6 @@ function QueuePanel({ session }: { session: GameSession }) {
         {queued.length === 0 && <li>No orders yet.</li>}
       </ol>
       <TurnPreviewView scenario={s} state={session.record.state} power={power} queued={queued} />
-      <button
-        type="button"
-        data-key="end-turn"
-        class="primary"
-        aria-disabled={thinking ? 'true' : undefined}
-        aria-describedby={error ? 'end-turn-error' : undefined}
-        onClick={() => {
-          store.getState().endTurn();
-          blame('end-turn');
-        }}
-      >
-        {session.mode.kind === 'hot-seat' ? 'Done: hand over' : 'End turn'}
-      </button>
-      <ErrorHere at="end-turn" id="end-turn-error" />
     </section>
   );
 }
