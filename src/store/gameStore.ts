@@ -71,6 +71,8 @@ export interface GameStoreState {
   question: Question | null;
   /** The computer players are choosing their orders (in a worker); the turn resolves when they answer. */
   thinking: boolean;
+  /** A shipped scenario a share link named: the start screen chooses it (then clears this). */
+  linkedScenario: string | null;
 
   /** `whatIf` plays on into the scenario's "what if" continuation past the reporting (a separate choice). */
   startGame(scenario: Scenario, seed: string, mode: Mode, options?: { whatIf?: boolean }): boolean;
@@ -277,6 +279,7 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
       storageTrouble: initialTrouble,
       question: null,
       thinking: false,
+      linkedScenario: null,
 
       startGame(scenario, seed, mode, options = {}) {
         const problem = modeProblem(scenario, mode);

@@ -99,6 +99,13 @@ function App({ shell }: { shell: Shell }) {
   useEffect(() => {
     if (custom) change({ scenario: 'custom', side: undefined, whatIf: false });
   }, [custom]);
+  // A share link naming a shipped scenario chooses it.
+  const linked = useGameStore((s) => s.linkedScenario);
+  useEffect(() => {
+    if (linked === null) return;
+    change({ scenario: linked, side: undefined, whatIf: false });
+    store.setState({ linkedScenario: null });
+  }, [linked]);
   const editing = editorOpen && shell.editor !== null;
   // The editor takes the whole window: the map gives way to the form and the text.
   useLayoutEffect(() => {

@@ -9,6 +9,9 @@ import { MAX_SCENARIO_BYTES } from '../engine';
 import type { GameStoreState } from '../store/gameStore';
 
 export const SHARE_PREFIX = '#scenario=';
+/** A scenario the game ships travels by its id: a short link that always works. */
+export const PLAY_PREFIX = '#play=';
+const SHIPPED_ID = /^[a-z0-9][a-z0-9_-]{0,59}$/;
 /** Longer links break in mail clients, chat apps and some browsers. */
 export const MAX_LINK_LENGTH = 8000;
 
@@ -30,19 +33,25 @@ const ALPHABET = /^[A-Za-z0-9+$ -]*$/;
 
 export type ShareResult = { ok: true; url: string } | { ok: false; reason: string };
 
-export function shareLink(pageUrl: string, scenario: Scenario): ShareResult {
+/** `shippedId`: the scenario is one the game ships, unchanged, so its id is enough. */
+export function shareLink(pageUrl: string, scenario: Scenario, shippedId?: string): ShareResult {
   const base = pageUrl.split('#')[0] ?? pageUrl;
+  if (shippedId !== undefined) return { ok: true, url: `${base}${PLAY_PREFIX}${shippedId}` };
   const url = `${base}${SHARE_PREFIX}${compressToEncodedURIComponent(JSON.stringify(scenario))}`;
   if (url.length > MAX_LINK_LENGTH) return { ok: false, reason: `this scenario makes a ${url.length}-character link (at most ${MAX_LINK_LENGTH} work everywhere): export the file and share that instead` };
   return { ok: true, url };
 }
 
 /** What a URL fragment carries: nothing for the game, a scenario's text, or the reason it was refused. */
-export type SharedText = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'refused'; reason: string };
+export type SharedText = { kind: 'none' } | { kind: 'text'; text: string } | { kind: 'shipped'; id: string } | { kind: 'refused'; reason: string };
 
 export function readShareLink(hash: string): SharedText {
-  if (!hash.startsWith(SHARE_PREFIX)) return { kind: 'none' };
   const refused = (reason: string): SharedText => ({ kind: 'refused', reason: `This share link ${reason}, so it was not opened.` });
+  if (hash.startsWith(PLAY_PREFIX)) {
+    const id = hash.slice(PLAY_PREFIX.length);
+    return SHIPPED_ID.test(id) ? { kind: 'shipped', id } : refused('is damaged (it does not name a scenario)');
+  }
+  if (!hash.startsWith(SHARE_PREFIX)) return { kind: 'none' };
   let packed = hash.slice(SHARE_PREFIX.length);
   if (packed.length > MAX_FRAGMENT_LENGTH) return refused(`is too long to be one the game made (${packed.length} characters; its links have at most ${MAX_LINK_LENGTH})`);
   try {
@@ -63,19 +72,24 @@ export function readShareLink(hash: string): SharedText {
   return { kind: 'text', text };
 }
 
-/** Opens the share link in `hash`, if there is one: its scenario is offered, or the player is told why not. */
-export function openShareLink(store: StoreApi<GameStoreState>, hash: string): void {
+/** Opens the share link in `hash`, if there is one: its scenario is offered, or the player is told why not. `shipped`: the scenarios the game ships (id → title). */
+export function openShareLink(store: StoreApi<GameStoreState>, hash: string, shipped: ReadonlyMap<string, string> = new Map()): void {
   const shared = readShareLink(hash);
   if (shared.kind === 'refused') store.setState({ message: { kind: 'error', text: shared.reason } });
   else if (shared.kind === 'text') store.getState().openSharedScenario(shared.text);
+  else if (shared.kind === 'shipped') {
+    const title = shipped.get(shared.id);
+    if (title === undefined) store.setState({ message: { kind: 'error', text: `This share link names a scenario ("${shared.id}") this version of the game does not have, so it was not opened.` } });
+    else store.setState({ linkedScenario: shared.id, message: { kind: 'info', text: `Scenario "${title}" from the share link is chosen on the start screen${store.getState().session ? ' (New game); your game goes on' : ''}.` } });
+  }
 }
 
 /**
  * Puts the scenario's share link in `box` (selected, and copied when the browser allows)
  * and returns what to tell the player; on a refusal the box is hidden and the reason told.
  */
-export function offerShareLink(scenario: Scenario, box: HTMLInputElement): { ok: boolean; message: string } {
-  const link = shareLink(window.location.href, scenario);
+export function offerShareLink(scenario: Scenario, box: HTMLInputElement, shippedId?: string): { ok: boolean; message: string } {
+  const link = shareLink(window.location.href, scenario, shippedId);
   if (!link.ok) {
     box.hidden = true;
     return { ok: false, message: `No link: ${link.reason}.` };

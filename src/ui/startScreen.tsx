@@ -62,7 +62,8 @@ export function StartScreen({ list, choices, change }: StartProps) {
   };
   const share = (): void => {
     if (!s || !linkBox.current) return;
-    const offered = offerShareLink(s, linkBox.current);
+    // A shipped scenario travels by its id; a file of one's own, whole.
+    const offered = offerShareLink(s, linkBox.current, entry && entry.id !== 'custom' ? entry.id : undefined);
     change({ link: offered.ok ? linkBox.current.value : null });
     store.setState({ message: { kind: offered.ok ? 'info' : 'error', text: offered.message } });
   };

@@ -37,7 +37,8 @@ const store = createGameStore(storage, workerPlayers());
 const panel = document.getElementById('panel');
 const mapRoot = document.getElementById('map');
 if (panel && mapRoot) {
-  mountApp(panel, store, shippedScenarios());
+  const shipped = shippedScenarios();
+  mountApp(panel, store, shipped);
   const asset = mapAsset as MapAsset;
   const game = new Phaser.Game({
     // The Canvas renderer: the map is a few static layers composited into one texture, which
@@ -76,6 +77,7 @@ if (panel && mapRoot) {
   store.getState().resumeAutosave();
   // A share link carries a scenario in the fragment: it is offered on the start screen, and
   // never replaces a game. A link pasted into this tab's address bar changes only the hash.
-  openShareLink(store, window.location.hash);
-  window.addEventListener('hashchange', () => openShareLink(store, window.location.hash));
+  const shippedTitles = new Map(shipped.map((x) => [x.id, x.scenario.title]));
+  openShareLink(store, window.location.hash, shippedTitles);
+  window.addEventListener('hashchange', () => openShareLink(store, window.location.hash, shippedTitles));
 }

@@ -396,7 +396,7 @@ describe('in the browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it('a share link brings its scenario to the start screen, ready to play', async () => {
+  it('a share link brings its scenario to the start screen, ready to play; a shipped scenario is shared by its id', async () => {
     const link = shareLink(h.url, mini());
     if (!link.ok) throw new Error(link.reason);
     const { page, errors } = await openPage(h);
@@ -404,7 +404,7 @@ describe('in the browser', () => {
     await page.reload();
     await page.waitForSelector('form.start');
     expect(await page.locator('#scenario option').first().textContent()).toBe('Your file: Mini');
-    // Shared again from the start screen, it makes the same link; a shipped scenario is too large for one.
+    // Shared again from the start screen, it makes the same link; a shipped scenario travels by its id.
     await page.getByRole('button', { name: 'Share a link to this scenario' }).click();
     const again = await page.locator('#share-link').inputValue();
     expect(again.startsWith(h.url)).toBe(true);
@@ -413,8 +413,15 @@ describe('in the browser', () => {
     expect(await page.locator('.message').textContent()).toContain('Share link ready');
     await page.selectOption('#scenario', 'samarkand-2022');
     await page.getByRole('button', { name: 'Share a link to this scenario' }).click();
-    await expect.poll(() => page.locator('.message').textContent()).toMatch(/^No link: this scenario makes a \d+-character link/);
-    expect(await page.locator('#share-link').isHidden()).toBe(true);
+    await expect.poll(() => page.locator('#share-link').inputValue()).toBe(`${h.url.split('#')[0]}#play=samarkand-2022`);
+    // Opened in another tab, the id link chooses that scenario on the start screen; an unknown id is refused.
+    const other = (await openPage(h)).page;
+    await other.goto(`${h.url.split('#')[0]}#play=xian-2023`);
+    await other.reload();
+    await other.waitForSelector('form.start');
+    await expect.poll(() => other.locator('#scenario').inputValue()).toBe('xian-2023');
+    await other.goto(`${h.url.split('#')[0]}#play=no-such-scenario`);
+    await expect.poll(() => other.locator('.message').textContent()).toContain('does not have');
     await page.selectOption('#scenario', 'custom');
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
