@@ -213,7 +213,8 @@ export function previewTurn(scenario: Scenario, view: StateLike, power: string, 
     else if (after.standing.leader !== null && scenario.victory.leadPoints > 0) points[after.standing.leader] = scenario.victory.leadPoints * weight;
     const causes: CauseGroup[] = [];
     for (const c of pass.report.changes) {
-      if (c.country !== id) continue;
+      // The country's own values; the points it scores are shown apart (`points`).
+      if (c.country !== id || c.path.startsWith('powers.')) continue;
       const kind = causeGroup(c.cause);
       let g = causes.find((x) => x.cause === kind);
       if (!g) causes.push((g = { cause: kind, influence: idRecord(), changes: [] }));
