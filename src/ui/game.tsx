@@ -126,14 +126,19 @@ function TurnBar({ session, power }: { session: GameSession; power: string }) {
         data-main
         class="primary"
         aria-disabled={thinking ? 'true' : undefined}
-        aria-describedby={error ? 'end-turn-error' : undefined}
+        aria-describedby={[queued.length === 0 && !thinking ? 'end-turn-why' : null, error ? 'end-turn-error' : null].filter((x) => x !== null).join(' ') || undefined}
         onClick={() => {
           store.getState().endTurn();
           blame('end-turn');
         }}
       >
-        {session.mode.kind === 'hot-seat' ? 'Done: hand over' : 'End turn'}
+        {`${session.mode.kind === 'hot-seat' ? 'Done: hand over' : 'End turn'}${queued.length === 0 ? ' without orders' : ''}`}
       </button>
+      {queued.length === 0 && !thinking && (
+        <p class="reason" id="end-turn-why">
+          No orders queued: the turn passes and your budget carries over.
+        </p>
+      )}
       <ErrorHere at="end-turn" id="end-turn-error" />
     </div>
   );

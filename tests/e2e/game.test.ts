@@ -180,7 +180,8 @@ describe('in the browser', () => {
     await tabTo((n) => n === 'End turn');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
-    expect(await focused()).toBe('End turn');
+    // The new turn has no orders yet, and End turn says so.
+    expect(await focused()).toBe('End turn without orders');
     // One turn from the start screen's last choice: fewer presses than the 35 it took before.
     expect(tabs).toBeLessThanOrEqual(TAB_BUDGET);
     // Turn 2, back up from End turn: two orders queued, then undone.
@@ -203,10 +204,11 @@ describe('in the browser', () => {
     expect(await focused()).toMatch(/^Undo /);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('ol.queue li').first().textContent()).toBe('No orders yet.');
-    expect(await focused()).toBe('End turn');
+    // With nothing queued, End turn says so.
+    expect(await focused()).toBe('End turn without orders');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#report-title:has-text("Turn 2 report")');
-    expect(await focused()).toBe('End turn');
+    expect(await focused()).toBe('End turn without orders');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -241,24 +243,29 @@ describe('in the browser', () => {
     await page.keyboard.press('Enter');
     expect(await page.locator('ol.queue li').count()).toBe(3);
     expect(await page.locator('.message').textContent()).toBe('');
-    // Beijing's 17: the Khorgos link (7) with a sealed bid of 5 and the power plant (5) leave nothing; every order left costs more.
+    // Beijing's start budget: the Khorgos link with a sealed bid and the power plant spend it all; every order left costs more.
+    const classroom = JSON.parse(readFileSync(join(ROOT, 'scenarios/classroom-short.json'), 'utf8')) as { powers: { id: string; startBudget: number }[]; projects: { id: string; cost: number }[] };
+    const budget = classroom.powers.find((p) => p.id === 'beijing')?.startBudget ?? NaN;
+    const cost = (id: string): number => classroom.projects.find((p) => p.id === id)?.cost ?? NaN;
+    const bid = budget - cost('khorgos-rail-link') - cost('kazakh-power-plant');
+    expect(bid).toBeGreaterThan(0);
     for (let n = 0; n < 3; n++) await page.locator('[data-key="undo-0"]').click();
     await expect.poll(() => page.locator('ol.queue li').first().textContent()).toBe('No orders yet.');
     const khorgos = page.locator('[data-key="queue-project:khorgos-rail-link"]');
-    await page.locator('#bid-khorgos-rail-link').fill('5');
+    await page.locator('#bid-khorgos-rail-link').fill(String(bid));
     await khorgos.click();
     await page.locator('[data-key="queue-project:kazakh-power-plant"]').click();
     await expect.poll(() => page.locator('ol.queue li').count()).toBe(2);
     for (const b of await buttons()) {
       expect(b.disabled).toBe(true);
-      if (!b.name.startsWith('Queued: ')) expect(b.why).toMatch(/^Cannot be queued: costs \d+ but only 0 of 17 budget is left\.$/);
+      if (!b.name.startsWith('Queued: ')) expect(b.why).toMatch(new RegExp(`^Cannot be queued: costs \\d+ but only 0 of ${budget} budget is left\\.$`));
     }
     // A sealed bid the budget cannot pay: the button says so while the bid is typed.
     await page.locator('[data-key="undo-0"]').click();
     await expect.poll(() => khorgos.getAttribute('aria-disabled')).toBeNull();
-    await page.locator('#bid-khorgos-rail-link').fill('6');
+    await page.locator('#bid-khorgos-rail-link').fill(String(bid + 1));
     await expect.poll(() => khorgos.getAttribute('aria-disabled')).toBe('true');
-    expect(await page.locator(`[id="${(await khorgos.getAttribute('aria-describedby')) ?? ''}"]`).textContent()).toBe('Cannot be queued: costs 13 but only 12 of 17 budget is left.');
+    expect(await page.locator(`[id="${(await khorgos.getAttribute('aria-describedby')) ?? ''}"]`).textContent()).toBe(`Cannot be queued: costs ${budget - cost('kazakh-power-plant') + 1} but only ${budget - cost('kazakh-power-plant')} of ${budget} budget is left.`);
     await page.locator('#bid-khorgos-rail-link').fill('0');
     await expect.poll(() => khorgos.getAttribute('aria-disabled')).toBeNull();
     await page.screenshot({ path: join(SHOTS, 'orders-disabled.png') });
