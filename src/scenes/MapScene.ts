@@ -15,6 +15,14 @@ import type { Project } from '../engine';
 const hex = (color: string): number => Number.parseInt(color.slice(1), 16);
 const NEUTRAL = 0xb9a77c;
 const CONTEXT = 0x4a5661;
+/** Labels keep one size on screen whatever the zoom (px): a country's name, a capital's, another city's. */
+const COUNTRY_PX = 13;
+const CAPITAL_PX = 11;
+const CITY_PX = 10;
+/** The font size the label textures are drawn at (world px at scale 1). */
+const COUNTRY_FONT = 15;
+/** Below this zoom the whole map is too small to read (a phone): the view frames the scenario's own countries instead. */
+const FRAME_BELOW = 0.45;
 
 export class MapScene extends Phaser.Scene {
   private unsubscribe: (() => void) | null = null;
@@ -33,6 +41,13 @@ export class MapScene extends Phaser.Scene {
   /** How many turn reports had been animated. */
   private reportsSeen = 0;
   private centredOn: string | null = null;
+  /** The city labels and the on-screen size each keeps. */
+  private cityLabels: { text: Phaser.GameObjects.Text; px: number; font: number }[] = [];
+  /** The part of the map the view frames at zoom 1: the whole map, or on a small screen the scenario's own countries. */
+  private frame = { x: 0, y: 0, w: 0, h: 0 };
+  /** The camera's zoom at the store's zoom 1 (the frame fitted to the canvas). */
+  private baseZoom = 1;
+  private appliedZoom = 0;
 
   private readonly projection: ReturnType<typeof makeProjection>;
 
@@ -53,7 +68,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.cameras.main.setBounds(0, 0, this.asset.width, this.asset.height);
+    this.frame = { x: 0, y: 0, w: this.asset.width, h: this.asset.height };
     // Created once and reused for every game: rebuilding them per game would leak textures.
     this.layer = this.add.renderTexture(0, 0, this.asset.width, this.asset.height).setOrigin(0, 0);
     this.context = this.make.graphics({}, false);
@@ -79,7 +94,13 @@ export class MapScene extends Phaser.Scene {
       this.store.getState().setZoom(this.store.getState().zoom * (dy > 0 ? 0.9 : 1.1));
     });
     this.unsubscribe = this.store.subscribe(() => this.refresh());
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unsubscribe?.());
+    // The canvas fills its box (Scale.RESIZE): a new size fits the view again.
+    const resized = (): void => this.fitView(true);
+    this.scale.on(Phaser.Scale.Events.RESIZE, resized);
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      this.unsubscribe?.();
+      this.scale.off(Phaser.Scale.Events.RESIZE, resized);
+    });
     this.refresh();
   }
 
@@ -99,11 +120,16 @@ export class MapScene extends Phaser.Scene {
   private animateReport(report: TurnReport): void {
     const s = this.scenario();
     if (!s) return;
+    const cam = this.cameras.main;
+    // Cards sit at the top of the view as it is now, one size on screen whatever the zoom.
+    const cardPx = Math.max(12, Math.min(22, cam.width / 40));
     report.events.forEach((e, i) => {
+      // Below the zoom buttons that float over the map's top corner.
+      const [x, y] = this.worldAt(cam.width / 2, 64 + i * cardPx * 2.3);
       const card = this.add
-        .text(this.asset.width / 2, 70 + i * 54, e.title, { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#10151c', backgroundColor: '#ffd84d', padding: { x: 10, y: 6 } })
+        .text(x, y, e.title, { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#10151c', backgroundColor: '#ffd84d', padding: { x: 10, y: 6 }, wordWrap: { width: Math.max(200, (cam.width - 24) * (22 / cardPx)) } })
         .setOrigin(0.5, 0)
-        .setScrollFactor(0)
+        .setScale(cardPx / 22 / cam.zoom)
         .setDepth(20);
       this.tweens.add({ targets: card, alpha: { from: 1, to: 0 }, delay: 2500 + i * 400, duration: 900, onComplete: () => card.destroy() });
     });
@@ -138,7 +164,8 @@ export class MapScene extends Phaser.Scene {
       const leader = s.powers.find((p) => p.id === lead.leader);
       text += `\n${leader ? `${leader.name} leads by ${lead.lead}` : 'no leader'} · stability ${st.stability}\n${s.powers.map((p) => `${p.name} ${own(st.influence, p.id) ?? 0}`).join(' · ')}`;
     } else text += ' (not contested)';
-    tip.setText(text).setPosition(x + 14, y + 14).setVisible(true);
+    const z = this.cameras.main.zoom;
+    tip.setText(text).setScale(1 / z).setPosition(x + 14 / z, y + 14 / z).setVisible(true);
   }
 
   /** Static layer for the current scenario: context countries, board outlines, cities. */
@@ -146,6 +173,7 @@ export class MapScene extends Phaser.Scene {
     const s = this.scenario();
     for (const t of this.texts) t.destroy();
     this.texts = [];
+    this.cityLabels = [];
     for (const g of this.board.values()) g.destroy();
     this.board.clear();
     this.labels.clear();
@@ -177,15 +205,19 @@ export class MapScene extends Phaser.Scene {
       const p = projectPoint(this.projection, city.lon, city.lat);
       if (!p) continue;
       cities.fillStyle(0xffffff, 1).fillCircle(p[0], p[1], city.capital ? 4 : 2.5);
-      this.addText(p[0] + 5, p[1] - 7, city.name, { fontFamily: 'system-ui, sans-serif', fontSize: city.capital ? '13px' : '11px', color: '#ffffff' }).setAlpha(city.capital ? 1 : 0.8);
+      const text = this.addText(p[0] + 5, p[1], city.name, { fontFamily: 'system-ui, sans-serif', fontSize: city.capital ? '13px' : '11px', color: '#ffffff', stroke: '#10151c', strokeThickness: 3 }).setOrigin(0, 0.5).setAlpha(city.capital ? 1 : 0.85);
+      this.cityLabels.push({ text, px: city.capital ? CAPITAL_PX : CITY_PX, font: city.capital ? 13 : 11 });
     }
     for (const def of contested.values()) {
       const shape = this.asset.countries.find((c) => c.mapId === def.mapId);
       if (!shape) continue;
       const [cx, cy] = centroid(shape.rings);
-      const label = this.addText(cx, cy, def.name, { fontFamily: 'system-ui, sans-serif', fontSize: '15px', color: '#10151c', backgroundColor: '#f4efe2cc', padding: { x: 4, y: 2 }, align: 'center' }).setOrigin(0.5);
+      const label = this.addText(cx, cy, def.name, { fontFamily: 'system-ui, sans-serif', fontSize: `${COUNTRY_FONT}px`, color: '#10151c', backgroundColor: '#f4efe2cc', padding: { x: 4, y: 2 }, align: 'center' }).setOrigin(0.5);
+      label.setData('home', [cx, cy]);
       this.labels.set(def.id, label);
     }
+    this.frame = this.frameOf(s);
+    this.fitView(true);
     this.lastStanding.clear();
     this.reportsSeen = this.store.getState().session?.reports.length ?? 0;
   }
@@ -207,12 +239,12 @@ export class MapScene extends Phaser.Scene {
   /** Redraws what depends on the game: fills, leader labels, projects, selection. */
   private refresh(): void {
     const state = this.store.getState();
-    if (this.cameras.main.zoom !== state.zoom) this.cameras.main.setZoom(state.zoom);
     const session = state.session;
     if (session?.scenario !== this.drawnFor) {
       this.drawnFor = session?.scenario ?? null;
       this.drawScenario();
     }
+    if (this.appliedZoom !== state.zoom) this.fitView(state.zoom === 1);
     if (!session) return;
     const s = session.scenario;
     const powerIds = s.powers.map((p) => p.id);
@@ -239,9 +271,15 @@ export class MapScene extends Phaser.Scene {
       const label = this.labels.get(id);
       const before = this.lastStanding.get(id);
       this.lastStanding.set(id, text);
-      label?.setText(text);
+      if (label && label.text !== text) {
+        label.setText(text);
+        this.placeLabels();
+      }
       // Animate what changed: the label of a country whose standing moved pulses once.
-      if (label && before !== undefined && before !== text) this.tweens.add({ targets: label, scale: { from: 1.35, to: 1 }, duration: 700, ease: 'Cubic.easeOut' });
+      if (label && before !== undefined && before !== text) {
+        const k = this.labelScale();
+        this.tweens.add({ targets: label, scale: { from: k * 1.35, to: k }, duration: 700, ease: 'Cubic.easeOut' });
+      }
     }
     this.drawProjects(shown);
     if (!state.replay && session.reports.length > this.reportsSeen) {
@@ -267,6 +305,91 @@ export class MapScene extends Phaser.Scene {
       }
     }
     this.composite();
+  }
+
+  /** The world point under a point of the canvas (camera zoom is about the view's centre). */
+  private worldAt(sx: number, sy: number): [number, number] {
+    const cam = this.cameras.main;
+    return [cam.scrollX + cam.width / 2 + (sx - cam.width / 2) / cam.zoom, cam.scrollY + cam.height / 2 + (sy - cam.height / 2) / cam.zoom];
+  }
+
+  /** The whole map; where the whole map would be too small to read, the scenario's contested countries with a margin (its cities may lie far off: Moscow, Beijing). */
+  private frameOf(s: Scenario | null): { x: number; y: number; w: number; h: number } {
+    const whole = { x: 0, y: 0, w: this.asset.width, h: this.asset.height };
+    if (!s) return whole;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    const add = (x: number, y: number): void => {
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    };
+    for (const g of this.board.values())
+      for (const ring of g.getData('rings') as number[][]) for (let i = 0; i < ring.length; i += 2) add(ring[i] as number, ring[i + 1] as number);
+    if (!Number.isFinite(x0)) return whole;
+    const m = 0.06 * Math.max(x1 - x0, y1 - y0);
+    return { x: x0 - m, y: y0 - m, w: x1 - x0 + 2 * m, h: y1 - y0 + 2 * m };
+  }
+
+  /** Fits the camera to the canvas and the store's zoom; `recentre` puts the frame's centre in the middle. */
+  private fitView(recentre: boolean): void {
+    const cam = this.cameras.main;
+    const W = this.asset.width;
+    const H = this.asset.height;
+    if (cam.width <= 0 || cam.height <= 0) return;
+    const whole = Math.min(cam.width / W, cam.height / H);
+    const f = whole >= FRAME_BELOW ? { x: 0, y: 0, w: W, h: H } : this.frame;
+    this.baseZoom = Math.min(cam.width / f.w, cam.height / f.h);
+    const zoom = this.store.getState().zoom;
+    this.appliedZoom = zoom;
+    const z = this.baseZoom * zoom;
+    cam.setZoom(z);
+    // The view may pan over the whole map; where the map is smaller than the view, it sits in the middle.
+    const bw = Math.max(W, cam.width / z);
+    const bh = Math.max(H, cam.height / z);
+    cam.setBounds((W - bw) / 2, (H - bh) / 2, bw, bh);
+    if (recentre) cam.centerOn(f.x + f.w / 2, f.y + f.h / 2);
+    this.placeLabels();
+  }
+
+  /** A country label's scale: the same size on screen at any zoom. */
+  private labelScale(): number {
+    return COUNTRY_PX / COUNTRY_FONT / this.cameras.main.zoom;
+  }
+
+  /** Labels at one size on screen, moved apart where two countries' labels would overlap, and a city's name left out where it would cover a label. */
+  private placeLabels(): void {
+    const z = this.cameras.main.zoom;
+    const k = this.labelScale();
+    const placed: Phaser.Geom.Rectangle[] = [];
+    const homeY = (t: Phaser.GameObjects.Text): number => (t.getData('home') as [number, number])[1];
+    const labels = [...this.labels.values()].sort((a, b) => homeY(a) - homeY(b));
+    for (const label of labels) {
+      const [hx, hy] = label.getData('home') as [number, number];
+      label.setScale(k).setPosition(hx, hy);
+      let box = label.getBounds();
+      // Down, step by step, until it overlaps nothing placed above it.
+      for (let tries = 0; tries < 12 && placed.some((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box)); tries++) {
+        const hit = placed.find((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box));
+        if (!hit) break;
+        label.setY(label.y + (hit.bottom - box.top) + 2 / z);
+        box = label.getBounds();
+      }
+      placed.push(box);
+    }
+    for (const { text, px, font } of this.cityLabels) {
+      text.setScale(px / font / z);
+      const box = text.getBounds();
+      const clear = !placed.some((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box));
+      text.setVisible(clear);
+      if (clear) placed.push(box);
+    }
+    const canvas = this.game.canvas as HTMLCanvasElement | null;
+    // The labels' size on screen, for the browser tests (the canvas has no text to measure).
+    if (canvas?.parentElement) canvas.parentElement.dataset.labelPx = String(Math.round(COUNTRY_FONT * k * z * 10) / 10);
   }
 
   /** Draws every layer into the render texture, once per change. */

@@ -13,7 +13,7 @@ import { balancePanel } from './balancePanel';
 import type { EditorPanel } from './editor/editorPanel';
 import { eventsMemory } from './eventsPanel';
 import { keepFocus } from './focus';
-import { GameView } from './game';
+import { GameView, MapControls } from './game';
 import { QuestionView, StorageTroubleView } from './notices';
 import type { ShippedScenario, StartChoices } from './startScreen';
 import { StartScreen, chosenEntry, firstChoices } from './startScreen';
@@ -63,6 +63,17 @@ export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shi
     stopKeepingFocus();
     render(null, root);
   };
+}
+
+/** The zoom buttons over the map, in a game (a second root: the map is not inside the panel). */
+export function mountMapControls(root: HTMLElement, store: StoreApi<GameStoreState>): () => void {
+  render(
+    <StoreContext.Provider value={store}>
+      <MapControls />
+    </StoreContext.Provider>,
+    root,
+  );
+  return () => render(null, root);
 }
 
 async function loadEditor(shell: Shell): Promise<EditorPanel> {

@@ -21,6 +21,7 @@ import { HowToPlay } from './howToPlay';
 import { PrintBriefings, SideBriefing } from './briefings';
 import { ReportSummary } from './reportSummary';
 import { WhyItEnded } from './whyItEnded';
+import { ProjectorToggle } from './viewPrefs';
 
 export const powerName = (s: Scenario, id: string | null | undefined): string => s.powers.find((p) => p.id === id)?.name ?? String(id);
 const countryName = (s: Scenario, id: string): string => s.countries.find((c) => c.id === id)?.name ?? id;
@@ -74,7 +75,6 @@ export function GameView({ events, backToEditor }: { events: EventsMemory; backT
       {last && <ReportView scenario={s} report={last} after={st} />}
       {/* What may happen next, as the player whose turn it is may see it (watching: what anyone may see). */}
       {!over && <EventsAhead scenario={s} state={st} viewer={session.activePower} memory={events} />}
-      <MapViewPanel />
       <GameTools session={session} />
     </>
   );
@@ -198,23 +198,25 @@ function WatchPanel() {
   );
 }
 
-function MapViewPanel() {
+/** The zoom buttons, floating over the map's corner in a game: in reach on a phone, where the panel scrolls beneath the map. */
+export function MapControls() {
   const store = useStoreApi();
   const zoom = useGameStore((s) => s.zoom);
+  const playing = useGameStore((s) => s.session !== null && !s.editorOpen);
+  if (!playing) return null;
   return (
-    <section class="panel" aria-labelledby="view-title">
-      <h2 id="view-title">{`Map view (zoom ${zoom.toFixed(1)}×)`}</h2>
-      <button type="button" data-key="zoom-in" disabled={zoom >= 4} onClick={() => store.getState().setZoom(zoom * 1.25)}>
-        Zoom in
+    <div class="map-controls" role="group" aria-label="Map view" title="Or use the mouse wheel and drag the map. Colours show who leads; the labels say it in words.">
+      <button type="button" data-key="zoom-in" aria-label="Zoom in" disabled={zoom >= 4} onClick={() => store.getState().setZoom(zoom * 1.25)}>
+        +
       </button>
-      <button type="button" data-key="zoom-out" disabled={zoom <= 1} onClick={() => store.getState().setZoom(zoom / 1.25)}>
-        Zoom out
+      <button type="button" data-key="zoom-out" aria-label="Zoom out" disabled={zoom <= 1} onClick={() => store.getState().setZoom(zoom / 1.25)}>
+        −
       </button>
       <button type="button" data-key="zoom-reset" onClick={() => store.getState().setZoom(1)}>
         Whole region
       </button>
-      <p class="summary">Or use the mouse wheel and drag the map. Colours show who leads; the labels say it in words.</p>
-    </section>
+      <span class="zoom-level" aria-label={`zoom ${zoom.toFixed(1)} times`}>{`${zoom.toFixed(1)}×`}</span>
+    </div>
   );
 }
 
@@ -244,6 +246,7 @@ function GameTools({ session }: { session: GameSession }) {
       </p>
       <ErrorHere at="import" id="import-error" />
       <PrintBriefings scenario={session.scenario} />
+      <ProjectorToggle />
       <button type="button" data-key="new-game" onClick={() => store.getState().leaveGame()}>
         New game
       </button>

@@ -8,6 +8,7 @@ import type { Mode, Slot, SlotSummary } from '../store/gameStore';
 import { downloadText, openChosenFile } from './files';
 import { offerShareLink } from './share';
 import { useGameStore, useStoreApi } from './storeHooks';
+import { ProjectorToggle } from './viewPrefs';
 
 export interface ShippedScenario {
   id: string;
@@ -118,6 +119,7 @@ export function StartScreen({ list, choices, change }: StartProps) {
       <button type="submit" data-key="start">
         Start game
       </button>
+      <ProjectorToggle />
       <SavedGames />
       <label for="open-file">Open a scenario or save file (or drop one on the page)</label>
       <input type="file" id="open-file" accept="application/json,.json" data-key="open-file" onChange={opened} />

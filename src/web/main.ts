@@ -7,7 +7,8 @@ import type { Scenario } from '../engine';
 import { loadScenario } from '../engine';
 import { createGameStore } from '../store/gameStore';
 import type { SaveStorage } from '../store/gameStore';
-import { mountApp } from '../ui/app';
+import { mountApp, mountMapControls } from '../ui/app';
+import { projectorView } from '../ui/viewPrefs';
 import { openShareLink } from '../ui/share';
 import type { ShippedScenario } from '../ui/app';
 import { MapScene } from '../scenes/MapScene';
@@ -33,23 +34,33 @@ const storage: SaveStorage = {
   remove: (k) => window.localStorage.removeItem(k),
 };
 
+// The large-text (projector) view is set before anything is drawn, so nothing jumps.
+projectorView();
 const store = createGameStore(storage, workerPlayers());
 const panel = document.getElementById('panel');
 const mapRoot = document.getElementById('map');
 if (panel && mapRoot) {
   const shipped = shippedScenarios();
   mountApp(panel, store, shipped);
+  // The canvas fills the stage (Scale.RESIZE); the stage is the map's own shape on a wide
+  // screen and the whole box on a phone (index.html). The zoom buttons float over the map.
+  const stage = document.createElement('div');
+  stage.className = 'map-stage';
+  const controls = document.createElement('div');
+  controls.className = 'map-controls-host';
+  mapRoot.replaceChildren(stage, controls);
+  mountMapControls(controls, store);
   const asset = mapAsset as MapAsset;
   const game = new Phaser.Game({
     // The Canvas renderer: the map is a few static layers composited into one texture, which
     // a 2D canvas draws as cheaply as an empty scene; software WebGL (what headless and
     // GPU-less machines get) pays ~100 ms a frame for the same full-screen quad.
     type: Phaser.CANVAS,
-    parent: mapRoot,
-    width: asset.width,
-    height: asset.height,
+    parent: stage,
+    width: Math.max(1, stage.clientWidth),
+    height: Math.max(1, stage.clientHeight),
     backgroundColor: '#0d2535',
-    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    scale: { mode: Phaser.Scale.RESIZE },
     scene: [new MapScene(store, asset)],
     banner: false,
   });
@@ -63,9 +74,17 @@ if (panel && mapRoot) {
     if (!before.editorOpen && now.editorOpen) game.loop.sleep();
     if (before.editorOpen && !now.editorOpen) {
       game.loop.wake();
-      requestAnimationFrame(() => game.scale.refresh());
+      requestAnimationFrame(() => {
+        game.scale.getParentBounds();
+        game.scale.refresh();
+      });
     }
   });
+  // A new layout (the projector view's wider panel, a phone turned) resizes the stage, not the window.
+  // (refresh alone would keep the parent's last measured size: read it first.)
+  new ResizeObserver(() => {
+    if (game.scale.getParentBounds()) game.scale.refresh();
+  }).observe(stage);
   // Drop a save or a scenario file anywhere on the page.
   document.addEventListener('dragover', (e) => e.preventDefault());
   document.addEventListener('drop', (e) => {

@@ -1,0 +1,200 @@
+// Every screen, from phone to projector (issue 11, item 6): a whole classroom game at 360×740
+// and at 1920×1080 with the large-text (projector) view, by clicks; a turn at 1366×768.
+// Screenshots of each go to test-results/screenshots/screens-*.png.
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Harness } from './browser';
+import { SHOTS, axeViolations, openPage, startHarness } from './browser';
+
+let h: Harness;
+const PORT = 4431;
+beforeAll(async () => {
+  h = await startHarness(PORT);
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(async () => {
+  for (const context of h.browser.contexts()) await context.close();
+});
+
+async function startClassroom(page: Page): Promise<void> {
+  await page.selectOption('#scenario', 'classroom-short');
+  await page.selectOption('#mode', 'vs-computer');
+  await page.selectOption('#side', 'beijing');
+  await page.selectOption('#strength', 'greedy');
+  await page.getByRole('button', { name: 'Start game' }).click();
+  await page.waitForSelector('.status');
+}
+
+/** Two frames: a new layout's map is drawn (the canvas follows its box through a ResizeObserver). */
+const settle = (page: Page): Promise<unknown> => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/** How far the page overflows sideways (0 when it does not). */
+const sideways = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** The smallest computed font size of the panel's visible text, with the elements below `floor` px. */
+const panelFonts = (page: Page, floor: number): Promise<{ min: number; small: string[] }> =>
+  page.evaluate((floor) => {
+    let min = Infinity;
+    const small: string[] = [];
+    for (const e of document.querySelectorAll('#panel *')) {
+      if (e.closest('svg')) continue;
+      const own = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      if (!own || (e as HTMLElement).getClientRects().length === 0) continue;
+      const size = Number.parseFloat(getComputedStyle(e).fontSize);
+      min = Math.min(min, size);
+      if (size < floor && small.length < 8) small.push(`${e.tagName.toLowerCase()}.${e.className} ${size}px: ${(e.textContent ?? '').trim().slice(0, 30)}`);
+    }
+    return { min, small };
+  }, floor);
+
+/** The country labels' font size on screen (the map scene writes it on the canvas's box; a canvas has no text to measure). */
+const labelPx = (page: Page): Promise<number> => page.evaluate(() => Number((document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.labelPx ?? 0));
+
+/** The element's box lies wholly within the viewport as it is (nothing scrolled to find it). */
+async function inViewport(page: Page, selector: string): Promise<{ inside: boolean; top: number; bottom: number }> {
+  const box = await page.locator(selector).boundingBox();
+  const size = page.viewportSize();
+  if (!box || !size) return { inside: false, top: NaN, bottom: NaN };
+  return { inside: box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height, top: Math.round(box.y), bottom: Math.round(box.y + box.height) };
+}
+
+/** One turn by clicks: a country, its first order, End turn; checks taken after queueing. */
+async function playTurn(page: Page, turn: number, afterQueue: () => Promise<void>): Promise<void> {
+  await expect.poll(() => page.locator('.status p').first().textContent()).toContain(`Turn ${turn} of 8`);
+  await page.getByRole('button', { name: turn % 2 === 0 ? 'Uzbekistan' : 'Kazakhstan', exact: true }).click();
+  await page.getByRole('button', { name: /^Queue order: / }).first().click();
+  await expect.poll(() => page.locator('ol.queue li').count()).toBe(1);
+  await afterQueue();
+  await page.getByRole('button', { name: 'End turn' }).click();
+  await page.waitForSelector(`#report-title:has-text("Turn ${turn} report")`);
+}
+
+describe('every screen', () => {
+  it('a phone (360×740): the map keeps its place and size, a turn is short, End turn in reach, nothing overflows sideways', async () => {
+    const { page, errors } = await openPage(h);
+    for (const width of [390, 360]) {
+      await page.setViewportSize({ width, height: width === 360 ? 740 : 844 });
+      expect.soft(await sideways(page), `start screen at ${width} px`).toBeLessThanOrEqual(0);
+    }
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, 'screens-360-start.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await startClassroom(page);
+    // The map: at least 40% of the window's height, at the top, and it stays there while the panel scrolls.
+    const canvas = page.locator('#map canvas');
+    await expect.poll(async () => (await canvas.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(0.4 * 740);
+    // Labels readable on the phone: 12 px or more on screen (about 3 px before).
+    expect.soft(await labelPx(page), 'country labels on screen (px)').toBeGreaterThanOrEqual(12);
+    const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+    expect.soft(await inViewport(page, 'button[data-key="zoom-in"] >> visible=true').then((x) => x.inside), 'Zoom in in sight at the start').toBe(true);
+    for (let turn = 1; turn <= 8; turn++) {
+      await playTurn(page, turn, async () => {
+        const end = await inViewport(page, '.turn-bar button[data-key="end-turn"]');
+        expect.soft(end.inside, `End turn inside 360×740 after queueing on turn ${turn} (top ${end.top}, bottom ${end.bottom})`).toBe(true);
+        const map = await canvas.boundingBox();
+        expect.soft(map?.y ?? -1, `the map stays at the top on turn ${turn}`).toBe(0);
+        expect.soft(map?.height ?? 0, `the map's height on turn ${turn}`).toBeGreaterThanOrEqual(0.4 * 740);
+        expect.soft(await sideways(page), `game at 360 px, turn ${turn}`).toBeLessThanOrEqual(0);
+        if (turn === 1) {
+          // A turn without a long scroll: from the country buttons to the country's first order.
+          const from = await page.locator('.country-buttons').boundingBox();
+          const to = await page.getByRole('button', { name: /^Queued: / }).first().boundingBox();
+          expect.soft((to?.y ?? 1e9) - (from?.y ?? 0), 'country buttons to the first order').toBeLessThan(1200);
+          await page.screenshot({ path: join(SHOTS, 'screens-360-orders.png') });
+          expect(await axeViolations(page)).toEqual([]);
+          await page.setViewportSize({ width: 390, height: 844 });
+          expect.soft(await sideways(page), 'game at 390 px').toBeLessThanOrEqual(0);
+          await page.setViewportSize({ width: 360, height: 740 });
+        }
+      });
+      if (turn === 1) {
+        // The zoom buttons work from the phone, and the map keeps its place.
+        await zoomIn.click();
+        await expect.poll(() => page.locator('.map-controls .zoom-level').textContent()).toBe('1.3×');
+        await page.getByRole('button', { name: 'Whole region' }).click();
+        await page.screenshot({ path: join(SHOTS, 'screens-360-report.png') });
+      }
+    }
+    await page.waitForSelector('.debrief');
+    expect.soft(await sideways(page), 'debrief at 360 px').toBeLessThanOrEqual(0);
+    await page.locator('#debrief-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'screens-360-debrief.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('a laptop (1366×768): a turn with End turn in sight and nothing overflowing', async () => {
+    const { page, errors } = await openPage(h);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, 'screens-1366-start.png') });
+    await startClassroom(page);
+    expect.soft(await labelPx(page), 'country labels on screen (px)').toBeGreaterThanOrEqual(12);
+    await playTurn(page, 1, async () => {
+      const end = await inViewport(page, '.turn-bar button[data-key="end-turn"]');
+      expect.soft(end.inside, `End turn inside 1366×768 (top ${end.top}, bottom ${end.bottom})`).toBe(true);
+      await page.screenshot({ path: join(SHOTS, 'screens-1366-orders.png') });
+    });
+    expect(await sideways(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(SHOTS, 'screens-1366-report.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('a projector (1920×1080, large text): panel text at least 24 px in a wider panel, remembered, and from the address', async () => {
+    const { page, errors } = await openPage(h);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.getByLabel('Large text (projector)').check();
+    const start = await panelFonts(page, 24);
+    expect.soft(start.small, 'start screen text below 24 px').toEqual([]);
+    expect.soft(await sideways(page), 'start screen at 1920 px').toBeLessThanOrEqual(0);
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, 'screens-1920-start.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    // Remembered across a reload.
+    await page.reload();
+    await page.waitForSelector('form.start');
+    expect(await page.getByLabel('Large text (projector)').isChecked()).toBe(true);
+    await startClassroom(page);
+    expect(await page.getByLabel('Large text (projector)').isChecked()).toBe(true);
+    const panelWidth = (await page.locator('#panel').boundingBox())?.width ?? 0;
+    expect.soft(panelWidth, 'the panel is widened').toBeGreaterThanOrEqual(800);
+    for (let turn = 1; turn <= 8; turn++) {
+      await playTurn(page, turn, async () => {
+        const fonts = await panelFonts(page, 24);
+        expect.soft(fonts.small, `panel text below 24 px on turn ${turn}`).toEqual([]);
+        const end = await inViewport(page, '.turn-bar button[data-key="end-turn"]');
+        expect.soft(end.inside, `End turn inside 1920×1080 on turn ${turn}`).toBe(true);
+        expect.soft(await sideways(page), `game at 1920 px, turn ${turn}`).toBeLessThanOrEqual(0);
+        if (turn === 1) {
+          await page.screenshot({ path: join(SHOTS, 'screens-1920-orders.png') });
+          expect(await axeViolations(page)).toEqual([]);
+        }
+      });
+    }
+    await page.waitForSelector('.debrief');
+    const debrief = await panelFonts(page, 24);
+    expect.soft(debrief.small, 'debrief text below 24 px').toEqual([]);
+    await page.locator('#debrief-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'screens-1920-debrief.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    // Turned off in the game, and so remembered; the address turns it on for a fresh browser.
+    await page.getByLabel('Large text (projector)').uncheck();
+    expect((await panelFonts(page, 0)).min).toBeLessThan(24);
+    await page.reload();
+    await page.waitForSelector('.status');
+    expect(await page.getByLabel('Large text (projector)').isChecked()).toBe(false);
+    const other = await page.context().browser()?.newContext({ viewport: { width: 1920, height: 1080 } });
+    const fresh = await other?.newPage();
+    if (!fresh) throw new Error('no page');
+    await fresh.goto(`${h.url}?view=projector`);
+    await fresh.waitForSelector('form.start');
+    expect(await fresh.getByLabel('Large text (projector)').isChecked()).toBe(true);
+    expect((await panelFonts(fresh, 24)).small).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
