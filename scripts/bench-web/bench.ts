@@ -133,6 +133,9 @@ const heaps: number[] = [];
 for (let i = 0; i < 10; i++) {
   await game.page.getByRole('button', { name: 'New game' }).click();
   await game.page.getByRole('button', { name: 'Start game' }).click();
+  // A game in progress is replaced only when the player agrees.
+  const replace = game.page.getByRole('button', { name: 'Replace it' });
+  await replace.click({ timeout: 3000 }).catch(() => undefined);
   await game.page.getByRole('button', { name: 'End turn' }).click();
   await game.page.waitForSelector('#report-title');
   heaps.push(await heapMb(game.page));
@@ -194,10 +197,21 @@ await editor.page.waitForSelector('#field-countries-0-stability');
 const oneEdit = await editField();
 const oneOpen = await addCountries();
 // The worst case: every country's fields open at once.
-for (let i = 1; i < 10; i++) await countryParts.nth(i).click();
-await editor.page.waitForSelector('#field-countries-9-name');
-const allEdit = await editField();
-const allOpen = await addCountries();
+// (Since the phone layout landed this step times out waiting for the tenth country's fields;
+// it is reported as not measured rather than stopping the other figures.)
+let allEdit: number | string;
+let allOpen: number | string;
+try {
+  for (let i = 1; i < 10; i++) {
+    // Opened as a reader would, unless it already is (countries added above may open themselves).
+    if ((await countryParts.nth(i).evaluate((el) => (el.parentElement as HTMLDetailsElement).open)) === false) await countryParts.nth(i).click();
+  }
+  await editor.page.waitForSelector('#field-countries-9-name', { timeout: 10_000 });
+  allEdit = await editField();
+  allOpen = await addCountries();
+} catch (e) {
+  allEdit = allOpen = `not measured (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`;
+}
 rows.push(['scenario editor: open on Samarkand 2022', `${editorOpen} ms`, 'first open, its chunk fetched (target < 1 s)']);
 rows.push(['scenario editor: change a field (median of 5)', `${oneEdit} ms`, `one country's fields open (target < 100 ms); all open: ${allEdit} ms`]);
 rows.push(['scenario editor: add a country (median of 5)', `${oneOpen} ms`, `a few countries' fields open (target < 200 ms); all open: ${allOpen} ms`]);
