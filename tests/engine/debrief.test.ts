@@ -1,18 +1,11 @@
 // The debrief (issue 11, item 4) replays the record and explains the result: where each
 // power's points came from, every change of control with the cause that moved it most,
 // the points lead changing hands, and each side's orders turn by turn.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GameRecord, GameState, Scenario } from '../../src/engine';
-import { controller, debrief, idRecord, loadScenarioText, playTurn, startRecord, viewFor } from '../../src/engine';
-import { parsePlayer } from '../../src/ai/player';
-
-const load = (id: string): Scenario => {
-  const r = loadScenarioText(readFileSync(join(__dirname, `../../scenarios/${id}.json`), 'utf8'));
-  if (!r.ok) throw new Error(`${id} invalid`);
-  return r.value;
-};
+import { controller, debrief, idRecord, playTurn, startRecord, viewFor } from '../../src/engine';
+import { player } from '../ai/helpers';
+import { loadShipped as load } from './helpers';
 
 function play(s: Scenario, seed: string, names: string[]): { record: GameRecord; states: GameState[] } {
   const start = startRecord(s, seed);
@@ -22,9 +15,7 @@ function play(s: Scenario, seed: string, names: string[]): { record: GameRecord;
   while (record.state.phase.kind === 'playing') {
     const orders = idRecord<unknown>();
     s.powers.forEach((p, k) => {
-      const pl = parsePlayer(names[k % names.length] as string);
-      if (!pl.ok) throw new Error(pl.error);
-      orders[p.id] = pl.value.decide(s, viewFor(s, record.state, p.id));
+      orders[p.id] = player(names[k % names.length] as string).decide(s, viewFor(s, record.state, p.id));
     });
     const r = playTurn(record, orders);
     if (!r.ok) throw new Error(r.error);

@@ -1,22 +1,14 @@
 // The rules card (issue 11, item 1) is built from the scenario's own numbers: a custom
 // scenario gets a correct card, and the card follows the engine's control margins.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
-import { controlMargin, countryWorths, loadScenarioText, rulesCard } from '../../src/engine';
+import { controlMargin, countryWorths, rulesCard } from '../../src/engine';
+import { SHIPPED, loadShipped as load } from './helpers';
 
-const dir = join(__dirname, '../../scenarios');
-const shipped = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
-const load = (f: string): Scenario => {
-  const r = loadScenarioText(readFileSync(join(dir, f), 'utf8'));
-  if (!r.ok) throw new Error(`${f} invalid`);
-  return r.value;
-};
 const text = (s: Scenario): string => rulesCard(s).flatMap((x) => [x.heading, ...x.lines]).join('\n');
 
 describe('rules card', () => {
-  it.each(shipped)('%s: every contested country with its worth and the engine’s control margin', (f) => {
+  it.each(SHIPPED)('%s: every contested country with its worth and the engine’s control margin', (f) => {
     const s = load(f);
     const card = rulesCard(s);
     const countries = card.find((x) => x.id === 'countries');
@@ -35,7 +27,7 @@ describe('rules card', () => {
   });
 
   it('follows the scenario’s numbers, not fixed text', () => {
-    const s = load('samarkand-2022.json');
+    const s = load('samarkand-2022');
     const changed: Scenario = {
       ...s,
       turns: 9,

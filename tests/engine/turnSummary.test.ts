@@ -1,23 +1,14 @@
 // The turn summary (issue 11, item 2) is the report's headline: per country the net
 // change of each power, who controls it and who scored. Checked against the state itself
 // over random legal turns of every shipped scenario.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GameState, Order, Scenario } from '../../src/engine';
-import { controller, describeCountrySummary, idRecord, legalOrders, loadScenarioText, newGame, resolveTurn, summarizeTurn } from '../../src/engine';
-
-const dir = join(__dirname, '../../scenarios');
-const shipped = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json');
-const load = (f: string): Scenario => {
-  const r = loadScenarioText(readFileSync(join(dir, f), 'utf8'));
-  if (!r.ok) throw new Error(`${f} invalid`);
-  return r.value;
-};
+import type { GameState, Order } from '../../src/engine';
+import { controller, describeCountrySummary, idRecord, legalOrders, newGame, resolveTurn, summarizeTurn } from '../../src/engine';
+import { SHIPPED, loadShipped as load } from './helpers';
 
 describe('turn summary', () => {
-  it.each(shipped)('%s: net changes, control and points agree with the state, turn after turn', (f) => {
+  it.each(SHIPPED)('%s: net changes, control and points agree with the state, turn after turn', (f) => {
     const s = load(f);
     fc.assert(
       fc.property(fc.string({ maxLength: 12 }), fc.array(fc.nat(), { minLength: 30, maxLength: 30 }), (seed, picks) => {
@@ -61,7 +52,7 @@ describe('turn summary', () => {
   });
 
   it('says it in a line: net change, who holds it, who scored', () => {
-    const s = load('samarkand-2022.json');
+    const s = load('samarkand-2022');
     const line = describeCountrySummary(s, { country: 'uzbekistan', name: 'Uzbekistan', influence: [{ power: 'beijing', from: 30, to: 43 }, { power: 'moscow', from: 40, to: 31 }], controller: 'beijing', leader: 'beijing', stance: null, scored: [{ power: 'beijing', points: 3 }] });
     expect(line).toBe('Uzbekistan: Beijing +13 (to 43), Moscow −9 (to 31); Beijing controls it; Beijing scored 3.');
   });
