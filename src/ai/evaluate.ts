@@ -2,7 +2,7 @@
 // what an order is worth before the other side moves. Values are in "importance ×
 // influence points": one point of lead in a country of importance 3 is worth 3.
 import type { Effect, Order, Scenario, StateLike } from '../engine';
-import { controlMargin, expectedInfluence, idRecord, indexScenario, own, summitOn } from '../engine';
+import { controlMargin, expectedInfluence, idRecord, indexScenario, own, scoringWeight } from '../engine';
 import type { ScenarioIndex } from '../engine';
 
 /** Worth of a lead of `m` points: nothing below -20, nothing gained past the margin plus 6 (balancing starts to bite). */
@@ -221,9 +221,7 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
     return state.phase.winner === power ? 1000 + mine - best : state.phase.winner === null ? mine - best : -1000 + mine - best;
   }
   const turnsLeft = Math.max(0, state.lastTurn - state.turn + 1);
-  // The scorings still to come within a few turns, a summit counting several times over.
-  let horizon = 0;
-  for (let t = state.turn; t < state.turn + Math.min(turnsLeft, 6); t++) horizon += summitOn(scenario, t)?.weight ?? 1;
+  const horizonEnd = state.turn + Math.min(turnsLeft, 6);
   // Projects under way will land: count their completion as if it were here, a little discounted.
   const pending = newDeltas();
   for (const [id, st] of Object.entries(state.projects)) {
@@ -242,6 +240,9 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
     const L = controlMargin(scenario, id);
     const w = ix.contested.get(id)?.importance ?? 1;
     const m = margin(ix, state, id, power, pending);
+    // The scorings still to come here within a few turns, a summit this country sits at counting several times over.
+    let horizon = 0;
+    for (let t = state.turn; t < horizonEnd; t++) horizon += scoringWeight(scenario, t, id);
     // Chance-like share of the country's points over the turns left: -1 when clearly behind, +1 when clearly ahead.
     const share = Math.max(-1, Math.min(1, m / L));
     outlook += w * share * horizon * 0.5;

@@ -27,7 +27,7 @@ export type { RepublicChoice } from './republics';
 export { republicChoices, ruleOfThumbChoice, ruleOfThumbChoices, describeChoice, offers, STANCE_PCT } from './republics';
 export type { RepublicStance } from './ledger';
 export { SHARE_TOTAL } from './ledger';
-export { summitOn } from './phases/scoring';
+export { organisationName, scoringWeight, summitCounts, summitOn } from './phases/scoring';
 export { MAX_BID } from './order';
 export { turnDate } from './dates';
 export { hashJson, canonicalJson } from './hash';

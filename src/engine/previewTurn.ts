@@ -25,7 +25,7 @@ import { determinize, runTurn } from './game';
 import { legalOrders, orderCost, orderLabel, validateOrders } from './orders';
 import type { Standing } from './leadership';
 import { controller, controlMargin, standing } from './leadership';
-import { summitOn } from './phases/scoring';
+import { scoringWeight } from './phases/scoring';
 import type { EventOutlook } from './eventOutlook';
 import { describeEffect, eventOutlook } from './eventOutlook';
 import { countryName, indexScenario } from './scenarioIndex';
@@ -203,10 +203,9 @@ export function previewTurn(scenario: Scenario, view: StateLike, power: string, 
 
   const replies = rivalReplies(scenario, view, power, mine, pass.state, play);
   const touched = touchedBy(ix.routeCountries, mine);
-  const summit = summitOn(scenario, view.turn);
-  const weight = summit?.weight ?? 1;
   const countries = ix.contestedIds.map((id): CountryTurnPreview => {
     const def = ix.contested.get(id);
+    const weight = scoringWeight(scenario, view.turn, id);
     const after = side(scenario, ix.powerIds, pass.state, id);
     const points = idRecord<number>();
     if (after.controller !== null) points[after.controller] = (def?.importance ?? 0) * weight;

@@ -3,7 +3,8 @@
 // the every-turn rules). It lives in the engine, beside the rules it describes, so a
 // custom scenario gets a correct card and a rule change cannot leave the card behind
 // (tests/engine/rulesCard.test.ts checks the numbers against the engine's own).
-import type { Scenario } from './schema';
+import type { Scenario, Summit } from './schema';
+import { organisationName, summitCounts } from './phases/scoring';
 import { controlMargin } from './leadership';
 import { CRACKDOWN_BELOW, CRACKDOWN_STABILITY, LEAN_GAIN, STANCE_PCT } from './republics';
 import { MAX_BID } from './order';
@@ -42,6 +43,14 @@ export function describeWorth(w: CountryWorth): string {
   return `worth ${w.importance} point${w.importance === 1 ? '' : 's'} a turn if you lead it by ${w.controlMargin} or more (control)${lead}`;
 }
 
+/** Where an organisation's summit counts: its members only (a country outside it scores ×1). */
+function summitScope(scenario: Scenario, m: Summit): string {
+  if (m.organisation === undefined) return '';
+  const members = scenario.countries.filter((c) => summitCounts(scenario, m, c.id)).map((c) => c.name);
+  const org = organisationName(scenario, m);
+  return members.length > 0 ? ` in the members of the ${org} (${members.join(', ')}); elsewhere ×1` : `, but no contested country is in the ${org}`;
+}
+
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export function rulesCard(scenario: Scenario): RulesSection[] {
@@ -54,7 +63,7 @@ export function rulesCard(scenario: Scenario): RulesSection[] {
     `At the end of every turn each contested country scores for one power: its worth if that power controls it (leads the runner-up by the country's control margin), ${victory.leadPoints > 0 ? `${plural(victory.leadPoints, 'point')} if it leads by less` : 'nothing if it leads by less'}.`,
   ];
   for (const m of [...victory.summits].sort((a, b) => a.turn - b.turn)) {
-    win.push(`Turn ${m.turn}: ${m.name} — that turn's scoring counts ×${m.weight}.`);
+    win.push(`Turn ${m.turn}: ${m.name} — that turn's scoring counts ×${m.weight}${summitScope(scenario, m)}.`);
   }
   if (victory.suddenDeath) {
     win.push(`Sudden death: from turn ${victory.suddenDeath.fromTurn}, a power that alone controls ${plural(victory.suddenDeath.countries, 'country', 'countries')} at the end of a turn wins at once.`);

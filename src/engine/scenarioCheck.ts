@@ -182,6 +182,7 @@ export function checkScenario(s: Scenario): Problem[] {
   s.victory.summits.forEach((m, i) => {
     if (m.turn > s.turns + (s.whatIf?.turns ?? 0)) add(['victory', 'summits', i, 'turn'], String(m.turn), `a turn of the game (1 to ${s.turns + (s.whatIf?.turns ?? 0)})`);
     if (s.victory.summits.findIndex((x) => x.turn === m.turn) !== i) add(['victory', 'summits', i, 'turn'], `turn ${m.turn} again`, 'one summit a turn');
+    if (m.organisation !== undefined && !organisations.has(m.organisation)) add(['victory', 'summits', i, 'organisation'], `"${m.organisation}"`, `an organisation id: ${list(organisations)}`);
     if (m.basis.kind === 'reported' && !sources.has(m.basis.source)) add(['victory', 'summits', i, 'basis', 'source'], `"${m.basis.source}"`, `a source id: ${list(sources)}`);
   });
 

@@ -320,6 +320,7 @@ export const Summit = z
     turn: z.number().int().min(1).max(60).describe('The turn that ends with this summit\'s scoring.'),
     name: Text(100).describe('Shown to players, e.g. "SCO summit, Samarkand".'),
     weight: z.number().int().min(2).max(5).describe('The summit\'s scoring counts this many times an ordinary turn\'s.'),
+    organisation: Id.optional().describe('The organisation holding the summit, if it is one organisation\'s: only its member countries count ×weight; the others score as on an ordinary turn. Leave it out for a summit of every contested country.'),
     basis: Basis,
   })
   .describe('A scoring moment: a summit whose scoring counts several times an ordinary turn\'s.');

@@ -7,7 +7,7 @@
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Change, GameState, LegalOrder, Order, Scenario, StateLike, TurnReport } from '../engine';
-import { controlMargin, countryWorths, currentDate, describeWorth, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, own, previewOrder, standing, validateOrders } from '../engine';
+import { controlMargin, countryWorths, currentDate, describeWorth, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, organisationName, own, previewOrder, standing, validateOrders } from '../engine';
 import type { GameSession } from '../store/gameStore';
 import { ErrorHere, useBlame, useErrorAt } from './actionErrors';
 import { InfluenceChart } from './charts';
@@ -458,7 +458,8 @@ function QueuePanel({ session }: { session: GameSession }) {
 function nextSummitText(s: Scenario, turn: number): string {
   const next = s.victory.summits.filter((m) => m.turn >= turn).sort((a, b) => a.turn - b.turn)[0];
   if (!next) return 'No summit is left: every turn scores once.';
-  return next.turn === turn ? `This turn ends with the ${next.name}: its scoring counts ×${next.weight}.` : `Next summit: the ${next.name} at the end of turn ${next.turn}, scoring ×${next.weight}.`;
+  const where = next.organisation === undefined ? '' : ` in the ${organisationName(s, next)}'s members`;
+  return next.turn === turn ? `This turn ends with the ${next.name}: its scoring counts ×${next.weight}${where}.` : `Next summit: the ${next.name} at the end of turn ${next.turn}, scoring ×${next.weight}${where}.`;
 }
 
 function ReportView({ scenario: s, report: r, after }: { scenario: Scenario; report: TurnReport; after: StateLike }) {

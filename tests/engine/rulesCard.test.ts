@@ -26,6 +26,12 @@ describe('rules card', () => {
     for (const tr of s.powers.flatMap((p) => p.tracks)) expect(t).toContain(tr.name);
   });
 
+  it("names an organisation's summit's members, which alone count several times over", () => {
+    const s = load('astana-2024');
+    const changed: Scenario = { ...s, victory: { ...s.victory, summits: [{ turn: 7, name: 'SCO summit, Astana', weight: 3, organisation: 'sco', basis: { kind: 'assumption', reason: 'test' } }] } };
+    expect(text(changed)).toContain("Turn 7: SCO summit, Astana — that turn's scoring counts ×3 in the members of the Shanghai Cooperation Organisation (Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan); elsewhere ×1.");
+  });
+
   it('follows the scenario’s numbers, not fixed text', () => {
     const s = load('samarkand-2022');
     const changed: Scenario = {

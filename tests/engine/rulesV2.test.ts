@@ -71,6 +71,46 @@ describe('scoring: control, lead points and summits', () => {
   });
 });
 
+describe("an organisation's summit multiplies only its members' scoring", () => {
+  // Alpha is in the Pact, beta is not; north controls both (alpha by 12 over a margin of 9,
+  // beta by 14 over 13).
+  const held = (organisation?: string) =>
+    mini((x) => {
+      x.victory = { leadMargin: 10, leadPoints: 1, summits: [{ turn: 1, name: 'Pact summit', weight: 3, ...(organisation ? { organisation } : {}), basis: { kind: 'assumption', reason: 'test' } }] };
+    });
+  const play = (sc: ReturnType<typeof mini>) =>
+    turn(
+      sc,
+      start(sc, (st) => {
+        setInf(st, 'alpha', 52, 40);
+        setInf(st, 'beta', 54, 40);
+      }),
+      {},
+      HEDGE,
+    );
+  it.each([
+    { name: 'a summit of all: both ×3', organisation: undefined, points: 3 * 3 + 2 * 3 },
+    { name: "the Pact's summit: alpha ×3, beta (outside it) ×1", organisation: 'pact', points: 3 * 3 + 2 },
+  ])('$name', ({ organisation, points }) => {
+    const r = play(held(organisation));
+    expect(r.state.powers.north!.points).toBe(points);
+  });
+  it('the turn report says why a non-member counts once', () => {
+    const r = play(held('pact'));
+    const texts = r.report.changes.filter((c) => c.path === 'powers.north.points').map((c) => (c.cause.kind === 'rule' ? c.cause.text : ''));
+    expect(texts).toContain('North controls Alpha (leads by 9 or more) at the Pact summit (×3)');
+    expect(texts).toContain('North controls Beta (leads by 13 or more) (not in the Pact: the Pact summit counts ×1 here)');
+  });
+  it('a summit naming no organisation of the scenario is refused with its path', async () => {
+    const { readScenario, formatProblem } = await import('../../src/engine');
+    const raw = JSON.parse(JSON.stringify(held('pact')));
+    raw.victory.summits[0].organisation = 'nato';
+    const bad = readScenario(raw);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.map((p) => formatProblem('f.json', p))).toContain('f.json: victory.summits[0].organisation: found "nato"; expected an organisation id: one of "pact"');
+  });
+});
+
 describe('tenders: sealed bids', () => {
   it.each([
     { name: 'the higher offer wins, whatever the influence', northBid: 0, southBid: 2, winner: 'south' },

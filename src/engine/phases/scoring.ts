@@ -1,7 +1,8 @@
 // Phase 8, scoring: a power that controls a contested country (leads it by the
 // country's control margin) scores its importance; a power that leads it short of
 // control scores the scenario's lead points. A summit's turn counts several times over,
-// so a late summit can turn the game.
+// so a late summit can turn the game; an organisation's summit (the SCO's) multiplies
+// only its members' scoring, since a country outside it has no seat at that table.
 // Phase 9, victory: sudden death (lead enough countries from a given turn), or the
 // last turn: most points wins; equal points go to whoever leads more countries; else a draw.
 import type { TurnContext } from '../ledger';
@@ -22,15 +23,32 @@ function ledCountries(ctx: TurnContext): Map<string, number> {
 /** The summit held on `turn`, if any. */
 export const summitOn = (scenario: Scenario, turn: number): Summit | undefined => scenario.victory.summits.find((m) => m.turn === turn);
 
+/** Whether `summit` multiplies the scoring of country `id`: every country, or only members of the organisation holding it. */
+export function summitCounts(scenario: Scenario, summit: Summit, id: string): boolean {
+  if (summit.organisation === undefined) return true;
+  const def = scenario.countries.find((c) => c.id === id);
+  return def?.role === 'contested' && def.memberships.includes(summit.organisation);
+}
+
+/** The name of the organisation holding `summit`, to follow "the" ("Shanghai Cooperation Organisation"; "The Pact" becomes "Pact"). */
+export const organisationName = (scenario: Scenario, summit: Summit): string => (scenario.organisations.find((o) => o.id === summit.organisation)?.name ?? String(summit.organisation)).replace(/^the /i, '');
+
+/** How many times over country `id`'s scoring counts at the end of `turn` (1 on an ordinary turn). */
+export function scoringWeight(scenario: Scenario, turn: number, id: string): number {
+  const summit = summitOn(scenario, turn);
+  return summit && summitCounts(scenario, summit, id) ? summit.weight : 1;
+}
+
 export function scoring(ctx: TurnContext): void {
   const { scenario } = ctx.ix;
   const summit = summitOn(scenario, ctx.state.turn);
-  const weight = summit?.weight ?? 1;
-  const at = summit ? ` at the ${summit.name} (×${weight})` : '';
   for (const id of ctx.ix.contestedIds) {
     const def = ctx.ix.contested.get(id);
     const c = ctx.state.countries[id];
     if (!def || !c) continue;
+    const counts = summit !== undefined && summitCounts(scenario, summit, id);
+    const weight = counts ? summit.weight : 1;
+    const at = counts ? ` at the ${summit.name} (×${weight})` : summit ? ` (not in the ${organisationName(scenario, summit)}: the ${summit.name} counts ×1 here)` : '';
     const name = countryName(ctx.ix, id);
     const leader = controller(scenario, ctx.state, id);
     if (leader !== null) {
