@@ -2,10 +2,13 @@
 // under the budget (Phaser counted apart); each shipped scenario is a chunk of its own,
 // fetched only when it is chosen; a chunk that fails to download is said in words and the
 // next try fetches it again; a #play link and the autosave still open their scenario.
+// And the map reads without colour: each country hatched in its leader's own pattern
+// (screenshots test-results/screenshots/map-cues-*.png at 390×844, 1366×768, 1920×1080).
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from './browser';
-import { openPage, startHarness } from './browser';
+import { SHOTS, openPage, startHarness } from './browser';
 import { BUDGET_KB, bundleSizes } from '../../scripts/bench-web/bundleSize';
 
 let h: Harness;
@@ -87,6 +90,52 @@ describe('what the page loads', () => {
     await page.reload();
     await page.waitForSelector('.status');
     await expect.poll(() => page.locator('.status p').first().textContent()).toContain('Turn 2 of 8');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the map without colour', () => {
+  /** What the map shows besides colour, as the map scene reports it on its canvas's box. */
+  const cues = async (page: Page): Promise<{ country: string; leader: string | null; pattern: string | null; control: boolean }[]> =>
+    JSON.parse((await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.mapCues)) ?? '[]') as { country: string; leader: string | null; pattern: string | null; control: boolean }[];
+
+  it('hatches each country in its leader’s own pattern, says so in the legend, and looks right from phone to projector', async () => {
+    const { page, errors } = await openPage(h);
+    await page.selectOption('#scenario', 'samarkand-2022');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
+    await page.getByRole('button', { name: /^Queue order: / }).first().click();
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    const shown = await cues(page);
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+    const led = shown.filter((c) => c.leader !== null);
+    expect(led.length).toBeGreaterThan(0);
+    // One pattern per power, never shared.
+    const patternOf = new Map<string, string | null>();
+    for (const c of led) {
+      expect(c.pattern, c.country).not.toBeNull();
+      if (patternOf.has(c.leader ?? '')) expect(c.pattern).toBe(patternOf.get(c.leader ?? ''));
+      patternOf.set(c.leader ?? '', c.pattern);
+    }
+    expect(new Set(patternOf.values()).size).toBe(patternOf.size);
+    for (const c of shown.filter((x) => x.leader === null)) expect(c.pattern).toBeNull();
+    // The legend says the same in words.
+    await page.locator('summary', { hasText: /^How to play/ }).first().click();
+    const legend = await page.locator('section[aria-label="Map legend"]').first().textContent();
+    expect(legend).toContain('hatched with lines rising to the right (/)');
+    expect(legend).toContain('hatched with lines falling to the right (\\)');
+    for (const [width, height] of [
+      [390, 844],
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await page.waitForTimeout(300);
+      await page.locator('#map').screenshot({ path: join(SHOTS, `map-cues-${width}x${height}.png`) });
+    }
     expect(errors).toEqual([]);
   });
 });
