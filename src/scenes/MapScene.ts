@@ -56,6 +56,8 @@ export class MapScene extends Phaser.Scene {
   private appliedZoom = 0;
   /** The current scenario's powers: the map's tint (src/map/palette.ts) and hatching pattern of each. */
   private looks = new Map<string, { tint: number; pattern: { name: string; angles: readonly number[] } }>();
+  /** The wheel's pointer (screen and world point): the next zoom keeps that world point under it. */
+  private zoomAnchor: { sx: number; sy: number; wx: number; wy: number } | null = null;
   /** Hatching segments by country and angle, made once per scenario. */
   private hatches = new Map<string, [number, number, number, number][]>();
 
@@ -100,7 +102,9 @@ export class MapScene extends Phaser.Scene {
       cam.scrollX -= (p.x - p.prevPosition.x) / cam.zoom;
       cam.scrollY -= (p.y - p.prevPosition.y) / cam.zoom;
     });
-    this.input.on('wheel', (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
+    this.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
+      const [wx, wy] = this.worldAt(p.x, p.y);
+      this.zoomAnchor = { sx: p.x, sy: p.y, wx, wy };
       this.store.getState().setZoom(this.store.getState().zoom * (dy > 0 ? 0.9 : 1.1));
     });
     this.unsubscribe = this.store.subscribe(() => this.refresh());
@@ -257,13 +261,22 @@ export class MapScene extends Phaser.Scene {
       this.drawnFor = session?.scenario ?? null;
       this.drawScenario();
     }
-    if (this.appliedZoom !== state.zoom) this.fitView(state.zoom === 1);
+    if (this.appliedZoom !== state.zoom) {
+      const closer = state.zoom > this.appliedZoom;
+      this.fitView(state.zoom === 1);
+      this.zoomTowards(closer ? state.selectedCountry : null);
+      const canvas = this.game.canvas as HTMLCanvasElement | null;
+      // Where the view is centred after a zoom (world px), for the browser tests.
+      const mid = this.worldAt(this.cameras.main.width / 2, this.cameras.main.height / 2);
+      if (canvas?.parentElement) canvas.parentElement.dataset.viewCentre = mid.map(Math.round).join(',');
+    }
+    this.zoomAnchor = null;
     if (!session) return;
     const s = session.scenario;
     const powerIds = s.powers.map((p) => p.id);
     // The replay viewer shows a past state; otherwise the game as it stands.
     const shown = state.replay ? (state.replay.states[state.replay.index] ?? session.record.state) : session.record.state;
-    const cues: { country: string; leader: string | null; pattern: string | null; control: boolean }[] = [];
+    const cues: { country: string; leader: string | null; pattern: string | null; control: boolean; at: [number, number] }[] = [];
     for (const [id, g] of this.board) {
       const st = own(shown.countries, id);
       if (!st) continue;
@@ -283,7 +296,8 @@ export class MapScene extends Phaser.Scene {
         g.lineStyle(scoring ? 2.6 : 1.6, HATCH, scoring ? 0.55 : 0.4);
         for (const angle of look.pattern.angles) for (const seg of this.hatchOf(id, rings, angle)) g.lineBetween(...seg);
       }
-      cues.push({ country: id, leader: power?.id ?? null, pattern: look?.pattern.name ?? null, control: scoring });
+      const [ax, ay] = centroid(rings);
+      cues.push({ country: id, leader: power?.id ?? null, pattern: look?.pattern.name ?? null, control: scoring, at: [Math.round(ax), Math.round(ay)] });
       const def = s.countries.find((c) => c.id === id);
       const text = `${def?.name ?? id}\n${power ? `${power.name} +${lead.lead}${scoring ? ' ★' : ''}` : 'no leader'}`;
       const label = this.labels.get(id);
@@ -326,6 +340,24 @@ export class MapScene extends Phaser.Scene {
       }
     }
     this.composite();
+  }
+
+  /**
+   * After a zoom: the wheel keeps the point under the pointer where it was; zooming in with
+   * the buttons closes in on the selected country (else on the view's centre, as before).
+   */
+  private zoomTowards(selected: string | null): void {
+    const cam = this.cameras.main;
+    const anchor = this.zoomAnchor;
+    if (anchor) {
+      const [wx, wy] = this.worldAt(anchor.sx, anchor.sy);
+      cam.setScroll(cam.scrollX + anchor.wx - wx, cam.scrollY + anchor.wy - wy);
+      return;
+    }
+    const g = selected ? this.board.get(selected) : undefined;
+    if (!g) return;
+    const [cx, cy] = centroid(g.getData('rings') as number[][]);
+    cam.centerOn(cx, cy);
   }
 
   /** A country's hatching at `angle`, made the first time it is asked for in this scenario. */

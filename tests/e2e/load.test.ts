@@ -96,8 +96,8 @@ describe('what the page loads', () => {
 
 describe('the map without colour', () => {
   /** What the map shows besides colour, as the map scene reports it on its canvas's box. */
-  const cues = async (page: Page): Promise<{ country: string; leader: string | null; pattern: string | null; control: boolean }[]> =>
-    JSON.parse((await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.mapCues)) ?? '[]') as { country: string; leader: string | null; pattern: string | null; control: boolean }[];
+  const cues = async (page: Page): Promise<{ country: string; leader: string | null; pattern: string | null; control: boolean; at: [number, number] }[]> =>
+    JSON.parse((await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.mapCues)) ?? '[]') as { country: string; leader: string | null; pattern: string | null; control: boolean; at: [number, number] }[];
 
   it('hatches each country in its leader’s own pattern, says so in the legend, and looks right from phone to projector', async () => {
     const { page, errors } = await openPage(h);
@@ -136,6 +136,23 @@ describe('the map without colour', () => {
       await page.waitForTimeout(300);
       await page.locator('#map').screenshot({ path: join(SHOTS, `map-cues-${width}x${height}.png`) });
     }
+    expect(errors).toEqual([]);
+  });
+
+  it('Zoom in closes in on the selected country, not the middle of the map', async () => {
+    const { page, errors } = await openPage(h);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.selectOption('#scenario', 'samarkand-2022');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    await page.getByRole('button', { name: 'Turkmenistan', exact: true }).click();
+    const at = (await cues(page)).find((c) => c.country === 'turkmenistan')?.at ?? [NaN, NaN];
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const centre = ((await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.viewCentre)) ?? '').split(',').map(Number);
+    // Within the camera's bounds the view centres on the country (Turkmenistan lies well inside them at 1.6×).
+    expect(Math.hypot((centre[0] ?? NaN) - at[0], (centre[1] ?? NaN) - at[1])).toBeLessThan(40);
+    await page.locator('#map').screenshot({ path: join(SHOTS, 'map-zoom-selected-1366x768.png') });
     expect(errors).toEqual([]);
   });
 });
