@@ -1,7 +1,11 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import type { ServerResponse } from 'node:http';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy, securityHeaders } from './src/web/csp';
+import type { ScenarioListing } from './src/ui/scenarioListing';
 
 const META_AFTER = '<meta charset="utf-8" />';
 
@@ -27,11 +31,56 @@ function securityPolicy(): Plugin {
   };
 }
 
+const SHIPPED_MODULE = 'virtual:shipped-scenarios';
+const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
+
+/**
+ * What the start screen lists of a shipped scenario file: `listingOf` (src/ui/scenarioListing.ts)
+ * read straight from the JSON, so the config needs no engine (tests/ui/listing.test.ts holds
+ * the two equal on every shipped scenario). The file is validated when the page loads it.
+ */
+export function listingFromFile(id: string, json: unknown): ScenarioListing {
+  const s = json as { title: string; summary: string; turns: number; whatIf?: { note: string; turns: number }; sources: { date: string }[]; powers: { id: string; name: string }[] };
+  return {
+    id,
+    title: s.title,
+    summary: s.summary,
+    turns: s.turns,
+    reportingEnds: s.sources.map((x) => x.date.slice(0, 7)).sort().at(-1) ?? '',
+    whatIf: s.whatIf ? { note: s.whatIf.note, turns: s.whatIf.turns } : null,
+    powers: s.powers.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
+
+/**
+ * `virtual:shipped-scenarios`: the start screen's listing of every shipped scenario (title,
+ * summary, turns, sides: ~2 KB), made at build time from scenarios/*.json, so the page
+ * loads a scenario itself (its own chunk, src/web/shipped.ts) only once it is chosen.
+ */
+function shippedScenarios(): Plugin {
+  return {
+    name: 'new-great-game:shipped-scenarios',
+    resolveId: (id) => (id === SHIPPED_MODULE ? `\0${SHIPPED_MODULE}` : undefined),
+    load(id) {
+      if (id !== `\0${SHIPPED_MODULE}`) return undefined;
+      const listings: ScenarioListing[] = [];
+      for (const file of readdirSync(scenariosDir).filter((f) => f.endsWith('.json') && f !== 'schema.json')) {
+        const path = join(scenariosDir, file);
+        this.addWatchFile(path);
+        listings.push(listingFromFile(file.replace(/\.json$/, ''), JSON.parse(readFileSync(path, 'utf8'))));
+      }
+      // The default first (src/ui/scenarioListing.ts, DEFAULT_SCENARIO), then by id.
+      const first = 'samarkand-2022';
+      return `export default ${JSON.stringify(listings.sort((a, b) => (a.id === first ? -1 : b.id === first ? 1 : a.id.localeCompare(b.id))))};`;
+    },
+  };
+}
+
 /** JSX (the DOM panels, src/ui/*.tsx) compiles to Preact's runtime; tsconfig.json says the same to tsc. */
 export const jsx = { runtime: 'automatic', importSource: 'preact' } as const;
 
 export default defineConfig({
-  plugins: [securityPolicy()],
+  plugins: [securityPolicy(), shippedScenarios()],
   oxc: { jsx },
   build: {
     target: 'es2022',

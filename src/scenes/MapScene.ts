@@ -10,11 +10,17 @@ import type { GameStoreState } from '../store/gameStore';
 import type { MapAsset } from '../map/mapAsset';
 import { countryAt } from '../map/mapAsset';
 import { makeProjection, projectPoint } from '../map/projection';
+import { hatchSegments } from '../map/hatch';
+import { CONTEXT as CONTEXT_HEX, HATCH as HATCH_HEX, NEUTRAL as NEUTRAL_HEX, ROUTE_CASING as CASING_HEX, fillAlpha, mapTints, patternOf } from '../map/palette';
 import type { Project } from '../engine';
 
 const hex = (color: string): number => Number.parseInt(color.slice(1), 16);
-const NEUTRAL = 0xb9a77c;
-const CONTEXT = 0x4a5661;
+const NEUTRAL = hex(NEUTRAL_HEX);
+const CONTEXT = hex(CONTEXT_HEX);
+const HATCH = hex(HATCH_HEX);
+const CASING = hex(CASING_HEX);
+/** Hatching: world px between lines (the map texture is drawn once per change, so this costs nothing a frame). */
+const HATCH_SPACING = 11;
 /** Labels keep one size on screen whatever the zoom (px): a country's name, a capital's, another city's. */
 const COUNTRY_PX = 13;
 const CAPITAL_PX = 11;
@@ -48,6 +54,12 @@ export class MapScene extends Phaser.Scene {
   /** The camera's zoom at the store's zoom 1 (the frame fitted to the canvas). */
   private baseZoom = 1;
   private appliedZoom = 0;
+  /** The current scenario's powers: the map's tint (src/map/palette.ts) and hatching pattern of each. */
+  private looks = new Map<string, { tint: number; pattern: { name: string; angles: readonly number[] } }>();
+  /** The wheel's pointer (screen and world point): the next zoom keeps that world point under it. */
+  private zoomAnchor: { sx: number; sy: number; wx: number; wy: number } | null = null;
+  /** Hatching segments by country and angle, made once per scenario. */
+  private hatches = new Map<string, [number, number, number, number][]>();
 
   private readonly projection: ReturnType<typeof makeProjection>;
 
@@ -90,7 +102,9 @@ export class MapScene extends Phaser.Scene {
       cam.scrollX -= (p.x - p.prevPosition.x) / cam.zoom;
       cam.scrollY -= (p.y - p.prevPosition.y) / cam.zoom;
     });
-    this.input.on('wheel', (_p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
+    this.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
+      const [wx, wy] = this.worldAt(p.x, p.y);
+      this.zoomAnchor = { sx: p.x, sy: p.y, wx, wy };
       this.store.getState().setZoom(this.store.getState().zoom * (dy > 0 ? 0.9 : 1.1));
     });
     this.unsubscribe = this.store.subscribe(() => this.refresh());
@@ -180,6 +194,9 @@ export class MapScene extends Phaser.Scene {
     for (const g of [this.context, this.projects, this.selection, this.cities]) g?.clear();
     this.tooltip?.setVisible(false);
     const contested = new Map(s?.countries.filter((c) => c.role === 'contested').map((c) => [c.mapId, c]) ?? []);
+    const tints = mapTints(s?.powers.map((p) => p.color) ?? []);
+    this.looks = new Map(s?.powers.map((p, i) => [p.id, { tint: hex(tints[i] ?? p.color), pattern: patternOf(i) }]) ?? []);
+    this.hatches.clear();
     const context = this.context;
     if (!context) return;
     context.fillStyle(CONTEXT, 1).lineStyle(1, 0x1b2630, 1);
@@ -244,28 +261,43 @@ export class MapScene extends Phaser.Scene {
       this.drawnFor = session?.scenario ?? null;
       this.drawScenario();
     }
-    if (this.appliedZoom !== state.zoom) this.fitView(state.zoom === 1);
+    if (this.appliedZoom !== state.zoom) {
+      const closer = state.zoom > this.appliedZoom;
+      this.fitView(state.zoom === 1);
+      this.zoomTowards(closer ? state.selectedCountry : null);
+      const canvas = this.game.canvas as HTMLCanvasElement | null;
+      // Where the view is centred after a zoom (world px), for the browser tests.
+      const mid = this.worldAt(this.cameras.main.width / 2, this.cameras.main.height / 2);
+      if (canvas?.parentElement) canvas.parentElement.dataset.viewCentre = mid.map(Math.round).join(',');
+    }
+    this.zoomAnchor = null;
     if (!session) return;
     const s = session.scenario;
     const powerIds = s.powers.map((p) => p.id);
     // The replay viewer shows a past state; otherwise the game as it stands.
     const shown = state.replay ? (state.replay.states[state.replay.index] ?? session.record.state) : session.record.state;
+    const cues: { country: string; leader: string | null; pattern: string | null; control: boolean; at: [number, number] }[] = [];
     for (const [id, g] of this.board) {
       const st = own(shown.countries, id);
       if (!st) continue;
       const lead = standing(powerIds, st);
-      const scoring = controller(s, shown, id);
+      const scoring = controller(s, shown, id) !== null;
       const power = s.powers.find((p) => p.id === lead.leader);
-      const color = power ? hex(power.color) : NEUTRAL;
+      const look = power ? this.looks.get(power.id) : undefined;
       g.clear();
       g.fillStyle(NEUTRAL, 1).lineStyle(2, 0x111111, 1);
       const rings = g.getData('rings') as number[][];
       for (const ring of rings) this.fillRing(g, ring, true);
-      if (power) {
+      if (power && look) {
         // Stronger colour the larger the lead; full once the lead scores.
-        g.fillStyle(color, scoring ? 0.85 : Math.min(0.6, 0.3 + lead.lead / 30));
+        g.fillStyle(look.tint, fillAlpha(lead.lead, scoring));
         for (const ring of rings) this.fillRing(g, ring, false);
+        // The second cue, for any colour vision: the leader's own hatching, bolder once it scores.
+        g.lineStyle(scoring ? 2.6 : 1.6, HATCH, scoring ? 0.55 : 0.4);
+        for (const angle of look.pattern.angles) for (const seg of this.hatchOf(id, rings, angle)) g.lineBetween(...seg);
       }
+      const [ax, ay] = centroid(rings);
+      cues.push({ country: id, leader: power?.id ?? null, pattern: look?.pattern.name ?? null, control: scoring, at: [Math.round(ax), Math.round(ay)] });
       const def = s.countries.find((c) => c.id === id);
       const text = `${def?.name ?? id}\n${power ? `${power.name} +${lead.lead}${scoring ? ' ★' : ''}` : 'no leader'}`;
       const label = this.labels.get(id);
@@ -281,6 +313,9 @@ export class MapScene extends Phaser.Scene {
         this.tweens.add({ targets: label, scale: { from: k * 1.35, to: k }, duration: 700, ease: 'Cubic.easeOut' });
       }
     }
+    const canvas = this.game.canvas as HTMLCanvasElement | null;
+    // What the map shows besides colour, for the browser tests (a canvas has no text to read).
+    if (canvas?.parentElement) canvas.parentElement.dataset.mapCues = JSON.stringify(cues);
     this.drawProjects(shown);
     if (!state.replay && session.reports.length > this.reportsSeen) {
       const fresh = session.reports.slice(this.reportsSeen);
@@ -305,6 +340,35 @@ export class MapScene extends Phaser.Scene {
       }
     }
     this.composite();
+  }
+
+  /**
+   * After a zoom: the wheel keeps the point under the pointer where it was; zooming in with
+   * the buttons closes in on the selected country (else on the view's centre, as before).
+   */
+  private zoomTowards(selected: string | null): void {
+    const cam = this.cameras.main;
+    const anchor = this.zoomAnchor;
+    if (anchor) {
+      const [wx, wy] = this.worldAt(anchor.sx, anchor.sy);
+      cam.setScroll(cam.scrollX + anchor.wx - wx, cam.scrollY + anchor.wy - wy);
+      return;
+    }
+    const g = selected ? this.board.get(selected) : undefined;
+    if (!g) return;
+    const [cx, cy] = centroid(g.getData('rings') as number[][]);
+    cam.centerOn(cx, cy);
+  }
+
+  /** A country's hatching at `angle`, made the first time it is asked for in this scenario. */
+  private hatchOf(id: string, rings: readonly number[][], angle: number): [number, number, number, number][] {
+    const key = `${id}@${angle}`;
+    let segs = this.hatches.get(key);
+    if (!segs) {
+      segs = hatchSegments(rings, angle, HATCH_SPACING);
+      this.hatches.set(key, segs);
+    }
+    return segs;
   }
 
   /** The world point under a point of the canvas (camera zoom is about the view's centre). */
@@ -413,7 +477,12 @@ export class MapScene extends Phaser.Scene {
       if (!st || st.status === 'available') continue;
       const owner = s.powers.find((p) => p.id === st.owner);
       const pts = this.routePoints(s, def);
-      g.lineStyle(st.status === 'built' ? 5 : 3, owner ? hex(owner.color) : 0xffffff, st.status === 'built' ? 1 : 0.9);
+      const width = st.status === 'built' ? 5 : 3;
+      // A dark casing under the line: a route reads even over a country tinted in its owner's colour.
+      g.lineStyle(width + 4, CASING, 0.9);
+      for (let i = 1; i < pts.length; i++) g.lineBetween(...(pts[i - 1] as [number, number]), ...(pts[i] as [number, number]));
+      for (let i = 1; i < pts.length - 1; i++) g.fillStyle(CASING, 0.9).fillCircle(...(pts[i] as [number, number]), (width + 4) / 2);
+      g.lineStyle(width, owner ? (this.looks.get(owner.id)?.tint ?? hex(owner.color)) : 0xffffff, st.status === 'built' ? 1 : 0.9);
       for (let i = 1; i < pts.length; i++) {
         const [x0, y0] = pts[i - 1] as [number, number];
         const [x1, y1] = pts[i] as [number, number];

@@ -15,11 +15,11 @@ import { eventsMemory } from './eventsPanel';
 import { keepFocus } from './focus';
 import { GameView, MapControls } from './game';
 import { QuestionView, StorageTroubleView } from './notices';
-import type { ShippedScenario, StartChoices } from './startScreen';
+import type { ScenarioEntry, StartChoices } from './startScreen';
 import { StartScreen, chosenEntry, firstChoices } from './startScreen';
+import type { ShippedScenarios } from './scenarioListing';
+import { listingOf } from './scenarioListing';
 import { StoreContext, useGameStore, useStoreApi } from './storeHooks';
-
-export type { ShippedScenario } from './startScreen';
 
 /** A scenario as the editor's text, pointing editors at the schema beside the shipped files. */
 const scenarioText = (s: Scenario): string => `${JSON.stringify({ $schema: './schema.json', ...s }, null, 2)}\n`;
@@ -27,18 +27,38 @@ const scenarioText = (s: Scenario): string => `${JSON.stringify({ $schema: './sc
 /** What lives beside the components for the app's whole life: the editor (its own chunk, fetched the first time it opens) and the scenario last played from it. */
 interface Shell {
   store: StoreApi<GameStoreState>;
-  shipped: ShippedScenario[];
+  shipped: ShippedScenarios;
+  /** The shipped scenarios loaded so far (each is fetched when first chosen). */
+  loaded: Map<string, Scenario>;
   editor: EditorPanel | null;
   /** The scenario last played from the editor: its game offers a way back to the edits. */
   tried: Scenario | null;
-  /** The scenario chosen on the start screen (the balance check and the editor start from it). */
-  chosen: Scenario | undefined;
+  /** The scenario chosen on the start screen (the balance check and the editor start from it), once it is loaded. */
+  chosen: ScenarioEntry | undefined;
 }
 
-const listOf = (shell: Shell, custom: Scenario | null): ShippedScenario[] => (custom ? [{ id: 'custom', scenario: custom }, ...shell.shipped] : shell.shipped);
+const listOf = (shell: Shell, custom: Scenario | null): ScenarioEntry[] => {
+  const shipped = shell.shipped.listings.map((listing) => ({ id: listing.id, listing, scenario: shell.loaded.get(listing.id) }));
+  return custom ? [{ id: 'custom', listing: listingOf('custom', custom), scenario: custom }, ...shipped] : shipped;
+};
 
-export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenario[]): () => void {
-  const shell: Shell = { store, shipped, editor: null, tried: null, chosen: undefined };
+/**
+ * The entry's scenario: at once if it is loaded, else fetched (its own chunk). When it cannot
+ * be had (the download failed…), the page says why and the answer is undefined.
+ */
+async function scenarioOf(shell: Shell, entry: ScenarioEntry | undefined): Promise<Scenario | undefined> {
+  if (!entry || entry.scenario) return entry?.scenario;
+  const r = await shell.shipped.load(entry.id);
+  if (r.ok) {
+    shell.loaded.set(entry.id, r.scenario);
+    return r.scenario;
+  }
+  shell.store.setState({ message: { kind: 'error', text: `The scenario could not be opened: ${r.reason}.` } });
+  return undefined;
+}
+
+export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenarios): () => void {
+  const shell: Shell = { store, shipped, loaded: new Map(), editor: null, tried: null, chosen: undefined };
   // A file opened or dropped while the editor is open goes into the editor.
   const unsubscribeFiles = store.subscribe((now, before) => {
     const { editor } = shell;
@@ -102,10 +122,23 @@ function App({ shell }: { shell: Shell }) {
   // Which event cards are open, across turns and screens.
   const [events] = useState(eventsMemory);
   // The balance panel lives across renders of the start screen (a check may be running).
-  const [balance] = useState(() => balancePanel(() => shell.chosen));
+  const [balance] = useState(() => balancePanel(() => scenarioOf(shell, shell.chosen)));
+  // A shipped scenario is fetched when it is chosen (the first one once the page is up), so
+  // that Start, the editor and the balance check have it at hand; the list renders again then.
+  const [, setLoads] = useState(0);
   const list = listOf(shell, custom);
   const entry = chosenEntry(list, choices);
-  shell.chosen = entry?.scenario;
+  shell.chosen = entry;
+  useEffect(() => {
+    if (!entry || entry.scenario) return;
+    // A failure is told when the scenario is used (Start, the editor, the balance check), which tries again.
+    void shell.shipped.load(entry.id).then((r) => {
+      if (!r.ok) return;
+      shell.loaded.set(entry.id, r.scenario);
+      setLoads((n) => n + 1);
+    });
+  }, [entry?.id, entry?.scenario]);
+  const scenarioOfEntry = (e: ScenarioEntry | undefined): Promise<Scenario | undefined> => scenarioOf(shell, e);
   // A scenario of one's own (opened, dropped, shared, or played from the editor) becomes the choice.
   useEffect(() => {
     if (custom) change({ scenario: 'custom', side: undefined, whatIf: false });
@@ -123,14 +156,22 @@ function App({ shell }: { shell: Shell }) {
     document.body.classList.toggle('editing', editing);
   }, [editing]);
   const openEditor = async (from: 'chosen' | 'blank'): Promise<void> => {
-    const s = shell.chosen;
-    const panel = await loadEditor(shell);
-    if (from === 'blank') {
-      const { default: blank } = await import('../../scenarios/templates/blank.json');
-      panel.open(`${JSON.stringify(blank, null, 2)}\n`);
-    } else if (!s) return;
+    const chosen = shell.chosen;
+    const s = from === 'chosen' ? await scenarioOf(shell, chosen) : undefined;
+    if (from === 'chosen' && !s) return;
+    let panel: EditorPanel;
+    let blank: unknown;
+    try {
+      // The editor (and the blank template) are chunks of their own, fetched the first time.
+      panel = await loadEditor(shell);
+      if (from === 'blank') blank = (await import('../../scenarios/templates/blank.json')).default;
+    } catch {
+      store.setState({ message: { kind: 'error', text: 'The scenario editor could not be downloaded (is the connection down, or was the game updated since this page opened?): try again, or reload the page.' } });
+      return;
+    }
+    if (from === 'blank') panel.open(`${JSON.stringify(blank, null, 2)}\n`);
     // Reopening on the scenario just tried keeps the edits as they were (even invalid ones).
-    else if (!(entry?.id === 'custom' && s === shell.tried)) panel.open(scenarioText(s));
+    else if (s && !(chosen?.id === 'custom' && s === shell.tried)) panel.open(scenarioText(s));
     store.setState({ editorOpen: true });
   };
   const backToEditor = (): void => {
@@ -144,7 +185,7 @@ function App({ shell }: { shell: Shell }) {
   else
     main = (
       <>
-        <StartScreen list={list} choices={choices} change={change} />
+        <StartScreen list={list} choices={choices} change={change} scenarioOf={scenarioOfEntry} />
         <MakeYourOwn from={choices.editorFrom} change={(editorFrom) => change({ editorFrom })} open={(from) => void openEditor(from)} />
         <DomHost node={balance} />
       </>

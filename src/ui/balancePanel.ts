@@ -9,8 +9,11 @@ import { idRecord, own } from '../engine';
 import type { BalanceMessage, BalanceRequest } from '../workers/balanceWorker';
 import { button, h } from './dom';
 
-/** `prefix` keeps element ids apart when the editor has its own panel. */
-export function balancePanel(getScenario: () => Scenario | undefined, prefix = 'balance'): HTMLElement {
+/**
+ * `prefix` keeps element ids apart when the editor has its own panel. `getScenario` may
+ * fetch it first (a shipped scenario not loaded yet); undefined when there is none to check.
+ */
+export function balancePanel(getScenario: () => Scenario | undefined | Promise<Scenario | undefined>, prefix = 'balance'): HTMLElement {
   const section = h('section', { class: 'panel balance', 'aria-labelledby': `${prefix}-title` });
   const games = h('input', { id: `${prefix}-games`, type: 'number', min: '1', max: '2000', value: '100' });
   const seed = h('input', { id: `${prefix}-seed`, type: 'text', value: 'check', maxlength: '40' });
@@ -24,8 +27,8 @@ export function balancePanel(getScenario: () => Scenario | undefined, prefix = '
     run.disabled = false;
     cancel.disabled = true;
   };
-  const run = button('Run balance check', () => {
-    const scenario = getScenario();
+  const run = button('Run balance check', async () => {
+    const scenario = await getScenario();
     const n = Math.min(2000, Math.max(1, Math.floor(Number(games.value) || 0)));
     if (!scenario) {
       status.textContent = 'There is no valid scenario to check: fix its problems first.';

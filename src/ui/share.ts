@@ -36,10 +36,15 @@ export type ShareResult = { ok: true; url: string } | { ok: false; reason: strin
 /** `shippedId`: the scenario is one the game ships, unchanged, so its id is enough. */
 export function shareLink(pageUrl: string, scenario: Scenario, shippedId?: string): ShareResult {
   const base = pageUrl.split('#')[0] ?? pageUrl;
-  if (shippedId !== undefined) return { ok: true, url: `${base}${PLAY_PREFIX}${shippedId}` };
+  if (shippedId !== undefined) return playLink(pageUrl, shippedId);
   const url = `${base}${SHARE_PREFIX}${compressToEncodedURIComponent(JSON.stringify(scenario))}`;
   if (url.length > MAX_LINK_LENGTH) return { ok: false, reason: `this scenario makes a ${url.length}-character link (at most ${MAX_LINK_LENGTH} work everywhere): export the file and share that instead` };
   return { ok: true, url };
+}
+
+/** The short link to a scenario the game ships (`#play=<id>`). */
+export function playLink(pageUrl: string, shippedId: string): ShareResult {
+  return { ok: true, url: `${pageUrl.split('#')[0] ?? pageUrl}${PLAY_PREFIX}${shippedId}` };
 }
 
 /** What a URL fragment carries: nothing for the game, a scenario's text, or the reason it was refused. */
@@ -88,8 +93,8 @@ export function openShareLink(store: StoreApi<GameStoreState>, hash: string, shi
  * Puts the scenario's share link in `box` (selected, and copied when the browser allows)
  * and returns what to tell the player; on a refusal the box is hidden and the reason told.
  */
-export function offerShareLink(scenario: Scenario, box: HTMLInputElement, shippedId?: string): { ok: boolean; message: string } {
-  const link = shareLink(window.location.href, scenario, shippedId);
+export function offerShareLink(what: { shipped: string } | { scenario: Scenario | undefined }, box: HTMLInputElement): { ok: boolean; message: string } {
+  const link: ShareResult = 'shipped' in what ? playLink(window.location.href, what.shipped) : what.scenario ? shareLink(window.location.href, what.scenario) : { ok: false, reason: 'there is no scenario to share' };
   if (!link.ok) {
     box.hidden = true;
     return { ok: false, message: `No link: ${link.reason}.` };

@@ -3,16 +3,19 @@
 // opened or a game played and left does not reset the form.
 import { useRef } from 'preact/hooks';
 import type { Scenario } from '../engine';
-import { formatPartialDate, reportingEnds } from '../engine';
+import { formatPartialDate } from '../engine';
 import type { Mode, Slot, SlotSummary } from '../store/gameStore';
 import { downloadText, openChosenFile } from './files';
+import type { ScenarioListing } from './scenarioListing';
 import { offerShareLink } from './share';
 import { useGameStore, useStoreApi } from './storeHooks';
 import { ProjectorToggle } from './viewPrefs';
 
-export interface ShippedScenario {
+/** A scenario in the start screen's list: a shipped one (its scenario once loaded), or a file of one's own (`custom`). */
+export interface ScenarioEntry {
   id: string;
-  scenario: Scenario;
+  listing: ScenarioListing;
+  scenario: Scenario | undefined;
 }
 
 export type ModeKind = Mode['kind'];
@@ -33,12 +36,14 @@ export interface StartChoices {
 export const firstChoices = (): StartChoices => ({ scenario: undefined, mode: 'vs-computer', side: undefined, strength: 'greedy', whatIf: false, link: null, editorFrom: 'chosen' });
 
 /** The entry of `list` the choices name (the first when they name none that is there). */
-export const chosenEntry = (list: readonly ShippedScenario[], c: StartChoices): ShippedScenario | undefined => list.find((x) => x.id === c.scenario) ?? list[0];
+export const chosenEntry = (list: readonly ScenarioEntry[], c: StartChoices): ScenarioEntry | undefined => list.find((x) => x.id === c.scenario) ?? list[0];
 
 interface StartProps {
-  list: ShippedScenario[];
+  list: ScenarioEntry[];
   choices: StartChoices;
   change(next: Partial<StartChoices>): void;
+  /** The entry's scenario, fetched if need be; undefined (and the page says why) when it cannot be had. */
+  scenarioOf(entry: ScenarioEntry | undefined): Promise<Scenario | undefined>;
 }
 
 const STRENGTHS: readonly (readonly [string, string])[] = [
@@ -48,11 +53,11 @@ const STRENGTHS: readonly (readonly [string, string])[] = [
   ['search:3', 'Hardest (search 3)'],
 ];
 
-export function StartScreen({ list, choices, change }: StartProps) {
+export function StartScreen({ list, choices, change, scenarioOf }: StartProps) {
   const store = useStoreApi();
   const linkBox = useRef<HTMLInputElement>(null);
   const entry = chosenEntry(list, choices);
-  const s = entry?.scenario;
+  const s = entry?.listing;
   const side = s?.powers.some((p) => p.id === choices.side) ? choices.side : s?.powers[0]?.id;
   const chooseScenario = (id: string): void => change({ scenario: id, side: undefined, whatIf: false });
   const opened = (e: Event): void => {
@@ -62,33 +67,34 @@ export function StartScreen({ list, choices, change }: StartProps) {
     input.value = '';
   };
   const share = (): void => {
-    if (!s || !linkBox.current) return;
+    if (!entry || !linkBox.current) return;
     // A shipped scenario travels by its id; a file of one's own, whole.
-    const offered = offerShareLink(s, linkBox.current, entry && entry.id !== 'custom' ? entry.id : undefined);
+    const offered = offerShareLink(entry.id !== 'custom' ? { shipped: entry.id } : { scenario: entry.scenario }, linkBox.current);
     change({ link: offered.ok ? linkBox.current.value : null });
     store.setState({ message: { kind: offered.ok ? 'info' : 'error', text: offered.message } });
   };
-  const submit = (e: Event): void => {
+  const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
-    if (!s) return;
+    const scenario = await scenarioOf(entry);
+    if (!scenario) return;
     const mode: Mode = choices.mode === 'hot-seat' ? { kind: 'hot-seat' } : choices.mode === 'watch' ? { kind: 'watch', computer: choices.strength } : { kind: 'vs-computer', human: side ?? '', computer: choices.strength };
     // A new seed every game; the seed is kept in the save, so the game still replays exactly.
-    const seed = `${s.id}-${crypto.getRandomValues(new Uint32Array(1))[0]?.toString(36) ?? '0'}`;
-    store.getState().startGame(s, seed, mode, { whatIf: choices.whatIf && s.whatIf !== undefined });
+    const seed = `${scenario.id}-${crypto.getRandomValues(new Uint32Array(1))[0]?.toString(36) ?? '0'}`;
+    store.getState().startGame(scenario, seed, mode, { whatIf: choices.whatIf && scenario.whatIf !== undefined });
   };
   return (
-    <form class="start" aria-labelledby="start-title" onSubmit={submit}>
+    <form class="start" aria-labelledby="start-title" onSubmit={(e) => void submit(e)}>
       <h1 id="start-title">New Great Game</h1>
       <p>Beijing and Moscow compete for influence in Central Asia. Choose a scenario and a side.</p>
       <label for="scenario">Scenario</label>
       <select id="scenario" name="scenario" data-landing value={entry?.id} onChange={(e) => chooseScenario(e.currentTarget.value)}>
         {list.map((x) => (
           <option key={x.id} value={x.id}>
-            {x.id === 'custom' ? `Your file: ${x.scenario.title}` : x.scenario.title}
+            {x.id === 'custom' ? `Your file: ${x.listing.title}` : x.listing.title}
           </option>
         ))}
       </select>
-      <p class="summary">{s ? `${s.summary} (${s.turns} turn${s.turns === 1 ? '' : 's'}, to ${formatPartialDate(reportingEnds(s))} when the reporting ends.)` : ''}</p>
+      <p class="summary">{s ? `${s.summary} (${s.turns} turn${s.turns === 1 ? '' : 's'}, to ${formatPartialDate(s.reportingEnds)} when the reporting ends.)` : ''}</p>
       {/* The "what if" continuation past the reporting is a choice of its own, never the default. */}
       <p class="what-if" hidden={!s?.whatIf}>
         <input type="checkbox" id="what-if" name="what-if" checked={choices.whatIf} onChange={(e) => change({ whatIf: e.currentTarget.checked })} />{' '}

@@ -3,29 +3,15 @@
 import './zodJitless';
 import Phaser from 'phaser';
 import mapAsset from '../../assets/map/central-asia.json';
-import type { Scenario } from '../engine';
-import { loadScenario } from '../engine';
 import { createGameStore } from '../store/gameStore';
 import type { SaveStorage } from '../store/gameStore';
 import { mountApp, mountMapControls } from '../ui/app';
 import { projectorView } from '../ui/viewPrefs';
 import { openShareLink } from '../ui/share';
-import type { ShippedScenario } from '../ui/app';
 import { MapScene } from '../scenes/MapScene';
 import { workerPlayers } from './workerPlayers';
+import { shippedScenarios } from './shipped';
 import type { MapAsset } from '../map/mapAsset';
-
-const files = import.meta.glob<{ default: unknown }>(['../../scenarios/*.json', '!../../scenarios/schema.json'], { eager: true });
-const DEFAULT = 'samarkand-2022';
-
-function shippedScenarios(): ShippedScenario[] {
-  const out: ShippedScenario[] = [];
-  for (const [path, mod] of Object.entries(files)) {
-    const r = loadScenario(mod.default);
-    if (r.ok) out.push({ id: path.replace(/^.*\/(.*)\.json$/, '$1'), scenario: r.value as Scenario });
-  }
-  return out.sort((a, b) => (a.id === DEFAULT ? -1 : b.id === DEFAULT ? 1 : a.id.localeCompare(b.id)));
-}
 
 // The store catches every failure of the storage (full, disabled, refused) and says so.
 const storage: SaveStorage = {
@@ -96,7 +82,7 @@ if (panel && mapRoot) {
   store.getState().resumeAutosave();
   // A share link carries a scenario in the fragment: it is offered on the start screen, and
   // never replaces a game. A link pasted into this tab's address bar changes only the hash.
-  const shippedTitles = new Map(shipped.map((x) => [x.id, x.scenario.title]));
+  const shippedTitles = new Map(shipped.listings.map((x) => [x.id, x.title]));
   openShareLink(store, window.location.hash, shippedTitles);
   window.addEventListener('hashchange', () => openShareLink(store, window.location.hash, shippedTitles));
 }

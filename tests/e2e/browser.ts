@@ -15,6 +15,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 
 export interface Harness {
   url: string;
+  /** The build being served (index.html, assets/). */
+  outDir: string;
   browser: Browser;
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function startHarness(port: number): Promise<Harness> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   return {
     url: `http://127.0.0.1:${port}/`,
+    outDir,
     browser,
     async close() {
       await browser.close();

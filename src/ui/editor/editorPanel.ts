@@ -225,7 +225,7 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
       note.textContent = 'There is no valid scenario to share: fix its problems first.';
       return;
     }
-    note.textContent = offerShareLink(valid, linkBox).message;
+    note.textContent = offerShareLink({ scenario: valid }, linkBox).message;
   }, { 'data-key': 'editor-share' });
   const element = h(
     'section',

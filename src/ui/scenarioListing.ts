@@ -1,0 +1,41 @@
+// What the start screen shows of a scenario before it is loaded: its line in the list, its
+// summary and its sides. The shipped scenarios' listings are made at build time (the
+// `virtual:shipped-scenarios` module, vite.config.ts), so the page loads only the one
+// scenario chosen, when it is chosen; a file of one's own is listed from itself.
+import type { Scenario } from '../engine';
+import { reportingEnds } from '../engine';
+
+export interface ScenarioListing {
+  id: string;
+  title: string;
+  summary: string;
+  turns: number;
+  /** The month the reporting ends ("2024-07" style, see `formatPartialDate`). */
+  reportingEnds: string;
+  whatIf: { note: string; turns: number } | null;
+  powers: { id: string; name: string }[];
+}
+
+export function listingOf(id: string, s: Scenario): ScenarioListing {
+  return {
+    id,
+    title: s.title,
+    summary: s.summary,
+    turns: s.turns,
+    reportingEnds: reportingEnds(s),
+    whatIf: s.whatIf ? { note: s.whatIf.note, turns: s.whatIf.turns } : null,
+    powers: s.powers.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
+
+/** The shipped scenario listed first (and chosen when nothing else is); vite.config.ts lists the default first. */
+export const DEFAULT_SCENARIO = 'samarkand-2022';
+
+export type Loaded = { ok: true; scenario: Scenario } | { ok: false; reason: string };
+
+/** The shipped scenarios: listed at once, each loaded when asked for (src/web/shipped.ts). */
+export interface ShippedScenarios {
+  listings: readonly ScenarioListing[];
+  /** The scenario, validated; or why it could not be had (its chunk failed to download…). Never rejects. */
+  load(id: string): Promise<Loaded>;
+}

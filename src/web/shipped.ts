@@ -1,0 +1,42 @@
+// The scenarios the game ships: their listing comes with the page (made at build time,
+// vite.config.ts); each scenario itself is a chunk of its own, fetched when it is chosen,
+// so the page never downloads the ones nobody plays.
+import built from 'virtual:shipped-scenarios';
+import { formatProblem, loadScenario } from '../engine';
+import type { Loaded, ScenarioListing, ShippedScenarios } from '../ui/scenarioListing';
+
+/** Made by vite.config.ts from the validated scenario files with `listingOf`. */
+const listings = built as ScenarioListing[];
+
+const files = import.meta.glob<{ default: unknown }>(['../../scenarios/*.json', '!../../scenarios/schema.json']);
+const fileOf = new Map(Object.entries(files).map(([path, load]) => [path.replace(/^.*\/(.*)\.json$/, '$1'), load]));
+
+export function shippedScenarios(): ShippedScenarios {
+  // One fetch per scenario however often it is asked for; a failed one is forgotten, so asking again retries.
+  const pending = new Map<string, Promise<Loaded>>();
+  const fetchOne = async (id: string): Promise<Loaded> => {
+    const title = listings.find((l) => l.id === id)?.title ?? id;
+    const file = fileOf.get(id);
+    if (!file) return { ok: false, reason: `this version of the game has no scenario "${id}"` };
+    let json: unknown;
+    try {
+      json = (await file()).default;
+    } catch {
+      pending.delete(id);
+      return { ok: false, reason: `"${title}" could not be downloaded (is the connection down, or was the game updated since this page opened?): try again, or reload the page` };
+    }
+    const loaded = loadScenario(json);
+    if (!loaded.ok) return { ok: false, reason: `"${title}" is damaged: ${loaded.error.map((p) => formatProblem(id, p)).join('; ')}` };
+    return { ok: true, scenario: loaded.value };
+  };
+  return {
+    listings,
+    load(id) {
+      const known = pending.get(id);
+      if (known) return known;
+      const p = fetchOne(id);
+      pending.set(id, p);
+      return p;
+    },
+  };
+}

@@ -1,0 +1,158 @@
+// What the page loads (issue 11, bundle budget): our JavaScript loaded with the page stays
+// under the budget (Phaser counted apart); each shipped scenario is a chunk of its own,
+// fetched only when it is chosen; a chunk that fails to download is said in words and the
+// next try fetches it again; a #play link and the autosave still open their scenario.
+// And the map reads without colour: each country hatched in its leader's own pattern
+// (screenshots test-results/screenshots/map-cues-*.png at 390×844, 1366×768, 1920×1080).
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Harness } from './browser';
+import { SHOTS, openPage, startHarness } from './browser';
+import { BUDGET_KB, bundleSizes } from '../../scripts/bench-web/bundleSize';
+
+let h: Harness;
+const PORT = 4435;
+beforeAll(async () => {
+  h = await startHarness(PORT);
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+});
+afterEach(async () => {
+  for (const context of h.browser.contexts()) await context.close();
+});
+
+const SHIPPED = ['samarkand-2022', 'xian-2023', 'astana-2024', 'classroom-short'];
+
+/** The shipped scenarios' chunks the page has fetched so far, by scenario id. */
+function scenarioFetches(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/assets\/([a-z0-9-]+)-[\w-]{8}\.js$/.exec(r.url());
+    if (m?.[1] && SHIPPED.includes(m[1])) seen.push(m[1]);
+  });
+  return seen;
+}
+
+describe('what the page loads', () => {
+  it(`our JavaScript loaded with the page is under ${BUDGET_KB} KB gzip, and no scenario is in it`, () => {
+    const sizes = bundleSizes(h.outDir);
+    expect(sizes.ours).toBeLessThan(BUDGET_KB);
+    expect(sizes.phaser).toBeGreaterThan(0);
+    for (const id of SHIPPED) expect(sizes.onDemand.get(id), id).toBeGreaterThan(5);
+    expect(sizes.onDemand.has('editorPanel')).toBe(true);
+  });
+
+  it('fetches only the chosen scenario, and another when it is chosen; Start plays it', async () => {
+    const { page, errors } = await openPage(h);
+    const fetched = scenarioFetches(page);
+    await page.reload();
+    await page.waitForSelector('form.start');
+    // The list and the summary come with the page.
+    expect(await page.locator('#scenario option').allTextContents()).toHaveLength(SHIPPED.length);
+    await expect.poll(() => page.locator('.start .summary').textContent()).toContain('turns, to');
+    await expect.poll(() => [...fetched]).toEqual(['samarkand-2022']);
+    await page.selectOption('#scenario', 'astana-2024');
+    await expect.poll(() => [...fetched]).toEqual(['samarkand-2022', 'astana-2024']);
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    expect(await page.locator('.status h1').textContent()).toContain('Astana');
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when a scenario cannot be downloaded, and the next Start tries again', async () => {
+    const { page } = await openPage(h);
+    await page.route('**/assets/xian-2023-*.js', (route) => route.abort());
+    await page.selectOption('#scenario', 'xian-2023');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await expect.poll(() => page.locator('.message').textContent()).toContain('could not be downloaded');
+    expect(await page.locator('.status').count()).toBe(0);
+    await page.unroute('**/assets/xian-2023-*.js');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    expect(await page.locator('.status h1').textContent()).toContain('Xi');
+  });
+
+  it('a #play link chooses its scenario (fetched then), and the autosaved game resumes on reload', async () => {
+    const { page, errors } = await openPage(h);
+    const fetched = scenarioFetches(page);
+    await page.goto(`${h.url}#play=classroom-short`);
+    await page.reload();
+    await page.waitForSelector('form.start');
+    await expect.poll(() => page.locator('#scenario').inputValue()).toBe('classroom-short');
+    await expect.poll(() => fetched.includes('classroom-short')).toBe(true);
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    await page.goto(h.url);
+    await page.reload();
+    await page.waitForSelector('.status');
+    await expect.poll(() => page.locator('.status p').first().textContent()).toContain('Turn 2 of 8');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the map without colour', () => {
+  /** What the map shows besides colour, as the map scene reports it on its canvas's box. */
+  const cues = async (page: Page): Promise<{ country: string; leader: string | null; pattern: string | null; control: boolean; at: [number, number] }[]> =>
+    JSON.parse((await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.mapCues)) ?? '[]') as { country: string; leader: string | null; pattern: string | null; control: boolean; at: [number, number] }[];
+
+  it('hatches each country in its leader’s own pattern, says so in the legend, and looks right from phone to projector', async () => {
+    const { page, errors } = await openPage(h);
+    await page.selectOption('#scenario', 'samarkand-2022');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
+    await page.getByRole('button', { name: /^Queue order: / }).first().click();
+    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    const shown = await cues(page);
+    expect(shown.length).toBeGreaterThanOrEqual(5);
+    const led = shown.filter((c) => c.leader !== null);
+    expect(led.length).toBeGreaterThan(0);
+    // One pattern per power, never shared.
+    const patternOf = new Map<string, string | null>();
+    for (const c of led) {
+      expect(c.pattern, c.country).not.toBeNull();
+      if (patternOf.has(c.leader ?? '')) expect(c.pattern).toBe(patternOf.get(c.leader ?? ''));
+      patternOf.set(c.leader ?? '', c.pattern);
+    }
+    expect(new Set(patternOf.values()).size).toBe(patternOf.size);
+    for (const c of shown.filter((x) => x.leader === null)) expect(c.pattern).toBeNull();
+    // The legend says the same in words.
+    await page.locator('summary', { hasText: /^How to play/ }).first().click();
+    const legend = await page.locator('section[aria-label="Map legend"]').first().textContent();
+    expect(legend).toContain('hatched with lines rising to the right (/)');
+    expect(legend).toContain('hatched with lines falling to the right (\\)');
+    for (const [width, height] of [
+      [390, 844],
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await page.waitForTimeout(300);
+      await page.locator('#map').screenshot({ path: join(SHOTS, `map-cues-${width}x${height}.png`) });
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('Zoom in closes in on the selected country, not the middle of the map', async () => {
+    const { page, errors } = await openPage(h);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.selectOption('#scenario', 'samarkand-2022');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    await page.getByRole('button', { name: 'Turkmenistan', exact: true }).click();
+    const at = (await cues(page)).find((c) => c.country === 'turkmenistan')?.at ?? [NaN, NaN];
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const centre = ((await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.viewCentre)) ?? '').split(',').map(Number);
+    // Within the camera's bounds the view centres on the country (Turkmenistan lies well inside them at 1.6×).
+    expect(Math.hypot((centre[0] ?? NaN) - at[0], (centre[1] ?? NaN) - at[1])).toBeLessThan(40);
+    await page.locator('#map').screenshot({ path: join(SHOTS, 'map-zoom-selected-1366x768.png') });
+    expect(errors).toEqual([]);
+  });
+});
