@@ -2,7 +2,7 @@
 // estimated worth per budget (each order also uses one of the turn's few order
 // slots, priced as SLOT_COST budget), given what it has already chosen, until the
 // order limit or the budget runs out or nothing is worth its price.
-import type { LegalOrder, Order, Scenario, StateLike } from '../engine';
+import type { LegalOrder, Order, PowerView, Scenario, StateLike } from '../engine';
 import { legalOrders, orderKey, own } from '../engine';
 import type { Player } from './player';
 import type { OrderEstimate } from './evaluate';
@@ -88,7 +88,11 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
 }
 
 export function greedyPlayer(): Player {
-  return { name: 'greedy', decide: (scenario, view) => greedyOrders(scenario, view, view.viewer) };
+  return {
+    name: 'greedy',
+    decide: (scenario, view) => greedyOrders(scenario, view, view.viewer),
+    decideWith: (scenario, view, forced) => greedyOrders(scenario, view, view.viewer, { forced }),
+  };
 }
 
 /**
@@ -97,5 +101,10 @@ export function greedyPlayer(): Player {
  * and every order kind and opening gets tried; it is as deterministic as the others.
  */
 export function variedPlayer(): Player {
-  return { name: 'varied', decide: (scenario, view) => greedyOrders(scenario, view, view.viewer, { noise: 0.25, rng: botRng(view.playerSeed, view.viewer, view.turn, 'varied') }) };
+  const opts = (view: PowerView): GreedyOptions => ({ noise: 0.25, rng: botRng(view.playerSeed, view.viewer, view.turn, 'varied') });
+  return {
+    name: 'varied',
+    decide: (scenario, view) => greedyOrders(scenario, view, view.viewer, opts(view)),
+    decideWith: (scenario, view, forced) => greedyOrders(scenario, view, view.viewer, { ...opts(view), forced }),
+  };
 }

@@ -11,6 +11,12 @@ export interface Player {
   name: string;
   /** Orders for `view.viewer` this turn. Deterministic for the same view. */
   decide(scenario: Scenario, view: PowerView): Order[];
+  /**
+   * Orders this turn that must include `forced` (when legal and affordable), the rest
+   * chosen as this player would with what is left. Players that plan order by order
+   * have it; the design report forces a project on turn 1 with it.
+   */
+  decideWith?(scenario: Scenario, view: PowerView, forced: readonly Order[]): Order[];
 }
 
 export const PLAYER_NAMES = ['random', 'greedy', 'varied', 'search:1', 'search:2', 'search:3'] as const;

@@ -94,16 +94,24 @@ export function withoutEvent(scenario: Scenario, id: string): { ok: true; value:
 // ---------------------------------------------------------------------------------
 // A project forced on turn 1.
 
-/** `base`, except that on turn 1 it orders `project` first: prepended if a slot and the budget allow, else in place of its first orders. */
+/**
+ * `base`, except that on turn 1 it must start `project`: the rest of its turn chosen as it
+ * would with the slots and budget left (a player that plans order by order), or else its
+ * own orders with the project first, dropping its last (least wanted) ones until the turn
+ * is legal. Either way it keeps its best other orders: the effect measured is the
+ * project's, not that of giving up the player's best move.
+ */
 export function forcedOpening(base: Player, project: string): Player {
   return {
     name: `${base.name}+${project}@1`,
     decide(scenario, view) {
-      const orders = base.decide(scenario, view);
-      if (view.turn !== 1 || orders.some((o) => o.type === 'project' && o.project === project)) return orders;
       const first: Order = { type: 'project', project };
-      for (let drop = 0; drop <= orders.length; drop++) {
-        const tried = [first, ...orders.slice(drop)];
+      if (view.turn !== 1) return base.decide(scenario, view);
+      if (base.decideWith) return base.decideWith(scenario, view, [first]);
+      const orders = base.decide(scenario, view);
+      if (orders.some((o) => o.type === 'project' && o.project === project)) return orders;
+      for (let keep = orders.length; keep >= 0; keep--) {
+        const tried = [first, ...orders.slice(0, keep)];
         if (validateOrders(scenario, view, view.viewer, tried).ok) return tried;
       }
       return orders;

@@ -143,6 +143,25 @@ describe('the report', () => {
     expect(plan.projectNotes.find((p) => p.project === 'gas-pipeline')?.skipped).toBe('built before the game starts');
   });
 
+  it('a forced project keeps the player’s best other orders, not its worst', () => {
+    const g = newGame(s, 'f');
+    if (!g.ok) throw new Error(g.error);
+    const view = viewFor(s, g.value, 'moscow');
+    // A player without decideWith: its own orders, best first; the project goes first and its last orders make room.
+    const own = player('varied').decide(s, view);
+    expect(own.some((o) => o.type === 'project' && o.project === 'kant-expansion')).toBe(false);
+    const plain = { name: 'plain', decide: () => own };
+    const forced = forcedOpening(plain, 'kant-expansion').decide(s, view);
+    expect(forced[0]).toEqual({ type: 'project', project: 'kant-expansion' });
+    expect(forced.slice(1)).toEqual(own.slice(0, forced.length - 1));
+    expect(validateOrders(s, view, 'moscow', forced).ok).toBe(true);
+    // A player that plans order by order fills the rest as it would after starting the project.
+    const planned = forcedOpening(player('varied'), 'kant-expansion').decide(s, view);
+    expect(planned[0]).toEqual({ type: 'project', project: 'kant-expansion' });
+    expect(planned.length).toBeGreaterThan(1);
+    expect(validateOrders(s, view, 'moscow', planned).ok).toBe(true);
+  });
+
   it('scripts give legal orders, never reading the rival', () => {
     const g = newGame(s, 'f');
     if (!g.ok) throw new Error(g.error);
