@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { GameRecord, TurnReport } from '../engine';
 import { MAX_SAVE_BYTES, hashJson, loadSave, saveToJson } from '../engine';
 import type { Mode } from './mode';
-import { ModeSchema, modeProblem } from './mode';
+import { ModeSchema, modeProblem, seatsFor } from './mode';
 
 /** Where the autosave goes: localStorage in the browser, a Map in tests. Any call may throw. */
 export interface SaveStorage {
@@ -93,10 +93,12 @@ export function readAutosave(text: string): { ok: true; game: SavedGame } | { ok
     if (!mode.success) return no(`its players are not a mode the game knows (${issues(mode.error)})`);
     const loaded = loadSave(file.data.save);
     if (!loaded.ok) return no(`its game cannot be loaded: ${loaded.error}`);
-    const problem = modeProblem(loaded.value.record.scenario, mode.data);
+    // A mode from before seats is read as the seats it meant.
+    const seats = seatsFor(loaded.value.record.scenario, mode.data);
+    const problem = modeProblem(loaded.value.record.scenario, seats);
     if (problem !== null) return no(`its players do not fit its scenario: ${problem}`);
     // An autosave from before game ids gets one from its text, the same on every read.
-    return { ok: true, game: { gameId: file.data.game ?? `old-${hashJson(text)}`, record: loaded.value.record, reports: loaded.value.reports, mode: mode.data } };
+    return { ok: true, game: { gameId: file.data.game ?? `old-${hashJson(text)}`, record: loaded.value.record, reports: loaded.value.reports, mode: seats } };
   } catch (e) {
     // The engine should never throw on a save; if it does, the player still hears why.
     return no(`reading it failed (${e instanceof Error ? e.message : String(e)})`);

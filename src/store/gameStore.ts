@@ -14,10 +14,11 @@ import { formatProblem, idRecord, loadSave, newGame, own, readScenarioText, play
 import { parsePlayer } from '../ai/player';
 import type { SaveStorage, SavedGame, Slot, SlotSummary } from './autosave';
 import { AUTOSAVE_KEY, MAX_AUTOSAVE_CHARS, autosaveText, newGameId, readAutosave, slotKey, slotSummary, storageFailure, summaryOf, writeAutosave } from './autosave';
-import type { Mode } from './mode';
-import { humans, modeFor, modeProblem } from './mode';
+import type { Mode, StoredMode } from './mode';
+import { computerAt, humans, modeFor, modeProblem, seatsFor } from './mode';
 
-export type { Mode } from './mode';
+export type { Mode, Seat, SeatPlayer, StoredMode } from './mode';
+export { STRENGTHS, againstComputer, humans, seatMode } from './mode';
 export type { SaveStorage, Slot, SlotSummary } from './autosave';
 export { AUTOSAVE_KEY, PREVIOUS_KEY } from './autosave';
 /** The most a save or scenario file may hold; larger files are refused before they are read. */
@@ -33,11 +34,14 @@ export interface GameSession {
   reports: TurnReport[];
   /** Orders queued this turn by each human power, not yet revealed (a Map: power ids are data). */
   pending: ReadonlyMap<string, readonly Order[]>;
-  /** Hot-seat: the power whose orders are being entered (the others' stay hidden). */
+  /** The power whose orders are being entered (hot seat: the others' stay hidden); null when nobody is seated. */
   activePower: string | null;
-  /** Hot-seat: the device is being passed to `activePower`; nothing of the game shows until they confirm. */
+  /** Hot seat: the device is being passed to `activePower`; nothing of the game shows until they confirm. */
   handover: boolean;
 }
+
+/** Hot seat: the seats that have handed over their orders this turn (sealed: never shown to another seat). */
+export const handedOver = (session: GameSession): string[] => humans(session.scenario, session.mode).filter((p) => p !== session.activePower && session.pending.has(p));
 
 /** A question the player must answer before something happens (replacing or leaving a game in progress). */
 export interface Question {
@@ -74,8 +78,8 @@ export interface GameStoreState {
   /** A shipped scenario a share link named: the start screen chooses it (then clears this). */
   linkedScenario: string | null;
 
-  /** `whatIf` plays on into the scenario's "what if" continuation past the reporting (a separate choice). */
-  startGame(scenario: Scenario, seed: string, mode: Mode, options?: { whatIf?: boolean }): boolean;
+  /** `mode`: a seat per power (a mode of an older shape is read as the seats it meant). `whatIf` plays on into the scenario's "what if" continuation past the reporting (a separate choice). */
+  startGame(scenario: Scenario, seed: string, mode: StoredMode, options?: { whatIf?: boolean }): boolean;
   selectCountry(id: string | null): void;
   setZoom(zoom: number): void;
   queueOrder(order: Order): boolean;
@@ -218,10 +222,7 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
       const hs = humans(session.scenario, session.mode);
       return session.scenario.powers
         .filter((p) => !hs.includes(p.id))
-        .map((p) => {
-          const name = session.mode.kind === 'hot-seat' ? 'greedy' : session.mode.computer;
-          return { power: p.id, orders: computers.decide(session.scenario, session.gameId, viewFor(session.scenario, session.record.state, p.id), name) };
-        });
+        .map((p) => ({ power: p.id, orders: computers.decide(session.scenario, session.gameId, viewFor(session.scenario, session.record.state, p.id), computerAt(session.mode, p.id) ?? 'greedy') }));
     };
 
     /** Resolves the turn with every human's pending orders and the computers' `decided` ones. */
@@ -281,7 +282,8 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
       thinking: false,
       linkedScenario: null,
 
-      startGame(scenario, seed, mode, options = {}) {
+      startGame(scenario, seed, stored, options = {}) {
+        const mode = seatsFor(scenario, stored);
         const problem = modeProblem(scenario, mode);
         if (problem !== null) return fail(`This game cannot start: ${problem}.`);
         const r = startRecord(scenario, seed, options.whatIf ? { whatIf: true } : {});
@@ -324,16 +326,16 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
         const session = get().session;
         if (!session || session.record.state.phase.kind === 'over' || get().question || get().thinking) return;
         let next: GameSession = session;
-        if (session.mode.kind !== 'watch') {
+        const hs = humans(session.scenario, session.mode);
+        if (hs.length > 0) {
           const power = session.activePower;
           if (!power) return;
-          const hs = humans(session.scenario, session.mode);
           const pending = new Map(session.pending).set(power, session.pending.get(power) ?? []);
           const following = hs.find((h) => !pending.has(h)) ?? null;
           next = { ...session, pending, activePower: following, handover: following !== null };
         }
-        // Another human still has to give orders: pass the device.
-        if (humans(next.scenario, next.mode).some((h) => !next.pending.has(h))) return show(session, next);
+        // Another person still has to give orders: pass the device.
+        if (hs.some((h) => !next.pending.has(h))) return show(session, next);
         let asked: ReturnType<typeof computerOrders>;
         try {
           asked = computerOrders(next);
