@@ -136,9 +136,21 @@ const gameWords = (title: string, turn: number, lastTurn: number): string => `${
 const turnsOf = (record: GameRecord): string => gameWords(record.scenario.title, record.state.turn, record.state.lastTurn);
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-function sessionOf(game: SavedGame): GameSession {
+function sessionOf(game: Omit<SavedGame, 'pending' | 'pendingLost'> & { pending?: SavedGame['pending'] }): GameSession {
   const hs = humans(game.record.scenario, game.mode);
-  return { gameId: game.gameId, scenario: game.record.scenario, record: game.record, mode: game.mode, reports: game.reports, pending: new Map(), activePower: hs[0] ?? null, handover: hs.length > 1 };
+  const pending = game.pending ?? new Map<string, readonly Order[]>();
+  // Hot seat: seats that had handed over keep their sealed orders; the device goes to the next.
+  return { gameId: game.gameId, scenario: game.record.scenario, record: game.record, mode: game.mode, reports: game.reports, pending, activePower: hs.find((h) => !pending.has(h)) ?? null, handover: hs.length > 1 };
+}
+
+/** What a resumed game says about the hand-over it was in (hot seat), or null. */
+function resumeWords(game: SavedGame, session: GameSession): string | null {
+  const names = (ids: string[]): string => ids.map((id) => game.record.scenario.powers.find((p) => p.id === id)?.name ?? id).join(', ');
+  const next = names(session.activePower === null ? [] : [session.activePower]);
+  if (game.pendingLost !== null) return `The orders handed over this turn could not be restored (${game.pendingLost}): every seat gives its orders again, starting with ${next}.`;
+  const done = handedOver(session);
+  if (done.length === 0) return null;
+  return `This turn's orders of ${names(done)} were kept, still hidden. Pass the device to ${next}.`;
 }
 
 export function createGameStore(storage: SaveStorage | null = null, computers: ComputerPlayers = inProcessPlayers): StoreApi<GameStoreState> {
@@ -172,7 +184,9 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
       if (!storage) return;
       const { saved, storageTrouble } = get();
       try {
-        const { moved } = writeAutosave(storage, session.gameId, autosaveText(session.gameId, session.record, session.mode));
+        // Hot seat: the orders already handed over are kept too, so a reload does not lose them.
+        const sealed = new Map(handedOver(session).map((p) => [p, session.pending.get(p) ?? []]));
+        const { moved } = writeAutosave(storage, session.gameId, autosaveText(session.gameId, session.record, session.mode, sealed));
         const next = { current: slotSummary(session.gameId, session.record), previous: moved ? saved.current : saved.previous };
         if (storageTrouble === null) set({ saved: next });
         else set({ saved: next, storageTrouble: null, message: { kind: 'info', text: `Autosave works again: ${turnsOf(session.record)} is saved.` } });
@@ -334,8 +348,12 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
           const following = hs.find((h) => !pending.has(h)) ?? null;
           next = { ...session, pending, activePower: following, handover: following !== null };
         }
-        // Another person still has to give orders: pass the device.
-        if (hs.some((h) => !next.pending.has(h))) return show(session, next);
+        // Another person still has to give orders: pass the device (autosaved with the sealed orders).
+        if (hs.some((h) => !next.pending.has(h))) {
+          show(session, next);
+          autosave(next);
+          return;
+        }
         let asked: ReturnType<typeof computerOrders>;
         try {
           asked = computerOrders(next);
@@ -449,7 +467,10 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
           return fail(`The saved game cannot be continued: ${r.reason}. It is kept as it was: download it or discard it from the start screen (a new game keeps it as the previous game).`);
         }
         const session = sessionOf(r.game);
-        return guard(`Your saved game of ${turnsOf(r.game.record)}`, session.gameId, () => set({ session, selectedCountry: null, replay: null, message: null, question: null, thinking: false, saved: { ...get().saved, current: slotSummary(session.gameId, session.record) } }));
+        const said = resumeWords(r.game, session);
+        return guard(`Your saved game of ${turnsOf(r.game.record)}`, session.gameId, () =>
+          set({ session, selectedCountry: null, replay: null, message: said === null ? null : { kind: r.game.pendingLost === null ? 'info' : 'error', text: said }, question: null, thinking: false, saved: { ...get().saved, current: slotSummary(session.gameId, session.record) } }),
+        );
       },
 
       restorePrevious() {
@@ -462,7 +483,8 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
         }
         // Begun like a new game: the autosave's current game moves into the previous slot.
         const session = sessionOf(r.game);
-        return guard(`Your previous game of ${turnsOf(r.game.record)}`, session.gameId, () => begin(session, { kind: 'info', text: `Previous game restored: ${turnsOf(r.game.record)}.` }));
+        const said = resumeWords(r.game, session);
+        return guard(`Your previous game of ${turnsOf(r.game.record)}`, session.gameId, () => begin(session, { kind: 'info', text: `Previous game restored: ${turnsOf(r.game.record)}.${said === null ? '' : ` ${said}`}` }));
       },
 
       discardSaved(slot) {

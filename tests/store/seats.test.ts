@@ -1,12 +1,13 @@
 // Seats in the store: each computer plays at its own strength, people seated together play
-// in hot seat (three or more too).
+// in hot seat (three or more too), and the orders a seat has handed over survive a reload
+// while staying sealed from the next seat.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { loadScenarioText } from '../../src/engine';
-import type { ComputerPlayers, Mode } from '../../src/store/gameStore';
-import { createGameStore, handedOver, inProcessPlayers } from '../../src/store/gameStore';
+import type { ComputerPlayers, Mode, SaveStorage } from '../../src/store/gameStore';
+import { AUTOSAVE_KEY, createGameStore, handedOver, inProcessPlayers } from '../../src/store/gameStore';
 import { mini } from '../fixtures/mini';
 
 const classroom: Scenario = (() => {
@@ -25,6 +26,10 @@ const three = mini((x) => {
   x.actions[0]?.powers.push('east');
   x.actions[1]?.powers.push('east');
 });
+const memory = (): SaveStorage & { data: Map<string, string> } => {
+  const data = new Map<string, string>();
+  return { data, get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, v), remove: (k) => void data.delete(k) };
+};
 /** The in-process players, noting who was asked to play which power at which strength. */
 const spy = (): ComputerPlayers & { asked: string[] } => {
   const asked: string[] = [];
@@ -36,6 +41,20 @@ const spy = (): ComputerPlayers & { asked: string[] } => {
     },
   };
 };
+const visit = { type: 'diplomacy', action: 'state-visit', country: 'kazakhstan' } as const;
+const hotSeat: Mode = { kind: 'seats', seats: [{ power: 'beijing', player: 'human' }, { power: 'moscow', player: 'human' }] };
+const stored = (storage: { data: Map<string, string> }): Record<string, unknown> => JSON.parse(storage.data.get(AUTOSAVE_KEY) ?? 'null') as Record<string, unknown>;
+
+/** A hot-seat game of the classroom scenario where Beijing has queued a visit and handed over. */
+function beijingHandedOver(storage: SaveStorage): ReturnType<typeof createGameStore> {
+  const store = createGameStore(storage);
+  store.getState().startGame(classroom, 'seats', hotSeat);
+  store.getState().confirmHandover();
+  expect(store.getState().queueOrder(visit)).toBe(true);
+  store.getState().endTurn();
+  return store;
+}
+
 describe('seats', () => {
   it('each computer plays at its own strength; people play in the order of the powers', () => {
     const players = spy();
@@ -86,5 +105,72 @@ describe('seats', () => {
     expect(store.getState().startGame(classroom, 's', { kind: 'seats', seats: [{ power: 'beijing', player: 'human' }] })).toBe(false);
     expect(store.getState().message?.text).toBe('This game cannot start: nobody sits at the power "moscow".');
     expect(store.getState().session).toBeNull();
+  });
+});
+
+describe('hot seat: orders handed over survive a reload, still sealed', () => {
+  it('the autosave keeps the seats that handed over; reopening passes the device to the next seat', () => {
+    const storage = memory();
+    beijingHandedOver(storage);
+    expect(stored(storage).pending).toEqual([{ power: 'beijing', orders: [visit] }]);
+    const reopened = createGameStore(storage);
+    expect(reopened.getState().resumeAutosave()).toBe(true);
+    const session = reopened.getState().session;
+    expect(session).toMatchObject({ activePower: 'moscow', handover: true });
+    expect(session?.pending.get('beijing')).toEqual([visit]);
+    expect(reopened.getState().message).toEqual({ kind: 'info', text: "This turn's orders of Beijing were kept, still hidden. Pass the device to Moscow." });
+    reopened.getState().confirmHandover();
+    reopened.getState().endTurn();
+    const played = reopened.getState().session;
+    expect(played?.record.turns).toHaveLength(1);
+    expect(played?.reports[0]?.orders.beijing).toEqual([visit]);
+    // Once the turn is played nothing is pending, in memory or in the autosave.
+    expect(played?.pending.size).toBe(0);
+    expect(stored(storage).pending).toBeUndefined();
+  });
+
+  it('the seat at the device keeps its own unfinished queue out of the autosave', () => {
+    const storage = memory();
+    const store = beijingHandedOver(storage);
+    store.getState().confirmHandover();
+    store.getState().queueOrder({ type: 'diplomacy', action: 'state-visit', country: 'uzbekistan' });
+    // Leaving (New game): the autosave still holds Beijing's orders only.
+    store.getState().leaveGame();
+    expect(store.getState().session).toBeNull();
+    expect(stored(storage).pending).toEqual([{ power: 'beijing', orders: [visit] }]);
+    expect(store.getState().resumeAutosave()).toBe(true);
+    expect(store.getState().session?.activePower).toBe('moscow');
+  });
+
+  it.each<[string, (pending: unknown[]) => unknown, string]>([
+    ['orders that are not legal now', () => [{ power: 'beijing', orders: [visit, visit] }], 'they cannot be given now: the same order twice'],
+    ['orders for a seat nobody plays at this device', () => [{ power: 'nobody', orders: [] }], '"nobody" is not a seat played on this device'],
+    ['the same seat twice', (p) => [...p, ...p], '"beijing" has them twice'],
+    ['every seat done (the turn would have been played)', (p) => [...p, { power: 'moscow', orders: [] }], 'every seat had given its orders'],
+    ['not a list', () => ({ beijing: [visit] }), 'they are not orders the game knows'],
+  ])('handed-over orders that cannot be restored (%s) are said, and every seat gives them again', (_name, change, why) => {
+    const storage = memory();
+    beijingHandedOver(storage);
+    const json = stored(storage);
+    storage.data.set(AUTOSAVE_KEY, JSON.stringify({ ...json, pending: change(json.pending as unknown[]) }));
+    const reopened = createGameStore(storage);
+    expect(reopened.getState().resumeAutosave()).toBe(true);
+    expect(reopened.getState().session).toMatchObject({ activePower: 'beijing', handover: true });
+    expect(reopened.getState().session?.pending.size).toBe(0);
+    const message = reopened.getState().message;
+    expect(message?.kind).toBe('error');
+    expect(message?.text).toContain(why);
+    expect(message?.text).toMatch(/^The orders handed over this turn could not be restored \(.*\): every seat gives its orders again, starting with Beijing\.$/);
+  });
+
+  it('an autosave of the hot-seat mode before seats continues as two people', () => {
+    const storage = memory();
+    beijingHandedOver(storage);
+    const json = stored(storage);
+    storage.data.set(AUTOSAVE_KEY, JSON.stringify({ ...json, mode: { kind: 'hot-seat' } }));
+    const reopened = createGameStore(storage);
+    expect(reopened.getState().resumeAutosave()).toBe(true);
+    expect(reopened.getState().session?.mode).toEqual(hotSeat);
+    expect(reopened.getState().session?.pending.get('beijing')).toEqual([visit]);
   });
 });
