@@ -505,9 +505,17 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
         const session = get().session;
         if (!session) return;
         const leave = (): void => set({ session: null, selectedCountry: null, replay: null, message: null, question: null, thinking: false });
-        if (!inProgress(session.record) || (storage !== null && get().storageTrouble === null)) return leave();
+        const over = session.record.state.phase.kind === 'over';
+        const kept = storage !== null && get().storageTrouble === null;
+        // The orders the seat at the device has queued and not yet handed over are not autosaved.
+        const queued = over || session.activePower === null || session.handover ? 0 : (session.pending.get(session.activePower)?.length ?? 0);
+        if (queued === 0 && (!inProgress(session.record) || kept)) return leave();
         onYes = leave;
-        set({ question: { title: 'Leave this game?', text: `This browser is not keeping your game of ${turnsOf(session.record)}, so leaving it loses it: export the save first to keep it.`, yes: 'Leave it', no: 'Stay in the game', canExport: true } });
+        const orders = `${queued} order${queued === 1 ? '' : 's'} queued this turn`;
+        const text = !kept
+          ? `This browser is not keeping your game of ${turnsOf(session.record)}, so leaving it loses it: export the save first to keep it.`
+          : `Your game of ${turnsOf(session.record)} stays saved: Continue on the start screen brings it back. The ${orders} ${queued === 1 ? 'is' : 'are'} not saved and will be lost.`;
+        set({ question: { title: 'Leave this game?', text, yes: 'Leave it', no: 'Stay in the game', canExport: !kept } });
       },
 
       answer(yes) {

@@ -1,6 +1,6 @@
 // Seats in the store: each computer plays at its own strength, people seated together play
-// in hot seat (three or more too), and the orders a seat has handed over survive a reload
-// while staying sealed from the next seat.
+// in hot seat (three or more too), the orders a seat has handed over survive a reload while
+// staying sealed from the next seat, and leaving a game asks when it would lose orders.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,8 +134,11 @@ describe('hot seat: orders handed over survive a reload, still sealed', () => {
     const store = beijingHandedOver(storage);
     store.getState().confirmHandover();
     store.getState().queueOrder({ type: 'diplomacy', action: 'state-visit', country: 'uzbekistan' });
-    // Leaving (New game): the autosave still holds Beijing's orders only.
+    // Leaving (New game) asks, since Moscow's queue is not saved; the autosave still holds Beijing's only.
     store.getState().leaveGame();
+    expect(store.getState().question).toMatchObject({ title: 'Leave this game?', yes: 'Leave it', no: 'Stay in the game' });
+    expect(store.getState().question?.text).toMatch(/stays saved: Continue on the start screen brings it back\. The 1 order queued this turn is not saved and will be lost\.$/);
+    store.getState().answer(true);
     expect(store.getState().session).toBeNull();
     expect(stored(storage).pending).toEqual([{ power: 'beijing', orders: [visit] }]);
     expect(store.getState().resumeAutosave()).toBe(true);
@@ -172,5 +175,23 @@ describe('hot seat: orders handed over survive a reload, still sealed', () => {
     expect(reopened.getState().resumeAutosave()).toBe(true);
     expect(reopened.getState().session?.mode).toEqual(hotSeat);
     expect(reopened.getState().session?.pending.get('beijing')).toEqual([visit]);
+  });
+});
+
+describe('leaving a game (New game)', () => {
+  it('goes at once when nothing would be lost, asks when this turn\'s queued orders would be', () => {
+    const storage = memory();
+    const store = createGameStore(storage);
+    store.getState().startGame(classroom, 'l', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
+    store.getState().endTurn();
+    store.getState().queueOrder(visit);
+    store.getState().leaveGame();
+    expect(store.getState().question?.text).toBe('Your game of Classroom: the Samarkand years in eight turns at turn 2 of 8 stays saved: Continue on the start screen brings it back. The 1 order queued this turn is not saved and will be lost.');
+    store.getState().answer(false);
+    expect(store.getState().session?.pending.get('beijing')).toEqual([visit]);
+    store.getState().removeOrder(0);
+    store.getState().leaveGame();
+    expect(store.getState().question).toBeNull();
+    expect(store.getState().session).toBeNull();
   });
 });
