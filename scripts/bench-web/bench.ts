@@ -99,7 +99,7 @@ rows.push(['frame time while turns resolve (median / p95)', `${median(busy).toFi
 {
   const page = (await open('/')).page;
   await page.selectOption('#scenario', 'samarkand-2022');
-  await page.selectOption('#strength', 'search:3');
+  await page.getByRole('group', { name: 'Moscow', exact: true }).getByRole('combobox').selectOption('search:3');
   await page.getByRole('button', { name: 'Start game' }).click();
   const calm = await frames(page, 3000);
   const thinkingMs: number[] = [];

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createServer } from 'vite';
 import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, startHarness } from './browser';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { MAX_LINK_LENGTH, SHARE_PREFIX, shareLink } from '../../src/ui/share';
 import { BROWSER_CASES, readCase } from '../fixtures/hostile/browser';
@@ -171,9 +171,7 @@ setTimeout(() => postMessage({ violations: seen }), 200);`,
 
 async function startClassroom(page: Page): Promise<void> {
   await page.selectOption('#scenario', 'classroom-short');
-  await page.selectOption('#mode', 'vs-computer');
-  await page.selectOption('#side', 'beijing');
-  await page.selectOption('#strength', 'greedy');
+  await chooseSeats(page, { Beijing: 'human', Moscow: 'greedy' });
   await page.getByRole('button', { name: 'Start game' }).click();
   await page.waitForSelector('.status');
 }
