@@ -103,19 +103,22 @@ export function computerAt(mode: Mode, power: string): string | null {
 
 /** Why `mode` cannot play `scenario`, or null when it can. */
 export function modeProblem(scenario: Scenario, mode: Mode): string | null {
+  // Who sits where first (a power the scenario lacks, one seated twice or not at all), then who plays.
   const powers = new Set(scenario.powers.map((p) => p.id));
+  const stranger = mode.seats.find((seat) => !powers.has(seat.power));
+  if (stranger) return `there is no power "${stranger.power}" in this scenario`;
   const seated = new Set<string>();
   for (const seat of mode.seats) {
-    if (!powers.has(seat.power)) return `there is no power "${seat.power}" in this scenario`;
     if (seated.has(seat.power)) return `the power "${seat.power}" has two seats`;
     seated.add(seat.power);
-    if (seat.player !== 'human') {
-      const player = parsePlayer(seat.player.computer);
-      if (!player.ok) return `the computer player cannot play: ${player.error}`;
-    }
   }
   const empty = scenario.powers.find((p) => !seated.has(p.id));
   if (empty) return `nobody sits at the power "${empty.id}"`;
+  for (const seat of mode.seats) {
+    if (seat.player === 'human') continue;
+    const player = parsePlayer(seat.player.computer);
+    if (!player.ok) return `the computer player cannot play: ${player.error}`;
+  }
   return null;
 }
 

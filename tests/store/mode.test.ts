@@ -78,6 +78,7 @@ describe('seats that cannot play a scenario are refused with the reason', () => 
     ['no seats', seats(), 'nobody sits at the power "north"'],
     ['a computer that does not exist', seats(['north', H], ['south', C('genius')]), 'the computer player cannot play: unknown player "genius": expected one of random, greedy, varied, search:1, search:2, search:3'],
     ['a power called like a built-in', seats(['north', H], ['constructor', H]), 'there is no power "constructor" in this scenario'],
+    ['a power the scenario lacks, before an unknown computer', seats(['north', C('genius')], ['south', H], ['nobody', H]), 'there is no power "nobody" in this scenario'],
   ])('%s', (_name, mode, problem) => {
     expect(modeProblem(two, mode)).toBe(problem);
   });
