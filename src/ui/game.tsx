@@ -123,6 +123,13 @@ function TurnBar({ session, power }: { session: GameSession; power: string }) {
   const left = budget - queued.reduce((sum, o) => sum + orderCost(ix, o), 0);
   // Hot seat: another person still to give orders this turn gets the device next.
   const next = humans(s, session.mode).find((p) => p !== power && !session.pending.has(p));
+  const label = next !== undefined && !thinking ? `Done: hand over to ${powerName(s, next)}` : 'End turn';
+  // Ending a turn with no orders asks once: the first press arms End turn (the focus stays on
+  // it), a second press ends the turn, "Keep giving orders" (or any change to the queue, or
+  // another seat or turn) disarms it.
+  const armKey = `${session.gameId}:${session.record.turns.length}:${power}:${queued.length}`;
+  const [armedFor, setArmedFor] = useState<string | null>(null);
+  const armed = queued.length === 0 && !thinking && armedFor === armKey;
   return (
     <div class="turn-bar">
       <p>{`${powerName(s, power)}: ${left} of ${budget} budget left · ${queued.length} of ${s.rules.maxOrdersPerTurn} orders`}</p>
@@ -133,16 +140,26 @@ function TurnBar({ session, power }: { session: GameSession; power: string }) {
         class="primary"
         aria-disabled={thinking ? 'true' : undefined}
         aria-describedby={[queued.length === 0 && !thinking ? 'end-turn-why' : null, error ? 'end-turn-error' : null].filter((x) => x !== null).join(' ') || undefined}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && armed) setArmedFor(null);
+        }}
         onClick={() => {
+          if (queued.length === 0 && !thinking && !armed) return setArmedFor(armKey);
+          setArmedFor(null);
           store.getState().endTurn();
           blame('end-turn');
         }}
       >
-        {`${next !== undefined && !thinking ? `Done: hand over to ${powerName(s, next)}` : 'End turn'}${queued.length === 0 ? ' without orders' : ''}`}
+        {armed ? `Confirm: ${label.replace(/^E/, 'e').replace(/^D/, 'd')} without orders` : `${label}${queued.length === 0 ? ' without orders' : ''}`}
       </button>
+      {armed && (
+        <button type="button" data-key="end-turn-cancel" onClick={() => setArmedFor(null)}>
+          Keep giving orders
+        </button>
+      )}
       {queued.length === 0 && !thinking && (
-        <p class="reason" id="end-turn-why">
-          No orders queued: the turn passes and your budget carries over.
+        <p class="reason" id="end-turn-why" aria-live="polite">
+          {armed ? `No orders queued: press again to ${next !== undefined ? 'hand over' : 'end the turn'} with none (your ${left} budget carries over), or keep giving orders.` : 'No orders queued: the turn passes and your budget carries over.'}
         </p>
       )}
       <ErrorHere at="end-turn" id="end-turn-error" />

@@ -74,3 +74,13 @@ export async function chooseSeats(page: Page, seats: Record<string, string>): Pr
     await group.getByRole('combobox').selectOption(player);
   }
 }
+
+/** Ends the turn (or hands over) by a click; with no orders queued that asks once, so the second click confirms. */
+export async function endTurn(page: Page): Promise<void> {
+  const button = page.locator('.turn-bar button[data-key="end-turn"]');
+  const empty = ((await button.textContent()) ?? '').endsWith('without orders');
+  await button.click();
+  if (!empty) return;
+  await page.waitForSelector('.turn-bar button[data-key="end-turn"]:has-text("Confirm:")');
+  await button.click();
+}

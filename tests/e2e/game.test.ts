@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, chooseSeats, openPage, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, startHarness } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenario, loadScenarioText, playTurn, saveToJson, startRecord } from '../../src/engine';
@@ -66,7 +66,7 @@ describe('in the browser', () => {
     expect(await page.locator('#map').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
     await page.emulateMedia({ media: 'screen' });
     // After the first turn the briefing folds away, and stays on demand.
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(await mine.getAttribute('open')).toBeNull();
     expect(errors).toEqual([]);
@@ -83,7 +83,7 @@ describe('in the browser', () => {
       window.__thinking = 0;
       new MutationObserver(() => { if (document.querySelector('[data-testid="thinking"]')) window.__thinking++; }).observe(document.body, { childList: true, subtree: true });
     })()`);
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")', { timeout: 60_000 });
     expect(await page.evaluate('window.__thinking')).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="thinking"]').count()).toBe(0);
@@ -199,8 +199,18 @@ describe('in the browser', () => {
     expect(await focused()).toMatch(/^Undo /);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('ol.queue li').first().textContent()).toBe('No orders yet.');
-    // With nothing queued, End turn says so.
+    // With nothing queued, End turn says so, and asks once: the focus stays on it, armed; Escape
+    // disarms it, and a second Enter ends the turn.
     expect(await focused()).toBe('End turn without orders');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Confirm: end turn without orders');
+    expect(await page.locator('#end-turn-why').textContent()).toMatch(/^No orders queued: press again to end the turn with none \(your \d+ budget carries over\), or keep giving orders\.$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('End turn without orders');
+    expect(await page.locator('#report-title').textContent()).toContain('Turn 1 report');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Confirm: end turn without orders');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#report-title:has-text("Turn 2 report")');
     expect(await focused()).toBe('End turn without orders');
@@ -295,7 +305,7 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'I am Moscow: show my turn' }).click();
     await expect.poll(() => page.locator('#queue-title').textContent()).toContain('Moscow');
     expect(await page.locator('#panel').textContent()).not.toContain('Belt and Road loan — Kazakhstan');
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(await page.locator('.report').textContent()).toContain('Belt and Road loan — Kazakhstan');
     expect(errors).toEqual([]);
@@ -304,7 +314,7 @@ describe('in the browser', () => {
   it('reloading the page continues the autosaved game', async () => {
     const { page } = await openPage(h);
     await startClassroom(page);
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     await page.reload();
     await page.waitForSelector('.status');
@@ -314,7 +324,7 @@ describe('in the browser', () => {
   it('importing a corrupted save shows an error and keeps the game', async () => {
     const { page, errors } = await openPage(h);
     await startClassroom(page);
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     const bad = join(SHOTS, '..', 'corrupted-save.json');
     writeFileSync(bad, '{"format":"new-great-game/save","version":1,"turns":[');
@@ -393,7 +403,7 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status h1').textContent()).toBe('My own scenario');
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(errors).toEqual([]);
   });
@@ -428,7 +438,7 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status h1').textContent()).toBe('Mini');
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(errors).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, chooseSeats, openPage, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, startHarness } from './browser';
 import { loadScenarioText } from '../../src/engine';
 
 const PORT = 4437;
@@ -122,8 +122,15 @@ describe('seats, in the browser', () => {
     await page.getByRole('button', { name: 'I am Moscow: show my turn' }).click();
     await expect.poll(() => page.locator('#queue-title').textContent()).toContain('Moscow');
     expect(await page.locator('#panel').textContent()).not.toContain('Belt and Road loan — Kazakhstan');
-    // Moscow is the last seat: its button ends the turn, and Beijing's order is played.
-    await page.getByRole('button', { name: 'End turn without orders' }).click();
+    // Moscow is the last seat: its button ends the turn, and Beijing's order is played. With no
+    // orders it asks once; "Keep giving orders" disarms it.
+    const end = page.locator('.turn-bar button[data-key="end-turn"]');
+    await end.click();
+    expect(await end.textContent()).toBe('Confirm: end turn without orders');
+    await page.screenshot({ path: join(SHOTS, 'seats-390-end-turn-confirm.png') });
+    await page.getByRole('button', { name: 'Keep giving orders' }).click();
+    expect(await end.textContent()).toBe('End turn without orders');
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(await page.locator('.report').textContent()).toContain('Belt and Road loan — Kazakhstan');
     await page.waitForSelector('#handover-title:has-text("Pass the device to Beijing")');
@@ -146,7 +153,8 @@ describe('seats, in the browser', () => {
     await page.waitForSelector('#handover-title:has-text("Pass the device to Beijing")');
     expect(await page.locator('.handover p').textContent()).toContain('(the computer plays Moscow)');
     await page.getByRole('button', { name: 'I am Beijing: show my turn' }).click();
-    await page.getByRole('button', { name: 'Done: hand over to Tehran without orders' }).click();
+    expect(await page.locator('.turn-bar button[data-key="end-turn"]').textContent()).toBe('Done: hand over to Tehran without orders');
+    await endTurn(page);
     await page.waitForSelector('#handover-title:has-text("Pass the device to Tehran")');
     await page.getByRole('button', { name: 'I am Tehran: show my turn' }).click();
     await page.getByRole('button', { name: 'Uzbekistan', exact: true }).click();
@@ -163,7 +171,7 @@ describe('seats, in the browser', () => {
     await page.selectOption('#scenario', 'classroom-short');
     await chooseSeats(page, { Beijing: 'human', Moscow: 'greedy' });
     await page.getByRole('button', { name: 'Start game' }).click();
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
     await page.getByRole('button', { name: /^Queue order: Belt and Road loan/ }).click();
