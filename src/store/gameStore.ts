@@ -397,7 +397,8 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
 
       confirmHandover() {
         const session = get().session;
-        if (session?.handover) set({ session: { ...session, handover: false }, selectedCountry: null });
+        // What was said to the whole table (a resumed hand-over) is done with once the seat takes the device.
+        if (session?.handover) set({ session: { ...session, handover: false }, selectedCountry: null, ...(get().message?.kind === 'info' ? { message: null } : {}) });
       },
 
       startReplay() {

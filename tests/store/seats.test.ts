@@ -120,6 +120,7 @@ describe('hot seat: orders handed over survive a reload, still sealed', () => {
     expect(session?.pending.get('beijing')).toEqual([visit]);
     expect(reopened.getState().message).toEqual({ kind: 'info', text: "This turn's orders of Beijing were kept, still hidden. Pass the device to Moscow." });
     reopened.getState().confirmHandover();
+    expect(reopened.getState().message).toBeNull();
     reopened.getState().endTurn();
     const played = reopened.getState().session;
     expect(played?.record.turns).toHaveLength(1);
