@@ -150,7 +150,7 @@ function TurnBar({ session, power }: { session: GameSession; power: string }) {
           blame('end-turn');
         }}
       >
-        {armed ? `Confirm: ${label.replace(/^E/, 'e').replace(/^D/, 'd')} without orders` : `${label}${queued.length === 0 ? ' without orders' : ''}`}
+        {armed ? `Confirm: ${next !== undefined ? `hand over to ${powerName(s, next)}` : 'end turn'} without orders` : `${label}${queued.length === 0 ? ' without orders' : ''}`}
       </button>
       {armed && (
         <button type="button" data-key="end-turn-cancel" onClick={() => setArmedFor(null)}>

@@ -153,8 +153,12 @@ describe('seats, in the browser', () => {
     await page.waitForSelector('#handover-title:has-text("Pass the device to Beijing")');
     expect(await page.locator('.handover p').textContent()).toContain('(the computer plays Moscow)');
     await page.getByRole('button', { name: 'I am Beijing: show my turn' }).click();
-    expect(await page.locator('.turn-bar button[data-key="end-turn"]').textContent()).toBe('Done: hand over to Tehran without orders');
-    await endTurn(page);
+    const done = page.locator('.turn-bar button[data-key="end-turn"]');
+    expect(await done.textContent()).toBe('Done: hand over to Tehran without orders');
+    await done.click();
+    expect(await done.textContent()).toBe('Confirm: hand over to Tehran without orders');
+    expect(await page.locator('#end-turn-why').textContent()).toMatch(/^No orders queued: press again to hand over with none/);
+    await done.click();
     await page.waitForSelector('#handover-title:has-text("Pass the device to Tehran")');
     await page.getByRole('button', { name: 'I am Tehran: show my turn' }).click();
     await page.getByRole('button', { name: 'Uzbekistan', exact: true }).click();
