@@ -53,6 +53,12 @@ async function frames(page: Page, ms: number, during?: () => Promise<void>): Pro
   return recording;
 }
 
+/** Ends a turn with no orders: End turn asks once, so the second click confirms. */
+async function passTurn(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'End turn without orders' }).click();
+  await page.getByRole('button', { name: 'Confirm: end turn without orders' }).click();
+}
+
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -88,7 +94,7 @@ rows.push(['idle frame time (median / p95)', `${median(idle).toFixed(1)} / ${p95
 // Frames while turns resolve and the map is redrawn (three turns in the window).
 const busy = await frames(game.page, 4000, async () => {
   for (let t = 0; t < 3; t++) {
-    await game.page.getByRole('button', { name: 'End turn' }).click();
+    await passTurn(game.page);
     await game.page.waitForTimeout(1000);
   }
 });
@@ -99,7 +105,7 @@ rows.push(['frame time while turns resolve (median / p95)', `${median(busy).toFi
 {
   const page = (await open('/')).page;
   await page.selectOption('#scenario', 'samarkand-2022');
-  await page.selectOption('#strength', 'search:3');
+  await page.getByRole('group', { name: 'Moscow', exact: true }).getByRole('combobox').selectOption('search:3');
   await page.getByRole('button', { name: 'Start game' }).click();
   const calm = await frames(page, 3000);
   const thinkingMs: number[] = [];
@@ -118,8 +124,10 @@ rows.push(['frame time while turns resolve (median / p95)', `${median(busy).toFi
       }
       requestAnimationFrame(tick);
     })()`);
+    // Ending a turn with no orders asks once: arm End turn first, then time the confirming click.
+    await page.getByRole('button', { name: 'End turn without orders' }).click();
     const t0 = Date.now();
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await page.getByRole('button', { name: 'Confirm: end turn without orders' }).click();
     await page.waitForFunction((n) => document.querySelector('#report-title')?.textContent?.includes(`Turn ${n} `) === true, t + 1, { timeout: 60_000 });
     thinkingMs.push(Date.now() - t0);
     thinking.push(...((await page.evaluate('(() => { window.__recording = false; return window.__frames.slice(1); })()')) as number[]));
@@ -136,7 +144,7 @@ for (let i = 0; i < 10; i++) {
   // A game in progress is replaced only when the player agrees.
   const replace = game.page.getByRole('button', { name: 'Replace it' });
   await replace.click({ timeout: 3000 }).catch(() => undefined);
-  await game.page.getByRole('button', { name: 'End turn' }).click();
+  await passTurn(game.page);
   await game.page.waitForSelector('#report-title');
   heaps.push(await heapMb(game.page));
 }

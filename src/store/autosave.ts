@@ -5,10 +5,10 @@
 // checked, and a slot that fails says why and stays as it is until the player discards
 // it or another game pushes it into the previous slot.
 import { z } from 'zod';
-import type { GameRecord, TurnReport } from '../engine';
-import { MAX_SAVE_BYTES, hashJson, loadSave, saveToJson } from '../engine';
+import type { GameRecord, Order, TurnReport } from '../engine';
+import { MAX_SAVE_BYTES, hashJson, loadSave, saveToJson, validateOrders } from '../engine';
 import type { Mode } from './mode';
-import { ModeSchema, modeProblem } from './mode';
+import { ModeSchema, humans, modeProblem, seatsFor } from './mode';
 
 /** Where the autosave goes: localStorage in the browser, a Map in tests. Any call may throw. */
 export interface SaveStorage {
@@ -36,13 +36,23 @@ const AutosaveSchema = z.strictObject({
   game: GameId.optional(),
   save: z.string(),
   mode: z.unknown(),
+  // Hot seat: the sealed orders of the seats that have handed over this turn (never shown
+  // to the next seat; kept so that reloading the page does not lose them).
+  pending: z.unknown().optional(),
 });
+
+/** The handed-over orders as stored: a list (power ids are data, never an object's keys). */
+const PendingSchema = z.array(z.strictObject({ power: z.string().max(100), orders: z.array(z.unknown()).max(100) })).max(16);
 
 export interface SavedGame {
   gameId: string;
   record: GameRecord;
   reports: TurnReport[];
   mode: Mode;
+  /** Hot seat: the orders of the seats that had handed over this turn, restored (a Map: power ids are data). */
+  pending: ReadonlyMap<string, readonly Order[]>;
+  /** Why handed-over orders in the autosave could not be restored (those seats give them again), or null. */
+  pendingLost: string | null;
 }
 
 /** What a slot holds, as the start screen offers it. */
@@ -53,9 +63,36 @@ export function newGameId(): string {
   return `${a.toString(36)}-${b.toString(36)}`;
 }
 
-export function autosaveText(gameId: string, record: GameRecord, mode: Mode): string {
+/** `pending`: hot seat's handed-over orders this turn, written only while another seat still has to give theirs. */
+export function autosaveText(gameId: string, record: GameRecord, mode: Mode, pending: ReadonlyMap<string, readonly Order[]> = new Map()): string {
   // The id leads, so a write can read it back without parsing the whole slot.
-  return JSON.stringify({ format: FORMAT, version: 1, game: gameId, mode, save: saveToJson(record) });
+  const sealed = [...pending].map(([power, orders]) => ({ power, orders }));
+  return JSON.stringify({ format: FORMAT, version: 1, game: gameId, mode, save: saveToJson(record), ...(sealed.length > 0 ? { pending: sealed } : {}) });
+}
+
+/**
+ * The handed-over orders of an autosave, read as untrusted input: each for a person's
+ * seat, at most once, legal in the game's current state, and leaving at least one seat
+ * still to give orders (else the turn would have been played). All or nothing.
+ */
+function readPending(record: GameRecord, mode: Mode, raw: unknown): { pending: Map<string, Order[]>; lost: string | null } {
+  const none = new Map<string, Order[]>();
+  if (raw === undefined) return { pending: none, lost: null };
+  const lost = (why: string): { pending: Map<string, Order[]>; lost: string } => ({ pending: none, lost: why });
+  if (record.state.phase.kind === 'over') return lost('the game is over');
+  const parsed = PendingSchema.safeParse(raw);
+  if (!parsed.success) return lost(`they are not orders the game knows (${issues(parsed.error)})`);
+  const people = humans(record.scenario, mode);
+  const pending = new Map<string, Order[]>();
+  for (const { power, orders } of parsed.data) {
+    if (!people.includes(power)) return lost(`"${power}" is not a seat played on this device`);
+    if (pending.has(power)) return lost(`"${power}" has them twice`);
+    const v = validateOrders(record.scenario, record.state, power, orders);
+    if (!v.ok) return lost(`they cannot be given now: ${v.error.map((x) => x.reason).join('; ')}`);
+    pending.set(power, v.value);
+  }
+  if (people.every((p) => pending.has(p))) return lost('every seat had given its orders');
+  return { pending, lost: null };
 }
 
 /** The game id at the head of an autosave text, or null (an old or damaged autosave). */
@@ -93,10 +130,13 @@ export function readAutosave(text: string): { ok: true; game: SavedGame } | { ok
     if (!mode.success) return no(`its players are not a mode the game knows (${issues(mode.error)})`);
     const loaded = loadSave(file.data.save);
     if (!loaded.ok) return no(`its game cannot be loaded: ${loaded.error}`);
-    const problem = modeProblem(loaded.value.record.scenario, mode.data);
+    // A mode from before seats is read as the seats it meant.
+    const seats = seatsFor(loaded.value.record.scenario, mode.data);
+    const problem = modeProblem(loaded.value.record.scenario, seats);
     if (problem !== null) return no(`its players do not fit its scenario: ${problem}`);
+    const { pending, lost } = readPending(loaded.value.record, seats, file.data.pending);
     // An autosave from before game ids gets one from its text, the same on every read.
-    return { ok: true, game: { gameId: file.data.game ?? `old-${hashJson(text)}`, record: loaded.value.record, reports: loaded.value.reports, mode: mode.data } };
+    return { ok: true, game: { gameId: file.data.game ?? `old-${hashJson(text)}`, record: loaded.value.record, reports: loaded.value.reports, mode: seats, pending, pendingLost: lost } };
   } catch (e) {
     // The engine should never throw on a save; if it does, the player still hears why.
     return no(`reading it failed (${e instanceof Error ? e.message : String(e)})`);

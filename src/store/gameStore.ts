@@ -14,10 +14,11 @@ import { formatProblem, idRecord, loadSave, newGame, own, readScenarioText, play
 import { parsePlayer } from '../ai/player';
 import type { SaveStorage, SavedGame, Slot, SlotSummary } from './autosave';
 import { AUTOSAVE_KEY, MAX_AUTOSAVE_CHARS, autosaveText, newGameId, readAutosave, slotKey, slotSummary, storageFailure, summaryOf, writeAutosave } from './autosave';
-import type { Mode } from './mode';
-import { humans, modeFor, modeProblem } from './mode';
+import type { Mode, StoredMode } from './mode';
+import { computerAt, humans, modeFor, modeProblem, seatsFor } from './mode';
 
-export type { Mode } from './mode';
+export type { Mode, Seat, SeatPlayer, StoredMode } from './mode';
+export { STRENGTHS, againstComputer, humans, seatMode } from './mode';
 export type { SaveStorage, Slot, SlotSummary } from './autosave';
 export { AUTOSAVE_KEY, PREVIOUS_KEY } from './autosave';
 /** The most a save or scenario file may hold; larger files are refused before they are read. */
@@ -33,11 +34,14 @@ export interface GameSession {
   reports: TurnReport[];
   /** Orders queued this turn by each human power, not yet revealed (a Map: power ids are data). */
   pending: ReadonlyMap<string, readonly Order[]>;
-  /** Hot-seat: the power whose orders are being entered (the others' stay hidden). */
+  /** The power whose orders are being entered (hot seat: the others' stay hidden); null when nobody is seated. */
   activePower: string | null;
-  /** Hot-seat: the device is being passed to `activePower`; nothing of the game shows until they confirm. */
+  /** Hot seat: the device is being passed to `activePower`; nothing of the game shows until they confirm. */
   handover: boolean;
 }
+
+/** Hot seat: the seats that have handed over their orders this turn (sealed: never shown to another seat). */
+export const handedOver = (session: GameSession): string[] => humans(session.scenario, session.mode).filter((p) => p !== session.activePower && session.pending.has(p));
 
 /** A question the player must answer before something happens (replacing or leaving a game in progress). */
 export interface Question {
@@ -74,8 +78,8 @@ export interface GameStoreState {
   /** A shipped scenario a share link named: the start screen chooses it (then clears this). */
   linkedScenario: string | null;
 
-  /** `whatIf` plays on into the scenario's "what if" continuation past the reporting (a separate choice). */
-  startGame(scenario: Scenario, seed: string, mode: Mode, options?: { whatIf?: boolean }): boolean;
+  /** `mode`: a seat per power (a mode of an older shape is read as the seats it meant). `whatIf` plays on into the scenario's "what if" continuation past the reporting (a separate choice). */
+  startGame(scenario: Scenario, seed: string, mode: StoredMode, options?: { whatIf?: boolean }): boolean;
   selectCountry(id: string | null): void;
   setZoom(zoom: number): void;
   queueOrder(order: Order): boolean;
@@ -132,9 +136,21 @@ const gameWords = (title: string, turn: number, lastTurn: number): string => `${
 const turnsOf = (record: GameRecord): string => gameWords(record.scenario.title, record.state.turn, record.state.lastTurn);
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-function sessionOf(game: SavedGame): GameSession {
+function sessionOf(game: Omit<SavedGame, 'pending' | 'pendingLost'> & { pending?: SavedGame['pending'] }): GameSession {
   const hs = humans(game.record.scenario, game.mode);
-  return { gameId: game.gameId, scenario: game.record.scenario, record: game.record, mode: game.mode, reports: game.reports, pending: new Map(), activePower: hs[0] ?? null, handover: hs.length > 1 };
+  const pending = game.pending ?? new Map<string, readonly Order[]>();
+  // Hot seat: seats that had handed over keep their sealed orders; the device goes to the next.
+  return { gameId: game.gameId, scenario: game.record.scenario, record: game.record, mode: game.mode, reports: game.reports, pending, activePower: hs.find((h) => !pending.has(h)) ?? null, handover: hs.length > 1 };
+}
+
+/** What a resumed game says about the hand-over it was in (hot seat), or null. */
+function resumeWords(game: SavedGame, session: GameSession): string | null {
+  const names = (ids: string[]): string => ids.map((id) => game.record.scenario.powers.find((p) => p.id === id)?.name ?? id).join(', ');
+  const next = names(session.activePower === null ? [] : [session.activePower]);
+  if (game.pendingLost !== null) return `The orders handed over this turn could not be restored (${game.pendingLost}): every seat gives its orders again, starting with ${next}.`;
+  const done = handedOver(session);
+  if (done.length === 0) return null;
+  return `This turn's orders of ${names(done)} were kept, still hidden. Pass the device to ${next}.`;
 }
 
 export function createGameStore(storage: SaveStorage | null = null, computers: ComputerPlayers = inProcessPlayers): StoreApi<GameStoreState> {
@@ -168,7 +184,9 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
       if (!storage) return;
       const { saved, storageTrouble } = get();
       try {
-        const { moved } = writeAutosave(storage, session.gameId, autosaveText(session.gameId, session.record, session.mode));
+        // Hot seat: the orders already handed over are kept too, so a reload does not lose them.
+        const sealed = new Map(handedOver(session).map((p) => [p, session.pending.get(p) ?? []]));
+        const { moved } = writeAutosave(storage, session.gameId, autosaveText(session.gameId, session.record, session.mode, sealed));
         const next = { current: slotSummary(session.gameId, session.record), previous: moved ? saved.current : saved.previous };
         if (storageTrouble === null) set({ saved: next });
         else set({ saved: next, storageTrouble: null, message: { kind: 'info', text: `Autosave works again: ${turnsOf(session.record)} is saved.` } });
@@ -218,10 +236,7 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
       const hs = humans(session.scenario, session.mode);
       return session.scenario.powers
         .filter((p) => !hs.includes(p.id))
-        .map((p) => {
-          const name = session.mode.kind === 'hot-seat' ? 'greedy' : session.mode.computer;
-          return { power: p.id, orders: computers.decide(session.scenario, session.gameId, viewFor(session.scenario, session.record.state, p.id), name) };
-        });
+        .map((p) => ({ power: p.id, orders: computers.decide(session.scenario, session.gameId, viewFor(session.scenario, session.record.state, p.id), computerAt(session.mode, p.id) ?? 'greedy') }));
     };
 
     /** Resolves the turn with every human's pending orders and the computers' `decided` ones. */
@@ -281,7 +296,8 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
       thinking: false,
       linkedScenario: null,
 
-      startGame(scenario, seed, mode, options = {}) {
+      startGame(scenario, seed, stored, options = {}) {
+        const mode = seatsFor(scenario, stored);
         const problem = modeProblem(scenario, mode);
         if (problem !== null) return fail(`This game cannot start: ${problem}.`);
         const r = startRecord(scenario, seed, options.whatIf ? { whatIf: true } : {});
@@ -324,16 +340,20 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
         const session = get().session;
         if (!session || session.record.state.phase.kind === 'over' || get().question || get().thinking) return;
         let next: GameSession = session;
-        if (session.mode.kind !== 'watch') {
+        const hs = humans(session.scenario, session.mode);
+        if (hs.length > 0) {
           const power = session.activePower;
           if (!power) return;
-          const hs = humans(session.scenario, session.mode);
           const pending = new Map(session.pending).set(power, session.pending.get(power) ?? []);
           const following = hs.find((h) => !pending.has(h)) ?? null;
           next = { ...session, pending, activePower: following, handover: following !== null };
         }
-        // Another human still has to give orders: pass the device.
-        if (humans(next.scenario, next.mode).some((h) => !next.pending.has(h))) return show(session, next);
+        // Another person still has to give orders: pass the device (autosaved with the sealed orders).
+        if (hs.some((h) => !next.pending.has(h))) {
+          show(session, next);
+          autosave(next);
+          return;
+        }
         let asked: ReturnType<typeof computerOrders>;
         try {
           asked = computerOrders(next);
@@ -377,7 +397,8 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
 
       confirmHandover() {
         const session = get().session;
-        if (session?.handover) set({ session: { ...session, handover: false }, selectedCountry: null });
+        // What was said to the whole table (a resumed hand-over) is done with once the seat takes the device.
+        if (session?.handover) set({ session: { ...session, handover: false }, selectedCountry: null, ...(get().message?.kind === 'info' ? { message: null } : {}) });
       },
 
       startReplay() {
@@ -447,7 +468,10 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
           return fail(`The saved game cannot be continued: ${r.reason}. It is kept as it was: download it or discard it from the start screen (a new game keeps it as the previous game).`);
         }
         const session = sessionOf(r.game);
-        return guard(`Your saved game of ${turnsOf(r.game.record)}`, session.gameId, () => set({ session, selectedCountry: null, replay: null, message: null, question: null, thinking: false, saved: { ...get().saved, current: slotSummary(session.gameId, session.record) } }));
+        const said = resumeWords(r.game, session);
+        return guard(`Your saved game of ${turnsOf(r.game.record)}`, session.gameId, () =>
+          set({ session, selectedCountry: null, replay: null, message: said === null ? null : { kind: r.game.pendingLost === null ? 'info' : 'error', text: said }, question: null, thinking: false, saved: { ...get().saved, current: slotSummary(session.gameId, session.record) } }),
+        );
       },
 
       restorePrevious() {
@@ -460,7 +484,8 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
         }
         // Begun like a new game: the autosave's current game moves into the previous slot.
         const session = sessionOf(r.game);
-        return guard(`Your previous game of ${turnsOf(r.game.record)}`, session.gameId, () => begin(session, { kind: 'info', text: `Previous game restored: ${turnsOf(r.game.record)}.` }));
+        const said = resumeWords(r.game, session);
+        return guard(`Your previous game of ${turnsOf(r.game.record)}`, session.gameId, () => begin(session, { kind: 'info', text: `Previous game restored: ${turnsOf(r.game.record)}.${said === null ? '' : ` ${said}`}` }));
       },
 
       discardSaved(slot) {
@@ -481,9 +506,17 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
         const session = get().session;
         if (!session) return;
         const leave = (): void => set({ session: null, selectedCountry: null, replay: null, message: null, question: null, thinking: false });
-        if (!inProgress(session.record) || (storage !== null && get().storageTrouble === null)) return leave();
+        const over = session.record.state.phase.kind === 'over';
+        const kept = storage !== null && get().storageTrouble === null;
+        // The orders the seat at the device has queued and not yet handed over are not autosaved.
+        const queued = over || session.activePower === null || session.handover ? 0 : (session.pending.get(session.activePower)?.length ?? 0);
+        if (queued === 0 && (!inProgress(session.record) || kept)) return leave();
         onYes = leave;
-        set({ question: { title: 'Leave this game?', text: `This browser is not keeping your game of ${turnsOf(session.record)}, so leaving it loses it: export the save first to keep it.`, yes: 'Leave it', no: 'Stay in the game', canExport: true } });
+        const orders = `${queued} order${queued === 1 ? '' : 's'} queued this turn`;
+        const text = !kept
+          ? `This browser is not keeping your game of ${turnsOf(session.record)}, so leaving it loses it: export the save first to keep it.`
+          : `Your game of ${turnsOf(session.record)} stays saved: Continue on the start screen brings it back. The ${orders} ${queued === 1 ? 'is' : 'are'} not saved and will be lost.`;
+        set({ question: { title: 'Leave this game?', text, yes: 'Leave it', no: 'Stay in the game', canExport: !kept } });
       },
 
       answer(yes) {

@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../engine';
 import type { GameStoreState } from '../store/gameStore';
+import { againstComputer } from '../store/gameStore';
 import { ActionErrors, useShownBeside } from './actionErrors';
 import { balancePanel } from './balancePanel';
 import type { EditorPanel } from './editor/editorPanel';
@@ -105,7 +106,7 @@ async function loadEditor(shell: Shell): Promise<EditorPanel> {
       shell.tried = scenario;
       store.setState({ customScenario: scenario, editorOpen: false });
       const first = scenario.powers[0]?.id ?? '';
-      store.getState().startGame(scenario, `${scenario.id}-try`, { kind: 'vs-computer', human: first, computer: 'greedy' });
+      store.getState().startGame(scenario, `${scenario.id}-try`, againstComputer(scenario, first, 'greedy'));
     },
     close: () => store.setState({ editorOpen: false }),
   });
@@ -141,13 +142,13 @@ function App({ shell }: { shell: Shell }) {
   const scenarioOfEntry = (e: ScenarioEntry | undefined): Promise<Scenario | undefined> => scenarioOf(shell, e);
   // A scenario of one's own (opened, dropped, shared, or played from the editor) becomes the choice.
   useEffect(() => {
-    if (custom) change({ scenario: 'custom', side: undefined, whatIf: false });
+    if (custom) change({ scenario: 'custom', whatIf: false });
   }, [custom]);
   // A share link naming a shipped scenario chooses it.
   const linked = useGameStore((s) => s.linkedScenario);
   useEffect(() => {
     if (linked === null) return;
-    change({ scenario: linked, side: undefined, whatIf: false });
+    change({ scenario: linked, whatIf: false });
     store.setState({ linkedScenario: null });
   }, [linked]);
   const editing = editorOpen && shell.editor !== null;

@@ -9,6 +9,7 @@ import { useState } from 'preact/hooks';
 import type { Change, GameState, LegalOrder, Order, Scenario, StateLike, TurnReport } from '../engine';
 import { controlMargin, countryWorths, currentDate, describeWorth, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, organisationName, own, previewOrder, standing, validateOrders } from '../engine';
 import type { GameSession } from '../store/gameStore';
+import { handedOver, humans } from '../store/gameStore';
 import { ErrorHere, useBlame, useErrorAt } from './actionErrors';
 import { InfluenceChart } from './charts';
 import type { EventsMemory } from './eventsPanel';
@@ -22,6 +23,7 @@ import { PrintBriefings, SideBriefing } from './briefings';
 import { ReportSummary } from './reportSummary';
 import { WhyItEnded } from './whyItEnded';
 import { ProjectorToggle } from './viewPrefs';
+import { listWords } from './startScreen';
 
 export const powerName = (s: Scenario, id: string | null | undefined): string => s.powers.find((p) => p.id === id)?.name ?? String(id);
 const countryName = (s: Scenario, id: string): string => s.countries.find((c) => c.id === id)?.name ?? id;
@@ -57,21 +59,23 @@ export function GameView({ events, backToEditor }: { events: EventsMemory; backT
       <>
         <StatusBar session={session} />
         {back}
-        <HandoverPanel scenario={s} power={session.activePower} />
+        <HandoverPanel session={session} />
         {/* The last turn's report is public: both players read it before the next turn. */}
         {last && <ReportView scenario={s} report={last} after={st} />}
       </>
     );
   }
+  // Nobody seated at this device: the computers play every power and the page watches.
+  const watching = humans(s, session.mode).length === 0;
   return (
     <>
       <StatusBar session={session} />
       {back}
       <HowToPlay scenario={s} />
-      {session.mode.kind !== 'watch' && <SideBriefing scenario={s} role={session.activePower} open={session.reports.length === 0} />}
-      {over ? <Debrief session={session} /> : session.mode.kind === 'watch' ? <WatchPanel /> : <CountryPanel session={session} />}
-      {!over && session.mode.kind !== 'watch' && <QueuePanel session={session} />}
-      {!over && session.mode.kind !== 'watch' && session.activePower !== null && <TurnBar session={session} power={session.activePower} />}
+      {!watching && <SideBriefing scenario={s} role={session.activePower} open={session.reports.length === 0} />}
+      {over ? <Debrief session={session} /> : watching ? <WatchPanel /> : <CountryPanel session={session} />}
+      {!over && !watching && <QueuePanel session={session} />}
+      {!over && !watching && session.activePower !== null && <TurnBar session={session} power={session.activePower} />}
       {last && <ReportView scenario={s} report={last} after={st} />}
       {/* What may happen next, as the player whose turn it is may see it (watching: what anyone may see). */}
       {!over && <EventsAhead scenario={s} state={st} viewer={session.activePower} memory={events} />}
@@ -117,6 +121,15 @@ function TurnBar({ session, power }: { session: GameSession; power: string }) {
   const queued: readonly Order[] = session.pending.get(power) ?? [];
   const budget = own(session.record.state.powers, power)?.budget ?? 0;
   const left = budget - queued.reduce((sum, o) => sum + orderCost(ix, o), 0);
+  // Hot seat: another person still to give orders this turn gets the device next.
+  const next = humans(s, session.mode).find((p) => p !== power && !session.pending.has(p));
+  const label = next !== undefined && !thinking ? `Done: hand over to ${powerName(s, next)}` : 'End turn';
+  // Ending a turn with no orders asks once: the first press arms End turn (the focus stays on
+  // it), a second press ends the turn, "Keep giving orders" (or any change to the queue, or
+  // another seat or turn) disarms it.
+  const armKey = `${session.gameId}:${session.record.turns.length}:${power}:${queued.length}`;
+  const [armedFor, setArmedFor] = useState<string | null>(null);
+  const armed = queued.length === 0 && !thinking && armedFor === armKey;
   return (
     <div class="turn-bar">
       <p>{`${powerName(s, power)}: ${left} of ${budget} budget left · ${queued.length} of ${s.rules.maxOrdersPerTurn} orders`}</p>
@@ -127,16 +140,26 @@ function TurnBar({ session, power }: { session: GameSession; power: string }) {
         class="primary"
         aria-disabled={thinking ? 'true' : undefined}
         aria-describedby={[queued.length === 0 && !thinking ? 'end-turn-why' : null, error ? 'end-turn-error' : null].filter((x) => x !== null).join(' ') || undefined}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && armed) setArmedFor(null);
+        }}
         onClick={() => {
+          if (queued.length === 0 && !thinking && !armed) return setArmedFor(armKey);
+          setArmedFor(null);
           store.getState().endTurn();
           blame('end-turn');
         }}
       >
-        {`${session.mode.kind === 'hot-seat' ? 'Done: hand over' : 'End turn'}${queued.length === 0 ? ' without orders' : ''}`}
+        {armed ? `Confirm: ${next !== undefined ? `hand over to ${powerName(s, next)}` : 'end turn'} without orders` : `${label}${queued.length === 0 ? ' without orders' : ''}`}
       </button>
+      {armed && (
+        <button type="button" data-key="end-turn-cancel" onClick={() => setArmedFor(null)}>
+          Keep giving orders
+        </button>
+      )}
       {queued.length === 0 && !thinking && (
-        <p class="reason" id="end-turn-why">
-          No orders queued: the turn passes and your budget carries over.
+        <p class="reason" id="end-turn-why" aria-live="polite">
+          {armed ? `No orders queued: press again to ${next !== undefined ? 'hand over' : 'end the turn'} with none (your ${left} budget carries over), or keep giving orders.` : 'No orders queued: the turn passes and your budget carries over.'}
         </p>
       )}
       <ErrorHere at="end-turn" id="end-turn-error" />
@@ -166,12 +189,24 @@ function ReplayPanel({ scenario: s, states, index }: { scenario: Scenario; state
 }
 
 /** Hot seat: a blank hand-over screen, so the next player sees nothing of the last one's orders. */
-function HandoverPanel({ scenario: s, power }: { scenario: Scenario; power: string | null }) {
+function HandoverPanel({ session }: { session: GameSession }) {
   const store = useStoreApi();
+  const s = session.scenario;
+  const power = session.activePower;
+  const names = (ids: string[]): string => listWords(ids.map((id) => powerName(s, id)));
+  const done = handedOver(session);
+  const people = humans(s, session.mode);
+  const rest = people.filter((p) => p !== power && !done.includes(p));
+  const computers = s.powers.filter((p) => !people.includes(p.id)).map((p) => p.id);
   return (
     <section class="panel handover" aria-labelledby="handover-title">
       <h2 id="handover-title">{`Pass the device to ${powerName(s, power)}`}</h2>
-      <p>Orders stay hidden until both sides have given theirs.</p>
+      <p>
+        {done.length === 0
+          ? `Each seat at this device gives its orders in turn: ${people.map((p) => powerName(s, p)).join(', then ')}.`
+          : `${names(done)} ${done.length === 1 ? 'has' : 'have'} given ${done.length === 1 ? 'its' : 'their'} orders, sealed.${rest.length > 0 ? ` After ${powerName(s, power)}: ${names(rest)}.` : ''}`}
+        {` Nobody sees another seat's orders until ${people.length === 2 ? 'both have' : 'all have'} given theirs${computers.length > 0 ? ` (the computer plays ${names(computers)})` : ''}; then the turn is played and its report shows them all.`}
+      </p>
       <button type="button" data-key="handover" class="primary" data-landing onClick={() => store.getState().confirmHandover()}>
         {`I am ${powerName(s, power)}: show my turn`}
       </button>

@@ -43,7 +43,7 @@ export function MapLegend({ scenario }: { scenario: Scenario }) {
             {`${p.name}: a country it leads is filled in its colour, the stronger the larger the lead, and hatched with ${patternOf(i).name} (bolder once it has control); its projects' routes are drawn in its colour with a dark edge (thick once built).`}
           </li>
         ))}
-        <li>{'Each country’s label says who leads it and by how much ("Beijing +12"); ★ means the lead is enough for control, so the country scores its full worth this turn.'}</li>
+        <li>{`Each country’s label says who leads it and by how much ("${scenario.powers[0]?.name ?? 'a power'} +12"); ★ means the lead is enough for control, so the country scores its full worth this turn.`}</li>
         <li>Grey: nobody leads (equal shares). White lines: projects nobody has started yet. The yellow outline marks the country you selected.</li>
       </ul>
     </section>

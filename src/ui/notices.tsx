@@ -23,14 +23,37 @@ export function QuestionView() {
   const store = useStoreApi();
   const q = useGameStore((s) => s.question);
   // A question that appears takes the focus (and so the screen reader's attention and the
-  // view, on a phone below the map); its safe answer is first.
+  // view, on a phone below the map); its safe answer is first. Answered, the focus goes back
+  // to what asked (New game, Start game…) if it is still there; else focus.ts finds the
+  // screen's landing.
   const no = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
-    if (q) no.current?.focus();
+    if (q) {
+      const from = document.activeElement;
+      if (opener.current === null && from instanceof HTMLElement && from !== document.body && !from.closest('.question')) opener.current = from;
+      no.current?.focus();
+      return;
+    }
+    const back = opener.current;
+    opener.current = null;
+    if (back?.isConnected && !back.matches(':disabled') && (document.activeElement === null || document.activeElement === document.body)) back.focus();
   }, [q]);
   if (!q) return null;
   return (
-    <section class="panel question" role="alertdialog" aria-labelledby="question-title" aria-describedby="question-text">
+    // Escape gives the safe answer, as the first button does.
+    <section
+      class="panel question"
+      role="alertdialog"
+      aria-labelledby="question-title"
+      aria-describedby="question-text"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          store.getState().answer(false);
+        }
+      }}
+    >
       <h2 id="question-title">{q.title}</h2>
       <p id="question-text">{q.text}</p>
       <p>

@@ -13,7 +13,9 @@ export interface ScenarioListing {
   /** The month the reporting ends ("2024-07" style, see `formatPartialDate`). */
   reportingEnds: string;
   whatIf: { note: string; turns: number } | null;
-  powers: { id: string; name: string }[];
+  powers: { id: string; name: string; color: string }[];
+  /** The names of the contested countries, in the scenario's order (the start screen's "… compete for influence in …"). */
+  contested: string[];
 }
 
 export function listingOf(id: string, s: Scenario): ScenarioListing {
@@ -24,7 +26,8 @@ export function listingOf(id: string, s: Scenario): ScenarioListing {
     turns: s.turns,
     reportingEnds: reportingEnds(s),
     whatIf: s.whatIf ? { note: s.whatIf.note, turns: s.whatIf.turns } : null,
-    powers: s.powers.map((p) => ({ id: p.id, name: p.name })),
+    powers: s.powers.map((p) => ({ id: p.id, name: p.name, color: p.color })),
+    contested: s.countries.filter((c) => c.role === 'contested').map((c) => c.name),
   };
 }
 

@@ -1,10 +1,13 @@
-// The start screen: scenario, mode, side and opponent, the autosave's games, files in,
-// share links. What was chosen lives in the app (StartChoices), so a message, a file
-// opened or a game played and left does not reset the form.
+// The start screen: scenario, who sits at each of its powers (a person at this device or the
+// computer at a strength), the autosave's games, files in, share links. What was chosen
+// lives in the app (StartChoices), so a message, a file opened or a game played and left
+// does not reset the form. Its words come from the chosen scenario (its powers, title and
+// summary), so a scenario of other powers or places reads right.
 import { useRef } from 'preact/hooks';
 import type { Scenario } from '../engine';
 import { formatPartialDate } from '../engine';
 import type { Mode, Slot, SlotSummary } from '../store/gameStore';
+import { STRENGTHS, seatMode } from '../store/gameStore';
 import { downloadText, openChosenFile } from './files';
 import type { ScenarioListing } from './scenarioListing';
 import { offerShareLink } from './share';
@@ -18,14 +21,17 @@ export interface ScenarioEntry {
   scenario: Scenario | undefined;
 }
 
-export type ModeKind = Mode['kind'];
+/** Who sits at a power: a person, or the computer at `strength` (kept while a person sits, for when the computer comes back). */
+export interface SeatChoice {
+  human: boolean;
+  strength: string;
+}
 
 export interface StartChoices {
   /** The scenario's id in the list (`custom` for a file of one's own). */
   scenario: string | undefined;
-  mode: ModeKind;
-  side: string | undefined;
-  strength: string;
+  /** The seats chosen, by power id (a Map: ids are data); a power not in it gets `defaultSeat`. */
+  seats: ReadonlyMap<string, SeatChoice>;
   whatIf: boolean;
   /** The last share link made, shown until another is asked for. */
   link: string | null;
@@ -33,7 +39,46 @@ export interface StartChoices {
   editorFrom: 'chosen' | 'blank';
 }
 
-export const firstChoices = (): StartChoices => ({ scenario: undefined, mode: 'vs-computer', side: undefined, strength: 'greedy', whatIf: false, link: null, editorFrom: 'chosen' });
+export const firstChoices = (): StartChoices => ({ scenario: undefined, seats: new Map(), whatIf: false, link: null, editorFrom: 'chosen' });
+
+/** Until chosen otherwise: a person at the first power, the computer (Easy) at every other. */
+const defaultSeat = (index: number): SeatChoice => ({ human: index === 0, strength: 'greedy' });
+const isStrength = (x: string): boolean => STRENGTHS.some(([value]) => value === x);
+
+/** The seat chosen for each of the scenario's powers, in its order. */
+export function seatsChosen(s: { powers: readonly { id: string; name: string; color: string }[] }, c: StartChoices): { id: string; name: string; color: string; seat: SeatChoice }[] {
+  return s.powers.map((p, i) => {
+    const seat = c.seats.get(p.id) ?? defaultSeat(i);
+    return { id: p.id, name: p.name, color: p.color, seat: isStrength(seat.strength) ? seat : { ...seat, strength: 'greedy' } };
+  });
+}
+
+/** The mode the start screen's seats make. */
+export const modeChosen = (s: { powers: readonly { id: string; name: string; color: string }[] }, c: StartChoices): Mode => {
+  const seats = new Map(seatsChosen(s, c).map((x) => [x.id, x.seat]));
+  return seatMode(s, (power) => {
+    const seat = seats.get(power);
+    return !seat || seat.human ? 'human' : { computer: seat.strength };
+  });
+};
+
+/** "A", "A and B", "A, B and C". */
+export const listWords = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] ?? ''}`);
+const strengthWords = (strength: string): string => STRENGTHS.find(([v]) => v === strength)?.[1].replace(/ \(.*\)$/, '') ?? strength;
+
+/** What the chosen seats make, in a sentence: against the computer, hot seat, or watching. */
+export function seatsSummary(s: { powers: readonly { id: string; name: string; color: string }[] }, c: StartChoices): string {
+  const seats = seatsChosen(s, c);
+  const people = seats.filter((x) => x.seat.human).map((x) => x.name);
+  const computers = seats.filter((x) => !x.seat.human).map((x) => `${x.name} (${strengthWords(x.seat.strength)})`);
+  if (people.length === 0) return `Watch: the computer plays ${listWords(computers)}; you step through the turns.`;
+  const against = computers.length > 0 ? ` The computer plays ${listWords(computers)}.` : '';
+  if (people.length === 1) return `You play ${people[0] ?? ''}.${against}`;
+  return `Hot seat: ${listWords(people)} take turns on this device, each passing it on so the next never sees their orders.${against}`;
+}
+
+/** The scenario's contest in a sentence: its powers and the countries on its board. */
+export const contestWords = (s: ScenarioListing): string => `${listWords(s.powers.map((p) => p.name))} compete for influence in ${listWords(s.contested)}.`;
 
 /** The entry of `list` the choices name (the first when they name none that is there). */
 export const chosenEntry = (list: readonly ScenarioEntry[], c: StartChoices): ScenarioEntry | undefined => list.find((x) => x.id === c.scenario) ?? list[0];
@@ -46,20 +91,13 @@ interface StartProps {
   scenarioOf(entry: ScenarioEntry | undefined): Promise<Scenario | undefined>;
 }
 
-const STRENGTHS: readonly (readonly [string, string])[] = [
-  ['greedy', 'Easy (rule of thumb)'],
-  ['search:1', 'Normal (search 1)'],
-  ['search:2', 'Hard (search 2)'],
-  ['search:3', 'Hardest (search 3)'],
-];
-
 export function StartScreen({ list, choices, change, scenarioOf }: StartProps) {
   const store = useStoreApi();
   const linkBox = useRef<HTMLInputElement>(null);
   const entry = chosenEntry(list, choices);
   const s = entry?.listing;
-  const side = s?.powers.some((p) => p.id === choices.side) ? choices.side : s?.powers[0]?.id;
-  const chooseScenario = (id: string): void => change({ scenario: id, side: undefined, whatIf: false });
+  const chooseScenario = (id: string): void => change({ scenario: id, whatIf: false });
+  const seat = (power: string, index: number, next: Partial<SeatChoice>): void => change({ seats: new Map(choices.seats).set(power, { ...(choices.seats.get(power) ?? defaultSeat(index)), ...next }) });
   const opened = (e: Event): void => {
     const input = e.currentTarget as HTMLInputElement;
     const f = input.files?.[0];
@@ -77,7 +115,7 @@ export function StartScreen({ list, choices, change, scenarioOf }: StartProps) {
     e.preventDefault();
     const scenario = await scenarioOf(entry);
     if (!scenario) return;
-    const mode: Mode = choices.mode === 'hot-seat' ? { kind: 'hot-seat' } : choices.mode === 'watch' ? { kind: 'watch', computer: choices.strength } : { kind: 'vs-computer', human: side ?? '', computer: choices.strength };
+    const mode = modeChosen(scenario, choices);
     // A new seed every game; the seed is kept in the save, so the game still replays exactly.
     const seed = `${scenario.id}-${crypto.getRandomValues(new Uint32Array(1))[0]?.toString(36) ?? '0'}`;
     store.getState().startGame(scenario, seed, mode, { whatIf: choices.whatIf && scenario.whatIf !== undefined });
@@ -85,7 +123,7 @@ export function StartScreen({ list, choices, change, scenarioOf }: StartProps) {
   return (
     <form class="start" aria-labelledby="start-title" onSubmit={(e) => void submit(e)}>
       <h1 id="start-title">New Great Game</h1>
-      <p>Beijing and Moscow compete for influence in Central Asia. Choose a scenario and a side.</p>
+      <p>Choose a scenario, then who plays each of its powers.</p>
       <label for="scenario">Scenario</label>
       <select id="scenario" name="scenario" data-landing value={entry?.id} onChange={(e) => chooseScenario(e.currentTarget.value)}>
         {list.map((x) => (
@@ -94,35 +132,48 @@ export function StartScreen({ list, choices, change, scenarioOf }: StartProps) {
           </option>
         ))}
       </select>
+      {s && <p class="contest">{contestWords(s)}</p>}
       <p class="summary">{s ? `${s.summary} (${s.turns} turn${s.turns === 1 ? '' : 's'}, to ${formatPartialDate(s.reportingEnds)} when the reporting ends.)` : ''}</p>
       {/* The "what if" continuation past the reporting is a choice of its own, never the default. */}
       <p class="what-if" hidden={!s?.whatIf}>
         <input type="checkbox" id="what-if" name="what-if" checked={choices.whatIf} onChange={(e) => change({ whatIf: e.currentTarget.checked })} />{' '}
         <label for="what-if">{s?.whatIf ? `Play on past the reporting — what if: ${s.whatIf.note} (${s.whatIf.turns} more turns, imagined, not reported)` : ''}</label>
       </p>
-      <label for="mode">Mode</label>
-      <select id="mode" name="mode" value={choices.mode} onChange={(e) => change({ mode: e.currentTarget.value === 'hot-seat' ? 'hot-seat' : e.currentTarget.value === 'watch' ? 'watch' : 'vs-computer' })}>
-        <option value="vs-computer">Against the computer</option>
-        <option value="hot-seat">Two players on this device</option>
-        <option value="watch">Watch computer against computer</option>
-      </select>
-      <label for="side">Your side</label>
-      <select id="side" name="side" value={side} onChange={(e) => change({ side: e.currentTarget.value })}>
-        {s?.powers.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-      <label for="strength">Computer opponent</label>
-      <select id="strength" name="strength" value={choices.strength} onChange={(e) => change({ strength: e.currentTarget.value })}>
-        {STRENGTHS.map(([value, words]) => (
-          <option key={value} value={value}>
-            {words}
-          </option>
-        ))}
-      </select>
-      <button type="submit" data-key="start">
+      {s && (
+        <fieldset class="seats">
+          <legend>Who plays each power</legend>
+          {seatsChosen(s, choices).map((x, i) => (
+            <fieldset class="seat" key={x.id}>
+              <legend>
+                <span class="swatch" style={`background:${x.color}`} />
+                {x.name}
+              </legend>
+              <label>
+                <input type="radio" name={`seat-${i}`} value="human" checked={x.seat.human} onChange={() => seat(x.id, i, { human: true })} /> Human
+              </label>
+              <label>
+                <input type="radio" name={`seat-${i}`} value="computer" checked={!x.seat.human} onChange={() => seat(x.id, i, { human: false })} /> Computer
+              </label>
+              {/* Only a computer has a strength. */}
+              {!x.seat.human && (
+                <select id={`seat-${i}-strength`} aria-label={`${x.name}: computer strength`} value={x.seat.strength} onChange={(e) => seat(x.id, i, { strength: e.currentTarget.value })}>
+                  {STRENGTHS.map(([value, words]) => (
+                    <option key={value} value={value}>
+                      {words}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </fieldset>
+          ))}
+        </fieldset>
+      )}
+      {s && (
+        <p class="seats-summary" id="seats-summary">
+          {seatsSummary(s, choices)}
+        </p>
+      )}
+      <button type="submit" data-key="start" aria-describedby={s ? 'seats-summary' : undefined}>
         Start game
       </button>
       <ProjectorToggle />

@@ -64,3 +64,26 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Seats on the start screen, by power name: 'human', or the computer at a strength (`greedy`, `search:2`…). */
+export async function chooseSeats(page: Page, seats: Record<string, string>): Promise<void> {
+  for (const [power, player] of Object.entries(seats)) {
+    const group = page.getByRole('group', { name: power, exact: true });
+    if (player === 'human') {
+      await group.getByRole('radio', { name: 'Human' }).check();
+      continue;
+    }
+    await group.getByRole('radio', { name: 'Computer' }).check();
+    await group.getByRole('combobox').selectOption(player);
+  }
+}
+
+/** Ends the turn (or hands over) by a click; with no orders queued that asks once, so the second click confirms. */
+export async function endTurn(page: Page): Promise<void> {
+  const button = page.locator('.turn-bar button[data-key="end-turn"]');
+  const empty = ((await button.textContent()) ?? '').endsWith('without orders');
+  await button.click();
+  if (!empty) return;
+  await page.waitForSelector('.turn-bar button[data-key="end-turn"]:has-text("Confirm:")');
+  await button.click();
+}

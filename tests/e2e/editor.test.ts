@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, openPage, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, endTurn, openPage, startHarness } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenarioText } from '../../src/engine';
@@ -166,7 +166,7 @@ describe('the scenario editor', () => {
     await page.waitForSelector('.status');
     expect(await page.locator('#map').isVisible()).toBe(true);
     for (const name of ['Kazakhstan', 'Kyrgyzstan', 'Uzbekistan']) expect(await page.getByRole('button', { name, exact: true }).count()).toBe(1);
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     await page.getByRole('button', { name: 'Back to the editor' }).click();
     expect(await text()).toContain('Bishkek–Tashkent railway');
@@ -241,7 +241,7 @@ describe('the scenario editor', () => {
     await page.getByRole('button', { name: 'Play this scenario' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status p').first().textContent()).toContain('Turn 1 of 7');
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     await page.getByRole('button', { name: 'Back to the editor' }).click();
     expect(await page.locator('#editor-text').inputValue()).toContain('"turns": 7');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, openPage, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, startHarness } from './browser';
 
 // A port of its own: the other browser tests (4391–4395) may run at the same time.
 const PORT = 4427;
@@ -36,9 +36,7 @@ afterEach(async () => {
 
 async function startClassroom(page: Page): Promise<void> {
   await page.selectOption('#scenario', 'classroom-short');
-  await page.selectOption('#mode', 'vs-computer');
-  await page.selectOption('#side', 'beijing');
-  await page.selectOption('#strength', 'greedy');
+  await chooseSeats(page, { Beijing: 'human', Moscow: 'greedy' });
   await page.getByRole('button', { name: 'Start game' }).click();
   await page.waitForSelector('.status');
 }
@@ -85,7 +83,7 @@ describe('events ahead, in the browser', () => {
 
     // A turn later the panel has moved on with the store: Samarkand (2022-09 only) is behind us, Xi'an a turn nearer,
     // and the card that was open is still open.
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     const samarkand = eventOf('samarkand-summit');
     const past = panel.locator('details.events-past');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, openPage, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, startHarness } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenario, loadScenarioText, playTurn, saveToJson, startRecord } from '../../src/engine';
@@ -29,9 +29,7 @@ afterEach(async () => {
 
 async function startClassroom(page: Page, mode: 'vs-computer' | 'hot-seat' = 'vs-computer'): Promise<void> {
   await page.selectOption('#scenario', 'classroom-short');
-  await page.selectOption('#mode', mode);
-  await page.selectOption('#side', 'beijing');
-  await page.selectOption('#strength', 'greedy');
+  await chooseSeats(page, { Beijing: 'human', Moscow: mode === 'hot-seat' ? 'human' : 'greedy' });
   await page.getByRole('button', { name: 'Start game' }).click();
   await page.waitForSelector('.status');
 }
@@ -68,7 +66,7 @@ describe('in the browser', () => {
     expect(await page.locator('#map').evaluate((e) => getComputedStyle(e).visibility)).toBe('hidden');
     await page.emulateMedia({ media: 'screen' });
     // After the first turn the briefing folds away, and stays on demand.
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(await mine.getAttribute('open')).toBeNull();
     expect(errors).toEqual([]);
@@ -77,9 +75,7 @@ describe('in the browser', () => {
   it('the computer thinks in a worker, and the page says so meanwhile', async () => {
     const { page, errors } = await openPage(h);
     await page.selectOption('#scenario', 'samarkand-2022');
-    await page.selectOption('#mode', 'vs-computer');
-    await page.selectOption('#side', 'moscow');
-    await page.selectOption('#strength', 'search:3');
+    await chooseSeats(page, { Beijing: 'search:3', Moscow: 'human' });
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     // Count the "thinking" notices while the turn resolves (there are none when the computer decides on the page's own thread).
@@ -87,7 +83,7 @@ describe('in the browser', () => {
       window.__thinking = 0;
       new MutationObserver(() => { if (document.querySelector('[data-testid="thinking"]')) window.__thinking++; }).observe(document.body, { childList: true, subtree: true });
     })()`);
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")', { timeout: 60_000 });
     expect(await page.evaluate('window.__thinking')).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="thinking"]').count()).toBe(0);
@@ -146,8 +142,7 @@ describe('in the browser', () => {
   it('keyboard only: the focus stays in the game after Start, Queue and Undo, and a turn takes a few Tab presses (issue 11, item 7)', async () => {
     const { page, errors } = await openPage(h);
     await page.selectOption('#scenario', 'classroom-short');
-    await page.selectOption('#side', 'beijing');
-    await page.selectOption('#strength', 'greedy');
+    await chooseSeats(page, { Beijing: 'human', Moscow: 'greedy' });
     // What has the focus, by its accessible name; "body" when the focus has dropped out of the game.
     const focused = (): Promise<string> =>
       page.evaluate(() => {
@@ -163,7 +158,7 @@ describe('in the browser', () => {
       }
       return focused();
     };
-    await page.locator('#strength').focus();
+    await page.getByRole('group', { name: 'Moscow', exact: true }).getByRole('combobox').focus();
     await tabTo((n) => n === 'Start game');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.status');
@@ -204,8 +199,18 @@ describe('in the browser', () => {
     expect(await focused()).toMatch(/^Undo /);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('ol.queue li').first().textContent()).toBe('No orders yet.');
-    // With nothing queued, End turn says so.
+    // With nothing queued, End turn says so, and asks once: the focus stays on it, armed; Escape
+    // disarms it, and a second Enter ends the turn.
     expect(await focused()).toBe('End turn without orders');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Confirm: end turn without orders');
+    expect(await page.locator('#end-turn-why').textContent()).toMatch(/^No orders queued: press again to end the turn with none \(your \d+ budget carries over\), or keep giving orders\.$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('End turn without orders');
+    expect(await page.locator('#report-title').textContent()).toContain('Turn 1 report');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Confirm: end turn without orders');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#report-title:has-text("Turn 2 report")');
     expect(await focused()).toBe('End turn without orders');
@@ -292,7 +297,7 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
     await page.getByRole('button', { name: /^Queue order: Belt and Road loan/ }).click();
     expect(await page.locator('ol.queue').textContent()).toContain('Belt and Road loan');
-    await page.getByRole('button', { name: 'Done: hand over' }).click();
+    await page.getByRole('button', { name: 'Done: hand over to Moscow' }).click();
     // The hand-over screen shows nothing of Beijing's orders, and neither does Moscow's turn.
     await page.waitForSelector('#handover-title:has-text("Pass the device to Moscow")');
     expect(await page.locator('#panel').textContent()).not.toContain('Belt and Road loan');
@@ -300,7 +305,7 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'I am Moscow: show my turn' }).click();
     await expect.poll(() => page.locator('#queue-title').textContent()).toContain('Moscow');
     expect(await page.locator('#panel').textContent()).not.toContain('Belt and Road loan — Kazakhstan');
-    await page.getByRole('button', { name: 'Done: hand over' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(await page.locator('.report').textContent()).toContain('Belt and Road loan — Kazakhstan');
     expect(errors).toEqual([]);
@@ -309,7 +314,7 @@ describe('in the browser', () => {
   it('reloading the page continues the autosaved game', async () => {
     const { page } = await openPage(h);
     await startClassroom(page);
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     await page.reload();
     await page.waitForSelector('.status');
@@ -319,7 +324,7 @@ describe('in the browser', () => {
   it('importing a corrupted save shows an error and keeps the game', async () => {
     const { page, errors } = await openPage(h);
     await startClassroom(page);
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     const bad = join(SHOTS, '..', 'corrupted-save.json');
     writeFileSync(bad, '{"format":"new-great-game/save","version":1,"turns":[');
@@ -398,7 +403,7 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status h1').textContent()).toBe('My own scenario');
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(errors).toEqual([]);
   });
@@ -433,7 +438,7 @@ describe('in the browser', () => {
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status h1').textContent()).toBe('Mini');
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(errors).toEqual([]);
   });

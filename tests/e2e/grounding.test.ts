@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, openPage, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, openPage, startHarness } from './browser';
 
 let h: Harness;
 beforeAll(async () => {
@@ -45,8 +45,7 @@ describe('grounding in the browser', () => {
   it('orders, event cards and the debrief name sources by outlet, date and title, and mark assumptions', async () => {
     const { page, errors } = await openPage(h);
     await page.selectOption('#scenario', 'classroom-short');
-    await page.selectOption('#mode', 'watch');
-    await page.selectOption('#strength', 'greedy');
+    await chooseSeats(page, { Beijing: 'greedy', Moscow: 'greedy' });
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     for (let turn = 1; turn <= 8; turn++) {
@@ -73,7 +72,7 @@ describe('grounding in the browser', () => {
   it('an order rests on an article or says it is an assumption', async () => {
     const { page } = await openPage(h);
     await page.selectOption('#scenario', 'classroom-short');
-    await page.selectOption('#side', 'moscow');
+    await chooseSeats(page, { Beijing: 'greedy', Moscow: 'human' });
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.getByRole('button', { name: 'Tajikistan', exact: true }).click();
     const lines = await page.locator('ul.orders .source').allTextContents();

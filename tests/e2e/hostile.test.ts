@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createServer } from 'vite';
 import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, startHarness } from './browser';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { MAX_LINK_LENGTH, SHARE_PREFIX, shareLink } from '../../src/ui/share';
 import { BROWSER_CASES, readCase } from '../fixtures/hostile/browser';
@@ -98,7 +98,7 @@ describe('the security policy', () => {
     await page.waitForSelector('.balance [role=status]:has-text("Done: 1 games")');
     // The page still plays.
     await page.getByRole('button', { name: 'Start game' }).click();
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
@@ -171,16 +171,14 @@ setTimeout(() => postMessage({ violations: seen }), 200);`,
 
 async function startClassroom(page: Page): Promise<void> {
   await page.selectOption('#scenario', 'classroom-short');
-  await page.selectOption('#mode', 'vs-computer');
-  await page.selectOption('#side', 'beijing');
-  await page.selectOption('#strength', 'greedy');
+  await chooseSeats(page, { Beijing: 'human', Moscow: 'greedy' });
   await page.getByRole('button', { name: 'Start game' }).click();
   await page.waitForSelector('.status');
 }
 async function endTurns(page: Page, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     const turn = Number(/Turn (\d+)/.exec((await page.locator('.status p').first().textContent()) ?? '')?.[1]);
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector(`#report-title:has-text("Turn ${turn} report")`);
   }
 }
@@ -395,7 +393,7 @@ describe('the editor on hostile scenarios', () => {
     await page.waitForSelector('.status');
     await page.getByRole('button', { name: 'Kyrgyzstan', exact: true }).click();
     await page.getByRole('button', { name: /^Queue order: / }).first().click();
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(await page.evaluate(() => typeof Object.keys === 'function' && Object.prototype.constructor === Object)).toBe(true);
     expect(errors).toEqual([]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from './browser';
-import { SHOTS, axeViolations, openPage, startHarness } from './browser';
+import { SHOTS, axeViolations, chooseSeats, endTurn, openPage, startHarness } from './browser';
 
 let h: Harness;
 const PORT = 4431;
@@ -21,9 +21,7 @@ afterEach(async () => {
 
 async function startClassroom(page: Page): Promise<void> {
   await page.selectOption('#scenario', 'classroom-short');
-  await page.selectOption('#mode', 'vs-computer');
-  await page.selectOption('#side', 'beijing');
-  await page.selectOption('#strength', 'greedy');
+  await chooseSeats(page, { Beijing: 'human', Moscow: 'greedy' });
   await page.getByRole('button', { name: 'Start game' }).click();
   await page.waitForSelector('.status');
 }
@@ -68,7 +66,7 @@ async function playTurn(page: Page, turn: number, afterQueue: () => Promise<void
   await page.getByRole('button', { name: /^Queue order: / }).first().click();
   await expect.poll(() => page.locator('ol.queue li').count()).toBe(1);
   await afterQueue();
-  await page.getByRole('button', { name: 'End turn' }).click();
+  await endTurn(page);
   await page.waitForSelector(`#report-title:has-text("Turn ${turn} report")`);
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { loadScenarioText } from '../../src/engine';
-import type { Mode, SaveStorage } from '../../src/store/gameStore';
+import type { SaveStorage, StoredMode } from '../../src/store/gameStore';
 import { AUTOSAVE_KEY, PREVIOUS_KEY, createGameStore } from '../../src/store/gameStore';
 import { openShareLink, shareLink } from '../../src/ui/share';
 import { mini } from '../fixtures/mini';
@@ -18,7 +18,7 @@ const load = (name: string): Scenario => {
 };
 const classroom = load('classroom-short');
 const xian = load('xian-2023');
-const vs: Mode = { kind: 'vs-computer', human: 'beijing', computer: 'greedy' };
+const vs: StoredMode = { kind: 'vs-computer', human: 'beijing', computer: 'greedy' };
 
 type Memory = SaveStorage & { data: Map<string, string>; failing: Error | null };
 /** A storage in memory whose writes throw `failing` while it is set (a full or disabled localStorage). */
@@ -111,7 +111,7 @@ describe('the autosave is read as untrusted input', () => {
 
   it('an autosave from before game ids (save and mode only) still continues, without asking about itself', () => {
     const storage = memory();
-    const { save, mode } = JSON.parse(valid()) as { save: string; mode: Mode };
+    const { save, mode } = JSON.parse(valid()) as { save: string; mode: StoredMode };
     storage.data.set(AUTOSAVE_KEY, JSON.stringify({ save, mode }));
     const store = createGameStore(storage);
     expect(store.getState().resumeAutosave()).toBe(true);
@@ -143,12 +143,12 @@ describe('the autosave is read as untrusted input', () => {
     store.getState().startGame(classroom, 's', { kind: 'watch', computer: 'greedy' });
     const save = exported(xian, 0, 'v');
     store.getState().importSave(save);
-    expect(store.getState().session?.mode).toEqual({ kind: 'watch', computer: 'greedy' });
+    expect(store.getState().session?.mode).toEqual({ kind: 'seats', seats: [{ power: 'beijing', player: { computer: 'greedy' } }, { power: 'moscow', player: { computer: 'greedy' } }] });
     const other = createGameStore();
     other.getState().startGame(classroom, 's', { kind: 'vs-computer', human: 'moscow', computer: 'greedy' });
     const renamed = exported(load('astana-2024'), 0, 'w');
     other.getState().importSave(renamed);
-    expect(other.getState().session?.mode.kind).toBe('vs-computer');
+    expect(other.getState().session?.mode.seats.map((x) => x.player)).toEqual([{ computer: 'greedy' }, 'human']);
   });
 });
 

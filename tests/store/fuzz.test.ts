@@ -11,7 +11,7 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { loadScenarioText } from '../../src/engine';
-import type { Mode, SaveStorage } from '../../src/store/gameStore';
+import type { SaveStorage, StoredMode } from '../../src/store/gameStore';
 import { AUTOSAVE_KEY, PREVIOUS_KEY, createGameStore } from '../../src/store/gameStore';
 import { SHARE_PREFIX, openShareLink } from '../../src/ui/share';
 import { builtinsChanged, fingerprintBuiltins } from '../fixtures/hostile/builtins';
@@ -105,7 +105,7 @@ const memory = (from?: Memory): Memory => {
   const data = new Map(from?.data);
   return { data, get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, v), remove: (k) => void data.delete(k) };
 };
-const vs = (s: { powers: { id: string }[] }): Mode => ({ kind: 'vs-computer', human: s.powers[0]?.id ?? '', computer: 'greedy' });
+const vs = (s: { powers: { id: string }[] }): StoredMode => ({ kind: 'vs-computer', human: s.powers[0]?.id ?? '', computer: 'greedy' });
 
 /** A page with a classroom game in progress (two turns played), autosaved: each run reopens a copy of it. */
 const base = (() => {
