@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Harness } from './browser';
-import { SHOTS, openPage, startHarness } from './browser';
+import { SHOTS, endTurn, openPage, startHarness } from './browser';
 import { BUDGET_KB, bundleSizes } from '../../scripts/bench-web/bundleSize';
 
 let h: Harness;
@@ -84,7 +84,7 @@ describe('what the page loads', () => {
     await expect.poll(() => fetched.includes('classroom-short')).toBe(true);
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     await page.goto(h.url);
     await page.reload();
@@ -106,7 +106,7 @@ describe('the map without colour', () => {
     await page.waitForSelector('.status');
     await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
     await page.getByRole('button', { name: /^Queue order: / }).first().click();
-    await page.getByRole('button', { name: 'End turn' }).click();
+    await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     const shown = await cues(page);
     expect(shown.length).toBeGreaterThanOrEqual(5);
