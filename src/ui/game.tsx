@@ -24,6 +24,7 @@ import { ReportSummary } from './reportSummary';
 import { WhyItEnded } from './whyItEnded';
 import { ProjectorToggle } from './viewPrefs';
 import { listWords } from './startScreen';
+import { GuideBox, ShowGuideAgain } from './guide';
 
 export const powerName = (s: Scenario, id: string | null | undefined): string => s.powers.find((p) => p.id === id)?.name ?? String(id);
 const countryName = (s: Scenario, id: string): string => s.countries.find((c) => c.id === id)?.name ?? id;
@@ -132,6 +133,7 @@ function TurnBar({ session, power }: { session: GameSession; power: string }) {
   const armed = queued.length === 0 && !thinking && armedFor === armKey;
   return (
     <div class="turn-bar">
+      <GuideBox session={session} power={power} />
       <p>{`${powerName(s, power)}: ${left} of ${budget} budget left · ${queued.length} of ${s.rules.maxOrdersPerTurn} orders`}</p>
       <button
         type="button"
@@ -281,6 +283,7 @@ function GameTools({ session }: { session: GameSession }) {
       </p>
       <ErrorHere at="import" id="import-error" />
       <PrintBriefings scenario={session.scenario} />
+      {session.record.state.phase.kind !== 'over' && humans(session.scenario, session.mode).length > 0 && <ShowGuideAgain />}
       <ProjectorToggle />
       <button type="button" data-key="new-game" onClick={() => store.getState().leaveGame()}>
         New game

@@ -13,6 +13,7 @@ import type { ScenarioListing } from './scenarioListing';
 import { offerShareLink } from './share';
 import { useGameStore, useStoreApi } from './storeHooks';
 import { ProjectorToggle } from './viewPrefs';
+import { startGuide, useGuideOffered } from './guide';
 
 /** A scenario in the start screen's list: a shipped one (its scenario once loaded), or a file of one's own (`custom`). */
 export interface ScenarioEntry {
@@ -111,8 +112,10 @@ export function StartScreen({ list, choices, change, scenarioOf }: StartProps) {
     change({ link: offered.ok ? linkBox.current.value : null });
     store.setState({ message: { kind: offered.ok ? 'info' : 'error', text: offered.message } });
   };
-  const submit = async (e: Event): Promise<void> => {
+  const offered = useGuideOffered();
+  const submit = async (e: Event, guided = false): Promise<void> => {
     e.preventDefault();
+    if (guided) startGuide();
     const scenario = await scenarioOf(entry);
     if (!scenario) return;
     const mode = modeChosen(scenario, choices);
@@ -176,6 +179,11 @@ export function StartScreen({ list, choices, change, scenarioOf }: StartProps) {
       <button type="submit" data-key="start" aria-describedby={s ? 'seats-summary' : undefined}>
         Start game
       </button>
+      {offered && (
+        <button type="button" data-key="start-guided" aria-describedby={s ? 'seats-summary' : undefined} onClick={(e) => void submit(e, true)}>
+          First game? Take the guided turn
+        </button>
+      )}
       <ProjectorToggle />
       <SavedGames />
       <label for="open-file">Open a scenario or save file (or drop one on the page)</label>
