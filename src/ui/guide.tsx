@@ -6,7 +6,7 @@
 // finished or skipped once (remembered under `new-great-game/guide-done`), and again from
 // the game's tools. Non-modal: a labelled region whose step text is a polite live region;
 // Escape closes it; "Show me" puts the focus on the control a step names.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Scenario } from '../engine';
 import { countryWorths, describeWorth } from '../engine';
 import type { GameSession } from '../store/gameStore';
@@ -22,9 +22,11 @@ interface GuideState {
   seen: number;
   /** The game and its turns played when the guide began in it. */
   baseline: { gameId: string; turns: number } | null;
+  /** The player has just asked for it: its first step takes the focus (and is read out). */
+  focus: boolean;
 }
 
-let state: GuideState = { open: false, seen: 0, baseline: null };
+let state: GuideState = { open: false, seen: 0, baseline: null, focus: false };
 const listeners = new Set<(s: GuideState) => void>();
 const set = (next: Partial<GuideState>): void => {
   state = { ...state, ...next };
@@ -42,18 +44,17 @@ export function guideDone(): boolean {
 
 /** Opens the guide at its first step; it begins counting from the game showing (or the next one started). */
 export function startGuide(): void {
-  set({ open: true, seen: 0, baseline: null });
+  set({ open: true, seen: 0, baseline: null, focus: true });
 }
 
 /** Closes the guide (finished, skipped or Escape) and remembers it, so it is not offered again. */
 export function closeGuide(): void {
-  set({ open: false });
   try {
     window.localStorage.setItem(GUIDE_DONE_KEY, 'yes');
   } catch {
     // A browser that keeps nothing offers the guide again next visit; nothing else is lost.
   }
-  for (const l of listeners) l(state);
+  set({ open: false, focus: false });
 }
 
 function useGuideState(): GuideState {
@@ -130,6 +131,14 @@ export function GuideBox({ session, power }: { session: GameSession; power: stri
   useEffect(() => {
     if (g.open && stale) set({ baseline: { gameId: session.gameId, turns } });
   }, [g.open, stale, session.gameId, turns]);
+  // Asked for (Start with the guide, Show the guide again): the focus goes to its first step,
+  // so a screen reader reads it; Tab goes on to Show me, Next, Skip and End turn.
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!g.open || !g.focus || !title.current) return;
+    title.current.focus();
+    set({ focus: false });
+  }, [g.open, g.focus]);
   // The control the step names is outlined while the step shows.
   const targetSelector = g.open ? TARGETS[GUIDE_STEPS[guideStepNow(g, session, power, selected)]?.id ?? 'win'].selector : null;
   useEffect(() => {
@@ -158,7 +167,7 @@ export function GuideBox({ session, power }: { session: GameSession; power: stri
       }}
     >
       <div aria-live="polite" aria-atomic="true">
-        <h2 id="guide-title">{`Guided turn, step ${at + 1} of ${GUIDE_STEPS.length}: ${step.heading}`}</h2>
+        <h2 id="guide-title" tabIndex={-1} ref={title}>{`Guided turn, step ${at + 1} of ${GUIDE_STEPS.length}: ${step.heading}`}</h2>
         <p data-testid="guide-text">{stepText(step.id, s, selectedName)}</p>
       </div>
       <div class="guide-buttons">
@@ -166,7 +175,7 @@ export function GuideBox({ session, power }: { session: GameSession; power: stri
           Show me
         </button>
         {step.next && (
-          <button type="button" data-key="guide-next" class="primary-light" onClick={() => (last ? closeGuide() : set({ seen: seenAfterNext(g.seen, at) }))}>
+          <button type="button" data-key="guide-next" onClick={() => (last ? closeGuide() : set({ seen: seenAfterNext(g.seen, at) }))}>
             {last ? 'Done' : 'Next'}
           </button>
         )}

@@ -48,6 +48,8 @@ describe('the guided first turn', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(await page.getByRole('button', { name: 'First game? Take the guided turn' }).count()).toBe(1);
     await startGuided(page);
+    // Asked for, the guide takes the focus, so its first step is read out.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('guide-title');
     const seen: string[] = [];
     const step = async (n: number, name: string): Promise<string> => {
       await expect.poll(() => heading(page)).toBe(`Guided turn, step ${n} of 7: ${name}`);
@@ -81,6 +83,8 @@ describe('the guided first turn', () => {
     // 5: End turn, which only ending the turn moves past.
     expect(await step(5, 'End the turn')).toContain('End turn');
     expect(await page.locator('[data-key="guide-next"]').count()).toBe(0);
+    // Next has gone from under the focus: it moves on to End turn itself.
+    await expect.poll(() => focusedName(page)).toBe('End turn');
     await press(page, '[data-key="guide-show"]');
     expect(await focusedName(page)).toBe('End turn');
     await page.keyboard.press('Enter');
@@ -111,6 +115,7 @@ describe('the guided first turn', () => {
     await page.waitForSelector('.status');
     await page.getByRole('button', { name: 'Show the guide again' }).click();
     await expect.poll(() => heading(page)).toBe('Guided turn, step 1 of 7: What wins');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('guide-title');
     expect(errors).toEqual([]);
   });
 
