@@ -122,6 +122,9 @@ describe('the guided first turn', () => {
   it('at phone width it is docked above End turn, clear of the map; Escape closes it', async () => {
     const { page, errors } = await openPage(h);
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.selectOption('#scenario', 'classroom-short');
+    await page.locator('[data-key="start-guided"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'guide-390-offer.png') });
     await startGuided(page);
     await page.screenshot({ path: join(SHOTS, 'guide-390-start.png') });
     const map = await page.locator('#map').boundingBox();
