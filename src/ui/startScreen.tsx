@@ -179,7 +179,8 @@ export function StartScreen({ list, choices, change, scenarioOf }: StartProps) {
       <button type="submit" data-key="start" aria-describedby={s ? 'seats-summary' : undefined}>
         Start game
       </button>
-      {offered && (
+      {/* The guide walks a person through a turn: with nobody seated (watching) there is no turn to guide. */}
+      {offered && s && seatsChosen(s, choices).some((x) => x.seat.human) && (
         <button type="button" data-key="start-guided" aria-describedby={s ? 'seats-summary' : undefined} onClick={(e) => void submit(e, true)}>
           First game? Take the guided turn
         </button>

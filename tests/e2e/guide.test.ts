@@ -125,6 +125,9 @@ describe('the guided first turn', () => {
     await page.selectOption('#scenario', 'classroom-short');
     await page.locator('[data-key="start-guided"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'guide-390-offer.png') });
+    // Nobody seated (watching): there is no turn of one's own to be guided through.
+    await chooseSeats(page, { Beijing: 'greedy', Moscow: 'greedy' });
+    expect(await page.locator('[data-key="start-guided"]').count()).toBe(0);
     await startGuided(page);
     await page.screenshot({ path: join(SHOTS, 'guide-390-start.png') });
     const map = await page.locator('#map').boundingBox();
