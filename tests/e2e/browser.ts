@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { build, preview } from 'vite';
 import type { PreviewServer } from 'vite';
 
@@ -38,6 +39,25 @@ export async function startHarness(port: number): Promise<Harness> {
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The harness of one test file on `port`: built and served before its tests, closed after
+ * them, and every page's context closed after each test (a page left open keeps Phaser
+ * rendering and slows the next test). Filled in by beforeAll, so use it inside tests only.
+ */
+export function useHarness(port: number): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await startHarness(port));
+  }, 120_000);
+  afterAll(async () => {
+    await h.close?.();
+  });
+  afterEach(async () => {
+    for (const context of h.browser?.contexts() ?? []) await context.close();
+  });
+  return h;
 }
 
 /** A fresh page (fresh storage) that records console errors and page errors. */

@@ -3,25 +3,15 @@
 // show at their fields and lead to them; edits export and import back unchanged.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, endTurn, openPage, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, endTurn, openPage, useHarness } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenarioText } from '../../src/engine';
 import { readShareLink } from '../../src/ui/share';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(4392);
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  for (const context of h.browser.contexts()) await context.close();
-});
+const h = useHarness(4392);
 
 const asset = JSON.parse(readFileSync(join(ROOT, 'assets/map/central-asia.json'), 'utf8')) as MapAsset;
 const projection = makeProjection(asset.projection);

@@ -3,10 +3,9 @@
 // turn, and passes axe. Screenshots at a laptop and a phone size land in test-results/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness } from './browser';
 
 // A port of its own: the other browser tests (4391–4395) may run at the same time.
 const PORT = 4427;
@@ -23,16 +22,7 @@ const eventOf = (id: string): EventInput => {
   return e;
 };
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(PORT);
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  for (const context of h.browser.contexts()) await context.close();
-});
+const h = useHarness(PORT);
 
 async function startClassroom(page: Page): Promise<void> {
   await page.selectOption('#scenario', 'classroom-short');

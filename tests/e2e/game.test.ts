@@ -2,10 +2,9 @@
 // keys, hot-seat secrecy, autosave on reload, a corrupted save refused, accessibility.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenario, loadScenarioText, playTurn, saveToJson, startRecord } from '../../src/engine';
@@ -13,19 +12,9 @@ import { playBalanceGame, summarize } from '../../src/ai/balance';
 import { readShareLink, shareLink } from '../../src/ui/share';
 import { mini } from '../fixtures/mini';
 
-let h: Harness;
 // One turn by keyboard from the start screen (Start, a country, an order, End turn): 17 presses on classroom-short today, 35 before issue 11.
 const TAB_BUDGET = 20;
-beforeAll(async () => {
-  h = await startHarness(4391);
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
-// One game at a time: a page left open keeps Phaser rendering and slows the next test.
-afterEach(async () => {
-  for (const context of h.browser.contexts()) await context.close();
-});
+const h = useHarness(4391);
 
 async function startClassroom(page: Page, mode: 'vs-computer' | 'hot-seat' = 'vs-computer'): Promise<void> {
   await page.selectOption('#scenario', 'classroom-short');

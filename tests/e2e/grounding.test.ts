@@ -4,20 +4,10 @@
 // file read with notes on what was assumed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, chooseSeats, openPage, startHarness } from './browser';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SHOTS, axeViolations, chooseSeats, openPage, useHarness } from './browser';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(4395);
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  for (const context of h.browser.contexts()) await context.close();
-});
+const h = useHarness(4395);
 
 const SOURCE_ID = /\d{3}_[0-9a-f]{16}/;
 

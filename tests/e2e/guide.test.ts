@@ -4,22 +4,12 @@
 // does not offer it again. Axe with the guide open; Escape closes it; at phone width it leaves
 // the map and End turn in sight; the Large text view. Screenshots: test-results/screenshots/guide-*.png.
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Harness } from './browser';
-import { SHOTS, axeViolations, chooseSeats, openPage, startHarness } from './browser';
+import { SHOTS, axeViolations, chooseSeats, openPage, useHarness } from './browser';
 
-let h: Harness;
 const PORT = 4441;
-beforeAll(async () => {
-  h = await startHarness(PORT);
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  for (const context of h.browser.contexts()) await context.close();
-});
+const h = useHarness(PORT);
 
 const guide = (page: Page) => page.locator('[data-testid="guide"]');
 const heading = async (page: Page): Promise<string> => (await guide(page).locator('h2').textContent()) ?? '';

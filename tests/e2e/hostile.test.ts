@@ -4,11 +4,10 @@
 // without asking, a damaged autosave is kept and explained, and a full storage is said at once.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createServer } from 'vite';
-import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, useHarness } from './browser';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { MAX_LINK_LENGTH, SHARE_PREFIX, shareLink } from '../../src/ui/share';
 import { BROWSER_CASES, readCase } from '../fixtures/hostile/browser';
@@ -32,16 +31,7 @@ function exportedGame(turns: number): string {
 import { contentSecurityPolicy } from '../../src/web/csp';
 
 const PORT = 4393;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(PORT);
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  for (const context of h.browser.contexts()) await context.close();
-});
+const h = useHarness(PORT);
 
 interface Watched {
   context: BrowserContext;

@@ -5,23 +5,13 @@
 // And the map reads without colour: each country hatched in its leader's own pattern
 // (screenshots test-results/screenshots/map-cues-*.png at 390×844, 1366×768, 1920×1080).
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Harness } from './browser';
-import { SHOTS, endTurn, openPage, startHarness } from './browser';
+import { SHOTS, endTurn, openPage, useHarness } from './browser';
 import { BUDGET_KB, bundleSizes } from '../../scripts/bench-web/bundleSize';
 
-let h: Harness;
 const PORT = 4435;
-beforeAll(async () => {
-  h = await startHarness(PORT);
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  for (const context of h.browser.contexts()) await context.close();
-});
+const h = useHarness(PORT);
 
 const SHIPPED = ['samarkand-2022', 'xian-2023', 'astana-2024', 'classroom-short'];
 

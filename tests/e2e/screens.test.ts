@@ -2,22 +2,12 @@
 // and at 1920×1080 with the large-text (projector) view, by clicks; a turn at 1366×768.
 // Screenshots of each go to test-results/screenshots/screens-*.png.
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Harness } from './browser';
-import { SHOTS, axeViolations, chooseSeats, endTurn, openPage, startHarness } from './browser';
+import { SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness } from './browser';
 
-let h: Harness;
 const PORT = 4431;
-beforeAll(async () => {
-  h = await startHarness(PORT);
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  for (const context of h.browser.contexts()) await context.close();
-});
+const h = useHarness(PORT);
 
 async function startClassroom(page: Page): Promise<void> {
   await page.selectOption('#scenario', 'classroom-short');

@@ -5,23 +5,13 @@
 // 1366x768 go to test-results/screenshots/seats-*.png.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Harness } from './browser';
-import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, startHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness } from './browser';
 import { loadScenarioText } from '../../src/engine';
 
 const PORT = 4437;
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(PORT);
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
-afterEach(async () => {
-  for (const context of h.browser.contexts()) await context.close();
-});
+const h = useHarness(PORT);
 
 const seat = (page: Page, power: string) => page.getByRole('group', { name: power, exact: true });
 /** What has the focus, by its accessible name or text. */
