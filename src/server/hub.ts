@@ -1,0 +1,429 @@
+// The hub: every live room and every connection, and the one path by which anything
+// changes a room. A room is its creation plus an append-only log; the hub never changes a
+// room except by appending entries (from a client's message or from the clock) and folding
+// them with the room model's pure `applyEntry`.
+//
+// Order of events for a message:
+//   1. `handleMessage` on the room's *pending* state (the committed state plus every entry
+//      queued earlier in this event-loop tick), so two messages in one tick see each other;
+//   2. its entries are queued, and a flush is scheduled for the end of the tick;
+//   3. the flush appends the entries of every room touched in the tick in ONE transaction
+//      (group commit: one fsync for many orders);
+//   4. only after the commit: the pending state becomes the committed one, the outbox is
+//      routed to its audiences, and each message gets its `ack`.
+// If the commit fails, every room touched falls back to its committed state and each message
+// of the tick is refused: nothing was acknowledged that is not on disk, and nothing on disk
+// was left unacknowledged... except by a crash between commit and ack, which a client sees as
+// a lost connection (it reconnects and its `welcome` shows what was kept).
+//
+// The hub knows rooms only through `RoomModel` (the signatures of src/classroom/room.ts), so
+// it is unit-tested with a small fake model, and it knows connections only as `Peer`s, so the
+// WebSocket layer (sockets.ts) stays apart from it.
+import { timingSafeEqual } from 'node:crypto';
+import type { ClientMessage, Identity, ServerMessage } from '../classroom/protocol';
+import { parseClientMessage } from '../classroom/protocol';
+import type { RoomStore } from './storage';
+
+export type Audience = { kind: 'all' } | { kind: 'facilitator' } | { kind: 'projector' } | { kind: 'team'; role: string };
+
+/** What the hub reads of a room's creation record. */
+export interface CreationLike {
+  code: string;
+  facilitator: string;
+  teamCodes: readonly { role: string; code: string }[];
+}
+
+/** The pure room model (src/classroom/room.ts), as the hub uses it. */
+export interface RoomModel<C extends CreationLike, S extends { readonly creation: C }, E extends { at: number }> {
+  createRoom(c: C): S;
+  applyEntry(room: S, e: E): S;
+  replayRoom(c: C, log: readonly E[]): S;
+  identify(room: S, token: string): Identity | null;
+  handleMessage(room: S, who: Identity, msg: ClientMessage, now: number): { ok: true; value: E[] } | { ok: false; error: string };
+  dueEntries(room: S, now: number): E[];
+  nextWake(room: S): number | null;
+  outbox(room: S, entries: readonly E[], now: number, connected: ReadonlyMap<string, number>): { to: Audience; msg: ServerMessage }[];
+  welcome(room: S, who: Identity, now: number, connected: ReadonlyMap<string, number>): ServerMessage;
+  exportRoom(room: S): unknown;
+  isFinished(room: S): boolean;
+}
+
+/** One device's connection, as the hub sees it. */
+export interface Peer {
+  send(text: string): void;
+  /** Closes the connection (WebSocket close codes: 1008 policy, 1013 try again later). */
+  close(code: number, reason: string): void;
+}
+
+export interface HubOptions {
+  /** The wall clock (ms since epoch): timers in the log are absolute times. */
+  now?: () => number;
+  /** Most devices in one room. */
+  maxPerRoom?: number;
+  /** Wrong tokens a connection may try before it is closed (join codes are not to be guessed). */
+  maxBadHellos?: number;
+  /** Where the hub reports what went wrong on the server (never a client's fault). */
+  log?: (line: string) => void;
+}
+
+/** A connection: before `hello` it belongs to no room. */
+export interface Conn {
+  readonly peer: Peer;
+  /** The room it joined (the hub's own record of it). */
+  room: object | null;
+  who: Identity | null;
+  badHellos: number;
+  open: boolean;
+}
+
+interface LiveRoom<S, E> {
+  readonly code: string;
+  committed: S;
+  /** The committed state plus the entries queued this tick; equal to `committed` between ticks. */
+  pending: S;
+  readonly conns: Set<Conn>;
+  /** Devices per team role now (for `connected`). */
+  readonly connected: Map<string, number>;
+  timer: NodeJS.Timeout | null;
+  wakeAt: number | null;
+  /** A wake that found nothing due, so the next one for the same time waits a little instead of spinning. */
+  idleWake: number | null;
+  /** Entries of this tick's pending state not yet committed. */
+  queued: E[];
+}
+
+interface QueuedAck {
+  conn: Conn;
+  id: number;
+  room: LiveRoom<unknown, unknown>;
+}
+
+const SAVE_FAILED = 'the server could not save this just now; please try again';
+const INTERNAL = 'the server could not handle this message (its fault, not yours)';
+/** Node's timers take at most 2^31-1 ms; a far wake is re-armed on the way. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+export class Hub<C extends CreationLike, S extends { readonly creation: C }, E extends { at: number }> {
+  private readonly rooms = new Map<string, LiveRoom<S, E>>();
+  /** Every token in use (room code, facilitator secret, team codes) → its room's code. */
+  private readonly tokens = new Map<string, string>();
+  private readonly acks: QueuedAck[] = [];
+  private readonly touched = new Set<LiveRoom<S, E>>();
+  private flushScheduled: NodeJS.Immediate | null = null;
+  private closed = false;
+  private readonly now: () => number;
+  private readonly maxPerRoom: number;
+  private readonly maxBadHellos: number;
+  private readonly log: (line: string) => void;
+  /** Commits made, and entries written, since the start (for the benchmark and tests). */
+  readonly stats = { commits: 0, entries: 0, failedCommits: 0 };
+
+  constructor(
+    private readonly model: RoomModel<C, S, E>,
+    private readonly store: RoomStore<C, E>,
+    opts: HubOptions = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.maxPerRoom = opts.maxPerRoom ?? 200;
+    this.maxBadHellos = opts.maxBadHellos ?? 5;
+    this.log = opts.log ?? ((line) => console.error(line));
+  }
+
+  /** Rebuilds every stored room from its log (on start). A room that cannot be rebuilt is reported and left out, never fatal to the others. */
+  load(): { loaded: number; failed: string[] } {
+    const failed: string[] = [];
+    for (const stored of this.store.loadAll()) {
+      try {
+        this.addLive(stored.code, this.model.replayRoom(stored.creation, stored.log));
+      } catch (e) {
+        failed.push(stored.code);
+        this.log(`room ${stored.code} could not be rebuilt from its log: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return { loaded: this.rooms.size, failed };
+  }
+
+  /** Whether a token (a code or secret) is already in use, so a new one is drawn. */
+  tokenTaken = (token: string): boolean => this.tokens.has(token);
+
+  /** Stores a new room, then makes it live. */
+  createRoom(creation: C): S {
+    const tokens = [creation.code, creation.facilitator, ...creation.teamCodes.map((t) => t.code)];
+    if (new Set(tokens).size !== tokens.length || tokens.some(this.tokenTaken)) throw new Error('a code of the new room is already in use');
+    const state = this.model.createRoom(creation);
+    this.store.create(creation.code, creation, this.now());
+    this.addLive(creation.code, state);
+    return state;
+  }
+
+  /** The committed state of every room, oldest first. */
+  roomStates(): S[] {
+    return [...this.rooms.values()].map((r) => r.committed);
+  }
+
+  isFinished = (room: S): boolean => this.model.isFinished(room);
+
+  /** The room's record, if `key` is its facilitator's secret; null otherwise (no room, wrong key: not told apart). */
+  exportRoom(code: string, key: string): unknown {
+    const room = this.rooms.get(code);
+    if (!room || !sameSecret(key, room.committed.creation.facilitator)) return null;
+    return this.model.exportRoom(room.committed);
+  }
+
+  connect(peer: Peer): Conn {
+    return { peer, room: null, who: null, badHellos: 0, open: true };
+  }
+
+  /** A text frame from a connection. Never throws: a client cannot break the hub. */
+  frame(conn: Conn, text: string): void {
+    if (!conn.open || this.closed) return;
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) return this.send(conn, { t: 'refused', id: parsed.id, reason: parsed.error });
+    const msg = parsed.value;
+    if (msg.t === 'ping') return this.send(conn, { t: 'pong', id: msg.id, serverNow: this.now() });
+    const room = conn.room as LiveRoom<S, E> | null;
+    if (msg.t === 'hello') return room ? this.send(conn, { t: 'refused', id: msg.id, reason: 'this connection has already joined a room' }) : this.hello(conn, msg.id, msg.token);
+    if (!room || !conn.who) return this.send(conn, { t: 'refused', id: msg.id, reason: 'join a room first (hello with your code)' });
+    const now = this.now();
+    let result: ReturnType<RoomModel<C, S, E>['handleMessage']>;
+    try {
+      result = this.model.handleMessage(room.pending, conn.who, msg, now);
+    } catch (e) {
+      this.log(`room ${room.code}: handleMessage threw on ${msg.t}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return this.send(conn, { t: 'refused', id: msg.id, reason: INTERNAL });
+    }
+    if (!result.ok) return this.send(conn, { t: 'refused', id: msg.id, reason: result.error });
+    if (!this.enqueue(room, result.value)) return this.send(conn, { t: 'refused', id: msg.id, reason: INTERNAL });
+    this.acks.push({ conn, id: msg.id, room: room as LiveRoom<unknown, unknown> });
+    this.scheduleFlush();
+  }
+
+  /** A connection went away. */
+  disconnect(conn: Conn): void {
+    if (!conn.open) return;
+    conn.open = false;
+    const room = conn.room as LiveRoom<S, E> | null;
+    if (!room) return;
+    room.conns.delete(conn);
+    if (conn.who?.kind === 'team') {
+      const n = (room.connected.get(conn.who.role) ?? 1) - 1;
+      if (n > 0) room.connected.set(conn.who.role, n);
+      else room.connected.delete(conn.who.role);
+      this.connectedChanged(room);
+    }
+  }
+
+  /** Devices connected to a room now (for tests and the terminal). */
+  devices(code: string): number {
+    return this.rooms.get(code)?.conns.size ?? 0;
+  }
+
+  /** Commits whatever is queued, stops every timer, and refuses anything after. */
+  close(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flush();
+    this.closed = true;
+    for (const room of this.rooms.values()) if (room.timer) clearTimeout(room.timer);
+  }
+
+  private addLive(code: string, state: S): void {
+    const c = state.creation;
+    const room: LiveRoom<S, E> = { code, committed: state, pending: state, conns: new Set(), connected: new Map(), timer: null, wakeAt: null, idleWake: null, queued: [] };
+    this.rooms.set(code, room);
+    for (const token of [c.code, c.facilitator, ...c.teamCodes.map((t) => t.code)]) this.tokens.set(token, code);
+    this.arm(room);
+  }
+
+  private hello(conn: Conn, id: number, token: string): void {
+    const code = this.tokens.get(token);
+    const room = code === undefined ? undefined : this.rooms.get(code);
+    let who: Identity | null = null;
+    if (room) {
+      try {
+        who = this.model.identify(room.committed, token);
+      } catch (e) {
+        this.log(`room ${room.code}: identify threw: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (!room || !who) {
+      conn.badHellos++;
+      this.send(conn, { t: 'refused', id, reason: 'no room has this code: check it and try again' });
+      if (conn.badHellos >= this.maxBadHellos) this.closeConn(conn, 1008, 'too many wrong codes');
+      return;
+    }
+    if (room.conns.size >= this.maxPerRoom) {
+      this.send(conn, { t: 'refused', id, reason: `this room is full (${this.maxPerRoom} devices)` });
+      return this.closeConn(conn, 1013, 'room full');
+    }
+    conn.room = room;
+    conn.who = who;
+    room.conns.add(conn);
+    if (who.kind === 'team') room.connected.set(who.role, (room.connected.get(who.role) ?? 0) + 1);
+    try {
+      this.send(conn, this.model.welcome(room.committed, who, this.now(), room.connected));
+    } catch (e) {
+      this.log(`room ${room.code}: welcome threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+    this.send(conn, { t: 'ack', id });
+    if (who.kind === 'team') this.connectedChanged(room);
+  }
+
+  /** Everyone else learns that a team's devices changed: the outbox of no entries is the room as it is now. */
+  private connectedChanged(room: LiveRoom<S, E>): void {
+    if (this.closed) return;
+    try {
+      this.route(room, this.model.outbox(room.committed, [], this.now(), room.connected));
+    } catch (e) {
+      this.log(`room ${room.code}: outbox threw: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Folds entries into the room's pending state and queues them; false if the model could not fold them (nothing is queued then). */
+  private enqueue(room: LiveRoom<S, E>, entries: readonly E[]): boolean {
+    let next = room.pending;
+    try {
+      for (const e of entries) next = this.model.applyEntry(next, e);
+    } catch (e) {
+      this.log(`room ${room.code}: applyEntry threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return false;
+    }
+    room.pending = next;
+    room.queued.push(...entries);
+    this.touched.add(room);
+    return true;
+  }
+
+  private scheduleFlush(): void {
+    if (!this.flushScheduled && !this.closed) this.flushScheduled = setImmediate(() => this.flush());
+  }
+
+  /** The group commit: one transaction for every room touched this tick, then states, outboxes and acks. */
+  private flush(): void {
+    this.flushScheduled = null;
+    const rooms = [...this.touched];
+    const acks = this.acks.splice(0);
+    this.touched.clear();
+    if (rooms.length === 0 && acks.length === 0) return;
+    const batch = rooms.filter((r) => r.queued.length > 0).map((r) => ({ code: r.code, entries: r.queued }));
+    try {
+      this.store.append(batch);
+    } catch (e) {
+      this.stats.failedCommits++;
+      this.log(`commit of ${batch.length} room(s) failed: ${e instanceof Error ? e.message : String(e)}`);
+      for (const room of rooms) {
+        room.pending = room.committed;
+        room.queued = [];
+      }
+      for (const a of acks) this.send(a.conn, { t: 'refused', id: a.id, reason: SAVE_FAILED });
+      return;
+    }
+    this.stats.commits++;
+    const now = this.now();
+    for (const room of rooms) {
+      const entries = room.queued;
+      room.queued = [];
+      room.committed = room.pending;
+      this.stats.entries += entries.length;
+      if (entries.length > 0) {
+        try {
+          this.route(room, this.model.outbox(room.committed, entries, now, room.connected));
+        } catch (e) {
+          this.log(`room ${room.code}: outbox threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        }
+      }
+      this.arm(room);
+    }
+    for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });
+  }
+
+  private route(room: LiveRoom<S, E>, out: readonly { to: Audience; msg: ServerMessage }[]): void {
+    for (const { to, msg } of out) {
+      // One serialisation per message, whatever the audience's size.
+      const text = JSON.stringify(msg);
+      for (const conn of room.conns) if (conn.who && reaches(to, conn.who)) this.sendText(conn, text);
+    }
+  }
+
+  /** Keeps one timer per room, at the model's next wake. */
+  private arm(room: LiveRoom<S, E>): void {
+    if (this.closed) return;
+    let wake: number | null;
+    try {
+      wake = this.model.nextWake(room.committed);
+    } catch (e) {
+      this.log(`room ${room.code}: nextWake threw: ${e instanceof Error ? e.message : String(e)}`);
+      wake = null;
+    }
+    if (wake === room.wakeAt && room.timer) return;
+    if (room.timer) clearTimeout(room.timer);
+    room.timer = null;
+    room.wakeAt = wake;
+    if (wake === null) return;
+    let delay = Math.max(0, wake - this.now());
+    if (wake === room.idleWake) delay = Math.max(delay, 1000);
+    room.timer = setTimeout(() => this.wake(room), Math.min(delay, MAX_DELAY));
+  }
+
+  private wake(room: LiveRoom<S, E>): void {
+    room.timer = null;
+    const wakeAt = room.wakeAt;
+    room.wakeAt = null;
+    if (this.closed) return;
+    let due: E[] = [];
+    try {
+      due = this.model.dueEntries(room.pending, this.now());
+    } catch (e) {
+      this.log(`room ${room.code}: dueEntries threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+    if (due.length > 0 && this.enqueue(room, due)) {
+      room.idleWake = null;
+      this.scheduleFlush();
+      return;
+    }
+    // Early (the wall clock moved back a little): wait again. Nothing due at its time: wait, but never spin on the same instant.
+    if (wakeAt === null || this.now() >= wakeAt) room.idleWake = wakeAt;
+    this.arm(room);
+  }
+
+  private send(conn: Conn, msg: ServerMessage): void {
+    this.sendText(conn, JSON.stringify(msg));
+  }
+
+  private sendText(conn: Conn, text: string): void {
+    if (!conn.open) return;
+    try {
+      conn.peer.send(text);
+    } catch (e) {
+      this.log(`send failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private closeConn(conn: Conn, code: number, reason: string): void {
+    this.disconnect(conn);
+    try {
+      conn.peer.close(code, reason);
+    } catch {
+      // Already closed: nothing left to do.
+    }
+  }
+}
+
+function reaches(to: Audience, who: Identity): boolean {
+  switch (to.kind) {
+    case 'all':
+      return true;
+    case 'facilitator':
+      return who.kind === 'facilitator';
+    case 'projector':
+      return who.kind === 'projector';
+    case 'team':
+      return who.kind === 'team' && who.role === to.role;
+  }
+}
+
+/** Compares a key with a secret in time independent of where they differ. */
+function sameSecret(key: string, secret: string): boolean {
+  const a = Buffer.from(key);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
