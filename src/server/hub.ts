@@ -4,17 +4,21 @@
 // them with the room model's pure `applyEntry`.
 //
 // Order of events for a message:
-//   1. `handleMessage` on the room's *pending* state (the committed state plus every entry
-//      queued earlier in this event-loop tick), so two messages in one tick see each other;
-//   2. its entries are queued, and a flush is scheduled for the end of the tick;
-//   3. the flush appends the entries of every room touched in the tick in ONE transaction
-//      (group commit: one fsync for many orders);
-//   4. only after the commit: the pending state becomes the committed one, the outbox is
-//      routed to its audiences, and each message gets its `ack`.
-// If the commit fails, every room touched falls back to its committed state and each message
-// of the tick is refused: nothing was acknowledged that is not on disk, and nothing on disk
-// was left unacknowledged... except by a crash between commit and ack, which a client sees as
-// a lost connection (it reconnects and its `welcome` shows what was kept).
+//   1. `handleMessage` on the room as it stands with every entry queued earlier in this
+//      event-loop tick folded in, so two messages in one tick see each other;
+//   2. its entries are folded in and queued, and a flush is scheduled for the end of the tick;
+//   3. the flush adds what the room's clock or a completed stage causes (`dueEntries`: the
+//      last team's submission closes the stage in the same transaction), then appends the
+//      entries of every room touched in the tick in ONE transaction (group commit: one fsync
+//      for many orders);
+//   4. only after the commit: the outbox is routed to its audiences and each message gets
+//      its `ack`.
+// Nothing leaves the hub about a room with uncommitted entries: a `hello` or an export of
+// such a room commits first. If a commit fails, each room touched is rebuilt from the store
+// (the model may fold entries in place, so there is no older copy to fall back to) and every
+// message of the tick is refused: nothing is acknowledged that is not on disk. A crash
+// between commit and ack is seen by the client as a lost connection; it reconnects and its
+// `welcome` shows what was kept.
 //
 // The hub knows rooms only through `RoomModel` (the signatures of src/classroom/room.ts), so
 // it is unit-tested with a small fake model, and it knows connections only as `Peer`s, so the
@@ -46,6 +50,8 @@ export interface RoomModel<C extends CreationLike, S extends { readonly creation
   welcome(room: S, who: Identity, now: number, connected: ReadonlyMap<string, number>): ServerMessage;
   exportRoom(room: S): unknown;
   isFinished(room: S): boolean;
+  /** What the room is told when devices come or go (the outbox says nothing without entries). Optional: without it, presence shows at the next change. */
+  presence?(room: S, now: number, connected: ReadonlyMap<string, number>): { to: Audience; msg: ServerMessage }[];
 }
 
 /** One device's connection, as the hub sees it. */
@@ -78,9 +84,8 @@ export interface Conn {
 
 interface LiveRoom<S, E> {
   readonly code: string;
-  committed: S;
-  /** The committed state plus the entries queued this tick; equal to `committed` between ticks. */
-  pending: S;
+  /** The room with every queued entry folded in (between ticks: the committed room). */
+  state: S;
   readonly conns: Set<Conn>;
   /** Devices per team role now (for `connected`). */
   readonly connected: Map<string, number>;
@@ -88,8 +93,10 @@ interface LiveRoom<S, E> {
   wakeAt: number | null;
   /** A wake that found nothing due, so the next one for the same time waits a little instead of spinning. */
   idleWake: number | null;
-  /** Entries of this tick's pending state not yet committed. */
+  /** Entries folded into `state` but not yet committed. */
   queued: E[];
+  /** Devices came or went since the last flush: the room is told who is connected. */
+  presence: boolean;
 }
 
 interface QueuedAck {
@@ -135,11 +142,15 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     for (const stored of this.store.loadAll()) {
       try {
         this.addLive(stored.code, this.model.replayRoom(stored.creation, stored.log));
+        // A stage completed or a timer ran out while the server was down: the first flush catches up.
+        const room = this.rooms.get(stored.code);
+        if (room) this.touched.add(room);
       } catch (e) {
         failed.push(stored.code);
         this.log(`room ${stored.code} could not be rebuilt from its log: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
+    this.scheduleFlush();
     return { loaded: this.rooms.size, failed };
   }
 
@@ -158,7 +169,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
 
   /** The committed state of every room, oldest first. */
   roomStates(): S[] {
-    return [...this.rooms.values()].map((r) => r.committed);
+    return [...this.rooms.values()].map((r) => r.state);
   }
 
   isFinished = (room: S): boolean => this.model.isFinished(room);
@@ -166,8 +177,9 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   /** The room's record, if `key` is its facilitator's secret; null otherwise (no room, wrong key: not told apart). */
   exportRoom(code: string, key: string): unknown {
     const room = this.rooms.get(code);
-    if (!room || !sameSecret(key, room.committed.creation.facilitator)) return null;
-    return this.model.exportRoom(room.committed);
+    if (!room || !sameSecret(key, room.state.creation.facilitator)) return null;
+    if (room.queued.length > 0) this.flushNow();
+    return this.model.exportRoom(room.state);
   }
 
   connect(peer: Peer): Conn {
@@ -187,7 +199,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     const now = this.now();
     let result: ReturnType<RoomModel<C, S, E>['handleMessage']>;
     try {
-      result = this.model.handleMessage(room.pending, conn.who, msg, now);
+      result = this.model.handleMessage(room.state, conn.who, msg, now);
     } catch (e) {
       this.log(`room ${room.code}: handleMessage threw on ${msg.t}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return this.send(conn, { t: 'refused', id: msg.id, reason: INTERNAL });
@@ -228,19 +240,20 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
 
   private addLive(code: string, state: S): void {
     const c = state.creation;
-    const room: LiveRoom<S, E> = { code, committed: state, pending: state, conns: new Set(), connected: new Map(), timer: null, wakeAt: null, idleWake: null, queued: [] };
+    const room: LiveRoom<S, E> = { code, state, conns: new Set(), connected: new Map(), timer: null, wakeAt: null, idleWake: null, queued: [], presence: false };
     this.rooms.set(code, room);
     for (const token of [c.code, c.facilitator, ...c.teamCodes.map((t) => t.code)]) this.tokens.set(token, code);
     this.arm(room);
   }
 
   private hello(conn: Conn, id: number, token: string): void {
-    const code = this.tokens.get(token);
+    // Codes are typed by people: the model reads them without regard to case, and so does the index.
+    const code = this.tokens.get(token) ?? this.tokens.get(token.trim().toUpperCase());
     const room = code === undefined ? undefined : this.rooms.get(code);
     let who: Identity | null = null;
     if (room) {
       try {
-        who = this.model.identify(room.committed, token);
+        who = this.model.identify(room.state, token);
       } catch (e) {
         this.log(`room ${room.code}: identify threw: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -255,12 +268,14 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       this.send(conn, { t: 'refused', id, reason: `this room is full (${this.maxPerRoom} devices)` });
       return this.closeConn(conn, 1013, 'room full');
     }
+    // The welcome must show only what is on disk.
+    if (room.queued.length > 0) this.flushNow();
     conn.room = room;
     conn.who = who;
     room.conns.add(conn);
     if (who.kind === 'team') room.connected.set(who.role, (room.connected.get(who.role) ?? 0) + 1);
     try {
-      this.send(conn, this.model.welcome(room.committed, who, this.now(), room.connected));
+      this.send(conn, this.model.welcome(room.state, who, this.now(), room.connected));
     } catch (e) {
       this.log(`room ${room.code}: welcome threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
@@ -268,69 +283,103 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     if (who.kind === 'team') this.connectedChanged(room);
   }
 
-  /** Everyone else learns that a team's devices changed: the outbox of no entries is the room as it is now. */
+  /** Everyone in the room learns, once per tick however many came or went, how many devices each team has. */
   private connectedChanged(room: LiveRoom<S, E>): void {
-    if (this.closed) return;
+    if (this.closed || !this.model.presence) return;
+    room.presence = true;
+    this.touched.add(room);
+    this.scheduleFlush();
+  }
+
+  /** Folds entries into the room and queues them; false if the model could not fold them (then none of them is queued). */
+  private enqueue(room: LiveRoom<S, E>, entries: readonly E[]): boolean {
+    const before = room.queued.length;
     try {
-      this.route(room, this.model.outbox(room.committed, [], this.now(), room.connected));
+      for (const e of entries) {
+        room.state = this.model.applyEntry(room.state, e);
+        room.queued.push(e);
+      }
     } catch (e) {
-      this.log(`room ${room.code}: outbox threw: ${e instanceof Error ? e.message : String(e)}`);
+      this.log(`room ${room.code}: applyEntry threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      // The model may have changed the room half-way: rebuild it from what is stored and what this tick queued before.
+      room.queued.length = before;
+      this.rebuild(room);
+      return false;
+    }
+    this.touched.add(room);
+    return true;
+  }
+
+  /** The room from its stored log plus its queued entries. */
+  private rebuild(room: LiveRoom<S, E>): void {
+    const stored = this.store.load(room.code);
+    if (!stored) return this.log(`room ${room.code} is not in the store`);
+    try {
+      room.state = this.model.replayRoom(stored.creation, [...stored.log, ...room.queued]);
+    } catch (e) {
+      this.log(`room ${room.code} could not be rebuilt: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
-  /** Folds entries into the room's pending state and queues them; false if the model could not fold them (nothing is queued then). */
-  private enqueue(room: LiveRoom<S, E>, entries: readonly E[]): boolean {
-    let next = room.pending;
-    try {
-      for (const e of entries) next = this.model.applyEntry(next, e);
-    } catch (e) {
-      this.log(`room ${room.code}: applyEntry threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      return false;
+  /** Entries the room's clock or a completed stage cause now, folded in and queued (a bounded number of rounds: each closes a stage). */
+  private drainDue(room: LiveRoom<S, E>, now: number): void {
+    for (let round = 0; round < 4; round++) {
+      let due: E[];
+      try {
+        due = this.model.dueEntries(room.state, now);
+      } catch (e) {
+        this.log(`room ${room.code}: dueEntries threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return;
+      }
+      if (due.length === 0 || !this.enqueue(room, due)) return;
     }
-    room.pending = next;
-    room.queued.push(...entries);
-    this.touched.add(room);
-    return true;
   }
 
   private scheduleFlush(): void {
     if (!this.flushScheduled && !this.closed) this.flushScheduled = setImmediate(() => this.flush());
   }
 
-  /** The group commit: one transaction for every room touched this tick, then states, outboxes and acks. */
+  /** Commits at once what this tick queued so far (before a welcome or an export of a room with queued entries). */
+  private flushNow(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flush();
+  }
+
+  /** The group commit: one transaction for every room touched this tick, then outboxes and acks. */
   private flush(): void {
     this.flushScheduled = null;
     const rooms = [...this.touched];
     const acks = this.acks.splice(0);
     this.touched.clear();
     if (rooms.length === 0 && acks.length === 0) return;
+    const now = this.now();
+    for (const room of rooms) this.drainDue(room, now);
     const batch = rooms.filter((r) => r.queued.length > 0).map((r) => ({ code: r.code, entries: r.queued }));
     try {
-      this.store.append(batch);
+      if (batch.length > 0) this.store.append(batch);
     } catch (e) {
       this.stats.failedCommits++;
       this.log(`commit of ${batch.length} room(s) failed: ${e instanceof Error ? e.message : String(e)}`);
       for (const room of rooms) {
-        room.pending = room.committed;
         room.queued = [];
+        this.rebuild(room);
+        this.arm(room);
       }
       for (const a of acks) this.send(a.conn, { t: 'refused', id: a.id, reason: SAVE_FAILED });
       return;
     }
-    this.stats.commits++;
-    const now = this.now();
+    if (batch.length > 0) this.stats.commits++;
     for (const room of rooms) {
       const entries = room.queued;
       room.queued = [];
-      room.committed = room.pending;
       this.stats.entries += entries.length;
-      if (entries.length > 0) {
-        try {
-          this.route(room, this.model.outbox(room.committed, entries, now, room.connected));
-        } catch (e) {
-          this.log(`room ${room.code}: outbox threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        }
+      try {
+        if (entries.length > 0) this.route(room, this.model.outbox(room.state, entries, now, room.connected));
+        if (room.presence && this.model.presence) this.route(room, this.model.presence(room.state, now, room.connected));
+      } catch (e) {
+        this.log(`room ${room.code}: outbox threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
+      room.presence = false;
       this.arm(room);
     }
     for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });
@@ -349,7 +398,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     if (this.closed) return;
     let wake: number | null;
     try {
-      wake = this.model.nextWake(room.committed);
+      wake = this.model.nextWake(room.state);
     } catch (e) {
       this.log(`room ${room.code}: nextWake threw: ${e instanceof Error ? e.message : String(e)}`);
       wake = null;
@@ -369,13 +418,9 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     const wakeAt = room.wakeAt;
     room.wakeAt = null;
     if (this.closed) return;
-    let due: E[] = [];
-    try {
-      due = this.model.dueEntries(room.pending, this.now());
-    } catch (e) {
-      this.log(`room ${room.code}: dueEntries threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    }
-    if (due.length > 0 && this.enqueue(room, due)) {
+    const before = room.queued.length;
+    this.drainDue(room, this.now());
+    if (room.queued.length > before) {
       room.idleWake = null;
       this.scheduleFlush();
       return;

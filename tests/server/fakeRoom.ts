@@ -10,21 +10,27 @@ export interface FakeCreation {
   facilitator: string;
   teamCodes: { role: string; code: string }[];
 }
-export type FakeEntry = { at: number } & ({ k: 'submit'; role: string; n: number } | { k: 'timer'; endsAt: number } | { k: 'expired' } | { k: 'say'; from: string; to: string; text: string });
+export type FakeEntry = { at: number } & ({ k: 'submit'; role: string; n: number } | { k: 'timer'; endsAt: number } | { k: 'expired' } | { k: 'closed' } | { k: 'say'; from: string; to: string; text: string });
 export interface FakeState {
   readonly creation: FakeCreation;
-  readonly submitted: ReadonlyMap<string, number>;
-  readonly endsAt: number | null;
-  readonly expired: number;
-  readonly entries: number;
+  readonly submitted: Map<string, number>;
+  endsAt: number | null;
+  expired: number;
+  entries: number;
+  closed: boolean;
 }
 
+// Like room.ts, the fake folds entries in place: the hub must not rely on an older copy surviving.
 const apply = (s: FakeState, e: FakeEntry): FakeState => {
-  const next = { ...s, entries: s.entries + 1 };
-  if (e.k === 'submit') return { ...next, submitted: new Map([...s.submitted, [e.role, e.n]]) };
-  if (e.k === 'timer') return { ...next, endsAt: e.endsAt };
-  if (e.k === 'expired') return { ...next, endsAt: null, expired: s.expired + 1 };
-  return next;
+  s.entries++;
+  if (e.k === 'submit') s.submitted.set(e.role, e.n);
+  if (e.k === 'timer') s.endsAt = e.endsAt;
+  if (e.k === 'expired') {
+    s.endsAt = null;
+    s.expired++;
+  }
+  if (e.k === 'closed') s.closed = true;
+  return s;
 };
 
 const room = (s: FakeState, connected: ReadonlyMap<string, number>): ServerMessage =>
@@ -32,7 +38,7 @@ const room = (s: FakeState, connected: ReadonlyMap<string, number>): ServerMessa
 
 export const fakeModel: RoomModel<FakeCreation, FakeState, FakeEntry> & { calls: { handle: number } } = {
   calls: { handle: 0 },
-  createRoom: (c) => ({ creation: c, submitted: new Map(), endsAt: null, expired: 0, entries: 0 }),
+  createRoom: (c) => ({ creation: c, submitted: new Map(), endsAt: null, expired: 0, entries: 0, closed: false }),
   applyEntry: apply,
   replayRoom: (c, log) => log.reduce(apply, fakeModel.createRoom(c)),
   identify(s, token): Identity | null {
@@ -60,7 +66,8 @@ export const fakeModel: RoomModel<FakeCreation, FakeState, FakeEntry> & { calls:
     if (msg.t === 'draft') return { ok: true, value: [] };
     return { ok: false, error: `not here: ${msg.t}` };
   },
-  dueEntries: (s, now) => (s.endsAt !== null && now >= s.endsAt ? [{ at: now, k: 'expired' }] : []),
+  // As in room.ts, a completed stage is due at once, not only a timer.
+  dueEntries: (s, now) => (s.endsAt !== null && now >= s.endsAt ? [{ at: now, k: 'expired' }] : !s.closed && s.submitted.size === s.creation.teamCodes.length ? [{ at: now, k: 'closed' }] : []),
   nextWake: (s) => s.endsAt,
   outbox(s, entries, _now, connected) {
     const out: { to: Audience; msg: ServerMessage }[] = [{ to: { kind: 'all' }, msg: room(s, connected) }];
@@ -76,6 +83,7 @@ export const fakeModel: RoomModel<FakeCreation, FakeState, FakeEntry> & { calls:
   welcome: (s, who, _now, connected) => ({ t: 'welcome', you: who, room: room(s, connected) }) as unknown as ServerMessage,
   exportRoom: (s) => ({ code: s.creation.code, entries: s.entries }),
   isFinished: () => false,
+  presence: (s, _now, connected) => [{ to: { kind: 'all' }, msg: room(s, connected) }],
 };
 
 export const creation = (code: string): FakeCreation => ({
