@@ -5,30 +5,21 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { CreateRoom, RoomSettings } from '../classroom/protocol';
+import type { CreateRoom } from '../classroom/protocol';
+import type { RoomCreation } from '../classroom/room';
+import { rolesOf } from '../classroom/room';
 import { CreateRoomSchema, DEFAULT_SETTINGS } from '../classroom/protocol';
 import type { Scenario } from '../engine';
 import { formatProblem, loadScenario, loadScenarioText, MAX_SCENARIO_BYTES } from '../engine';
 import { facilitatorSecret, freshCode, ROOM_CODE_LENGTH, TEAM_CODE_LENGTH } from './codes';
 
-/** The fields of src/classroom/room.ts's RoomCreation, built here. */
-export interface NewCreation {
-  code: string;
-  facilitator: string;
-  teamCodes: { role: string; code: string }[];
-  scenario: Scenario;
-  seed: string;
-  settings: RoomSettings;
-  at: number;
-}
+/** A room's creation record (room.ts's RoomCreation), as the server builds it. */
+export type NewCreation = RoomCreation;
 
 export type Built = { ok: true; value: NewCreation } | { ok: false; error: string };
 
 /** A shipped scenario's id: lower-case letters, digits and hyphens, so it can name nothing but a file in scenarios/. */
 const SHIPPED_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
-
-/** Every role a team may play: each power, then each contested republic. */
-export const rolesOf = (s: Scenario): string[] => [...s.powers.map((p) => p.id), ...s.countries.filter((c) => c.role === 'contested').map((c) => c.id)];
 
 export function readShipped(dir: string, id: string): { ok: true; value: Scenario } | { ok: false; error: string } {
   if (!SHIPPED_ID.test(id)) return { ok: false, error: `no shipped scenario is called "${id}"` };
@@ -78,7 +69,7 @@ export function buildCreation(body: unknown, scenariosDir: string, taken: (code:
     value: {
       code: draw(ROOM_CODE_LENGTH),
       facilitator: facilitatorSecret(),
-      teamCodes: rolesOf(scenario).map((role) => ({ role, code: draw(TEAM_CODE_LENGTH) })),
+      teamCodes: rolesOf(scenario).map((r) => ({ role: r.id, code: draw(TEAM_CODE_LENGTH) })),
       scenario,
       seed: req.seed ?? randomBytes(6).toString('hex'),
       settings: req.settings ?? DEFAULT_SETTINGS,
