@@ -1,7 +1,7 @@
 // `npm run serve` (after `vite build`): the classroom server.
 //
 //   tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist]
-//                          [--max-per-ip 250] [--max-per-room 200]
+//                          [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10]
 //
 // It makes no room by itself: it rebuilds the rooms in the database and prints where to
 // reach the server, the facilitator console, and each open room's code with a QR code of
@@ -25,12 +25,13 @@ interface Options {
   dist: string;
   maxPerIp: number;
   maxPerRoom: number;
+  helloSeconds: number;
 }
 
-const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200]';
+const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200 };
+  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, helloSeconds: 10 };
   const int = (name: string, v: string, min: number, max: number): number => {
     const n = Number(v);
     if (!/^\d+$/.test(v) || n < min || n > max) usage(`${name} must be a whole number from ${min} to ${max}`);
@@ -46,6 +47,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (name === '--dist') o.dist = resolve(v);
     else if (name === '--max-per-ip') o.maxPerIp = int(name, v, 1, 100_000);
     else if (name === '--max-per-room') o.maxPerRoom = int(name, v, 1, 100_000);
+    else if (name === '--hello-seconds') o.helloSeconds = int(name, v, 1, 3600);
     else usage(`unknown option ${showHiddenCharacters(name ?? '')}`);
   }
   return o;
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     scenariosDir: resolve(ROOT, 'scenarios'),
     maxPerIp: o.maxPerIp,
     maxPerRoom: o.maxPerRoom,
+    helloMs: o.helloSeconds * 1000,
     onCreated: (c) => void printRoom(c, base),
   });
   const local = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;

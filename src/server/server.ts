@@ -17,6 +17,8 @@ export interface ServerOptions {
   scenariosDir: string;
   maxPerIp?: number;
   maxPerRoom?: number;
+  /** A connection must say hello within this time. */
+  helloMs?: number;
   /** Told of each room made after the start. */
   onCreated?(c: NewCreation): void;
   log?: (line: string) => void;
@@ -36,7 +38,7 @@ export async function startServer<S extends { readonly creation: NewCreation }, 
   const store = new SqliteStore<NewCreation, E>(opts.db);
   const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log });
   const loaded = hub.load();
-  const sockets = new Sockets(hub, { maxPerIp: opts.maxPerIp });
+  const sockets = new Sockets(hub, { maxPerIp: opts.maxPerIp, helloMs: opts.helloMs });
   const http = createHttpServer({
     distDir: opts.distDir,
     scenariosDir: opts.scenariosDir,
