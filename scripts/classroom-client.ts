@@ -83,12 +83,26 @@ export class Device {
   team: TeamPrivate | null = null;
   messages: TeamMessage[] = [];
   closed: { code: number; reason: string } | null = null;
+  /** Every acknowledgement's time from send to ack (ms), in order. */
+  readonly ackMs: number[] = [];
   private nextId = 1;
   private readonly waiting = new Map<number, { sent: number; done: (a: Answer & { ms: number }) => void }>();
   private readonly watchers = new Set<() => void>();
 
+  /** Whether to read the board (`game` messages, the largest): a benchmark's republics, facilitator and projector need not. */
+  parseGame = true;
+  /** `game` messages left unread. */
+  skippedGames = 0;
+
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer) => this.receive(JSON.parse(data.toString('utf8')) as ServerMessage));
+    ws.on('message', (data: Buffer) => {
+      // '{"t":"game"' in its first bytes: the server writes `t` first.
+      if (!this.parseGame && data.subarray(0, 12).toString('latin1').startsWith('{"t":"game"')) {
+        this.skippedGames++;
+        return this.notify();
+      }
+      this.receive(JSON.parse(data.toString('utf8')) as ServerMessage);
+    });
     ws.on('close', (code, reason) => {
       this.closed = { code, reason: reason.toString('utf8') };
       this.notify();
@@ -187,6 +201,7 @@ export class Device {
         const w = msg.id === null ? undefined : this.waiting.get(msg.id);
         if (w && msg.id !== null) {
           this.waiting.delete(msg.id);
+          if (msg.t === 'ack') this.ackMs.push(performance.now() - w.sent);
           w.done({ ...msg, ms: performance.now() - w.sent } as Answer & { ms: number });
         }
         break;

@@ -11,8 +11,8 @@
 //      last team's submission closes the stage in the same transaction), then appends the
 //      entries of every room touched in the tick in ONE transaction (group commit: one fsync
 //      for many orders);
-//   4. only after the commit: the outbox is routed to its audiences and each message gets
-//      its `ack`.
+//   4. only after the commit: each message gets its `ack`, and the outbox is routed to its
+//      audiences (acks first: they are small, and the room updates follow in the same tick).
 // Nothing leaves the hub about a room with uncommitted entries: a `hello` or an export of
 // such a room commits first. If a commit fails, each room touched is rebuilt from the store
 // (the model may fold entries in place, so there is no older copy to fall back to) and every
@@ -70,6 +70,8 @@ export interface HubOptions {
   maxBadHellos?: number;
   /** Where the hub reports what went wrong on the server (never a client's fault). */
   log?: (line: string) => void;
+  /** Keep each acknowledgement's time in the server (frame in → ack out) and each flush's, for the benchmark. */
+  measure?: boolean;
 }
 
 /** A connection: before `hello` it belongs to no room. */
@@ -102,7 +104,8 @@ interface LiveRoom<S, E> {
 interface QueuedAck {
   conn: Conn;
   id: number;
-  room: LiveRoom<unknown, unknown>;
+  /** When the frame arrived (performance.now()), for the server's own latency figures. */
+  at: number;
 }
 
 const SAVE_FAILED = 'the server could not save this just now; please try again';
@@ -123,7 +126,10 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private readonly maxBadHellos: number;
   private readonly log: (line: string) => void;
   /** Commits made, and entries written, since the start (for the benchmark and tests). */
-  readonly stats = { commits: 0, entries: 0, failedCommits: 0 };
+  readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0 };
+  /** With `measure`: ms from a frame's arrival to its ack, and each flush (work up to the commit, in all). */
+  readonly latencies: number[] | null;
+  readonly phases: { ms: number; commitMs: number; routeMs: number; acks: number; entries: number }[] = [];
 
   constructor(
     private readonly model: RoomModel<C, S, E>,
@@ -134,6 +140,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.maxPerRoom = opts.maxPerRoom ?? 200;
     this.maxBadHellos = opts.maxBadHellos ?? 5;
     this.log = opts.log ?? ((line) => console.error(line));
+    this.latencies = opts.measure ? [] : null;
   }
 
   /** Rebuilds every stored room from its log (on start). A room that cannot be rebuilt is reported and left out, never fatal to the others. */
@@ -189,6 +196,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   /** A text frame from a connection. Never throws: a client cannot break the hub. */
   frame(conn: Conn, text: string): void {
     if (!conn.open || this.closed) return;
+    const at = performance.now();
     const parsed = parseClientMessage(text);
     if (!parsed.ok) return this.send(conn, { t: 'refused', id: parsed.id, reason: parsed.error });
     const msg = parsed.value;
@@ -206,7 +214,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     }
     if (!result.ok) return this.send(conn, { t: 'refused', id: msg.id, reason: result.error });
     if (!this.enqueue(room, result.value)) return this.send(conn, { t: 'refused', id: msg.id, reason: INTERNAL });
-    this.acks.push({ conn, id: msg.id, room: room as LiveRoom<unknown, unknown> });
+    this.acks.push({ conn, id: msg.id, at });
     this.scheduleFlush();
   }
 
@@ -353,6 +361,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.touched.clear();
     if (rooms.length === 0 && acks.length === 0) return;
     const now = this.now();
+    const started = performance.now();
     for (const room of rooms) this.drainDue(room, now);
     const batch = rooms.filter((r) => r.queued.length > 0).map((r) => ({ code: r.code, entries: r.queued }));
     try {
@@ -368,7 +377,12 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       for (const a of acks) this.send(a.conn, { t: 'refused', id: a.id, reason: SAVE_FAILED });
       return;
     }
+    const committed = performance.now();
     if (batch.length > 0) this.stats.commits++;
+    // Acks first: each is a few bytes and means "on disk", which is now true; the outboxes
+    // that follow can be large (a closed stage sends every device its view of the board).
+    for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });
+    const acked = performance.now();
     for (const room of rooms) {
       const entries = room.queued;
       room.queued = [];
@@ -382,14 +396,32 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       room.presence = false;
       this.arm(room);
     }
-    for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });
+    if (this.latencies) {
+      const done = performance.now();
+      for (const a of acks) this.latencies.push(acked - a.at);
+      this.phases.push({ ms: done - started, commitMs: committed - started, routeMs: done - acked, acks: acks.length, entries: batch.reduce((n, b) => n + b.entries.length, 0) });
+    }
   }
 
   private route(room: LiveRoom<S, E>, out: readonly { to: Audience; msg: ServerMessage }[]): void {
+    // The board as a device may see it depends only on who views it (protocol.ts, GameSnapshot:
+    // a power's team sees its own secret tracks, everyone else the public board), so within one
+    // outbox the snapshots for one viewer are the same text: serialised once. They are the
+    // largest messages (the board and every report so far), sent to every device at a stage's end.
+    const boards = new Map<string, string>();
     for (const { to, msg } of out) {
-      // One serialisation per message, whatever the audience's size.
-      const text = JSON.stringify(msg);
-      for (const conn of room.conns) if (conn.who && reaches(to, conn.who)) this.sendText(conn, text);
+      const conns = [...room.conns].filter((c) => c.who && reaches(to, c.who));
+      // Nobody of this audience is connected: nothing to serialise.
+      if (conns.length === 0) continue;
+      let text: string;
+      if (msg.t === 'game') {
+        const viewer = msg.game.view.viewer;
+        text = boards.get(viewer) ?? JSON.stringify(msg);
+        boards.set(viewer, text);
+      } else text = JSON.stringify(msg);
+      for (const conn of conns) this.sendText(conn, text);
+      this.stats.bytesSent += text.length * conns.length;
+      if (msg.t === 'game') this.stats.boardBytesSent += text.length * conns.length;
     }
   }
 

@@ -1,7 +1,10 @@
 // `npm run serve` (after `vite build`): the classroom server.
 //
 //   tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist]
-//                          [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10]
+//                          [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10] [--measure]
+//
+// --measure keeps the server's own latency figures and prints them as one JSON line
+// (`measured: {...}`) when it stops: the benchmark reads them.
 //
 // It makes no room by itself: it rebuilds the rooms in the database and prints where to
 // reach the server, the facilitator console, and each open room's code with a QR code of
@@ -26,12 +29,13 @@ interface Options {
   maxPerIp: number;
   maxPerRoom: number;
   helloSeconds: number;
+  measure: boolean;
 }
 
-const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10]';
+const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10] [--measure]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, helloSeconds: 10 };
+  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, helloSeconds: 10, measure: false };
   const int = (name: string, v: string, min: number, max: number): number => {
     const n = Number(v);
     if (!/^\d+$/.test(v) || n < min || n > max) usage(`${name} must be a whole number from ${min} to ${max}`);
@@ -39,6 +43,11 @@ function parseArgs(argv: readonly string[]): Options {
   };
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i];
+    if (name === '--measure') {
+      o.measure = true;
+      i--;
+      continue;
+    }
     const v = argv[i + 1];
     if (v === undefined) usage(`${name ?? ''} needs a value`);
     else if (name === '--port') o.port = int(name, v, 0, 65535);
@@ -89,6 +98,7 @@ async function main(): Promise<void> {
     maxPerIp: o.maxPerIp,
     maxPerRoom: o.maxPerRoom,
     helloMs: o.helloSeconds * 1000,
+    measure: o.measure,
     onCreated: (c) => void printRoom(c, base),
   });
   const local = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
@@ -105,6 +115,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${signal}: saving and closing\n`);
+    if (o.measure) process.stdout.write(`measured: ${JSON.stringify(server.measured())}\n`);
     server.close().then(
       () => process.exit(0),
       (e: unknown) => {

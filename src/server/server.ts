@@ -19,6 +19,8 @@ export interface ServerOptions {
   maxPerRoom?: number;
   /** A connection must say hello within this time. */
   helloMs?: number;
+  /** Keep the server's own latency figures (the benchmark). */
+  measure?: boolean;
   /** Told of each room made after the start. */
   onCreated?(c: NewCreation): void;
   log?: (line: string) => void;
@@ -30,13 +32,15 @@ export interface RunningServer<S> {
   loaded: { loaded: number; failed: string[] };
   rooms(): S[];
   isFinished(room: S): boolean;
+  /** With `measure`: ms from each frame's arrival to its ack, and each group commit's work. */
+  measured(): { latencies: readonly number[]; flushes: readonly { ms: number; commitMs: number; routeMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
   /** Commits what is queued, closes every connection and the database. */
   close(): Promise<void>;
 }
 
 export async function startServer<S extends { readonly creation: NewCreation }, E extends { at: number }>(model: RoomModel<NewCreation, S, E>, opts: ServerOptions): Promise<RunningServer<S>> {
   const store = new SqliteStore<NewCreation, E>(opts.db);
-  const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log });
+  const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure });
   const loaded = hub.load();
   const sockets = new Sockets(hub, { maxPerIp: opts.maxPerIp, helloMs: opts.helloMs });
   const http = createHttpServer({
@@ -62,6 +66,7 @@ export async function startServer<S extends { readonly creation: NewCreation }, 
     loaded,
     rooms: () => hub.roomStates(),
     isFinished: hub.isFinished,
+    measured: () => ({ latencies: hub.latencies ?? [], flushes: hub.phases, commits: hub.stats.commits, bytesSent: hub.stats.bytesSent, boardBytesSent: hub.stats.boardBytesSent }),
     close: () =>
       (closing ??= new Promise<void>((done) => {
         hub.close();
