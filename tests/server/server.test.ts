@@ -52,7 +52,8 @@ describe('a whole classroom-short game over WebSockets', () => {
 
     const acked = await playToEnd(c, { draft: true, talk: true });
     const turns = c.scenario.turns;
-    expect(c.projector.room?.phase).toBe('ended');
+    await c.projector.until(() => c.projector.room?.phase === 'ended', 5000, 'the projector to show the end');
+    await c.facilitator.until(() => c.facilitator.messages.length === 7 * turns, 5000, 'every message at the facilitator');
     expect(acked.filter((a) => a.kind === 'submit')).toHaveLength(2 * turns);
     expect(acked.filter((a) => a.kind === 'stance')).toHaveLength(5 * turns);
 
