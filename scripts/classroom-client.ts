@@ -26,7 +26,9 @@ export interface ServerProcess {
 
 /** Starts `src/server/main.ts` on a free port (node + tsx, no npx in between, so a signal reaches the server itself). */
 export function startServerProcess(db: string, extra: readonly string[] = []): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/server/main.ts'), '--port', '0', '--host', '127.0.0.1', '--db', db, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // NGG_SERVER_NODE_ARGS: extra Node options for the server only (e.g. --cpu-prof to profile it under the benchmark).
+  const nodeArgs = (process.env.NGG_SERVER_NODE_ARGS ?? '').split(' ').filter((x) => x.length > 0);
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, 'src/server/main.ts'), '--port', '0', '--host', '127.0.0.1', '--db', db, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const exited = new Promise<number | null>((done) => proc.once('exit', (code) => done(code)));
   return new Promise((done, fail) => {

@@ -56,7 +56,8 @@ export interface RoomModel<C extends CreationLike, S extends { readonly creation
 
 /** One device's connection, as the hub sees it. */
 export interface Peer {
-  send(text: string): void;
+  /** A JSON text frame: a string, or its UTF-8 bytes (encoded once when it goes to many devices). */
+  send(text: string | Buffer): void;
   /** Closes the connection (WebSocket close codes: 1008 policy, 1013 try again later). */
   close(code: number, reason: string): void;
 }
@@ -419,7 +420,9 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
         text = boards.get(viewer) ?? JSON.stringify(msg);
         boards.set(viewer, text);
       } else text = JSON.stringify(msg);
-      for (const conn of conns) this.sendText(conn, text);
+      // A message for many devices is encoded to UTF-8 once, not once per socket.
+      const frame = conns.length > 1 ? Buffer.from(text, 'utf8') : text;
+      for (const conn of conns) this.sendText(conn, frame);
       this.stats.bytesSent += text.length * conns.length;
       if (msg.t === 'game') this.stats.boardBytesSent += text.length * conns.length;
     }
@@ -466,7 +469,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.sendText(conn, JSON.stringify(msg));
   }
 
-  private sendText(conn: Conn, text: string): void {
+  private sendText(conn: Conn, text: string | Buffer): void {
     if (!conn.open) return;
     try {
       conn.peer.send(text);

@@ -11,13 +11,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { MAX_FRAME_BYTES } from '../classroom/protocol';
-import type { Conn } from './hub';
+import type { Conn, Peer } from './hub';
 import type { BucketOptions } from './rateLimit';
 import { DEFAULT_BUCKET, TokenBucket } from './rateLimit';
 
 /** What the socket layer needs of the hub. */
 export interface FrameSink {
-  connect(peer: { send(text: string): void; close(code: number, reason: string): void }): Conn;
+  connect(peer: Peer): Conn;
   frame(conn: Conn, text: string): void;
   disconnect(conn: Conn): void;
 }
@@ -100,7 +100,8 @@ export class Sockets {
       send: (text) => {
         if (ws.readyState !== ws.OPEN) return;
         if (ws.bufferedAmount > this.maxBuffered) return this.kill(ws, 'not reading');
-        ws.send(text);
+        // A Buffer is the UTF-8 of a JSON text: sent as a text frame, like a string.
+        ws.send(text, { binary: false });
       },
       close: (code, reason) => ws.close(code, reason),
     });
@@ -110,6 +111,8 @@ export class Sockets {
     }, this.helloMs);
     ws.on('pong', () => this.alive.set(ws, true));
     ws.on('message', (data, isBinary) => {
+      // Frames already in flight when the socket was told to close are dropped, not answered.
+      if (ws.readyState !== ws.OPEN) return;
       const verdict = bucket.take(performance.now());
       if (verdict === 'close') return this.end(ws, 1008, 'too many messages');
       if (verdict === 'refuse') return ws.send(JSON.stringify({ t: 'refused', id: null, reason: 'too many messages: slow down' }));

@@ -14,8 +14,8 @@ type Msg = { t: string; id?: number | null; reason?: string; [k: string]: unknow
 class TestPeer {
   got: Msg[] = [];
   closed: number | null = null;
-  send(text: string): void {
-    this.got.push(JSON.parse(text) as Msg);
+  send(text: string | Buffer): void {
+    this.got.push(JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as Msg);
   }
   close(code: number): void {
     this.closed = code;
