@@ -1,7 +1,8 @@
 // The classroom server as a real process (src/server/main.ts), over real WebSockets: whole
 // games, what each device may see, reconnection, a crash (SIGKILL) mid-turn, hostile
 // clients, the missing-orders policies when the timer runs out, and the exported record.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +16,14 @@ const dir = mkdtempSync(join(tmpdir(), 'ngg-server-'));
 const NO_TIMER = { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } };
 let server: ServerProcess;
 
+const dist = join(dir, 'dist');
+mkdirSync(join(dist, 'assets'), { recursive: true });
+writeFileSync(join(dist, 'index.html'), '<!doctype html><title>game</title>');
+writeFileSync(join(dist, 'assets', 'app-1.js'), 'export {};');
+writeFileSync(join(dir, 'outside.txt'), 'not for you');
+
 beforeAll(async () => {
-  server = await startServerProcess(join(dir, 'main.sqlite'), ['--hello-seconds', '1']);
+  server = await startServerProcess(join(dir, 'main.sqlite'), ['--hello-seconds', '1', '--dist', dist]);
 });
 afterAll(async () => {
   const code = await server.stop();
@@ -315,5 +322,44 @@ describe('a crash', () => {
     } finally {
       expect(await s.stop()).toBe(0);
     }
+  });
+});
+
+/** A GET with the path sent as written (fetch would resolve the dots first). */
+const rawGet = (port: number, path: string): Promise<{ status: number; type: string; body: string }> =>
+  new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString('utf8')));
+      res.on('end', () => done({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+
+describe('HTTP', () => {
+  it('serves the built game with its types, and nothing outside dist/', async () => {
+    expect(await rawGet(server.port, '/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8', body: '<!doctype html><title>game</title>' });
+    expect(await rawGet(server.port, '/assets/app-1.js')).toMatchObject({ status: 200, type: 'text/javascript; charset=utf-8' });
+    for (const p of ['/../outside.txt', '/assets/../../outside.txt', '/%2e%2e/outside.txt', '/..%2foutside.txt', '/nope.js']) expect((await rawGet(server.port, p)).status, p).toBe(404);
+  });
+
+  it('makes a room from a whole scenario file, and refuses bad requests with a reason', async () => {
+    const file = JSON.parse(readFileSync(join(__dirname, '../../scenarios/classroom-short.json'), 'utf8')) as Record<string, unknown>;
+    const made = await createRoom(server.port, { scenario: { file: { ...file, title: 'Our own' } } });
+    const f = await Device.join(server.port, made.facilitator);
+    expect(f.welcome?.room.title).toBe('Our own');
+    await f.close();
+    const post = async (body: string): Promise<{ status: number; text: string }> => {
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/rooms`, { method: 'POST', body });
+      return { status: res.status, text: await res.text() };
+    };
+    expect(await post('{')).toMatchObject({ status: 400, text: expect.stringContaining('not JSON') as unknown as string });
+    expect((await post(JSON.stringify({ scenario: { shipped: '../package' } }))).status).toBe(400);
+    expect((await post(JSON.stringify({ scenario: { shipped: 'no-such' } }))).text).toContain('no shipped scenario');
+    expect((await post(JSON.stringify({ scenario: { file: { ...file, turns: -1 } } }))).text).toContain('not valid');
+    expect((await post(JSON.stringify({ scenario: { shipped: 'classroom-short' }, extra: 1 }))).status).toBe(400);
+    expect((await post('x'.repeat(3 * 1024 * 1024 + 1))).status).toBe(413);
+    expect((await fetch(`http://127.0.0.1:${server.port}/api/rooms`)).status).toBe(405);
   });
 });
