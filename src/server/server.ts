@@ -19,6 +19,8 @@ export interface ServerOptions {
   maxPerRoom?: number;
   /** A connection must say hello within this time. */
   helloMs?: number;
+  /** Every socket is pinged this often; one that has not answered the last ping is dropped. */
+  heartbeatMs?: number;
   /** Keep the server's own latency figures (the benchmark). */
   measure?: boolean;
   /** Told of each room made after the start. */
@@ -42,7 +44,7 @@ export async function startServer<S extends { readonly creation: NewCreation }, 
   const store = new SqliteStore<NewCreation, E>(opts.db);
   const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure });
   const loaded = hub.load();
-  const sockets = new Sockets(hub, { maxPerIp: opts.maxPerIp, helloMs: opts.helloMs });
+  const sockets = new Sockets(hub, { maxPerIp: opts.maxPerIp, helloMs: opts.helloMs, heartbeatMs: opts.heartbeatMs });
   const http = createHttpServer({
     distDir: opts.distDir,
     scenariosDir: opts.scenariosDir,

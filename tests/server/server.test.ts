@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { MAX_FRAME_BYTES } from '../../src/classroom/protocol';
 import type { RoomExport } from '../../src/classroom/room';
 import { loadSave, stateHash } from '../../src/engine';
@@ -361,5 +362,41 @@ describe('HTTP', () => {
     expect((await post(JSON.stringify({ scenario: { shipped: 'classroom-short' }, extra: 1 }))).status).toBe(400);
     expect((await post('x'.repeat(3 * 1024 * 1024 + 1))).status).toBe(413);
     expect((await fetch(`http://127.0.0.1:${server.port}/api/rooms`)).status).toBe(405);
+  });
+});
+
+describe('limits', () => {
+  it('holds at most N devices per room and per address, and drops a socket that stops answering pings', async () => {
+    const s = await startServerProcess(join(dir, 'limits.sqlite'), ['--max-per-room', '3', '--max-per-ip', '6', '--heartbeat-seconds', '1']);
+    try {
+      const made = await createRoom(s.port, { scenario: { shipped: 'classroom-short' }, settings: NO_TIMER });
+      const inRoom = [await Device.join(s.port, made.code), await Device.join(s.port, made.code), await Device.join(s.port, made.code)];
+      const fourth = await Device.open(s.port);
+      const a = await fourth.request({ t: 'hello', token: made.code });
+      expect(a.t).toBe('refused');
+      await fourth.until(() => fourth.closed !== null, 3000, 'the full room to close the fourth');
+      expect(fourth.closed?.code).toBe(1013);
+      // Per address: three more sockets (not in a room) fill the six; a seventh is turned away at the handshake.
+      const idle = [await Device.open(s.port), await Device.open(s.port), await Device.open(s.port)];
+      await expect(Device.open(s.port)).rejects.toThrow(/429/);
+      await idle[0]?.close();
+      await sleep(100);
+      const again = await Device.open(s.port);
+      // A device that never answers a ping is dropped by the heartbeat; the others answer and stay.
+      await inRoom[0]?.close();
+      await sleep(100);
+      const silent = new WebSocket(`ws://127.0.0.1:${s.port}/ws`, { autoPong: false });
+      await new Promise((r, fail) => {
+        silent.once('open', r);
+        silent.once('error', fail);
+      });
+      const closed = new Promise<number>((r) => silent.once('close', (code) => r(code)));
+      silent.send(JSON.stringify({ t: 'hello', id: 1, token: made.code }));
+      expect(await closed).toBe(1006);
+      expect(inRoom[1]?.closed).toBeNull();
+      await Promise.all([...inRoom, ...idle, again].map((d) => d.close()));
+    } finally {
+      expect(await s.stop()).toBe(0);
+    }
   });
 });
