@@ -7,12 +7,14 @@
 // deadline burst, every turn). Measures: acknowledgements per second, acknowledgement
 // latency seen by the client (send → ack: parse, check, durable commit, ack), server RSS,
 // that every acknowledged order and stance is in the exported record exactly once, and that
-// every room's game replays offline to its final hash. The floor under any acknowledgement
-// is one durable SQLite commit (WAL, synchronous=FULL) on the same disk, measured here too.
+// every room's game replays offline to its final hash (as a save, and its log folded again).
+// The floor under any acknowledgement is one durable SQLite commit (WAL, synchronous=FULL)
+// on the same disk, measured here too. BENCH_ROOMS changes the number of rooms.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RoomExport } from '../src/classroom/room';
+import { replayExport } from '../src/classroom/room';
 import { loadSave, stateHash } from '../src/engine';
 import { measureCommitFloor } from '../src/server/sqliteStore';
 import type { Acked, Classroom } from './classroom-client';
@@ -81,7 +83,7 @@ async function main(): Promise<void> {
         }
       }
       const loaded = loadSave(JSON.stringify(record.game));
-      if (!loaded.ok || stateHash(loaded.value.record.state) !== record.game.finalHash || loaded.value.record.turns.length !== rooms[i]?.scenario.turns) hashMismatch++;
+      if (!loaded.ok || stateHash(loaded.value.record.state) !== record.game.finalHash || loaded.value.record.turns.length !== rooms[i]?.scenario.turns || stateHash(replayExport(record, loaded.value.record.scenario).record.state) !== record.game.finalHash) hashMismatch++;
     }
     const rssEnd = rssMb(pid);
     await Promise.all(rooms.map(closeClassroom));
