@@ -114,15 +114,15 @@ async function main(): Promise<void> {
     await server.stop();
     const line = /measured: (.*)/.exec(server.output())?.[1];
     if (line) {
-      const m = JSON.parse(line) as { latencies: number[]; flushes: { ms: number; commitMs: number; routeMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
+      const m = JSON.parse(line) as { latencies: number[]; flushes: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
       const lat = m.latencies.sort((a, b) => a - b);
       const fl = m.flushes.map((f) => f.ms).sort((a, b) => a - b);
       const perCommit = m.flushes.filter((f) => f.entries > 0);
-      const total = (k: 'ms' | 'commitMs' | 'routeMs'): number => m.flushes.reduce((n, f) => n + f[k], 0);
+      const total = (k: 'ms' | 'commitMs' | 'routeMs' | 'dueMs'): number => m.flushes.reduce((n, f) => n + f[k], 0);
       process.stdout.write(
         `\nIn the server (frame in → ack out, all acks incl. joins): p50 ${ms(pct(lat, 0.5))} / p95 ${ms(pct(lat, 0.95))} / p99 ${ms(pct(lat, 0.99))}\n` +
           `Group commits: ${m.commits}, ${(perCommit.reduce((n, f) => n + f.entries, 0) / Math.max(1, perCommit.length)).toFixed(1)} entries and ${(perCommit.reduce((n, f) => n + f.acks, 0) / Math.max(1, perCommit.length)).toFixed(1)} acks each on average; flush work p50 ${ms(pct(fl, 0.5))} / p95 ${ms(pct(fl, 0.95))} / p99 ${ms(pct(fl, 0.99))}\n` +
-          `Flush time in all: ${(total('ms') / 1000).toFixed(2)} s, of which up to the commit ${(total('commitMs') / 1000).toFixed(2)} s, routing the outboxes (serialising and sending) ${(total('routeMs') / 1000).toFixed(2)} s\n` +
+          `Flush time in all: ${(total('ms') / 1000).toFixed(2)} s, of which up to the commit ${(total('commitMs') / 1000).toFixed(2)} s, routing the outboxes (serialising and sending) ${(total('routeMs') / 1000).toFixed(2)} s, what the commits caused (closing stages, resolving turns) ${(total('dueMs') / 1000).toFixed(2)} s\n` +
           `Sent by the server (room messages, not acks): ${(m.bytesSent / 1e6).toFixed(0)} MB, of which boards (\`game\`: the view and every report so far, at each stage's end) ${(m.boardBytesSent / 1e6).toFixed(0)} MB\n`,
       );
     }

@@ -7,12 +7,15 @@
 //   1. `handleMessage` on the room as it stands with every entry queued earlier in this
 //      event-loop tick folded in, so two messages in one tick see each other;
 //   2. its entries are folded in and queued, and a flush is scheduled for the end of the tick;
-//   3. the flush adds what the room's clock or a completed stage causes (`dueEntries`: the
-//      last team's submission closes the stage in the same transaction), then appends the
-//      entries of every room touched in the tick in ONE transaction (group commit: one fsync
-//      for many orders);
+//   3. the flush appends the entries of every room touched in the tick in ONE transaction
+//      (group commit: one fsync for many orders);
 //   4. only after the commit: each message gets its `ack`, and the outbox is routed to its
-//      audiences (acks first: they are small, and the room updates follow in the same tick).
+//      audiences (acks first: they are small, and the room updates follow in the same tick);
+//   5. then what the rooms' clocks or completed stages cause (`dueEntries`: the last team's
+//      submission closes the stage, which resolves the turn) is queued for the next flush,
+//      its own transaction: an ack never waits for a turn to be resolved, in its room or in
+//      the fifty others that submitted in the same tick. A crash in between loses nothing:
+//      on restart every room is asked `dueEntries` again.
 // Nothing leaves the hub about a room with uncommitted entries: a `hello` or an export of
 // such a room commits first. If a commit fails, each room touched is rebuilt from the store
 // (the model may fold entries in place, so there is no older copy to fall back to) and every
@@ -130,7 +133,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0 };
   /** With `measure`: ms from a frame's arrival to its ack, and each flush (work up to the commit, in all). */
   readonly latencies: number[] | null;
-  readonly phases: { ms: number; commitMs: number; routeMs: number; acks: number; entries: number }[] = [];
+  readonly phases: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[] = [];
 
   constructor(
     private readonly model: RoomModel<C, S, E>,
@@ -363,7 +366,6 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     if (rooms.length === 0 && acks.length === 0) return;
     const now = this.now();
     const started = performance.now();
-    for (const room of rooms) this.drainDue(room, now);
     const batch = rooms.filter((r) => r.queued.length > 0).map((r) => ({ code: r.code, entries: r.queued }));
     try {
       if (batch.length > 0) this.store.append(batch);
@@ -397,10 +399,19 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       room.presence = false;
       this.arm(room);
     }
+    const routed = performance.now();
+    // What the committed entries cause goes into the next transaction (step 5 above).
+    let due = false;
+    for (const room of rooms) {
+      const before = room.queued.length;
+      this.drainDue(room, now);
+      if (room.queued.length > before) due = true;
+    }
+    if (due) this.scheduleFlush();
     if (this.latencies) {
       const done = performance.now();
       for (const a of acks) this.latencies.push(acked - a.at);
-      this.phases.push({ ms: done - started, commitMs: committed - started, routeMs: done - acked, acks: acks.length, entries: batch.reduce((n, b) => n + b.entries.length, 0) });
+      this.phases.push({ ms: done - started, commitMs: committed - started, routeMs: routed - acked, dueMs: done - routed, acks: acks.length, entries: batch.reduce((n, b) => n + b.entries.length, 0) });
     }
   }
 

@@ -35,7 +35,7 @@ export interface RunningServer<S> {
   rooms(): S[];
   isFinished(room: S): boolean;
   /** With `measure`: ms from each frame's arrival to its ack, and each group commit's work. */
-  measured(): { latencies: readonly number[]; flushes: readonly { ms: number; commitMs: number; routeMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
+  measured(): { latencies: readonly number[]; flushes: readonly { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
   /** Commits what is queued, closes every connection and the database. */
   close(): Promise<void>;
 }
