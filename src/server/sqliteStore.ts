@@ -20,10 +20,19 @@ export class SqliteStore<C, E> implements RoomStore<C, E> {
 
   constructor(path: string) {
     this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    // A second process on the same file (a server started twice) waits for the lock a little instead of failing at once.
-    this.db.pragma('busy_timeout = 2000');
+    try {
+      this.db.pragma('busy_timeout = 1000');
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      // One server per database: a second one (the same command run twice) would append to the
+      // same logs from its own stale rooms. The exclusive lock, taken now and held until close,
+      // makes the second one fail at start instead.
+      this.db.pragma('locking_mode = EXCLUSIVE');
+      this.db.exec('BEGIN EXCLUSIVE; COMMIT;');
+    } catch (e) {
+      this.db.close();
+      throw new Error(`${path} is in use by another process (is a server already running on it?): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS rooms (code TEXT PRIMARY KEY, creation TEXT NOT NULL, created_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS log (code TEXT NOT NULL REFERENCES rooms(code), seq INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (code, seq)) WITHOUT ROWID;

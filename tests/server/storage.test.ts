@@ -35,14 +35,15 @@ const stores: [string, () => { open: () => RoomStore<C, E>; reopens: boolean }][
 
 describe.each(stores)('%s store', (_name, make) => {
   it('keeps rooms and their logs in order, across a reopen', () => {
-    const { open } = make();
+    const { open, reopens } = make();
     const s = open();
     s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
     s.create('BBBBB', { code: 'BBBBB', n: 2 }, 20);
     s.append([{ code: 'AAAAA', entries: [{ at: 1, k: 'a1' }, { at: 2, k: 'a2' }] }, { code: 'BBBBB', entries: [{ at: 3, k: 'b1' }] }]);
     s.append([{ code: 'AAAAA', entries: [{ at: 4, k: 'a3' }] }]);
-    const t = open();
-    if (t !== s) s.close();
+    // A real store is closed first, as a restarted server's was (it holds its file alone).
+    if (reopens) s.close();
+    const t = reopens ? open() : s;
     expect(t.loadAll()).toEqual([
       { code: 'AAAAA', creation: { code: 'AAAAA', n: 1 }, log: [{ at: 1, k: 'a1' }, { at: 2, k: 'a2' }, { at: 4, k: 'a3' }] },
       { code: 'BBBBB', creation: { code: 'BBBBB', n: 2 }, log: [{ at: 3, k: 'b1' }] },
@@ -88,6 +89,17 @@ describe('sqlite store', () => {
     const s2 = new SqliteStore<C, E>(path);
     expect((s2 as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
     s2.close();
+  });
+
+  it('holds its database alone: a second store on the same file fails at once, and opens after the first closed', () => {
+    const path = tempDb();
+    const first = new SqliteStore<C, E>(path);
+    first.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
+    expect(() => new SqliteStore<C, E>(path)).toThrow(/in use by another process/);
+    first.close();
+    const second = new SqliteStore<C, E>(path);
+    expect(second.load('AAAAA')?.creation.n).toBe(1);
+    second.close();
   });
 
   it('measures the durable commit floor', () => {
