@@ -99,6 +99,7 @@ export function measureCommitFloor(path: string, n: number): number[] {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    db.pragma('locking_mode = EXCLUSIVE');
     db.exec('CREATE TABLE IF NOT EXISTS floor (k INTEGER PRIMARY KEY, v TEXT NOT NULL)');
     const insert = db.prepare<[string]>('INSERT INTO floor (v) VALUES (?)');
     const times: number[] = [];
