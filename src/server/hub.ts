@@ -178,7 +178,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     return state;
   }
 
-  /** The committed state of every room, oldest first. */
+  /** Every room as it stands, oldest first. */
   roomStates(): S[] {
     return [...this.rooms.values()].map((r) => r.state);
   }
@@ -244,8 +244,13 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
 
   /** Commits whatever is queued, stops every timer, and refuses anything after. */
   close(): void {
+    // A flush may queue what its commits caused (a stage closing): those are committed too, a few rounds at most.
+    for (let round = 0; round < 4 && (round === 0 || this.flushScheduled); round++) {
+      if (this.flushScheduled) clearImmediate(this.flushScheduled);
+      this.flush();
+    }
     if (this.flushScheduled) clearImmediate(this.flushScheduled);
-    this.flush();
+    this.flushScheduled = null;
     this.closed = true;
     for (const room of this.rooms.values()) if (room.timer) clearTimeout(room.timer);
   }

@@ -222,6 +222,21 @@ describe('hub', () => {
     expect(second.hub.tokenTaken('MROOM2')).toBe(true);
   });
 
+  it('commits on close what is queued and what it causes, and nothing after', async () => {
+    const { hub, store, join, say, logs } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const b = join('BROOM1');
+    const m = join('MROOM1');
+    say(b, { t: 'submit', id: 1, orders: [] });
+    say(m, { t: 'submit', id: 2, orders: [] });
+    hub.close();
+    expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['submit', 'submit', 'closed']);
+    say(b, { t: 'draft', id: 3, orders: [] });
+    await tick();
+    expect(store.load('ROOM1')?.log).toHaveLength(3);
+    expect(logs).toEqual([]);
+  });
+
   it('exports a room only with its facilitator secret', () => {
     const { hub } = setup();
     hub.createRoom(creation('ROOM1'));
