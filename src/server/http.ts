@@ -65,7 +65,8 @@ export function createHttpServer(deps: HttpDeps): Server {
   const log = deps.log ?? ((line: string) => console.error(line));
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      log(`http ${req.method ?? '?'} ${req.url ?? '?'}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      // The path only: the query may hold a facilitator's secret.
+      log(`http ${req.method ?? '?'} ${(req.url ?? '?').split('?')[0] ?? ''}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'server error');
       else res.destroy();
     });

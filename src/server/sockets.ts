@@ -117,7 +117,13 @@ export class Sockets {
       if (verdict === 'close') return this.end(ws, 1008, 'too many messages');
       if (verdict === 'refuse') return ws.send(JSON.stringify({ t: 'refused', id: null, reason: 'too many messages: slow down' }));
       if (isBinary) return ws.send(JSON.stringify({ t: 'refused', id: null, reason: 'send text frames (JSON), not binary' }));
-      this.hub.frame(conn, rawText(data));
+      try {
+        this.hub.frame(conn, rawText(data));
+      } catch (e) {
+        // The hub catches the model's errors itself; anything left is a server bug, and one client's frame must not take the process down.
+        console.error(`frame failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        ws.send(JSON.stringify({ t: 'refused', id: null, reason: 'the server could not handle this message (its fault, not yours)' }));
+      }
     });
     // ws reports protocol errors (a frame over maxPayload, bad UTF-8) here and then closes the socket.
     ws.on('error', () => undefined);
