@@ -72,6 +72,8 @@ export interface HubOptions {
   maxPerRoom?: number;
   /** Wrong tokens a connection may try before it is closed (join codes are not to be guessed). */
   maxBadHellos?: number;
+  /** A finished room with no device connected is unloaded from memory after this long (ms); it is loaded again from the store when a device joins or it is exported. */
+  unloadAfterMs?: number;
   /** Where the hub reports what went wrong on the server (never a client's fault). */
   log?: (line: string) => void;
   /** Keep each acknowledgement's time in the server (frame in → ack out) and each flush's, for the benchmark. */
@@ -103,6 +105,8 @@ interface LiveRoom<S, E> {
   queued: E[];
   /** Devices came or went since the last flush: the room is told who is connected. */
   presence: boolean;
+  /** Set while a finished room with no device waits to be unloaded. */
+  unloadTimer: NodeJS.Timeout | null;
 }
 
 interface QueuedAck {
@@ -128,6 +132,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private readonly now: () => number;
   private readonly maxPerRoom: number;
   private readonly maxBadHellos: number;
+  private readonly unloadAfterMs: number;
   private readonly log: (line: string) => void;
   /** Commits made, and entries written, since the start (for the benchmark and tests). */
   readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0 };
@@ -143,6 +148,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.now = opts.now ?? Date.now;
     this.maxPerRoom = opts.maxPerRoom ?? 200;
     this.maxBadHellos = opts.maxBadHellos ?? 5;
+    this.unloadAfterMs = opts.unloadAfterMs ?? 10 * 60_000;
     this.log = opts.log ?? ((line) => console.error(line));
     this.latencies = opts.measure ? [] : null;
   }
@@ -150,19 +156,23 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   /** Rebuilds every stored room from its log (on start). A room that cannot be rebuilt is reported and left out, never fatal to the others. */
   load(): { loaded: number; failed: string[] } {
     const failed: string[] = [];
+    let loaded = 0;
     for (const stored of this.store.loadAll()) {
       try {
         this.addLive(stored.code, this.model.replayRoom(stored.creation, stored.log));
-        // A stage completed or a timer ran out while the server was down: the first flush catches up.
+        loaded++;
         const room = this.rooms.get(stored.code);
-        if (room) this.touched.add(room);
+        // A finished room waits in the store (its codes stay known); an open one may have a stage
+        // completed or a timer run out while the server was down: the first flush catches up.
+        if (room && this.model.isFinished(room.state)) this.unload(room);
+        else if (room) this.touched.add(room);
       } catch (e) {
         failed.push(stored.code);
         this.log(`room ${stored.code} could not be rebuilt from its log: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     this.scheduleFlush();
-    return { loaded: this.rooms.size, failed };
+    return { loaded, failed };
   }
 
   /** Whether a token (a code or secret) is already in use, so a new one is drawn. */
@@ -187,7 +197,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
 
   /** The room's record, if `key` is its facilitator's secret; null otherwise (no room, wrong key: not told apart). */
   exportRoom(code: string, key: string): unknown {
-    const room = this.rooms.get(code);
+    const room = this.live(code);
     if (!room || !sameSecret(key, room.state.creation.facilitator)) return null;
     if (room.queued.length > 0) this.flushNow();
     return this.model.exportRoom(room.state);
@@ -229,6 +239,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     const room = conn.room as LiveRoom<S, E> | null;
     if (!room) return;
     room.conns.delete(conn);
+    if (room.conns.size === 0 && this.model.isFinished(room.state)) this.unloadLater(room);
     if (conn.who?.kind === 'team') {
       const n = (room.connected.get(conn.who.role) ?? 1) - 1;
       if (n > 0) room.connected.set(conn.who.role, n);
@@ -252,12 +263,54 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     if (this.flushScheduled) clearImmediate(this.flushScheduled);
     this.flushScheduled = null;
     this.closed = true;
-    for (const room of this.rooms.values()) if (room.timer) clearTimeout(room.timer);
+    for (const room of this.rooms.values()) {
+      if (room.timer) clearTimeout(room.timer);
+      if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    }
+  }
+
+  /** Whether a room is in memory now (for tests). */
+  isLive = (code: string): boolean => this.rooms.has(code);
+
+  /** The room, loaded again from the store if it was unloaded; undefined if there is none. */
+  private live(code: string): LiveRoom<S, E> | undefined {
+    const room = this.rooms.get(code);
+    if (room) return room;
+    if (!this.tokens.has(code)) return undefined;
+    const stored = this.store.load(code);
+    if (!stored) return undefined;
+    try {
+      this.addLive(code, this.model.replayRoom(stored.creation, stored.log));
+    } catch (e) {
+      this.log(`room ${code} could not be rebuilt from its log: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+    const loaded = this.rooms.get(code);
+    // Loaded for an export or a device that then leaves: it goes back to the store in time.
+    if (loaded && this.model.isFinished(loaded.state)) this.unloadLater(loaded);
+    return loaded;
+  }
+
+  private unloadLater(room: LiveRoom<S, E>): void {
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    room.unloadTimer = setTimeout(() => {
+      room.unloadTimer = null;
+      if (room.conns.size === 0 && room.queued.length === 0 && this.rooms.get(room.code) === room) this.unload(room);
+    }, this.unloadAfterMs);
+    room.unloadTimer.unref();
+  }
+
+  /** Drops a finished, empty room from memory; its codes stay in the index, so it is found again. */
+  private unload(room: LiveRoom<S, E>): void {
+    if (room.timer) clearTimeout(room.timer);
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    this.touched.delete(room);
+    this.rooms.delete(room.code);
   }
 
   private addLive(code: string, state: S): void {
     const c = state.creation;
-    const room: LiveRoom<S, E> = { code, state, conns: new Set(), connected: new Map(), timer: null, wakeAt: null, idleWake: null, queued: [], presence: false };
+    const room: LiveRoom<S, E> = { code, state, conns: new Set(), connected: new Map(), timer: null, wakeAt: null, idleWake: null, queued: [], presence: false, unloadTimer: null };
     this.rooms.set(code, room);
     for (const token of [c.code, c.facilitator, ...c.teamCodes.map((t) => t.code)]) this.tokens.set(token, code);
     this.arm(room);
@@ -266,7 +319,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private hello(conn: Conn, id: number, token: string): void {
     // Codes are typed by people: the model reads them without regard to case, and so does the index.
     const code = this.tokens.get(token) ?? this.tokens.get(token.trim().toUpperCase());
-    const room = code === undefined ? undefined : this.rooms.get(code);
+    const room = code === undefined ? undefined : this.live(code);
     let who: Identity | null = null;
     if (room) {
       try {

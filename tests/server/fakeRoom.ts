@@ -10,7 +10,7 @@ export interface FakeCreation {
   facilitator: string;
   teamCodes: { role: string; code: string }[];
 }
-export type FakeEntry = { at: number } & ({ k: 'submit'; role: string; n: number } | { k: 'timer'; endsAt: number } | { k: 'expired' } | { k: 'closed' } | { k: 'say'; from: string; to: string; text: string });
+export type FakeEntry = { at: number } & ({ k: 'submit'; role: string; n: number } | { k: 'timer'; endsAt: number } | { k: 'expired' } | { k: 'closed' } | { k: 'end' } | { k: 'say'; from: string; to: string; text: string });
 export interface FakeState {
   readonly creation: FakeCreation;
   readonly submitted: Map<string, number>;
@@ -18,6 +18,7 @@ export interface FakeState {
   expired: number;
   entries: number;
   closed: boolean;
+  ended: boolean;
 }
 
 // Like room.ts, the fake folds entries in place: the hub must not rely on an older copy surviving.
@@ -30,6 +31,7 @@ const apply = (s: FakeState, e: FakeEntry): FakeState => {
     s.expired++;
   }
   if (e.k === 'closed') s.closed = true;
+  if (e.k === 'end') s.ended = true;
   return s;
 };
 
@@ -38,7 +40,7 @@ const room = (s: FakeState, connected: ReadonlyMap<string, number>): ServerMessa
 
 export const fakeModel: RoomModel<FakeCreation, FakeState, FakeEntry> & { calls: { handle: number } } = {
   calls: { handle: 0 },
-  createRoom: (c) => ({ creation: c, submitted: new Map(), endsAt: null, expired: 0, entries: 0, closed: false }),
+  createRoom: (c) => ({ creation: c, submitted: new Map(), endsAt: null, expired: 0, entries: 0, closed: false, ended: false }),
   applyEntry: apply,
   replayRoom: (c, log) => log.reduce(apply, fakeModel.createRoom(c)),
   identify(s, token): Identity | null {
@@ -63,6 +65,7 @@ export const fakeModel: RoomModel<FakeCreation, FakeState, FakeEntry> & { calls:
       return { ok: true, value: [{ at: now, k: 'say', from: who.role, to: msg.to, text: msg.text }] };
     }
     if (msg.t === 'withdraw') throw new Error('a bug in the model');
+    if (msg.t === 'end') return who.kind === 'facilitator' ? { ok: true, value: [{ at: now, k: 'end' }] } : { ok: false, error: 'only the facilitator ends' };
     if (msg.t === 'draft') return { ok: true, value: [] };
     return { ok: false, error: `not here: ${msg.t}` };
   },
@@ -82,7 +85,7 @@ export const fakeModel: RoomModel<FakeCreation, FakeState, FakeEntry> & { calls:
   },
   welcome: (s, who, _now, connected) => ({ t: 'welcome', you: who, room: room(s, connected) }) as unknown as ServerMessage,
   exportRoom: (s) => ({ code: s.creation.code, entries: s.entries }),
-  isFinished: () => false,
+  isFinished: (s) => s.ended,
   presence: (s, _now, connected) => [{ to: { kind: 'all' }, msg: room(s, connected) }],
 };
 

@@ -32,7 +32,7 @@ afterEach(() => {
 
 function setup(store = new MemoryStore<FakeCreation, FakeEntry>()) {
   const logs: string[] = [];
-  const hub = new Hub(fakeModel, store, { log: (l) => logs.push(l), maxPerRoom: 4 });
+  const hub = new Hub(fakeModel, store, { log: (l) => logs.push(l), maxPerRoom: 4, unloadAfterMs: 30 });
   hubs.push(hub);
   const join = (token: string): { peer: TestPeer; conn: Conn } => {
     const peer = new TestPeer();
@@ -235,6 +235,39 @@ describe('hub', () => {
     await tick();
     expect(store.load('ROOM1')?.log).toHaveLength(3);
     expect(logs).toEqual([]);
+  });
+
+  it('unloads a finished room nobody is in, and loads it again for a device or an export', async () => {
+    const store = new MemoryStore<FakeCreation, FakeEntry>();
+    const first = setup(store);
+    first.hub.createRoom(creation('ROOM1'));
+    first.hub.createRoom(creation('ROOM2'));
+    const f = first.join('secret-ROOM1');
+    const b = first.join('BROOM1');
+    first.say(b, { t: 'submit', id: 1, orders: [1, 2] });
+    first.say(f, { t: 'end', id: 2 });
+    await tick();
+    first.hub.disconnect(b.conn);
+    await sleep(60);
+    // Someone is still in it: it stays.
+    expect(first.hub.isLive('ROOM1')).toBe(true);
+    first.hub.disconnect(f.conn);
+    await sleep(60);
+    expect(first.hub.isLive('ROOM1')).toBe(false);
+    expect(first.hub.isLive('ROOM2')).toBe(true);
+    // Its codes are still known (no new room may take them), and its record is there.
+    expect(first.hub.tokenTaken('BROOM1')).toBe(true);
+    expect(first.hub.exportRoom('ROOM1', 'secret-ROOM1')).toEqual({ code: 'ROOM1', entries: 2 });
+    const again = first.join('BROOM1');
+    expect((again.peer.got[0]?.room as { room: { submitted: string[] } }).room.submitted).toEqual(['beijing']);
+    expect(first.hub.isLive('ROOM1')).toBe(true);
+    first.hub.close();
+    // On a restart a finished room is not kept in memory, but is found by its codes.
+    const second = setup(store);
+    expect(second.hub.load()).toEqual({ loaded: 2, failed: [] });
+    expect(second.hub.isLive('ROOM1')).toBe(false);
+    expect(second.hub.isLive('ROOM2')).toBe(true);
+    expect(second.join('secret-ROOM1').peer.got[0]?.t).toBe('welcome');
   });
 
   it('exports a room only with its facilitator secret', () => {
