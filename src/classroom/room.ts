@@ -584,8 +584,14 @@ export function outbox(room: RoomState, entries: readonly LogEntry[], now: numbe
         teams.add(e.role);
         roomChanged = true;
         break;
-      case 'start':
       case 'close-orders':
+        // A closed orders stage that opens the republics' stances leaves the board as it was:
+        // only the teams learn something (the republics their offers), not every device its board.
+        if (room.stage === 'stances') for (const r of room.roles) teams.add(r.id);
+        else turnChanged = true;
+        roomChanged = true;
+        break;
+      case 'start':
       case 'close-stances':
       case 'end':
         turnChanged = true;

@@ -153,8 +153,12 @@ describe('a turn', () => {
     send(r, FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team 3' } });
     send(r, FAC, { t: 'start' });
     send(r, team(BEIJING), { t: 'submit', orders: greedy(r, BEIJING) });
-    send(r, team(MOSCOW), { t: 'submit', orders: greedy(r, MOSCOW) });
+    const closed = send(r, team(MOSCOW), { t: 'submit', orders: greedy(r, MOSCOW) });
     expect(r.stage).toBe('stances');
+    // The board has not changed yet: no device is sent it again, but the republic learns its offers.
+    const told = outbox(r, closed, clock, new Map());
+    expect(told.some((o) => o.msg.t === 'game')).toBe(false);
+    expect(told.some((o) => o.to.kind === 'team' && o.to.role === 'uzbekistan' && o.msg.t === 'team' && o.msg.team.offers !== null)).toBe(true);
     const mine = teamPrivate(r, 'uzbekistan');
     expect(Object.keys(mine.offers ?? {}).sort()).toEqual([BEIJING, MOSCOW].sort());
     expect(JSON.stringify(mine)).not.toContain('"type"');
