@@ -3,6 +3,7 @@
 //   GET  /, /assets/…                    static files from dist/ (index.html for /)
 //   POST /api/rooms                      create a room → CreatedRoom JSON
 //   GET  /api/rooms/<code>/export?key=…  the room's record (facilitator's secret required)
+//   GET  /api/rooms/<code>/debrief?key=… the class's debrief as a printable page (the same secret)
 //   GET  /ws (Upgrade: websocket)        a device's connection
 //
 // Static paths are resolved inside dist/ and checked to stay there after resolving
@@ -12,6 +13,9 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createReadStream, realpathSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import type { CreatedRoom } from '../classroom/protocol';
+import type { RoomExport } from '../classroom/room';
+import { classDebrief } from '../classroom/classDebrief';
+import { debriefPage } from '../classroom/debriefPage';
 import type { Built, NewCreation } from './creation';
 import { buildCreation } from './creation';
 import type { BucketOptions } from './rateLimit';
@@ -106,6 +110,20 @@ export function createHttpServer(deps: HttpDeps): Server {
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(record), {
         'Content-Disposition': `attachment; filename="room-${exportMatch[1]}.json"`,
         'Cache-Control': 'no-store',
+      });
+    }
+    const debriefMatch = /^\/api\/rooms\/([A-Z0-9]{1,16})\/debrief$/.exec(path);
+    if (debriefMatch?.[1] !== undefined) {
+      if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'GET only', { Allow: 'GET' });
+      const record = deps.exportRoom(debriefMatch[1], url.searchParams.get('key') ?? '');
+      if (record === null) return json(res, 404, { error: 'no such room, or the key is not its facilitator key' });
+      const made = classDebrief(record as RoomExport);
+      if (!made.ok) return send(res, 500, 'text/plain; charset=utf-8', `The debrief could not be made: ${made.error}`);
+      // The page is ours and self-contained: its one inline style sheet is allowed, nothing else (no script, no other origin).
+      return send(res, 200, 'text/html; charset=utf-8', debriefPage(made.value), {
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+        'Referrer-Policy': 'no-referrer',
       });
     }
     if (path.startsWith('/api/')) return json(res, 404, { error: 'no such API' });

@@ -116,6 +116,14 @@ describe('a whole classroom-short game over WebSockets', () => {
     expect(stateHash(replayExport(record, loaded.value.record.scenario).record.state)).toBe(record.game.finalHash);
     // The turns were played with the orders the teams submitted, in the turn they gave them.
     for (const a of acked.filter((x) => x.kind === 'submit')) expect(loaded.value.record.turns[a.turn - 1]?.orders[a.role]).toEqual(a.value);
+    // The class's debrief page, behind the same key; a policy that lets it run nothing.
+    const page = await fetch(`http://127.0.0.1:${server.port}/api/rooms/${created.code}/debrief?key=${encodeURIComponent(created.facilitator)}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await page.text();
+    expect(html).toContain("the class's debrief");
+    expect(html).toContain(`Turn ${turns} — `);
+    expect((await fetch(`http://127.0.0.1:${server.port}/api/rooms/${created.code}/debrief?key=wrong`)).status).toBe(404);
     await closeClassroom(c);
   });
 });
