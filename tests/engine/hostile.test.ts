@@ -115,7 +115,10 @@ function mutate(doc: Json, m: Mutation): Json {
     const nudged: Json = typeof here === 'number' ? here + m.step : typeof here === 'string' ? (strings[(m.at + m.step + 5) % strings.length] as string) : here;
     return mutate(doc, { ...m, kind: 'replace', value: nudged });
   }
-  if (path.length === 0) return m.kind === 'replace' ? m.value : doc;
+  // fast-check hands out the same constant objects ([], {}) run after run: each insertion gets
+  // its own copy, or a later mutation would change the constant (and could make it contain itself).
+  const value = structuredClone(m.value);
+  if (path.length === 0) return m.kind === 'replace' ? value : doc;
   let parent: Json = doc;
   for (const p of path.slice(0, -1)) parent = (parent as Record<string, Json>)[p] as Json;
   const last = path[path.length - 1] as string | number;
@@ -123,17 +126,17 @@ function mutate(doc: Json, m: Mutation): Json {
     const i = last as number;
     if (m.kind === 'delete') parent.splice(i, 1);
     else if (m.kind === 'duplicate') parent.splice(i, 0, JSON.parse(JSON.stringify(parent[i])) as Json);
-    else parent[i] = m.value;
+    else parent[i] = value;
   } else if (parent !== null && typeof parent === 'object') {
     const obj = parent as Record<string, Json>;
     const k = last as string;
     if (m.kind === 'delete') delete obj[k];
-    else if (m.kind === 'add-key') put(obj, m.key, m.value);
+    else if (m.kind === 'add-key') put(obj, m.key, value);
     else if (m.kind === 'rename-key') {
       const v = obj[k];
       delete obj[k];
       put(obj, m.key, v);
-    } else put(obj, k, m.value);
+    } else put(obj, k, value);
   }
   return doc;
 }
