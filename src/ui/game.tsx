@@ -292,7 +292,7 @@ function GameTools({ session }: { session: GameSession }) {
   );
 }
 
-function CountryPanel({ session }: { session: GameSession }) {
+export function CountryPanel({ session }: { session: GameSession }) {
   const store = useStoreApi();
   const selectedCountry = useGameStore((s) => s.selectedCountry);
   const s = session.scenario;
@@ -463,7 +463,7 @@ function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: O
 
 const shortChange = (c: Change): string => `${c.what} ${String(c.from)} → ${String(c.to)}`;
 
-function QueuePanel({ session }: { session: GameSession }) {
+export function QueuePanel({ session }: { session: GameSession }) {
   const store = useStoreApi();
   const power = session.activePower;
   if (!power) return null;
@@ -500,7 +500,7 @@ function nextSummitText(s: Scenario, turn: number): string {
   return next.turn === turn ? `This turn ends with the ${next.name}: its scoring counts ×${next.weight}${where}.` : `Next summit: the ${next.name} at the end of turn ${next.turn}, scoring ×${next.weight}${where}.`;
 }
 
-function ReportView({ scenario: s, report: r, after }: { scenario: Scenario; report: TurnReport; after: StateLike }) {
+export function ReportView({ scenario: s, report: r, after }: { scenario: Scenario; report: TurnReport; after: StateLike }) {
   const groups = new Map<string, Change[]>();
   for (const c of r.changes) {
     const key = c.country ? countryName(s, c.country) : c.power ? powerName(s, c.power) : 'Other';
