@@ -76,7 +76,8 @@ export type TurnError =
   | { kind: 'wrong-scenario'; message: string }
   | { kind: 'unknown-power'; message: string; power: string }
   | { kind: 'illegal-orders'; message: string; power: string; rejections: Rejection[] }
-  | { kind: 'illegal-stance'; message: string };
+  | { kind: 'illegal-stance'; message: string }
+  | { kind: 'illegal-inject'; message: string };
 
 export interface TurnOutcome {
   state: GameState;
@@ -87,7 +88,7 @@ export interface TurnOutcome {
  * Resolves one turn. `orders` maps power id → that power's orders (untrusted input:
  * each list is validated; a power left out passes). Nothing in `state` is mutated.
  */
-export function resolveTurn(scenario: Scenario, state: GameState, orders: Record<string, unknown>, republics?: unknown): Result<TurnOutcome, TurnError> {
+export function resolveTurn(scenario: Scenario, state: GameState, orders: Record<string, unknown>, republics?: unknown, injected: readonly string[] = []): Result<TurnOutcome, TurnError> {
   if (state.phase.kind === 'over') return err({ kind: 'game-over', message: 'the game is over' });
   if (state.scenarioHash !== scenarioHash(scenario)) return err({ kind: 'wrong-scenario', message: `this game belongs to scenario "${state.scenarioId}" (${state.scenarioHash}), not to the one given` });
   const ix = indexScenario(scenario);
@@ -104,7 +105,29 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Record
   }
   const given = parseRepublicChoices(scenario, republics);
   if (!given.ok) return err({ kind: 'illegal-stance', message: given.error });
-  return ok(runTurn(scenario, state, accepted, given.value, openRng(state.rng)));
+  const inject = checkInjected(scenario, state, injected);
+  if (!inject.ok) return err({ kind: 'illegal-inject', message: inject.error });
+  return ok(runTurn(scenario, state, accepted, given.value, openRng(state.rng), undefined, inject.value));
+}
+
+/** Longest list of events fired by hand in one turn. */
+export const MAX_INJECTED = 20;
+
+/**
+ * Events fired by hand (a classroom facilitator's injects): each must be one of the
+ * scenario's events, named once, and not a one-time event that has already happened.
+ */
+export function checkInjected(scenario: Scenario, state: StateLike, injected: readonly unknown[]): Result<string[], string> {
+  if (injected.length > MAX_INJECTED) return err(`${injected.length} events fired by hand in one turn; at most ${MAX_INJECTED}`);
+  const ids: string[] = [];
+  for (const id of injected) {
+    const e = typeof id === 'string' ? scenario.events.find((x) => x.id === id) : undefined;
+    if (!e) return err(`there is no event ${JSON.stringify(id)} in this scenario`);
+    if (ids.includes(e.id)) return err(`event "${e.id}" is fired by hand twice in one turn`);
+    if (!e.repeatable && state.fired.includes(e.id)) return err(`"${e.title}" has already happened and happens only once`);
+    ids.push(e.id);
+  }
+  return ok(ids);
 }
 
 /**
@@ -114,7 +137,7 @@ export function resolveTurn(scenario: Scenario, state: GameState, orders: Record
  * turn preview (previewTurn.ts) with one of its own, so the two cannot drift apart.
  * `beforePhase` lets the preview look at the state between phases.
  */
-export function runTurn(scenario: Scenario, state: GameState, accepted: Record<string, Order[]>, given: Record<string, RepublicChoice>, rng: Rng, beforePhase?: (phase: string, ctx: TurnContext) => void): TurnOutcome {
+export function runTurn(scenario: Scenario, state: GameState, accepted: Record<string, Order[]>, given: Record<string, RepublicChoice>, rng: Rng, beforePhase?: (phase: string, ctx: TurnContext) => void, injected: readonly string[] = []): TurnOutcome {
   const ix = indexScenario(scenario);
   // A republic without a player's choice takes the rule of thumb's, seeing the orders aimed at it.
   const stances = idRecord<RepublicChoice>();
@@ -132,6 +155,7 @@ export function runTurn(scenario: Scenario, state: GameState, accepted: Record<s
     rng,
     orders: copyRecord(accepted),
     republics: stances,
+    injected,
     report: { turn: state.turn, date: turnDate(scenario.start, scenario.monthsPerTurn, state.turn), orders: accepted, republics: stanceReport, changes: [], events: [], rolls: [], notes: [] },
   };
   for (const phase of PHASES) {

@@ -15,7 +15,7 @@ export { legalOrders, validateOrders, previewOrder, expectedInfluence, orderLabe
 export type { Factor, FactorReason } from './orders/factor';
 export { describeFactor } from './orders/factor';
 export type { GameOptions, TurnError, TurnOutcome } from './game';
-export { newGame, resolveTurn, determinize, stateHash, currentDate, isImaginedTurn, MAX_SEED_LENGTH, MAX_TURNS } from './game';
+export { newGame, resolveTurn, determinize, stateHash, currentDate, isImaginedTurn, checkInjected, MAX_SEED_LENGTH, MAX_TURNS, MAX_INJECTED } from './game';
 export type { TurnReport, Change, Cause, FiredEvent, RollRecord } from './ledger';
 export { describeChange } from './ledger';
 export type { GameRecord, SaveFile, TurnRecord, LoadedGame } from './save';

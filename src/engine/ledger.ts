@@ -44,6 +44,8 @@ export interface FiredEvent {
   text: string;
   /** The article that reports it (with what really happened), or the assumption it is. */
   basis: EventBasis;
+  /** Fired by hand (a classroom facilitator's inject), not by its trigger. */
+  injected?: true;
 }
 
 /** A republic's stance this turn, and why (in words). */
@@ -76,6 +78,8 @@ export interface TurnContext {
   orders: Record<string, Order[]>;
   /** Each republic's stance this turn (given by its player or the rule of thumb). */
   republics: Record<string, RepublicChoice>;
+  /** Events fired by hand this turn, whatever their window, conditions and chance. */
+  injected: readonly string[];
   report: TurnReport;
 }
 

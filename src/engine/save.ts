@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Scenario } from './schema';
 import type { GameState } from './state';
 import type { GameOptions } from './game';
-import { MAX_SEED_LENGTH, MAX_TURNS, newGame, resolveTurn, stateHash } from './game';
+import { MAX_INJECTED, MAX_SEED_LENGTH, MAX_TURNS, newGame, resolveTurn, stateHash } from './game';
 import type { TurnReport } from './ledger';
 import type { Order } from './order';
 import type { RepublicChoice } from './republics';
@@ -21,6 +21,8 @@ export interface TurnRecord {
   orders: Record<string, Order[]>;
   /** Each republic's stance that turn (replayed as given, so a republic played by students replays exactly). */
   republics?: Record<string, RepublicChoice>;
+  /** Events fired by hand that turn (a classroom facilitator's injects); absent when none. */
+  injected?: string[];
   /** State hash after the turn resolved. */
   hash: string;
 }
@@ -52,7 +54,7 @@ const SaveSchema = z.strictObject({
   scenario: z.unknown(),
   seed: z.string().max(MAX_SEED_LENGTH),
   options: z.strictObject({ turns: z.number().int().min(1).max(MAX_TURNS).optional(), whatIf: z.boolean().optional() }),
-  turns: z.array(z.strictObject({ orders: z.record(z.string(), z.array(z.unknown())), republics: z.record(z.string(), z.unknown()).optional(), hash: Hash })).max(MAX_TURNS),
+  turns: z.array(z.strictObject({ orders: z.record(z.string(), z.array(z.unknown())), republics: z.record(z.string(), z.unknown()).optional(), injected: z.array(z.string().max(100)).max(MAX_INJECTED).optional(), hash: Hash })).max(MAX_TURNS),
   finalHash: Hash,
 });
 
@@ -66,12 +68,12 @@ export function startRecord(scenario: Scenario, seed: string, options: GameOptio
 }
 
 /** Plays a turn and appends it to the record. The record given is not changed. */
-export function playTurn(record: GameRecord, orders: Record<string, unknown>, republics?: unknown): Result<{ record: GameRecord; report: TurnReport }, string> {
-  const r = resolveTurn(record.scenario, record.state, orders, republics);
+export function playTurn(record: GameRecord, orders: Record<string, unknown>, republics?: unknown, injected: readonly string[] = []): Result<{ record: GameRecord; report: TurnReport }, string> {
+  const r = resolveTurn(record.scenario, record.state, orders, republics, injected);
   if (!r.ok) return err(r.error.message);
   const taken = idRecord<RepublicChoice>();
   for (const s of r.value.report.republics) taken[s.country] = s.choice;
-  const turn: TurnRecord = { orders: r.value.report.orders, republics: taken, hash: stateHash(r.value.state) };
+  const turn: TurnRecord = { orders: r.value.report.orders, republics: taken, ...(injected.length > 0 ? { injected: [...injected] } : {}), hash: stateHash(r.value.state) };
   return ok({ record: { ...record, turns: [...record.turns, turn], state: r.value.state }, report: r.value.report });
 }
 
@@ -125,7 +127,7 @@ export function loadSave(raw: string): Result<LoadedGame, string> {
   let record = start.value;
   const reports: TurnReport[] = [];
   for (const [i, turn] of save.turns.entries()) {
-    const r = playTurn(record, turn.orders, turn.republics);
+    const r = playTurn(record, turn.orders, turn.republics, turn.injected);
     if (!r.ok) return err(`turn ${i + 1}: the saved orders are not legal: ${r.error}`);
     const got = stateHash(r.value.record.state);
     if (got !== turn.hash) return err(`turn ${i + 1}: replaying gives state ${got}, but the save says ${turn.hash}`);

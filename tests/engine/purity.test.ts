@@ -32,3 +32,17 @@ describe('src/engine purity', () => {
     expect(forbidden.some(([, re]) => re.test('x = Math.random()'))).toBe(true);
   });
 });
+
+// The classroom room model is folded again from its log when a server restarts, so it must
+// be as deterministic as the engine: the clock comes in as an argument.
+describe('src/classroom purity', () => {
+  const dir = join(__dirname, '../../src/classroom');
+  const all = files(dir);
+  it('has files to check', () => expect(all.length).toBeGreaterThanOrEqual(2));
+  it.each(all.map((f) => [relative(dir, f), f]))('%s uses no clock, timer, DOM, I/O or Math.random', (_name, file) => {
+    const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+    for (const [what, re] of forbidden) expect(re.test(code), `${what} in ${file}`).toBe(false);
+    const imports = [...code.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
+    for (const spec of imports) expect(spec === 'zod' || spec.startsWith('./') || spec === '../engine' || spec.startsWith('../ai/'), `import of "${spec}" in ${file}`).toBe(true);
+  });
+});

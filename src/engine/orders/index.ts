@@ -226,7 +226,7 @@ let previewRng: RngState | undefined;
 
 function scratchContext(ix: ScenarioIndex, state: StateLike, power: string, order: Order): TurnContext {
   previewRng ??= seedRng('preview');
-  return { ix, state: cloneState({ ...state, seed: 'preview', rng: previewRng }), rng: openRng(previewRng), orders: idRecord([[power, [order]]]), republics: idRecord(), report: { turn: state.turn, date: '', orders: {}, republics: [], changes: [], events: [], rolls: [], notes: [] } };
+  return { ix, state: cloneState({ ...state, seed: 'preview', rng: previewRng }), rng: openRng(previewRng), orders: idRecord([[power, [order]]]), republics: idRecord(), injected: [], report: { turn: state.turn, date: '', orders: {}, republics: [], changes: [], events: [], rolls: [], notes: [] } };
 }
 
 /**

@@ -1,0 +1,647 @@
+// A classroom room: who plays which role, the turn's stage and timer, the teams' drafts and
+// submissions, news, messages and the game itself. A room is its creation plus a log of
+// entries; `applyEntry` folds one entry in, the same way live and when a restarted server
+// replays the log, so a room survives a crash with every acknowledged order and its timer
+// (timers are absolute times in the log). Nothing here reads a clock: `now` comes in.
+//
+// The server turns a client message into entries with `handleMessage` (checking who may do
+// what, and when), and asks `dueEntries` what the clock or a completed stage causes. Slow
+// work (computer players) happens there, when entries are made, and its result is logged,
+// so applying the log never runs a computer player.
+//
+// A turn has two stages. Orders: every power seated by a team gives its orders (a team's
+// devices share one draft; one of them submits). The stage closes when every team power
+// has submitted, when the timer runs out (after a grace period under the "computer fills
+// in" policy) or when the facilitator resolves now; computer powers decide then, and a team
+// that did not submit gives its draft if it has one (the class's work is not thrown away),
+// otherwise what the room's policy says. Republics played by the computer or the rule of
+// thumb answer at once; republics played by teams get a stance stage, seeing what each
+// patron offers them (one number per power, the engine's `offers`, never the orders).
+//
+// applyEntry changes the room in place and returns it: the server keeps one live room, and
+// copying every map on every draft would cost more than it protects.
+import type { GameRecord, Order, RepublicChoice, Scenario, SaveFile, TurnReport } from '../engine';
+import { checkInjected, idRecord, indexScenario, offers, own, playTurn, republicChoices, ruleOfThumbChoice, startRecord, toSave, validateOrders, viewFor } from '../engine';
+import { parsePlayer } from '../ai/player';
+import { parseRepublicPlayer, republicView } from '../ai/republic';
+import type { ClientMessage, GameSnapshot, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, ServerMessage, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
+import { FACILITATOR_ONLY, TEAM_ONLY } from './protocol';
+
+/** Everything fixed when a room is made (stored once). */
+export interface RoomCreation {
+  /** The short room code: the projector's token, and what students see. */
+  code: string;
+  /** The facilitator's secret token. */
+  facilitator: string;
+  /** One join code per role (power or contested republic). */
+  teamCodes: { role: string; code: string }[];
+  scenario: Scenario;
+  seed: string;
+  settings: RoomSettings;
+  at: number;
+}
+
+type EntryBody =
+  | { k: 'seat'; role: string; seat: Seat }
+  | { k: 'settings'; settings: RoomSettings }
+  | { k: 'start' }
+  | { k: 'draft'; role: string; orders: Order[] }
+  | { k: 'submit'; role: string; orders: Order[] }
+  | { k: 'withdraw'; role: string }
+  | { k: 'stance'; role: string; choice: RepublicChoice }
+  | { k: 'say'; from: string; to: string; text: string }
+  | { k: 'pause' }
+  | { k: 'resume' }
+  | { k: 'extend'; ms: number }
+  /** The timer ran out and the grace period before the computer fills in began. */
+  | { k: 'grace' }
+  /** The orders stage closed: the orders of powers that had not submitted, and the stances of republics no team plays. */
+  | { k: 'close-orders'; fill: Record<string, Order[]>; stances: Record<string, RepublicChoice> }
+  /** The stance stage closed: the stances of republic teams that had not submitted. */
+  | { k: 'close-stances'; fill: Record<string, RepublicChoice> }
+  | { k: 'inject'; event: string }
+  | { k: 'news'; text: string }
+  | { k: 'end' };
+/** One line of a room's log: JSON, folded by applyEntry. */
+export type LogEntry = { at: number } & EntryBody;
+export type LogEntryKind = LogEntry['k'];
+
+export interface Role {
+  id: string;
+  kind: 'power' | 'republic';
+  name: string;
+}
+
+export interface RoomState {
+  readonly creation: RoomCreation;
+  readonly roles: readonly Role[];
+  readonly roleById: ReadonlyMap<string, Role>;
+  /** Every entry applied so far, in order: the room's log. */
+  readonly log: LogEntry[];
+  seats: Map<string, Seat>;
+  settings: RoomSettings;
+  phase: RoomPhase;
+  stage: TurnStage;
+  timer: Timer;
+  record: GameRecord;
+  reports: TurnReport[];
+  drafts: Map<string, Order[]>;
+  submitted: Map<string, Order[]>;
+  stances: Map<string, RepublicChoice>;
+  /** Every power's orders once the orders stage closed (the stance stage's offers come from them). */
+  turnOrders: Map<string, Order[]> | null;
+  /** Stances of republics no team plays, taken when the orders stage closed. */
+  autoStances: Map<string, RepublicChoice>;
+  /** Events the facilitator fires this turn. */
+  injected: string[];
+  news: NewsItem[];
+  messages: TeamMessage[];
+  result: { winner: string | null; reason: string } | null;
+}
+
+export type Audience = { kind: 'all' } | { kind: 'facilitator' } | { kind: 'projector' } | { kind: 'team'; role: string };
+export interface Outgoing {
+  to: Audience;
+  msg: ServerMessage;
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const refuse = <T>(error: string): Result<T> => ({ ok: false, error });
+
+/** The roles of a scenario: its powers, then its contested republics. */
+export function rolesOf(scenario: Scenario): Role[] {
+  const ix = indexScenario(scenario);
+  return [
+    ...scenario.powers.map((p) => ({ id: p.id, kind: 'power' as const, name: p.name })),
+    ...ix.contestedIds.map((id) => ({ id, kind: 'republic' as const, name: scenario.countries.find((c) => c.id === id)?.name ?? id })),
+  ];
+}
+
+/** A new room: powers played by teams named after them, republics by the engine's rule of thumb. */
+export function createRoom(c: RoomCreation): RoomState {
+  const record = startRecord(c.scenario, c.seed);
+  if (!record.ok) throw new Error(`room ${c.code}: ${record.error}`);
+  const roles = rolesOf(c.scenario);
+  const seats = new Map<string, Seat>(roles.map((r) => [r.id, r.kind === 'power' ? { kind: 'team', name: r.name } : { kind: 'computer', player: 'rule' }]));
+  return {
+    creation: c,
+    roles,
+    roleById: new Map(roles.map((r) => [r.id, r])),
+    log: [],
+    seats,
+    settings: c.settings,
+    phase: 'lobby',
+    stage: 'orders',
+    timer: { kind: 'off' },
+    record: record.value,
+    reports: [],
+    drafts: new Map(),
+    submitted: new Map(),
+    stances: new Map(),
+    turnOrders: null,
+    autoStances: new Map(),
+    injected: [],
+    news: [],
+    messages: [],
+    result: null,
+  };
+}
+
+export function replayRoom(c: RoomCreation, log: readonly LogEntry[]): RoomState {
+  let room = createRoom(c);
+  for (const e of log) room = applyEntry(room, e);
+  return room;
+}
+
+export const isFinished = (room: RoomState): boolean => room.phase === 'ended';
+const turnNumber = (room: RoomState): number => room.record.state.turn;
+const isTeam = (room: RoomState, role: string): boolean => room.seats.get(role)?.kind === 'team';
+const teamPowers = (room: RoomState): Role[] => room.roles.filter((r) => r.kind === 'power' && isTeam(room, r.id));
+const teamRepublics = (room: RoomState): Role[] => room.roles.filter((r) => r.kind === 'republic' && isTeam(room, r.id));
+const timerFor = (seconds: number, at: number): Timer => (seconds > 0 ? { kind: 'running', endsAt: at + seconds * 1000, grace: false } : { kind: 'off' });
+
+/** Which device a token opens: the facilitator's secret, a team's join code, or the room code (the projector). Codes are read without regard to case. */
+export function identify(room: RoomState, token: string): Identity | null {
+  if (token === room.creation.facilitator) return { kind: 'facilitator' };
+  const code = token.trim().toUpperCase();
+  if (code === room.creation.code) return { kind: 'projector' };
+  const team = room.creation.teamCodes.find((t) => t.code === code);
+  return team ? { kind: 'team', role: team.role } : null;
+}
+
+// ---- Folding the log ----
+
+export function applyEntry(room: RoomState, e: LogEntry): RoomState {
+  room.log.push(e);
+  switch (e.k) {
+    case 'seat':
+      room.seats.set(e.role, e.seat);
+      break;
+    case 'settings':
+      room.settings = e.settings;
+      break;
+    case 'start':
+      room.phase = 'playing';
+      openTurn(room, e.at);
+      break;
+    case 'draft':
+      room.drafts.set(e.role, e.orders);
+      break;
+    case 'submit':
+      room.drafts.set(e.role, e.orders);
+      room.submitted.set(e.role, e.orders);
+      break;
+    case 'withdraw':
+      room.submitted.delete(e.role);
+      room.stances.delete(e.role);
+      break;
+    case 'stance':
+      room.stances.set(e.role, e.choice);
+      break;
+    case 'say':
+      room.messages.push({ seq: room.messages.length + 1, turn: turnNumber(room), at: e.at, from: e.from, to: e.to, text: e.text });
+      break;
+    case 'pause':
+      if (room.timer.kind === 'running') room.timer = { kind: 'paused', leftMs: Math.max(0, room.timer.endsAt - e.at), grace: room.timer.grace };
+      break;
+    case 'resume':
+      if (room.timer.kind === 'paused') room.timer = { kind: 'running', endsAt: e.at + room.timer.leftMs, grace: room.timer.grace };
+      break;
+    case 'extend':
+      if (room.timer.kind === 'running') room.timer = { ...room.timer, endsAt: Math.max(room.timer.endsAt, e.at) + e.ms };
+      else if (room.timer.kind === 'paused') room.timer = { ...room.timer, leftMs: room.timer.leftMs + e.ms };
+      else room.timer = { kind: 'running', endsAt: e.at + e.ms, grace: false };
+      break;
+    case 'grace':
+      room.timer = { kind: 'running', endsAt: e.at + graceMs(room), grace: true };
+      break;
+    case 'close-orders': {
+      const orders = new Map<string, Order[]>();
+      for (const r of room.roles) if (r.kind === 'power') orders.set(r.id, room.submitted.get(r.id) ?? own(e.fill, r.id) ?? []);
+      room.turnOrders = orders;
+      room.autoStances = new Map(Object.entries(e.stances));
+      if (teamRepublics(room).length > 0) {
+        room.stage = 'stances';
+        room.timer = timerFor(room.settings.stanceSeconds, e.at);
+      } else resolve(room, e.at, new Map());
+      break;
+    }
+    case 'close-stances':
+      resolve(room, e.at, new Map(Object.entries(e.fill)));
+      break;
+    case 'inject':
+      room.injected.push(e.event);
+      room.news.push({ turn: turnNumber(room), at: e.at, kind: 'event', event: e.event, text: `${eventTitle(room, e.event)} — it happens as this turn resolves.` });
+      break;
+    case 'news':
+      room.news.push({ turn: turnNumber(room), at: e.at, kind: 'news', text: e.text });
+      break;
+    case 'end':
+      endByFacilitator(room);
+      break;
+  }
+  return room;
+}
+
+const graceMs = (room: RoomState): number => (room.settings.missing.kind === 'computer' ? room.settings.missing.graceSeconds * 1000 : 0);
+const eventTitle = (room: RoomState, id: string): string => room.creation.scenario.events.find((x) => x.id === id)?.title ?? id;
+
+function openTurn(room: RoomState, at: number): void {
+  room.stage = 'orders';
+  room.drafts.clear();
+  room.submitted.clear();
+  room.stances.clear();
+  room.turnOrders = null;
+  room.autoStances.clear();
+  room.injected = [];
+  room.timer = timerFor(room.settings.orderSeconds, at);
+}
+
+function resolve(room: RoomState, at: number, fill: ReadonlyMap<string, RepublicChoice>): void {
+  const orders = ordersRecord(room.turnOrders ?? new Map());
+  const stances = idRecord([...room.autoStances, ...fill, ...room.stances]);
+  const played = playTurn(room.record, orders, stances, room.injected);
+  if (!played.ok) {
+    // Orders were checked when given and the board does not change within a turn, so this
+    // is a bug; the room says so and the turn is played again rather than lost.
+    room.news.push({ turn: turnNumber(room), at, kind: 'news', text: `This turn could not be resolved (${played.error}); give orders again.` });
+    openTurn(room, at);
+    return;
+  }
+  room.record = played.value.record;
+  room.reports.push(played.value.report);
+  if (room.record.state.phase.kind === 'over') {
+    room.phase = 'ended';
+    room.timer = { kind: 'off' };
+    room.result = played.value.report.result ?? { winner: null, reason: 'the game is over' };
+    return;
+  }
+  openTurn(room, at);
+}
+
+function endByFacilitator(room: RoomState): void {
+  if (room.phase === 'ended') return;
+  const points = room.creation.scenario.powers.map((p) => ({ id: p.id, name: p.name, points: room.record.state.powers[p.id]?.points ?? 0 })).sort((a, b) => b.points - a.points);
+  const [first, second] = points;
+  const lead = first && (!second || first.points > second.points) ? first : null;
+  const tally = points.map((p) => `${p.name} ${p.points}`).join(', ');
+  const played = turnNumber(room) - 1;
+  room.result = {
+    winner: lead?.id ?? null,
+    reason: `The facilitator ended the game after ${played} turn${played === 1 ? '' : 's'}: ${lead ? `${lead.name} led on points` : 'level on points'} (${tally}).`,
+  };
+  room.phase = 'ended';
+  room.timer = { kind: 'off' };
+}
+
+// ---- Checking what a device asks ----
+
+/** The entries a message causes, or why it is refused (in words for the person who sent it). */
+export function handleMessage(room: RoomState, who: Identity, msg: ClientMessage, now: number): Result<LogEntry[]> {
+  if (FACILITATOR_ONLY.has(msg.t) && who.kind !== 'facilitator') return refuse('only the facilitator can do that');
+  if (TEAM_ONLY.has(msg.t) && who.kind !== 'team') return refuse('only a team can do that');
+  const one = (body: EntryBody): Result<LogEntry[]> => ok([{ at: now, ...body }]);
+  switch (msg.t) {
+    case 'hello':
+    case 'ping':
+      return ok([]);
+    case 'draft':
+    case 'submit': {
+      const role = teamPower(room, who);
+      if (!role.ok) return role;
+      if (room.submitted.has(role.value)) return refuse('your orders are already submitted: withdraw them first to change them');
+      const orders = validateOrders(room.creation.scenario, room.record.state, role.value, msg.orders);
+      if (!orders.ok) return refuse(orders.error.map((x) => (x.index >= 0 ? `order ${x.index + 1}: ${x.reason}` : x.reason)).join('; '));
+      return one({ k: msg.t, role: role.value, orders: orders.value });
+    }
+    case 'withdraw': {
+      const role = teamRole(room, who);
+      if (!role.ok) return role;
+      const r = room.roleById.get(role.value);
+      const stage: TurnStage = r?.kind === 'power' ? 'orders' : 'stances';
+      if (room.stage !== stage) return refuse(r?.kind === 'power' ? 'the orders are closed for this turn' : 'the republics are not deciding now');
+      if (!room.submitted.has(role.value) && !room.stances.has(role.value)) return refuse('there is nothing submitted to withdraw');
+      return one({ k: 'withdraw', role: role.value });
+    }
+    case 'stance': {
+      const role = teamRole(room, who);
+      if (!role.ok) return role;
+      if (room.roleById.get(role.value)?.kind !== 'republic') return refuse('only a republic takes a stance');
+      if (room.stage !== 'stances') return refuse('the republics decide once the powers have given their orders');
+      if (room.stances.has(role.value)) return refuse('your stance is already submitted: withdraw it first to change it');
+      const choice = republicChoices(room.creation.scenario).find((c) => JSON.stringify(c) === JSON.stringify(msg.choice));
+      if (!choice) return refuse('not a stance this republic can take: hedge, lean to one of the powers, or crack down');
+      return one({ k: 'stance', role: role.value, choice });
+    }
+    case 'say': {
+      const role = teamRole(room, who, true);
+      if (!role.ok) return role;
+      if (msg.to !== 'all' && !room.roleById.has(msg.to)) return refuse(`there is no team "${msg.to}" in this room`);
+      if (msg.to === role.value) return refuse('a message to your own team is not sent');
+      const text = msg.text.trim();
+      if (text.length === 0) return refuse('the message is empty');
+      return one({ k: 'say', from: role.value, to: msg.to, text });
+    }
+    case 'seat': {
+      if (room.phase === 'ended') return refuse('the game is over');
+      const role = room.roleById.get(msg.role);
+      if (!role) return refuse(`there is no role "${msg.role}" in this scenario`);
+      if (msg.seat.kind === 'team') {
+        const name = msg.seat.name.trim();
+        if (name.length === 0) return refuse('a team needs a name');
+        const clash = room.roles.find((r) => r.id !== role.id && room.seats.get(r.id)?.kind === 'team' && (room.seats.get(r.id) as { name: string }).name.toLowerCase() === name.toLowerCase());
+        if (clash) return refuse(`another team is already called "${name}"`);
+        return one({ k: 'seat', role: role.id, seat: { kind: 'team', name } });
+      }
+      const player = role.kind === 'power' ? parsePlayer(msg.seat.player) : parseRepublicPlayer(msg.seat.player);
+      if (!player.ok) return refuse(player.error);
+      return one({ k: 'seat', role: role.id, seat: msg.seat });
+    }
+    case 'settings':
+      if (room.phase === 'ended') return refuse('the game is over');
+      if (msg.settings.missing.kind === 'computer' && !parsePlayer(msg.settings.missing.player).ok) return refuse(`unknown computer player "${msg.settings.missing.player}"`);
+      return one({ k: 'settings', settings: msg.settings });
+    case 'start':
+      if (room.phase !== 'lobby') return refuse(room.phase === 'playing' ? 'the game has already started' : 'the game is over');
+      return one({ k: 'start' });
+    case 'pause':
+      if (room.timer.kind !== 'running') return refuse(room.timer.kind === 'paused' ? 'the timer is already paused' : 'there is no timer running');
+      return one({ k: 'pause' });
+    case 'resume':
+      if (room.timer.kind !== 'paused') return refuse('the timer is not paused');
+      return one({ k: 'resume' });
+    case 'extend':
+      if (room.phase !== 'playing') return refuse('the game is not being played');
+      return one({ k: 'extend', ms: msg.seconds * 1000 });
+    case 'resolve-now':
+      if (room.phase !== 'playing') return refuse('the game is not being played');
+      return ok([closeStage(room, now)]);
+    case 'inject-event': {
+      if (room.phase !== 'playing') return refuse('events can be fired while the game is played');
+      const checked = checkInjected(room.creation.scenario, room.record.state, [...room.injected, msg.event]);
+      if (!checked.ok) return refuse(checked.error);
+      return one({ k: 'inject', event: msg.event });
+    }
+    case 'news': {
+      const text = msg.text.trim();
+      if (text.length === 0) return refuse('the news item is empty');
+      return one({ k: 'news', text });
+    }
+    case 'end':
+      if (room.phase === 'ended') return refuse('the game is already over');
+      return one({ k: 'end' });
+  }
+}
+
+function teamRole(room: RoomState, who: Identity, anyPhase = false): Result<string> {
+  if (who.kind !== 'team') return refuse('only a team can do that');
+  if (!anyPhase && room.phase !== 'playing') return refuse(room.phase === 'lobby' ? 'the game has not started yet' : 'the game is over');
+  if (!isTeam(room, who.role)) return refuse('your role is played by the computer now (ask the facilitator)');
+  return ok(who.role);
+}
+
+function teamPower(room: RoomState, who: Identity): Result<string> {
+  const role = teamRole(room, who);
+  if (!role.ok) return role;
+  if (room.roleById.get(role.value)?.kind !== 'power') return refuse('a republic takes a stance; it gives no orders');
+  if (room.stage !== 'orders') return refuse('the orders are closed for this turn: the republics are deciding');
+  return role;
+}
+
+// ---- What the clock and completed stages cause ----
+
+/** The entries due at `now`: a stage every team has finished, or a timer that ran out. */
+export function dueEntries(room: RoomState, now: number): LogEntry[] {
+  if (room.phase !== 'playing') return [];
+  const waiting = room.stage === 'orders' ? teamPowers(room).filter((r) => !room.submitted.has(r.id)) : teamRepublics(room).filter((r) => !room.stances.has(r.id));
+  const teams = room.stage === 'orders' ? teamPowers(room) : teamRepublics(room);
+  if (teams.length > 0 && waiting.length === 0) return [closeStage(room, now)];
+  if (room.timer.kind !== 'running' || now < room.timer.endsAt) return [];
+  if (!room.timer.grace && waiting.length > 0 && graceMs(room) > 0) return [{ at: now, k: 'grace' }];
+  return [closeStage(room, now)];
+}
+
+/** When `dueEntries` may next have something to say. */
+export function nextWake(room: RoomState): number | null {
+  return room.phase === 'playing' && room.timer.kind === 'running' ? room.timer.endsAt : null;
+}
+
+/** Closes the current stage: computer players and the missing-orders policy fill in. */
+function closeStage(room: RoomState, now: number): LogEntry {
+  const { scenario } = room.creation;
+  const state = room.record.state;
+  if (room.stage === 'stances') {
+    const orders = ordersRecord(room.turnOrders ?? new Map());
+    const fill = idRecord<RepublicChoice>();
+    for (const r of teamRepublics(room)) if (!room.stances.has(r.id)) fill[r.id] = ruleOfThumbChoice(scenario, state, r.id, orders).choice;
+    return { at: now, k: 'close-stances', fill };
+  }
+  const fill = idRecord<Order[]>();
+  const all = new Map<string, Order[]>();
+  for (const r of room.roles) {
+    if (r.kind !== 'power') continue;
+    const given = room.submitted.get(r.id);
+    if (given) {
+      all.set(r.id, given);
+      continue;
+    }
+    const orders = missingOrders(room, r.id);
+    fill[r.id] = orders;
+    all.set(r.id, orders);
+  }
+  const stances = idRecord<RepublicChoice>();
+  const orders = ordersRecord(all);
+  for (const r of room.roles) {
+    const seat = room.seats.get(r.id);
+    if (r.kind !== 'republic' || seat?.kind !== 'computer') continue;
+    const player = parseRepublicPlayer(seat.player);
+    stances[r.id] = player.ok ? player.value.decide(scenario, republicView(scenario, state, r.id), r.id, orders) : ruleOfThumbChoice(scenario, state, r.id, orders).choice;
+  }
+  return { at: now, k: 'close-orders', fill, stances };
+}
+
+/** The orders of a power that has not submitted: the computer's, the team's draft, or what the policy says. */
+function missingOrders(room: RoomState, power: string): Order[] {
+  const { scenario } = room.creation;
+  const seat = room.seats.get(power);
+  const decide = (name: string): Order[] => {
+    const player = parsePlayer(name);
+    return player.ok ? player.value.decide(scenario, viewFor(scenario, room.record.state, power)) : [];
+  };
+  if (seat?.kind === 'computer') return decide(seat.player);
+  const draft = room.drafts.get(power);
+  if (draft && draft.length > 0) return draft;
+  return room.settings.missing.kind === 'computer' ? decide(room.settings.missing.player) : [];
+}
+
+function ordersRecord(orders: ReadonlyMap<string, Order[]>): Record<string, Order[]> {
+  return idRecord([...orders]);
+}
+
+// ---- What each device sees ----
+
+export function publicRoom(room: RoomState, now: number, connected: ReadonlyMap<string, number>): RoomPublic {
+  const roles: RoleInfo[] = room.roles.map((r) => {
+    const seat = room.seats.get(r.id) ?? { kind: 'computer', player: 'rule' };
+    const submitted = room.phase === 'playing' && (r.kind === 'power' ? room.stage === 'orders' && room.submitted.has(r.id) : room.stage === 'stances' && room.stances.has(r.id));
+    return { role: r.id, kind: r.kind, name: r.name, seat, connected: seat.kind === 'team' ? connected.get(r.id) ?? 0 : 0, submitted };
+  });
+  return {
+    code: room.creation.code,
+    scenarioId: room.creation.scenario.id,
+    title: room.creation.scenario.title,
+    phase: room.phase,
+    turn: turnNumber(room),
+    stage: room.stage,
+    timer: room.timer,
+    settings: room.settings,
+    roles,
+    news: room.news,
+    serverNow: now,
+    ...(room.result ? { result: room.result } : {}),
+  };
+}
+
+export function teamPrivate(room: RoomState, role: string): TeamPrivate {
+  const r = room.roleById.get(role);
+  let offered: Record<string, number> | null = null;
+  if (r?.kind === 'republic' && room.stage === 'stances' && room.turnOrders) {
+    offered = idRecord<number>();
+    for (const [p, v] of offers(indexScenario(room.creation.scenario), role, ordersRecord(room.turnOrders))) offered[p] = v;
+  }
+  return { role, draft: room.drafts.get(role) ?? [], submitted: room.submitted.get(role) ?? null, stance: room.stances.get(role) ?? null, offers: offered };
+}
+
+/** The board and the reports as `who` may see them: a power's team sees its own secret tracks; everyone else the public board. */
+export function gameSnapshot(room: RoomState, who: Identity): GameSnapshot {
+  const { scenario } = room.creation;
+  const viewer = who.kind === 'team' && room.roleById.get(who.role)?.kind === 'power' ? who.role : '';
+  return { view: viewFor(scenario, room.record.state, viewer), reports: room.reports.map((r) => reportFor(scenario, r, viewer)) };
+}
+
+/** A turn report without the changes to other powers' secret tracks. */
+export function reportFor(scenario: Scenario, report: TurnReport, viewer: string): TurnReport {
+  const hidden = new Set<string>();
+  for (const p of scenario.powers) if (p.id !== viewer) for (const t of p.tracks) if (t.secret) hidden.add(`powers.${p.id}.tracks.${t.id}`);
+  if (hidden.size === 0) return report;
+  return { ...report, changes: report.changes.filter((c) => !hidden.has(c.path)) };
+}
+
+export function messagesFor(room: RoomState, who: Identity): TeamMessage[] {
+  if (who.kind === 'facilitator') return room.messages;
+  if (who.kind === 'projector') return [];
+  return room.messages.filter((m) => canRead(m, who.role));
+}
+
+const canRead = (m: TeamMessage, role: string): boolean => m.from === role || m.to === role || m.to === 'all';
+
+export function welcome(room: RoomState, who: Identity, now: number, connected: ReadonlyMap<string, number>): ServerMessage {
+  const c = room.creation;
+  return {
+    t: 'welcome',
+    you: who,
+    scenario: c.scenario,
+    room: publicRoom(room, now, connected),
+    game: gameSnapshot(room, who),
+    team: who.kind === 'team' ? teamPrivate(room, who.role) : null,
+    messages: messagesFor(room, who),
+    codes: who.kind === 'facilitator' ? { facilitator: c.facilitator, projector: c.code, teams: c.teamCodes } : null,
+  };
+}
+
+/** Every audience in a room, a team per role. */
+function audiences(room: RoomState): { to: Audience; who: Identity }[] {
+  return [
+    { to: { kind: 'facilitator' }, who: { kind: 'facilitator' } },
+    { to: { kind: 'projector' }, who: { kind: 'projector' } },
+    ...room.roles.map((r) => ({ to: { kind: 'team', role: r.id } as Audience, who: { kind: 'team', role: r.id } as Identity })),
+  ];
+}
+
+/** Who is told what after `entries` were applied (`room` is the room after them). */
+export function outbox(room: RoomState, entries: readonly LogEntry[], now: number, connected: ReadonlyMap<string, number>): Outgoing[] {
+  const out: Outgoing[] = [];
+  let roomChanged = false;
+  let turnChanged = false;
+  const teams = new Set<string>();
+  for (const e of entries) {
+    switch (e.k) {
+      case 'draft':
+        teams.add(e.role);
+        break;
+      case 'say': {
+        const m = [...room.messages].reverse().find((x) => x.from === e.from && x.at === e.at && x.text === e.text);
+        if (!m) break;
+        const msg: ServerMessage = { t: 'message', message: m };
+        out.push({ to: { kind: 'facilitator' }, msg });
+        for (const r of room.roles) if (canRead(m, r.id)) out.push({ to: { kind: 'team', role: r.id }, msg });
+        break;
+      }
+      case 'submit':
+      case 'withdraw':
+      case 'stance':
+        teams.add(e.role);
+        roomChanged = true;
+        break;
+      case 'start':
+      case 'close-orders':
+      case 'close-stances':
+      case 'end':
+        turnChanged = true;
+        roomChanged = true;
+        break;
+      case 'seat':
+        teams.add(e.role);
+        roomChanged = true;
+        break;
+      default:
+        roomChanged = true;
+    }
+  }
+  if (roomChanged) out.push({ to: { kind: 'all' }, msg: { t: 'room', room: publicRoom(room, now, connected) } });
+  if (turnChanged) {
+    for (const a of audiences(room)) out.push({ to: a.to, msg: { t: 'game', game: gameSnapshot(room, a.who) } });
+    for (const r of room.roles) teams.add(r.id);
+  }
+  for (const role of teams) out.push({ to: { kind: 'team', role }, msg: { t: 'team', team: teamPrivate(room, role) } });
+  return out;
+}
+
+// ---- The record ----
+
+export interface RoomExport {
+  format: 'new-great-game/room';
+  version: 1;
+  code: string;
+  title: string;
+  createdAt: number;
+  /** Who played which role at the end. */
+  seats: { role: string; kind: 'power' | 'republic'; name: string; seat: Seat }[];
+  settings: RoomSettings;
+  /** Every entry of the room's log, in order (team messages, news, injects, timer changes, orders as given). */
+  log: LogEntry[];
+  messages: TeamMessage[];
+  news: NewsItem[];
+  result: { winner: string | null; reason: string } | null;
+  /** The game as a save file: replays offline to the same state (the command line's `replay`). */
+  game: SaveFile;
+}
+
+/** The room's whole record for the debrief and grading. No secret (no join code, no facilitator link). */
+export function exportRoom(room: RoomState): RoomExport {
+  return {
+    format: 'new-great-game/room',
+    version: 1,
+    code: room.creation.code,
+    title: room.creation.scenario.title,
+    createdAt: room.creation.at,
+    seats: room.roles.map((r) => ({ role: r.id, kind: r.kind, name: r.name, seat: room.seats.get(r.id) ?? { kind: 'computer', player: 'rule' } })),
+    settings: room.settings,
+    log: [...room.log],
+    messages: room.messages,
+    news: room.news,
+    result: room.result,
+    game: toSave(room.record),
+  };
+}

@@ -1,0 +1,237 @@
+// The classroom room model: who may do what and when, the timer and the missing-orders
+// policies, the stance stage, and the log that rebuilds a room exactly.
+import { describe, expect, it } from 'vitest';
+import type { ClientMessage, Identity, RoomSettings } from '../../src/classroom/protocol';
+import type { LogEntry, RoomState } from '../../src/classroom/room';
+import { applyEntry, createRoom, dueEntries, exportRoom, gameSnapshot, handleMessage, identify, messagesFor, outbox, publicRoom, replayRoom, teamPrivate } from '../../src/classroom/room';
+import { loadSave, stateHash, viewFor } from '../../src/engine';
+import { greedyPlayer } from '../../src/ai/greedy';
+import { loadShipped } from '../engine/helpers';
+
+const scenario = loadShipped('classroom-short');
+const T0 = 1_700_000_000_000;
+/** A client message without its id (distributed over the union, so each kind keeps its own fields). */
+type Msg = ClientMessage extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never;
+const FAC: Identity = { kind: 'facilitator' };
+const PROJ: Identity = { kind: 'projector' };
+const team = (role: string): Identity => ({ kind: 'team', role });
+const settings = (over: Partial<RoomSettings> = {}): RoomSettings => ({ orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'pass' }, ...over });
+
+function room(over: Partial<RoomSettings> = {}, sc = scenario): RoomState {
+  return createRoom({ code: 'KX4TP', facilitator: 'secret-facilitator-token', teamCodes: [...sc.powers.map((p, i) => ({ role: p.id, code: `TEAM0${i}` })), { role: 'uzbekistan', code: 'UZBEK1' }], scenario: sc, seed: 'room-test', settings: settings(over), at: T0 });
+}
+
+let clock = T0;
+/** Sends a message as `who`, applies what it causes and what then falls due; throws if refused. */
+function send(r: RoomState, who: Identity, msg: Msg, now = (clock += 1000)): LogEntry[] {
+  const got = handleMessage(r, who, { id: 1, ...msg } as ClientMessage, now);
+  if (!got.ok) throw new Error(got.error);
+  const all = [...got.value];
+  for (const e of got.value) applyEntry(r, e);
+  for (const e of dueEntries(r, now)) {
+    applyEntry(r, e);
+    all.push(e);
+  }
+  return all;
+}
+const refusal = (r: RoomState, who: Identity, msg: Msg): string => {
+  const got = handleMessage(r, who, { id: 1, ...msg } as ClientMessage, clock);
+  return got.ok ? 'accepted' : got.error;
+};
+const greedy = (r: RoomState, power: string) => greedyPlayer().decide(scenario, viewFor(scenario, r.record.state, power));
+const [BEIJING, MOSCOW] = scenario.powers.map((p) => p.id) as [string, string];
+
+describe('who a token opens', () => {
+  it.each([
+    { token: 'secret-facilitator-token', who: FAC },
+    { token: 'KX4TP', who: PROJ },
+    { token: ' kx4tp ', who: PROJ },
+    { token: 'team00', who: team(BEIJING) },
+    { token: 'UZBEK1', who: team('uzbekistan') },
+    { token: 'SECRET-FACILITATOR-TOKEN', who: null },
+    { token: 'nope', who: null },
+  ])('$token', ({ token, who }) => {
+    expect(identify(room(), token)).toEqual(who);
+  });
+});
+
+describe('who may do what', () => {
+  it.each([
+    { name: 'a team cannot start the game', who: team(BEIJING), msg: { t: 'start' }, reason: 'only the facilitator can do that' },
+    { name: 'the projector cannot give orders', who: PROJ, msg: { t: 'submit', orders: [] }, reason: 'only a team can do that' },
+    { name: 'the facilitator cannot give orders', who: FAC, msg: { t: 'draft', orders: [] }, reason: 'only a team can do that' },
+    { name: 'no orders before the start', who: team(BEIJING), msg: { t: 'submit', orders: [] }, reason: 'the game has not started yet' },
+    { name: 'no resolving before the start', who: FAC, msg: { t: 'resolve-now' }, reason: 'the game is not being played' },
+    { name: 'a message to no such team', who: team(BEIJING), msg: { t: 'say', to: 'constructor', text: 'hi' }, reason: 'there is no team "constructor" in this room' },
+    { name: 'a computer seat that does not exist', who: FAC, msg: { t: 'seat', role: MOSCOW, seat: { kind: 'computer', player: 'oracle' } }, reason: 'unknown player "oracle"' },
+    { name: 'a seat for no such role', who: FAC, msg: { t: 'seat', role: '__proto__', seat: { kind: 'computer', player: 'greedy' } }, reason: 'there is no role "__proto__" in this scenario' },
+    { name: 'two teams of one name', who: FAC, msg: { t: 'seat', role: MOSCOW, seat: { kind: 'team', name: scenario.powers[0]!.name.toUpperCase() } }, reason: 'another team is already called' },
+  ])('$name', ({ who, msg, reason }) => {
+    expect(refusal(room(), who, msg as Msg)).toContain(reason);
+  });
+
+  it('a republic gives no orders, a power takes no stance, and stances wait for the orders', () => {
+    const r = room();
+    send(r, FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team 3' } });
+    send(r, FAC, { t: 'start' });
+    expect(refusal(r, team('uzbekistan'), { t: 'submit', orders: [] })).toBe('a republic takes a stance; it gives no orders');
+    expect(refusal(r, team(BEIJING), { t: 'stance', choice: { kind: 'hedge' } })).toBe('only a republic takes a stance');
+    expect(refusal(r, team('uzbekistan'), { t: 'stance', choice: { kind: 'hedge' } })).toBe('the republics decide once the powers have given their orders');
+  });
+
+  it('an illegal order is refused with the engine’s reason, and submitted orders are locked until withdrawn', () => {
+    const r = room();
+    send(r, FAC, { t: 'start' });
+    expect(refusal(r, team(BEIJING), { t: 'submit', orders: [{ type: 'project', project: 'no-such-project' }] })).toMatch(/^order 1: /);
+    send(r, team(BEIJING), { t: 'submit', orders: greedy(r, BEIJING) });
+    expect(refusal(r, team(BEIJING), { t: 'draft', orders: [] })).toContain('withdraw them first');
+    send(r, team(BEIJING), { t: 'withdraw' });
+    expect(teamPrivate(r, BEIJING).submitted).toBeNull();
+    send(r, team(BEIJING), { t: 'draft', orders: [] });
+  });
+});
+
+describe('a turn', () => {
+  it('closes when every team power has submitted; nobody sees another team’s orders before', () => {
+    const r = room();
+    send(r, FAC, { t: 'start' });
+    const orders = greedy(r, BEIJING);
+    const entries = send(r, team(BEIJING), { t: 'submit', orders });
+    expect(entries.map((e) => e.k)).toEqual(['submit']);
+    const out = outbox(r, entries, clock, new Map());
+    const seen = (who: string) => out.filter((o) => o.to.kind === 'all' || (o.to.kind === 'team' && o.to.role === who)).map((o) => JSON.stringify(o.msg));
+    expect(seen(MOSCOW).some((m) => m.includes('"submitted":[') || m.includes(JSON.stringify(orders[0])))).toBe(false);
+    expect(publicRoom(r, clock, new Map()).roles.find((x) => x.role === BEIJING)?.submitted).toBe(true);
+    const closing = send(r, team(MOSCOW), { t: 'submit', orders: greedy(r, MOSCOW) });
+    expect(closing.map((e) => e.k)).toEqual(['submit', 'close-orders']);
+    expect(r.record.state.turn).toBe(2);
+    expect(r.reports[0]?.orders[BEIJING]).toEqual(orders);
+  });
+
+  it('under "pass" a team that did not submit gives its draft, or nothing', () => {
+    const r = room({ orderSeconds: 60 });
+    send(r, FAC, { t: 'start' }, T0);
+    const draft = greedy(r, BEIJING);
+    send(r, team(BEIJING), { t: 'draft', orders: draft }, T0 + 1000);
+    expect(dueEntries(r, T0 + 59_999)).toEqual([]);
+    const due = dueEntries(r, T0 + 60_000);
+    expect(due.map((e) => e.k)).toEqual(['close-orders']);
+    applyEntry(r, due[0]!);
+    expect(r.reports[0]?.orders[BEIJING]).toEqual(draft);
+    expect(r.reports[0]?.orders[MOSCOW]).toEqual([]);
+  });
+
+  it('under "computer fills in" the timer gives a grace period, then the computer gives the missing orders', () => {
+    const r = room({ orderSeconds: 60, missing: { kind: 'computer', player: 'greedy', graceSeconds: 20 } });
+    send(r, FAC, { t: 'start' }, T0);
+    const grace = dueEntries(r, T0 + 60_000);
+    expect(grace.map((e) => e.k)).toEqual(['grace']);
+    applyEntry(r, grace[0]!);
+    expect(r.timer).toEqual({ kind: 'running', endsAt: T0 + 80_000, grace: true });
+    expect(dueEntries(r, T0 + 79_999)).toEqual([]);
+    const expected = greedy(r, MOSCOW);
+    const close = dueEntries(r, T0 + 80_000);
+    applyEntry(r, close[0]!);
+    expect(r.reports[0]?.orders[MOSCOW]).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+  });
+
+  it('pause, resume and extend move the deadline as a teacher expects', () => {
+    const r = room({ orderSeconds: 60 });
+    send(r, FAC, { t: 'start' }, T0);
+    send(r, FAC, { t: 'pause' }, T0 + 10_000);
+    expect(r.timer).toEqual({ kind: 'paused', leftMs: 50_000, grace: false });
+    expect(dueEntries(r, T0 + 999_999)).toEqual([]);
+    send(r, FAC, { t: 'extend', seconds: 60 }, T0 + 20_000);
+    send(r, FAC, { t: 'resume' }, T0 + 100_000);
+    expect(r.timer).toEqual({ kind: 'running', endsAt: T0 + 210_000, grace: false });
+    expect(refusal(r, FAC, { t: 'resume' })).toBe('the timer is not paused');
+  });
+
+  it('republic teams see what each patron offers (not the orders), choose a stance, and the rule of thumb fills in for a silent one', () => {
+    const r = room({ orderSeconds: 0, stanceSeconds: 30 });
+    send(r, FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team 3' } });
+    send(r, FAC, { t: 'start' });
+    send(r, team(BEIJING), { t: 'submit', orders: greedy(r, BEIJING) });
+    send(r, team(MOSCOW), { t: 'submit', orders: greedy(r, MOSCOW) });
+    expect(r.stage).toBe('stances');
+    const mine = teamPrivate(r, 'uzbekistan');
+    expect(Object.keys(mine.offers ?? {}).sort()).toEqual([BEIJING, MOSCOW].sort());
+    expect(JSON.stringify(mine)).not.toContain('"type"');
+    expect(refusal(r, team('uzbekistan'), { t: 'stance', choice: { kind: 'lean', power: 'nobody' } })).toContain('not a stance');
+    const done = send(r, team('uzbekistan'), { t: 'stance', choice: { kind: 'lean', power: MOSCOW } });
+    expect(done.map((e) => e.k)).toEqual(['stance', 'close-stances']);
+    expect(r.reports[0]?.republics.find((x) => x.country === 'uzbekistan')?.choice).toEqual({ kind: 'lean', power: MOSCOW });
+    // Next turn nobody answers for Uzbekistan: the rule of thumb does, when the stance timer runs out.
+    send(r, team(BEIJING), { t: 'submit', orders: [] });
+    send(r, team(MOSCOW), { t: 'submit', orders: [] });
+    const due = dueEntries(r, clock + 30_000);
+    expect(due.map((e) => e.k)).toEqual(['close-stances']);
+    applyEntry(r, due[0]!);
+    expect(r.record.state.turn).toBe(3);
+  });
+
+  it('an injected event fires as the turn resolves, once, and everyone reads it in the news', () => {
+    const r = room();
+    send(r, FAC, { t: 'start' });
+    const event = scenario.events.find((e) => !e.repeatable)!;
+    send(r, FAC, { t: 'inject-event', event: event.id });
+    expect(refusal(r, FAC, { t: 'inject-event', event: event.id })).toContain('fired by hand twice');
+    expect(publicRoom(r, clock, new Map()).news.at(-1)).toMatchObject({ kind: 'event', event: event.id });
+    send(r, FAC, { t: 'resolve-now' });
+    expect(r.reports[0]?.events.find((e) => e.id === event.id)?.injected).toBe(true);
+    expect(refusal(r, FAC, { t: 'inject-event', event: event.id })).toContain('has already happened');
+  });
+
+  it('messages reach the sender, the addressee and the facilitator only', () => {
+    const r = room();
+    send(r, FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team 3' } });
+    const entries = send(r, team(BEIJING), { t: 'say', to: 'uzbekistan', text: 'A railway for your cotton?' });
+    const out = outbox(r, entries, clock, new Map());
+    const to = out.map((o) => (o.to.kind === 'team' ? o.to.role : o.to.kind)).sort();
+    expect(to).toEqual([BEIJING, 'facilitator', 'uzbekistan'].sort());
+    expect(messagesFor(r, team(MOSCOW))).toEqual([]);
+    expect(messagesFor(r, PROJ)).toEqual([]);
+    expect(messagesFor(r, FAC)).toHaveLength(1);
+  });
+
+  it('the projector, the republics and the rival see no power’s secret track', () => {
+    // classroom-short has no secret track: one of Moscow's is made secret here.
+    const sc = structuredClone(scenario);
+    const track = sc.powers[1]!.tracks[0]!;
+    track.secret = true;
+    const r = room({}, sc);
+    for (const who of [PROJ, FAC, team('uzbekistan'), team(BEIJING)]) expect(gameSnapshot(r, who).view.powers[MOSCOW]?.tracks[track.id]).toBeUndefined();
+    expect(gameSnapshot(r, team(MOSCOW)).view.powers[MOSCOW]?.tracks[track.id]).toBeDefined();
+  });
+});
+
+describe('a whole game', () => {
+  it('plays to the end, and its log rebuilds the room and its export replays offline to the same state', () => {
+    const r = room({ orderSeconds: 0 });
+    send(r, FAC, { t: 'seat', role: MOSCOW, seat: { kind: 'computer', player: 'greedy' } });
+    send(r, FAC, { t: 'start' });
+    send(r, FAC, { t: 'news', text: 'Heavy snow closes the Torugart pass.' });
+    let guard = 0;
+    while (r.phase === 'playing' && guard++ < 100) send(r, team(BEIJING), { t: 'submit', orders: greedy(r, BEIJING) });
+    expect(r.phase).toBe('ended');
+    expect(r.result).not.toBeNull();
+    const rebuilt = replayRoom(r.creation, JSON.parse(JSON.stringify(r.log)) as LogEntry[]);
+    expect(stateHash(rebuilt.record.state)).toBe(stateHash(r.record.state));
+    expect(publicRoom(rebuilt, clock, new Map())).toEqual(publicRoom(r, clock, new Map()));
+    const exported = exportRoom(r);
+    expect(JSON.stringify(exported)).not.toContain('secret-facilitator-token');
+    expect(JSON.stringify(exported)).not.toContain('TEAM00');
+    const replay = loadSave(JSON.stringify(exported.game));
+    expect(replay.ok && stateHash(replay.value.record.state)).toBe(stateHash(r.record.state));
+  });
+
+  it('the facilitator may end it early: the points leader is named', () => {
+    const r = room();
+    send(r, FAC, { t: 'start' });
+    send(r, FAC, { t: 'end' });
+    expect(r.phase).toBe('ended');
+    expect(r.result?.reason).toMatch(/^The facilitator ended the game after 0 turns/);
+    expect(refusal(r, team(BEIJING), { t: 'submit', orders: [] })).toBe('the game is over');
+  });
+});
