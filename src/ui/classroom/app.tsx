@@ -44,6 +44,8 @@ export function mountClassroom(route: ClassroomRoute, page: ClassroomPage): void
   panel.replaceChildren();
   panel.setAttribute('aria-label', route.kind === 'projector' ? 'The room' : route.kind === 'facilitate' ? "Facilitator's console" : 'Classroom');
   keepFocus(panel);
+  // The projector's panel may be longer than the screen: focusable, so the keyboard can scroll it.
+  if (route.kind === 'projector') panel.tabIndex = 0;
   if (route.kind === 'setup') return void render(<SetupScreen shipped={page.shipped} go={go} />, panel);
   const { token } = route;
   if (token === null) return void render(<CodeEntry go={go} />, panel);

@@ -93,10 +93,10 @@ export function ConsoleScreen({ origin }: { origin: string }) {
           {room.phase === 'lobby' ? 'Not started: seat the roles, then Start.' : room.phase === 'ended' ? `Game over${room.result ? `: ${room.result.winner ? `${scenario.powers.find((p) => p.id === room.result?.winner)?.name ?? room.result.winner} wins` : 'no winner'} (${room.result.reason})` : ''}.` : `Turn ${room.turn} of ${st?.lastTurn ?? scenario.turns} (${turnDate(scenario.start, scenario.monthsPerTurn, room.turn)}): ${stageWords(room)}.`}
         </p>
         <Countdown room={room} />
-        <p class="secret" role="note">
-          This page's address is secret: whoever has it runs the room. Do not show it on the projector; use the projector link below.
-        </p>
       </header>
+      <p class="secret" role="note">
+        This page's address is secret: whoever has it runs the room. Do not show it on the projector; use the projector link below.
+      </p>
       <section class="panel join" aria-labelledby="join-title">
         <h2 id="join-title">Joining</h2>
         <div class="join-grid">
@@ -252,7 +252,6 @@ function ClockPanel({ room }: { room: RoomPublic }) {
   return (
     <section class="panel clock" aria-labelledby="clock-title">
       <h2 id="clock-title">The clock</h2>
-      <Countdown room={room} />
       <div class="buttons">
         {room.timer.kind !== 'off' && (paused ? <Command id="resume" label="Resume" body={{ t: 'resume' }} /> : <Command id="pause" label="Pause" body={{ t: 'pause' }} />)}
         {room.timer.kind !== 'off' && <Command id="extend-60" label="+1 minute" body={{ t: 'extend', seconds: 60 }} />}

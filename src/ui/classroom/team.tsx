@@ -3,12 +3,13 @@
 // panels, fed by the game store the bridge keeps: the queue is the team's draft, shared with
 // its other devices), Submit and Withdraw; a republic's offers and stance; the last turn's
 // report; in-character messages. Nothing here decides anything: the server does.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { RepublicChoice, Scenario, StateLike } from '../../engine';
 import { STANCE_PCT, describeChoice, indexScenario, orderLabel, own, republicChoices, standing } from '../../engine';
 import type { RoleInfo, RoomPublic, TeamPrivate } from '../../classroom/protocol';
 import { MAX_TEXT } from '../../classroom/protocol';
-import { CountryPanel, QueuePanel, ReportView } from '../game';
+import { CountryPanel, FactsTable, QueuePanel, ReportView } from '../game';
 import { SideBriefing } from '../briefings';
 import { useGameStore } from '../storeHooks';
 import { draftOf } from './classroomStore';
@@ -118,27 +119,18 @@ function PowerTurn({ room, role, team }: { room: RoomPublic; role: RoleInfo; tea
   const ix = indexScenario(session.scenario);
   if (room.stage === 'stances')
     return (
-      <section class="panel waiting" aria-labelledby="wait-title">
-        <h2 id="wait-title" tabIndex={-1} data-landing>
-          Orders are in
-        </h2>
+      <Waiting title="Orders are in">
         <p>The republics are choosing their stances; the turn resolves when they have.</p>
         {team.submitted && <SubmittedOrders labels={team.submitted.map((o) => orderLabel(ix, o))} />}
-      </section>
+      </Waiting>
     );
   if (role.submitted && team.submitted)
     return (
-      <section class="panel waiting" aria-labelledby="wait-title">
-        <h2 id="wait-title" tabIndex={-1} data-landing>
-          Your orders are in
-        </h2>
+      <Waiting title="Your orders are in">
         <SubmittedOrders labels={team.submitted.map((o) => orderLabel(ix, o))} />
         <p>Waiting for the others. Withdraw them to change them before the time is up.</p>
-        <button type="button" data-key="withdraw" aria-describedby={refusedId(refusals, 'withdraw')} onClick={() => store.getState().act('withdraw', { t: 'withdraw' })}>
-          Withdraw to change them
-        </button>
-        <Refusal at="withdraw" />
-      </section>
+        <Withdraw what="them" />
+      </Waiting>
     );
   return (
     <>
@@ -160,6 +152,32 @@ function PowerTurn({ room, role, team }: { room: RoomPublic; role: RoleInfo; tea
         </button>
         <Refusal at="submit" />
       </div>
+    </>
+  );
+}
+
+/** What the team sees while it waits for the others: its heading is where the focus lands. */
+function Waiting({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <section class="panel waiting" aria-labelledby="wait-title">
+      <h2 id="wait-title" tabIndex={-1} data-landing>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** Takes back what the team submitted, while the stage is open, to change it. */
+function Withdraw({ what }: { what: 'it' | 'them' }) {
+  const store = useClassroomApi();
+  const refusals = useClassroom((s) => s.refusals);
+  return (
+    <>
+      <button type="button" data-key="withdraw" aria-describedby={refusedId(refusals, 'withdraw')} onClick={() => store.getState().act('withdraw', { t: 'withdraw' })}>
+        {`Withdraw to change ${what}`}
+      </button>
+      <Refusal at="withdraw" />
     </>
   );
 }
@@ -194,23 +212,7 @@ function Interests({ scenario: s, state, country }: { scenario: Scenario; state:
         <li>{`Sovereignty ${sov} of 100: ${sov >= 60 ? 'it wants its patrons evenly matched and resents one that dominates' : sov <= 40 ? 'it minds a dominant patron little; the money and protection patrons bring count for more' : 'it weighs an even balance against what its patrons bring'}.`}</li>
         <li>{lead.leader ? `${powerName(s, lead.leader)} leads here by ${lead.lead}.` : 'No patron leads here.'}</li>
       </ul>
-      <table class="facts">
-        <caption>{`${def.name}'s patrons`}</caption>
-        <tr>
-          <th scope="col">Power</th>
-          <th scope="col">Influence</th>
-          <th scope="col">Economic ties</th>
-          <th scope="col">Security ties</th>
-        </tr>
-        {s.powers.map((p) => (
-          <tr key={p.id}>
-            <th scope="row">{p.name}</th>
-            <td>{String(own(c.influence, p.id) ?? 0)}</td>
-            <td>{String(own(c.dependence.economic, p.id) ?? 0)}</td>
-            <td>{String(own(c.dependence.security, p.id) ?? 0)}</td>
-          </tr>
-        ))}
-      </table>
+      <FactsTable scenario={s} country={c} caption={`${def.name}'s patrons`} />
     </section>
   );
 }
@@ -226,27 +228,18 @@ function RepublicTurn({ scenario: s, room, role, team, state }: { scenario: Scen
   if (room.stage === 'orders')
     return (
       <>
-        <section class="panel waiting" aria-labelledby="wait-title">
-          <h2 id="wait-title" tabIndex={-1} data-landing>
-            The powers are giving their orders
-          </h2>
+        <Waiting title="The powers are giving their orders">
           <p>{`When they have, you see what each of them offers ${role.name} and choose your stance.`}</p>
-        </section>
+        </Waiting>
         <Interests scenario={s} state={state} country={role.role} />
       </>
     );
   if (role.submitted && team.stance)
     return (
-      <section class="panel waiting" aria-labelledby="wait-title">
-        <h2 id="wait-title" tabIndex={-1} data-landing>
-          Your stance is in
-        </h2>
+      <Waiting title="Your stance is in">
         <p>{`${describeChoice(ix, role.role, team.stance)}. Waiting for the other republics.`}</p>
-        <button type="button" data-key="withdraw" aria-describedby={refusedId(refusals, 'withdraw')} onClick={() => store.getState().act('withdraw', { t: 'withdraw' })}>
-          Withdraw to change it
-        </button>
-        <Refusal at="withdraw" />
-      </section>
+        <Withdraw what="it" />
+      </Waiting>
     );
   const offers = team.offers;
   return (
