@@ -92,6 +92,7 @@ function Shell({ kind, children }: { kind: ClassroomRoute['kind']; children: Com
   const why = useClassroom((s) => s.deniedWhy);
   const welcomed = useClassroom((s) => s.welcomed);
   const you = useClassroom((s) => s.you);
+  const room = useClassroom((s) => s.room);
   if (link === 'denied')
     return (
       <section class="panel denied" aria-labelledby="denied-title">
@@ -112,15 +113,8 @@ function Shell({ kind, children }: { kind: ClassroomRoute['kind']; children: Com
         <p>{link === 'reconnecting' ? 'The classroom server does not answer yet: trying again. (It runs with `npm run serve`; a page served without it cannot join a class.)' : 'One moment.'}</p>
       </section>
     );
-  // A room code typed where a team's code belongs gives the public view: say so rather than show a team screen.
-  if (kind === 'join' && you?.kind !== 'team')
-    return (
-      <section class="panel" aria-labelledby="wrong-title">
-        <h1 id="wrong-title">That is the room's code, not a team's</h1>
-        <p>The facilitator gives each team a join code of its own.</p>
-        <CodeEntry go={go} />
-      </section>
-    );
+  // The room's code (the join link the server prints, the console's QR code) opens the room, not a team: each team has a code of its own.
+  if (kind === 'join' && you?.kind !== 'team') return <CodeEntry go={go} room={room} />;
   return (
     <>
       <LinkBanner />

@@ -83,7 +83,8 @@ export function ConsoleScreen({ origin }: { origin: string }) {
   if (!room || !scenario) return null;
   const st = game?.view;
   const last = game?.reports[game.reports.length - 1];
-  const joinAt = `${origin}/?join`;
+  // The room's own code in the join link (as the server prints it): the page then asks for the team's code.
+  const joinAt = classroomLink(origin, 'join', room.code);
   return (
     <div class="console">
       <header class="status">
@@ -107,7 +108,7 @@ export function ConsoleScreen({ origin }: { origin: string }) {
             <p>
               {'Students open '}
               <a href={joinAt}>{joinAt}</a>
-              {' (or scan the code) and type their team’s join code, below.'}
+              {' (or scan the code) and type their team’s own join code (below: give each team its code privately).'}
             </p>
             <p>
               {'Projector: open '}

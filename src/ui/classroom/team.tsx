@@ -35,8 +35,8 @@ export function stanceEffect(s: Scenario, c: RepublicChoice): string {
 
 const choiceKey = (c: RepublicChoice): string => (c.kind === 'lean' ? `lean-${c.power}` : c.kind);
 
-/** Where a code is typed when the address has none (a phone that scanned the room's QR code). */
-export function CodeEntry({ go }: { go(url: string): void }) {
+/** Where a team's code is typed: the address had none, or the room's own code (a phone that scanned the room's QR code). */
+export function CodeEntry({ go, room }: { go(url: string): void; room?: RoomPublic | null }) {
   const [code, setCode] = useState('');
   return (
     <form
@@ -48,8 +48,9 @@ export function CodeEntry({ go }: { go(url: string): void }) {
         if (c) go(`/?join=${encodeURIComponent(c)}`);
       }}
     >
-      <h1 id="code-title">Join your team</h1>
-      <label for="join-code">Your team's join code (the facilitator gives it to you)</label>
+      <h1 id="code-title">{room ? `Join your team — ${room.title}` : 'Join your team'}</h1>
+      {room && <p>{`Room ${room.code}. Each team has a join code of its own: the facilitator gives it to you.`}</p>}
+      <label for="join-code">Your team's join code</label>
       <input type="text" id="join-code" class="wide" autoComplete="off" autoCapitalize="characters" spellcheck={false} maxLength={100} value={code} onInput={(e) => setCode(e.currentTarget.value)} data-landing />
       <button type="submit" class="primary">
         Join
