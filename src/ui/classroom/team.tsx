@@ -139,6 +139,7 @@ function PowerTurn({ room, role, team }: { room: RoomPublic; role: RoleInfo; tea
       <QueuePanel session={session} />
       <Refusal at="draft" />
       <div class="turn-bar">
+        <Countdown room={room} />
         <p>{`${draft.length} of ${session.scenario.rules.maxOrdersPerTurn} orders. Your team's devices share this list; submitting sends it for the whole team.`}</p>
         <button
           type="button"
@@ -273,6 +274,7 @@ function RepublicTurn({ scenario: s, room, role, team, state }: { scenario: Scen
         </fieldset>
       </section>
       <div class="turn-bar">
+        <Countdown room={room} />
         <button type="button" class="primary" data-key="stance" data-main aria-disabled={sending ? 'true' : undefined} aria-describedby={refusedId(refusals, 'stance')} onClick={() => choice && !sending && store.getState().act('stance', { t: 'stance', choice })}>
           Submit the stance
         </button>
