@@ -610,6 +610,15 @@ export function outbox(room: RoomState, entries: readonly LogEntry[], now: numbe
 
 // ---- The record ----
 
+/**
+ * Rebuilds a room from its exported record (no join codes or facilitator link are in it, so
+ * the rebuilt room opens to no token): how the command line checks that a room's log
+ * replays to the state its game ends in.
+ */
+export function replayExport(x: RoomExport, scenario: Scenario): RoomState {
+  return replayRoom({ code: x.code, facilitator: '', teamCodes: [], scenario, seed: x.game.seed, settings: x.startSettings, at: x.createdAt }, x.log);
+}
+
 export interface RoomExport {
   format: 'new-great-game/room';
   version: 1;
@@ -619,6 +628,8 @@ export interface RoomExport {
   /** Who played which role at the end. */
   seats: { role: string; kind: 'power' | 'republic'; name: string; seat: Seat }[];
   settings: RoomSettings;
+  /** The settings the room was made with (the log's settings entries change them). */
+  startSettings: RoomSettings;
   /** Every entry of the room's log, in order (team messages, news, injects, timer changes, orders as given). */
   log: LogEntry[];
   messages: TeamMessage[];
@@ -638,6 +649,7 @@ export function exportRoom(room: RoomState): RoomExport {
     createdAt: room.creation.at,
     seats: room.roles.map((r) => ({ role: r.id, kind: r.kind, name: r.name, seat: room.seats.get(r.id) ?? { kind: 'computer', player: 'rule' } })),
     settings: room.settings,
+    startSettings: room.creation.settings,
     log: [...room.log],
     messages: room.messages,
     news: room.news,

@@ -39,6 +39,7 @@ export type Invocation =
   | { command: 'help' }
   | { command: 'validate'; files: string[]; migrate: boolean }
   | { command: 'replay'; file: string }
+  | { command: 'debrief'; file: string; out?: string }
   | { command: 'sources'; scenario: string; json: boolean }
   | { command: 'simulate'; scenario: string; seed: string; players: PlayerChoice[]; republics?: RepublicArgs; turns?: number; json: boolean; save?: string }
   | { command: 'balance'; scenario: string; seed: string; games: number; jobs?: number; players: PlayerChoice[]; republics?: RepublicArgs; json: boolean }
@@ -67,6 +68,10 @@ const OPTIONS: Record<Command, ReadonlyMap<string, OptionKind>> = {
     ['help', 'flag'],
   ]),
   replay: new Map([['help', 'flag']]),
+  debrief: new Map<string, OptionKind>([
+    ['out', 'value'],
+    ['help', 'flag'],
+  ]),
   sources: new Map<string, OptionKind>([
     ['json', 'flag'],
     ['help', 'flag'],
@@ -234,6 +239,13 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
       const file = o.positionals[0] as string;
       if (file === '') throw new UsageError('a file name is empty');
       return { command, file };
+    }
+    case 'debrief': {
+      if (o.positionals.length !== 1) throw new UsageError(`debrief takes exactly one room record (got ${o.positionals.length})`);
+      const file = o.positionals[0] as string;
+      const out = optional(o, 'out');
+      if (file === '') throw new UsageError('a file name is empty');
+      return { command, file, ...(out !== undefined ? { out } : {}) };
     }
     case 'sources': {
       if (o.positionals.length !== 1) throw new UsageError(`sources takes exactly one scenario (got ${o.positionals.length})`);

@@ -3,10 +3,11 @@
 // missing fields. `validate scenarios/*.json` also meets the format's own JSON Schema,
 // which it skips.
 
-export type DocumentKind = 'json-schema' | 'save' | 'scenario' | 'other';
+export type DocumentKind = 'json-schema' | 'save' | 'room' | 'scenario' | 'other';
 
 const JSON_SCHEMA_META = /^https?:\/\/json-schema\.org\//;
 const SAVE_FORMAT = 'new-great-game/save';
+const ROOM_FORMAT = 'new-great-game/room';
 
 /** The kind of a document from its text; text that is not a JSON object is 'other' (the engine explains what is wrong with it). */
 export function documentKind(text: string): DocumentKind {
@@ -21,6 +22,7 @@ export function documentKind(text: string): DocumentKind {
   const schema = field('$schema');
   if (typeof schema === 'string' && JSON_SCHEMA_META.test(schema)) return 'json-schema';
   if (field('format') === SAVE_FORMAT) return 'save';
+  if (field('format') === ROOM_FORMAT) return 'room';
   if (Array.isArray(field('powers')) && Array.isArray(field('countries'))) return 'scenario';
   return 'other';
 }
@@ -29,6 +31,7 @@ export function documentKind(text: string): DocumentKind {
 export function notA(expected: 'scenario' | 'save', kind: DocumentKind): string | null {
   if (kind === 'json-schema') return `not a ${expected === 'save' ? 'saved game' : 'scenario'} but a JSON Schema (the description of the scenario format)`;
   if (kind === 'save' && expected === 'scenario') return 'not a scenario but a saved game (replay checks saved games)';
+  if (kind === 'room' && expected === 'scenario') return 'not a scenario but a classroom room\'s record (replay checks it)';
   if (kind === 'scenario' && expected === 'save') return 'not a saved game but a scenario (validate checks scenarios)';
   return null;
 }

@@ -9,6 +9,7 @@ import { parseCommandLine } from './args';
 import { validate } from './validate';
 import { simulate } from './simulate';
 import { replay } from './replay';
+import { debriefRoom } from './debrief';
 import { sources } from './sources';
 import { formatBalance, runBalance, workerCount } from './balance';
 import { reportGames, runReport } from './report';
@@ -60,6 +61,8 @@ async function execute(inv: Invocation, argv: readonly string[]): Promise<number
       return validate(inv.files, out, errOut, inv.migrate);
     case 'replay':
       return replay(inv.file, out);
+    case 'debrief':
+      return debriefRoom(inv.file, inv.out, out);
     case 'sources': {
       const { scenario } = loadScenarioFile(inv.scenario, errOut);
       return sources(scenario, inv.json, out);

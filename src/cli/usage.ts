@@ -16,6 +16,10 @@ Commands:
       search:3 (a power not named plays greedy). --json prints one JSON object.
   replay <saved-game>
       Replay a saved game and check every turn's state hash.
+  debrief <room-record> [--out <file.html>]
+      The class's debrief of a classroom room's exported record, as one printable HTML page
+      (to stdout, or to the file): outcome, charts, each team's decisions, messages and
+      injects turn by turn, turning points, events with what really happened and sources.
   sources <id|path> [--json]
       What the scenario rests on: for each article, every value, text, order, project,
       event and briefing that cites it; the illustrative assumptions with their reasons;

@@ -49,3 +49,4 @@ export { groundingReport, describeSource, formatPartialDate, reportingEnds, REQU
 export { eventOutlook, type EventOutlook, type EventStatus, type ConditionOutlook } from './eventOutlook';
 export { previewTurn, causeGroup } from './previewTurn';
 export type { TurnPreview, CountryTurnPreview, CauseGroup, ControlSide, RivalReply, ChanceRoll, PreviewCause } from './previewTurn';
+export { influenceSeries, pointsSeries } from './series';

@@ -2,24 +2,10 @@
 // SVG lines with a text summary (for screen readers and for those who cannot tell the
 // colours apart).
 import type { Scenario, TurnReport } from '../engine';
-import { own } from '../engine';
+import { influenceSeries } from '../engine';
 
-/** Influence of each power in `country` after each turn (index 0 = the start), by power id (a Map: ids are data). */
-export function influenceSeries(s: Scenario, reports: readonly TurnReport[], country: string): Map<string, number[]> {
-  const def = s.countries.find((c) => c.id === country);
-  const start = def && def.role === 'contested' ? def.influence : undefined;
-  const series = new Map<string, number[]>();
-  const current = new Map<string, number>();
-  for (const p of s.powers) {
-    current.set(p.id, own(start, p.id) ?? 0);
-    series.set(p.id, [current.get(p.id) ?? 0]);
-  }
-  for (const r of reports) {
-    for (const c of r.changes) if (c.country === country && c.power !== undefined && c.path === `countries.${country}.influence.${c.power}`) current.set(c.power, Number(c.to));
-    for (const p of s.powers) series.get(p.id)?.push(current.get(p.id) ?? 0);
-  }
-  return series;
-}
+// The series are the engine's (series.ts), shared with the class's printed debrief.
+export { influenceSeries };
 
 export function InfluenceChart({ scenario: s, reports, country }: { scenario: Scenario; reports: readonly TurnReport[]; country: string }) {
   const series = influenceSeries(s, reports, country);

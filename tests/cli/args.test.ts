@@ -42,6 +42,8 @@ describe('parseCommandLine', () => {
   it('reads each command', () => {
     expect(parseCommandLine(['validate', 'a.json', '--', '--b.json'])).toEqual({ command: 'validate', files: ['a.json', '--b.json'], migrate: false });
     expect(parseCommandLine(['replay', 'g.json'])).toEqual({ command: 'replay', file: 'g.json' });
+    expect(parseCommandLine(['debrief', 'room.json', '--out', 'page.html'])).toEqual({ command: 'debrief', file: 'room.json', out: 'page.html' });
+    expect(parseCommandLine(['debrief', 'room.json'])).toEqual({ command: 'debrief', file: 'room.json' });
     expect(parseCommandLine(sim('--turns=3', '--json', '--save', 'g.json', '--beijing', 'random', '--player', 'moscow=search:2'))).toEqual({
       command: 'simulate',
       scenario: 'x',
@@ -67,6 +69,8 @@ describe('parseCommandLine', () => {
       [['validate', ''], 'a file name is empty'],
       [['validate', '--frob'], 'validate has no option "--frob"'],
       [['validate', '-x'], 'validate has no option "-x"'],
+      [['debrief'], 'debrief takes exactly one room record (got 0)'],
+      [['debrief', 'a.json', '--out'], '--out needs a value'],
       [['replay'], 'replay takes exactly one saved game (got 0)'],
       [['replay', 'a', 'b'], 'replay takes exactly one saved game (got 2)'],
       [['simulate', '--seed', 's'], '--scenario <id|path> is required'],
@@ -162,7 +166,7 @@ describe('choosePlayers', () => {
 
 describe('no command line makes the parser fail other than with a UsageError', () => {
   const words = [
-    'validate', 'simulate', 'replay', 'balance', 'help', '--help', '-h', '-', '--', '---', '-x', '--=', '--=x', '=',
+    'validate', 'simulate', 'replay', 'debrief', '--out', 'balance', 'help', '--help', '-h', '-', '--', '---', '-x', '--=', '--=x', '=',
     ...optionNames('simulate').map((o) => `--${o}`), ...optionNames('balance').map((o) => `--${o}`),
     '--scenario=x', '--seed=', '--json=1', '--player=json=greedy', '--player', 'json=random', 'seed=search:1', 'beijing=greedy', '=greedy', 'beijing=',
     '--beijing', '--moscow', '--json', '--seed', '--constructor', '--__proto__', '--toString', '--hasOwnProperty', '--tokyo', '--Beijing',
@@ -173,7 +177,7 @@ describe('no command line makes the parser fail other than with a UsageError', (
   const token = fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 6 }).map((s) => `--${s}`));
   const argv = fc.oneof(
     fc.array(token, { maxLength: 12 }),
-    fc.tuple(fc.constantFrom('simulate', 'balance', 'validate', 'replay'), fc.array(token, { maxLength: 12 })).map(([c, rest]) => [c, ...rest]),
+    fc.tuple(fc.constantFrom('simulate', 'balance', 'validate', 'replay', 'debrief'), fc.array(token, { maxLength: 12 })).map(([c, rest]) => [c, ...rest]),
   );
 
   function checkAccepted(inv: Invocation): void {

@@ -1,0 +1,153 @@
+// The class's debrief (issue 12, item 8), made from a room's exported record: the outcome,
+// each power's points and each contested country's influence over time, every turn's
+// decisions by team (and who really decided: the team, its unsent draft, the computer or
+// the rule of thumb), the messages and news of that turn, the facilitator's injects, the
+// turning points, and the events with what really happened and the article that reports it.
+// The room's log is folded again to learn who decided what, exactly as the server did.
+import type { Scenario, TurnReport } from '../engine';
+import { debrief, describeChoice, describeSource, indexScenario, influenceSeries, loadSave, orderLabel, own, pointsSeries, stateHash } from '../engine';
+import type { TurningPoint } from '../engine';
+import type { NewsItem, TeamMessage } from './protocol';
+import type { RoomExport, RoomState } from './room';
+import { applyEntry, createRoom } from './room';
+
+/** Who gave a role's decision in a turn. */
+export type DecidedBy = 'team' | 'draft' | 'computer' | 'missing' | 'rule';
+
+export interface TeamDecision {
+  role: string;
+  /** The team's name, or the computer player's. */
+  team: string;
+  decidedBy: DecidedBy;
+  /** The orders (a power) or the stance (a republic), in words. */
+  lines: string[];
+}
+
+export interface EventLine {
+  title: string;
+  injected: boolean;
+  /** What really happened and the article that reports it; or why the game assumes it. */
+  basis: string;
+}
+
+export interface DebriefTurn {
+  turn: number;
+  date: string;
+  decisions: TeamDecision[];
+  messages: { from: string; to: string; text: string }[];
+  news: NewsItem[];
+  events: EventLine[];
+}
+
+export interface ClassDebrief {
+  title: string;
+  code: string;
+  outcome: string;
+  powers: { id: string; name: string; color: string; points: number; team: string }[];
+  turningPoints: TurningPoint[];
+  turns: DebriefTurn[];
+  /** Per power, its points after each turn (index 0 = the start). */
+  points: Map<string, number[]>;
+  /** Per contested country, per power, its influence after each turn. */
+  influence: { country: string; name: string; series: Map<string, number[]> }[];
+  /** The sources the events cite, in words. */
+  sources: string[];
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const seatName = (room: RoomState, role: string): string => {
+  const seat = room.seats.get(role);
+  if (!seat) return role;
+  return seat.kind === 'team' ? seat.name : seat.player === 'rule' ? 'the rule of thumb' : `computer (${seat.player})`;
+};
+
+/** The debrief of an exported room; an error if its game does not replay. */
+export function classDebrief(x: RoomExport): Result<ClassDebrief> {
+  const loaded = loadSave(JSON.stringify(x.game ?? null));
+  if (!loaded.ok) return { ok: false, error: `the room's game does not replay: ${loaded.error}` };
+  const { record, reports } = loaded.value;
+  const scenario = record.scenario;
+  const ix = indexScenario(scenario);
+  const told = debrief(record);
+  if (!told.ok) return { ok: false, error: told.error };
+
+  if (!Array.isArray(x.log) || !Array.isArray(x.messages) || !Array.isArray(x.news)) return { ok: false, error: 'not a room record: its log, messages and news must be lists' };
+  // Fold the log as the server did, noting before each stage closed who had decided. The
+  // record is a file from outside: an entry of the wrong shape stops the fold, with a message.
+  let folded: { room: RoomState; sources: Map<number, Map<string, { by: DecidedBy; team: string }>> };
+  try {
+    folded = foldLog(x, scenario, record.seed);
+  } catch (e) {
+    return { ok: false, error: `the room's log cannot be replayed (${e instanceof Error ? e.message : String(e)})` };
+  }
+  const { room, sources } = folded;
+  if (stateHash(room.record.state) !== stateHash(record.state)) return { ok: false, error: "the room's log does not replay to the state its game ends in" };
+
+  const turns: DebriefTurn[] = reports.map((rep: TurnReport) => {
+    const who = sources.get(rep.turn) ?? new Map<string, { by: DecidedBy; team: string }>();
+    const decisions: TeamDecision[] = room.roles.map((r) => {
+      const by = who.get(r.id) ?? { by: 'rule' as const, team: seatName(room, r.id) };
+      const lines =
+        r.kind === 'power'
+          ? (own(rep.orders, r.id) ?? []).map((o) => orderLabel(ix, o))
+          : rep.republics.filter((s) => s.country === r.id).map((s) => describeChoice(ix, r.id, s.choice));
+      return { role: r.id, team: by.team, decidedBy: by.by, lines };
+    });
+    const name = (role: string): string => (role === 'all' ? 'everyone' : (room.roles.find((r) => r.id === role)?.name ?? role));
+    return {
+      turn: rep.turn,
+      date: rep.date,
+      decisions,
+      messages: x.messages.filter((m: TeamMessage) => m.turn === rep.turn).map((m) => ({ from: `${name(m.from)} (${seatName(room, m.from)})`, to: name(m.to), text: m.text })),
+      news: x.news.filter((n) => n.turn === rep.turn),
+      events: rep.events.map((e) => ({
+        title: e.title,
+        injected: e.injected === true,
+        basis: e.basis.kind === 'reported' ? `${e.basis.whatHappened} (${describeSourceId(scenario, e.basis.source)})` : `An assumption, not reported: ${e.basis.reason}`,
+      })),
+    };
+  });
+
+  const points = pointsSeries(scenario, reports);
+  const cited = new Set(reports.flatMap((r) => r.events.flatMap((e) => (e.basis.kind === 'reported' ? [e.basis.source] : []))));
+  return {
+    ok: true,
+    value: {
+      title: scenario.title,
+      code: x.code,
+      outcome: x.result?.reason ?? (record.state.phase.kind === 'over' ? record.state.phase.reason : `The game stopped after ${reports.length} turns.`),
+      powers: scenario.powers.map((p) => ({ id: p.id, name: p.name, color: p.color, points: record.state.powers[p.id]?.points ?? 0, team: seatName(room, p.id) })),
+      turningPoints: told.value.turningPoints,
+      turns,
+      points,
+      influence: ix.contestedIds.map((c) => ({ country: c, name: scenario.countries.find((k) => k.id === c)?.name ?? c, series: influenceSeries(scenario, reports, c) })),
+      sources: scenario.sources.filter((s) => cited.has(s.id)).map(describeSource),
+    },
+  };
+}
+
+function foldLog(x: RoomExport, scenario: Scenario, seed: string): { room: RoomState; sources: Map<number, Map<string, { by: DecidedBy; team: string }>> } {
+  const room = createRoom({ code: x.code, facilitator: '', teamCodes: [], scenario, seed, settings: x.startSettings, at: x.createdAt });
+  const sources = new Map<number, Map<string, { by: DecidedBy; team: string }>>();
+  for (const e of x.log) {
+    const turn = room.record.state.turn;
+    const who = sources.get(turn) ?? new Map<string, { by: DecidedBy; team: string }>();
+    sources.set(turn, who);
+    if (e.k === 'close-orders') {
+      for (const r of room.roles) {
+        const seat = room.seats.get(r.id);
+        const by: DecidedBy = r.kind === 'republic' ? 'computer' : room.submitted.has(r.id) ? 'team' : seat?.kind === 'computer' ? 'computer' : (room.drafts.get(r.id)?.length ?? 0) > 0 ? 'draft' : 'missing';
+        who.set(r.id, { by: r.kind === 'republic' && seat?.kind === 'computer' && seat.player === 'rule' ? 'rule' : by, team: seatName(room, r.id) });
+      }
+    }
+    if (e.k === 'close-stances') for (const r of room.roles) if (r.kind === 'republic' && room.seats.get(r.id)?.kind === 'team') who.set(r.id, { by: room.stances.has(r.id) ? 'team' : 'rule', team: seatName(room, r.id) });
+    applyEntry(room, e);
+  }
+  return { room, sources };
+}
+
+function describeSourceId(s: Scenario, id: string): string {
+  const src = s.sources.find((x) => x.id === id);
+  return src ? describeSource(src) : id;
+}

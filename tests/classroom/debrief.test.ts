@@ -1,0 +1,102 @@
+// The class's debrief from a room's record: who decided each turn (team, draft, computer,
+// rule of thumb), the messages, injects and events of each turn, and a printable page that
+// escapes whatever students typed.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ClientMessage, Identity } from '../../src/classroom/protocol';
+import { applyEntry, createRoom, dueEntries, exportRoom, handleMessage } from '../../src/classroom/room';
+import type { RoomState } from '../../src/classroom/room';
+import { classDebrief } from '../../src/classroom/classDebrief';
+import { debriefPage, escapeHtml } from '../../src/classroom/debriefPage';
+import { viewFor } from '../../src/engine';
+import { greedyPlayer } from '../../src/ai/greedy';
+import { loadShipped } from '../engine/helpers';
+import { cli } from '../cli/run';
+
+const scenario = loadShipped('classroom-short');
+const [BEIJING, MOSCOW] = scenario.powers.map((p) => p.id) as [string, string];
+const FAC: Identity = { kind: 'facilitator' };
+const team = (role: string): Identity => ({ kind: 'team', role });
+
+function play(): RoomState {
+  const room = createRoom({ code: 'DEBR1', facilitator: 'f'.repeat(24), teamCodes: [], scenario, seed: 'debrief', settings: { orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'pass' } }, at: 0 });
+  let now = 0;
+  const act = (who: Identity, msg: ClientMessage): void => {
+    now += 1000;
+    const r = handleMessage(room, who, msg, now);
+    if (!r.ok) throw new Error(r.error);
+    for (const e of r.value) applyEntry(room, e);
+    for (const e of dueEntries(room, now)) applyEntry(room, e);
+  };
+  const greedy = (p: string) => greedyPlayer().decide(scenario, viewFor(scenario, room.record.state, p));
+  act(FAC, { id: 1, t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team <3>' } });
+  act(FAC, { id: 2, t: 'seat', role: MOSCOW, seat: { kind: 'computer', player: 'greedy' } });
+  act(FAC, { id: 3, t: 'start' });
+  // Turn 1: Beijing submits, Uzbekistan leans to Beijing; a message and an inject.
+  act(team(BEIJING), { id: 4, t: 'say', to: 'uzbekistan', text: '<script>alert(1)</script> A railway?' });
+  act(FAC, { id: 5, t: 'inject-event', event: scenario.events.find((e) => !e.repeatable)!.id });
+  act(team(BEIJING), { id: 6, t: 'submit', orders: greedy(BEIJING) });
+  act(team('uzbekistan'), { id: 7, t: 'stance', choice: { kind: 'lean', power: BEIJING } });
+  // Turn 2: Beijing only drafts; the timer runs out, then the stance timer too.
+  act(team(BEIJING), { id: 8, t: 'draft', orders: greedy(BEIJING) });
+  for (const e of dueEntries(room, now + 60_000)) applyEntry(room, e);
+  for (const e of dueEntries(room, now + 90_000)) applyEntry(room, e);
+  return room;
+}
+
+describe('the class debrief', () => {
+  const room = play();
+  const made = classDebrief(exportRoom(room));
+  if (!made.ok) throw new Error(made.error);
+  const d = made.value;
+
+  it('says who decided each turn', () => {
+    expect(d.turns).toHaveLength(2);
+    const by = (turn: number, role: string) => d.turns[turn - 1]?.decisions.find((x) => x.role === role)?.decidedBy;
+    expect([by(1, BEIJING), by(1, MOSCOW), by(1, 'uzbekistan'), by(1, 'kazakhstan')]).toEqual(['team', 'computer', 'team', 'rule']);
+    expect([by(2, BEIJING), by(2, 'uzbekistan')]).toEqual(['draft', 'rule']);
+    expect(d.turns[0]?.decisions.find((x) => x.role === 'uzbekistan')?.lines).toEqual([`Uzbekistan leans to ${scenario.powers[0]!.name}`]);
+    expect(d.turns[0]?.decisions.find((x) => x.role === BEIJING)?.lines.length).toBeGreaterThan(0);
+  });
+
+  it('keeps each turn’s messages, injects and events with what really happened', () => {
+    expect(d.turns[0]?.messages).toEqual([{ from: `${scenario.powers[0]!.name} (${scenario.powers[0]!.name})`, to: 'Uzbekistan', text: '<script>alert(1)</script> A railway?' }]);
+    expect(d.turns[0]?.news.map((n) => n.kind)).toEqual(['event']);
+    const injected = d.turns[0]?.events.find((e) => e.injected);
+    expect(injected?.basis).toMatch(/\(.+, .+: “.+”\)$|^An assumption, not reported/);
+    expect(d.points.get(BEIJING)).toHaveLength(3);
+  });
+
+  it('prints as one page that escapes what students typed', () => {
+    const page = debriefPage(d);
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).toContain(escapeHtml('<script>alert(1)</script> A railway?'));
+    expect(page).toContain('Team &lt;3&gt;');
+    expect(page).toContain('not submitted: its draft was taken');
+    expect(page).toContain('(fired by the facilitator)');
+  });
+
+  it('refuses a record whose log does not give its game', () => {
+    const x = exportRoom(room);
+    x.log = x.log.filter((e) => e.k !== 'submit');
+    expect(classDebrief(x)).toEqual({ ok: false, error: "the room's log does not replay to the state its game ends in" });
+    const broken = { ...exportRoom(room), log: [{ at: 0, k: 'close-orders' }] } as unknown as ReturnType<typeof exportRoom>;
+    expect(classDebrief(broken)).toMatchObject({ ok: false, error: expect.stringContaining("the room's log cannot be replayed") as unknown });
+  });
+
+  it('is written by the command line from an exported record', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ngg-debrief-'));
+    const file = join(dir, 'room.json');
+    writeFileSync(file, JSON.stringify(exportRoom(room)));
+    const r = cli(['debrief', file, '--out', join(dir, 'debrief.html')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('debrief of room "DEBR1" (2 turns) written to');
+    expect(readFileSync(join(dir, 'debrief.html'), 'utf8')).toContain('<h1>');
+    const wrong = cli(['debrief', 'scenarios/classroom-short.json']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain("not a classroom room's record (a scenario)");
+  });
+});
