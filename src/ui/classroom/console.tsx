@@ -121,7 +121,7 @@ export function ConsoleScreen({ origin }: { origin: string }) {
         </div>
       </section>
       <RolesPanel room={room} teamCodes={codes?.teams ?? []} origin={origin} />
-      {room.phase === 'lobby' && <SettingsPanel settings={room.settings} />}
+      {room.phase !== 'ended' && <SettingsPanel settings={room.settings} />}
       {room.phase === 'lobby' && (
         <section class="panel" aria-labelledby="start-title">
           <h2 id="start-title">Start</h2>

@@ -5,9 +5,22 @@
 import type { Scenario } from '../../engine';
 import { own, turnDate } from '../../engine';
 import { ReportSummary } from '../reportSummary';
-import { Countdown, NewsList, Submitted, stageWords, useClassroom } from './parts';
+import { Countdown, NewsList, QrCode, Submitted, stageWords, useClassroom } from './parts';
+import { classroomLink } from './route';
 
 const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
+
+/** Before the start, the way in: the room's join link (it asks each team for its own code) as a QR code. */
+function JoinHere({ code }: { code: string }) {
+  const link = classroomLink(window.location.origin, 'join', code);
+  return (
+    <section class="panel join-here" aria-labelledby="join-title">
+      <h2 id="join-title">Join</h2>
+      <p>{`Scan the code or open ${link}, then type your team's code.`}</p>
+      <QrCode text={link} label={`QR code of ${link}`} size={320} />
+    </section>
+  );
+}
 
 export function ProjectorScreen() {
   const room = useClassroom((s) => s.room);
@@ -49,6 +62,7 @@ export function ProjectorScreen() {
           <Submitted room={room} roles={room.roles.filter((r) => r.seat.kind === 'team')} />
         </section>
       )}
+      {room.phase === 'lobby' && <JoinHere code={room.code} />}
       {room.phase === 'lobby' && (
         <section class="panel" aria-labelledby="teams-title">
           <h2 id="teams-title">Teams</h2>

@@ -291,7 +291,8 @@ function MessagesPanel({ room, me }: { room: RoomPublic; me: string }) {
   const refusals = useClassroom((s) => s.refusals);
   const [to, setTo] = useState('all');
   const [text, setText] = useState('');
-  const others = room.roles.filter((r) => r.role !== me);
+  // A computer reads no messages: only teams are offered.
+  const others = room.roles.filter((r) => r.role !== me && r.seat.kind === 'team');
   const send = (): void => {
     const t = text.trim();
     if (t && store.getState().act('say', { t: 'say', to, text: t })) setText('');
@@ -307,7 +308,7 @@ function MessagesPanel({ room, me }: { room: RoomPublic; me: string }) {
           <option value="all">Everyone</option>
           {others.map((r) => (
             <option key={r.role} value={r.role}>
-              {r.seat.kind === 'team' ? `${r.name} (${r.seat.name})` : `${r.name} (computer)`}
+              {`${r.name} (${r.seat.kind === 'team' ? r.seat.name : 'team'})`}
             </option>
           ))}
         </select>
