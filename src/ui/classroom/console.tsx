@@ -85,6 +85,30 @@ export function ConsoleScreen({ origin }: { origin: string }) {
   const last = game?.reports[game.reports.length - 1];
   // The room's own code in the join link (as the server prints it): the page then asks for the team's code.
   const joinAt = classroomLink(origin, 'join', room.code);
+  const joining = (
+    <section class="panel join" aria-labelledby="join-title">
+      <h2 id="join-title">Joining</h2>
+      <div class="join-grid">
+        <div>
+          <p class="room-code">
+            Room code <strong>{room.code}</strong>
+          </p>
+          <p>
+            {'Students open '}
+            <a href={joinAt}>{joinAt}</a>
+            {' (or scan the code) and type their team’s own join code (below: give each team its code privately).'}
+          </p>
+          <p>
+            {'Projector: open '}
+            <a href={classroomLink(origin, 'projector', room.code)} target="_blank" rel="noopener">
+              {classroomLink(origin, 'projector', room.code)}
+            </a>
+          </p>
+        </div>
+        <QrCode text={joinAt} label={`QR code of ${joinAt}`} size={280} />
+      </div>
+    </section>
+  );
   return (
     <div class="console">
       <header class="status">
@@ -98,30 +122,12 @@ export function ConsoleScreen({ origin }: { origin: string }) {
       <p class="secret" role="note">
         This page's address is secret: whoever has it runs the room. Do not show it on the projector; use the projector link below.
       </p>
-      <section class="panel join" aria-labelledby="join-title">
-        <h2 id="join-title">Joining</h2>
-        <div class="join-grid">
-          <div>
-            <p class="room-code">
-              Room code <strong>{room.code}</strong>
-            </p>
-            <p>
-              {'Students open '}
-              <a href={joinAt}>{joinAt}</a>
-              {' (or scan the code) and type their team’s own join code (below: give each team its code privately).'}
-            </p>
-            <p>
-              {'Projector: open '}
-              <a href={classroomLink(origin, 'projector', room.code)} target="_blank" rel="noopener">
-                {classroomLink(origin, 'projector', room.code)}
-              </a>
-            </p>
-          </div>
-          <QrCode text={joinAt} label={`QR code of ${joinAt}`} size={280} />
-        </div>
-      </section>
+      {/* Before the start: joining and seats first; during play: the clock, who has submitted, injects. */}
+      {room.phase === 'playing' && <ClockPanel room={room} />}
+      {room.phase === 'playing' && <InjectPanel />}
+      {room.phase === 'lobby' && joining}
       <RolesPanel room={room} teamCodes={codes?.teams ?? []} origin={origin} />
-      {room.phase !== 'ended' && <SettingsPanel settings={room.settings} />}
+      {room.phase === 'lobby' && <SettingsPanel settings={room.settings} />}
       {room.phase === 'lobby' && (
         <section class="panel" aria-labelledby="start-title">
           <h2 id="start-title">Start</h2>
@@ -129,8 +135,6 @@ export function ConsoleScreen({ origin }: { origin: string }) {
           <Command id="start" label="Start the game" body={{ t: 'start' }} primary />
         </section>
       )}
-      {room.phase === 'playing' && <ClockPanel room={room} />}
-      {room.phase === 'playing' && <InjectPanel />}
       {last && st && (
         <section class="panel report" aria-labelledby="last-title">
           <h2 id="last-title">{`Turn ${last.turn} (${last.date})`}</h2>
@@ -142,6 +146,8 @@ export function ConsoleScreen({ origin }: { origin: string }) {
         <h2 id="messages-title">{`Messages between teams (${messages.length})`}</h2>
         <MessageList messages={messages} room={room} me={null} />
       </section>
+      {room.phase === 'playing' && <SettingsPanel settings={room.settings} />}
+      {room.phase !== 'lobby' && joining}
       <section class="panel" aria-labelledby="end-title">
         <h2 id="end-title">The record</h2>
         <p>
@@ -166,7 +172,6 @@ function RolesPanel({ room, teamCodes, origin }: { room: RoomPublic; teamCodes: 
           <RoleRow key={r.role} role={r} index={i} code={codeOf.get(r.role) ?? null} origin={origin} />
         ))}
       </ul>
-      {room.phase === 'playing' && <Submitted room={room} />}
     </section>
   );
 }
@@ -252,7 +257,9 @@ function ClockPanel({ room }: { room: RoomPublic }) {
   const paused = room.timer.kind === 'paused';
   return (
     <section class="panel clock" aria-labelledby="clock-title">
-      <h2 id="clock-title">The clock</h2>
+      {/* Where the focus goes when Start (or an answered confirmation) leaves the page. */}
+      <h2 id="clock-title" tabIndex={-1} data-landing>{room.stage === 'orders' ? 'Orders: who has submitted' : 'Stances: who has chosen'}</h2>
+      <Submitted room={room} />
       <div class="buttons">
         {room.timer.kind !== 'off' && (paused ? <Command id="resume" label="Resume" body={{ t: 'resume' }} /> : <Command id="pause" label="Pause" body={{ t: 'pause' }} />)}
         {room.timer.kind !== 'off' && <Command id="extend-60" label="+1 minute" body={{ t: 'extend', seconds: 60 }} />}
