@@ -258,6 +258,11 @@ describe('the store and the bridge, against the room model', () => {
     expect(proj.store.getState().room?.stage).toBe('stances');
     const offers = kz.store.getState().team?.offers;
     expect(offers).not.toBeNull();
+    // A republic's team has the public board and no queue of its own.
+    const kg = createGameStore(null);
+    bridge(kz.store, kg);
+    expect(kg.getState().session?.activePower).toBeNull();
+    expect(kg.getState().session?.pending.size).toBe(0);
     kz.store.getState().act('stance', { t: 'stance', choice: { kind: 'lean', power: 'beijing' } });
     server.flush();
     expect(kz.store.getState().refusals.size).toBe(0);
