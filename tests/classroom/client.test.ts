@@ -220,11 +220,18 @@ describe('the store and the bridge, against the room model', () => {
     expect(g2.getState().session?.pending.get('beijing')).toEqual([]);
     server.flush();
     expect(g2.getState().session?.pending.get('beijing')).toEqual([first]);
-    // The second device adds one; the first sees both.
+    // The second device adds one; the first sees both. The device that edited never shows its
+    // draft going back while the server answers (the ack comes before the echo).
+    const shownOn2: number[] = [];
+    const watch = g2.subscribe((now) => shownOn2.push(now.session?.pending.get('beijing')?.length ?? -1));
     expect(g2.getState().queueOrder(second)).toBe(true);
     server.flush();
+    watch();
+    expect(shownOn2.length).toBeGreaterThan(0);
+    expect(shownOn2.every((n) => n === 2)).toBe(true);
     expect(g1.getState().session?.pending.get('beijing')).toEqual([first, second]);
     expect(bj1.store.getState().localDraft).toBeNull();
+    expect(bj2.store.getState().localDraft).toBeNull();
     // Moscow's team never sees Beijing's draft.
     expect(mo.store.getState().team?.draft).toEqual([]);
 

@@ -156,8 +156,9 @@ export class FakeClassroom {
       applyEntry(this.room, e);
       entries.push(e);
     }
-    this.route(entries);
+    // As the real hub does: the ack first, then what the entries tell the room.
     this.push(c.socket, { t: 'ack', id: msg.id });
+    this.route(entries);
   }
   private route(entries: Parameters<typeof outbox>[1]): void {
     for (const o of outbox(this.room, entries, this.clock.now(), this.connected())) {

@@ -31,7 +31,7 @@ export interface ClassroomState {
   refusals: ReadonlyMap<string, string>;
   /** A refusal no control of this device caused. */
   notice: string | null;
-  /** A draft edited here, shown until the server has answered every draft message sent. */
+  /** A draft edited here, shown until the server has answered every draft message sent and echoed the team's draft. */
   localDraft: Order[] | null;
 
   receive(msg: ServerMessage, localNow: number): void;
@@ -100,7 +100,9 @@ export function createClassroomStore(out: Outbox): StoreApi<ClassroomState> {
       }
       const rest = withoutKey(inFlight, id);
       const next: Partial<ClassroomState> = { inFlight: rest, refusals: refusal === null ? refusals : new Map(refusals).set(key, refusal) };
-      if (key === 'draft' && !busy({ inFlight: rest }, 'draft')) next.localDraft = null;
+      // A refused draft gives way to the server's at once; an accepted one stays shown until the
+      // server's echo (`team`) brings it, since the server acknowledges before it routes the echo.
+      if (key === 'draft' && refusal !== null && !busy({ inFlight: rest }, 'draft')) next.localDraft = null;
       set(next);
     };
 
@@ -146,7 +148,7 @@ export function createClassroomStore(out: Outbox): StoreApi<ClassroomState> {
             set({ game: reviveGame(msg.game) });
             return;
           case 'team':
-            set({ team: msg.team });
+            set({ team: msg.team, localDraft: busy(get(), 'draft') ? get().localDraft : null });
             return;
           case 'message':
             set({ messages: mergeMessages(get().messages, [msg.message]) });
