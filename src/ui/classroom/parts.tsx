@@ -42,10 +42,12 @@ export function LinkBanner() {
   const welcomed = useClassroom((s) => s.welcomed);
   const notice = useClassroom((s) => s.notice);
   const store = useClassroomApi();
+  const down = link === 'reconnecting' || (link === 'connecting' && welcomed);
   return (
     <>
-      <div role="status" aria-live="polite" class={link === 'reconnecting' || (link === 'connecting' && welcomed) ? 'link-banner' : 'sr-only'}>
-        {link === 'reconnecting' || (link === 'connecting' && welcomed) ? 'Connection lost: reconnecting… What you see is how the room last was; nothing you do is sent until the connection is back.' : link === 'open' ? 'Connected.' : ''}
+      {/* Always in the page (hidden while connected), so coming back is announced as well as going. */}
+      <div role="status" aria-live="polite" class={down ? 'link-banner' : 'sr-only'}>
+        {down ? 'Connection lost: reconnecting… What you see is how the room last was; nothing you do is sent until the connection is back.' : link === 'open' ? 'Connected.' : ''}
       </div>
       {notice !== null && (
         <div class="message error" role="alert">
@@ -59,7 +61,7 @@ export function LinkBanner() {
   );
 }
 
-/** The local clock, a tick a second (for the countdown). */
+/** The local clock for the countdown, read four times a second so each second turns over on time. */
 export function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
