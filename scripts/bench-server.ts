@@ -1,0 +1,136 @@
+// npm run bench:server — the classroom server under a school's worth of rooms, measured.
+//
+// Spawns the real server (src/server/main.ts) on a scratch database, opens ROOMS rooms of
+// classroom-short, each with its facilitator, seven teams (2 powers + 5 republics) and a
+// projector on loopback, and plays every game to the end at once (orderSeconds 0: a stage
+// closes the moment its last team submits, so each room's teams all submit together, a
+// deadline burst, every turn). Measures: acknowledgements per second, acknowledgement
+// latency seen by the client (send → ack: parse, check, durable commit, ack), server RSS,
+// that every acknowledged order and stance is in the exported record exactly once, and that
+// every room's game replays offline to its final hash (as a save, and its log folded again).
+// The floor under any acknowledgement is one durable SQLite commit (WAL, synchronous=FULL)
+// on the same disk, measured here too. BENCH_ROOMS changes the number of rooms.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RoomExport } from '../src/classroom/room';
+import { replayExport } from '../src/classroom/room';
+import { loadSave, stateHash } from '../src/engine';
+import { measureCommitFloor } from '../src/server/sqliteStore';
+import type { Acked, Classroom } from './classroom-client';
+import { closeClassroom, createRoom, exportRoom, openClassroom, playToEnd, startServerProcess } from './classroom-client';
+
+const ROOMS = Number(process.env.BENCH_ROOMS ?? 50);
+const dir = mkdtempSync(join(tmpdir(), 'ngg-bench-server-'));
+
+const pct = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+const ms = (x: number): string => `${x.toFixed(2)} ms`;
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function main(): Promise<void> {
+  // The floor first, on an idle disk: one small durable commit at a time.
+  const floor = measureCommitFloor(join(dir, 'floor.sqlite'), 400).sort((a, b) => a - b);
+  const floorMedian = pct(floor, 0.5);
+  const floorMean = floor.reduce((a, b) => a + b, 0) / floor.length;
+
+  const server = await startServerProcess(join(dir, 'bench.sqlite'), ['--max-per-ip', '5000', '--measure']);
+  const pid = server.proc.pid ?? 0;
+  const rssStart = rssMb(pid);
+  let rssPeak = rssStart;
+  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 100);
+  try {
+    const created = [];
+    for (let i = 0; i < ROOMS; i++) created.push(await createRoom(server.port, { scenario: { shipped: 'classroom-short' }, seed: `bench-${i}`, settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } } }));
+    const rooms: Classroom[] = [];
+    for (const c of created) rooms.push(await openClassroom(server.port, c));
+    const devices = rooms.flatMap((r) => [r.facilitator, r.projector, ...r.teams.values()]);
+    // Only the powers' players read the board (they choose orders on it); the client process shares the machine with the server.
+    for (const r of rooms) for (const d of [r.facilitator, r.projector, ...[...r.teams].filter(([role]) => r.roles.get(role) !== 'power').map(([, d]) => d)]) d.parseGame = false;
+    const startAt = new Map(devices.map((d) => [d, d.ackMs.length]));
+    const t0 = performance.now();
+    await Promise.all(rooms.map((r) => r.facilitator.request({ t: 'start' })));
+    const acked: Acked[][] = await Promise.all(rooms.map((r) => playToEnd(r, { draft: true, talk: true, timeoutMs: 120_000 })));
+    const seconds = (performance.now() - t0) / 1000;
+    // Acknowledgements while the games were played (not the joins and seats before).
+    const latencies = devices.flatMap((d) => d.ackMs.slice(startAt.get(d) ?? 0));
+    const acks = latencies.length;
+    const sorted = latencies.sort((a, b) => a - b);
+
+    // Every acknowledged order and stance in the record exactly once, in order; every game replays to its hash.
+    let lost = 0;
+    let duplicated = 0;
+    let hashMismatch = 0;
+    for (const [i, c] of created.entries()) {
+      const ex = await exportRoom(server.port, c.code, c.facilitator);
+      if (ex.status !== 200) throw new Error(`export ${c.code}: ${ex.status}`);
+      const record = ex.body as RoomExport;
+      // Compared as multisets per role: an acknowledged value missing is lost, one too many is duplicated.
+      const count = (values: string[]): Map<string, number> => {
+        const m = new Map<string, number>();
+        for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+        return m;
+      };
+      for (const kind of ['submit', 'stance'] as const) {
+        for (const role of rooms[i]?.roles.keys() ?? []) {
+          const got = count(record.log.flatMap((e) => (e.k === kind && e.role === role ? [JSON.stringify(e.k === 'submit' ? e.orders : e.choice)] : [])));
+          const want = count((acked[i] ?? []).flatMap((a) => (a.kind === kind && a.role === role ? [JSON.stringify(a.value)] : [])));
+          for (const [v, n] of want) lost += Math.max(0, n - (got.get(v) ?? 0));
+          for (const [v, n] of got) duplicated += Math.max(0, n - (want.get(v) ?? 0));
+        }
+      }
+      const loaded = loadSave(JSON.stringify(record.game));
+      if (!loaded.ok || stateHash(loaded.value.record.state) !== record.game.finalHash || loaded.value.record.turns.length !== rooms[i]?.scenario.turns || stateHash(replayExport(record, loaded.value.record.scenario).record.state) !== record.game.finalHash) hashMismatch++;
+    }
+    const rssEnd = rssMb(pid);
+    await Promise.all(rooms.map(closeClassroom));
+
+    const p50 = pct(sorted, 0.5);
+    const p95 = pct(sorted, 0.95);
+    const p99 = pct(sorted, 0.99);
+    const orders = acked.flat().length;
+    const rows: [string, string][] = [
+      ['rooms × devices', `${ROOMS} × ${devices.length / ROOMS} (facilitator, projector, 7 teams)`],
+      ['games played to the end', `${ROOMS} (${rooms[0]?.scenario.turns ?? '?'} turns each)`],
+      ['wall time', `${seconds.toFixed(1)} s`],
+      ['acknowledgements (all kinds)', `${acks} (${(acks / seconds).toFixed(0)}/s)`],
+      ['orders + stances acknowledged', `${orders} (${(orders / seconds).toFixed(0)}/s)`],
+      ['ack latency p50 / p95 / p99', `${ms(p50)} / ${ms(p95)} / ${ms(p99)}  (max ${ms(sorted.at(-1) ?? NaN)})`],
+      ['targets', `p95 < 10 ms: ${p95 < 10 ? 'met' : 'MISSED'}; p99 < 50 ms: ${p99 < 50 ? 'met' : 'MISSED'}`],
+      ['durable commit floor (median / mean)', `${ms(floorMedian)} / ${ms(floorMean)} (${(1000 / floorMean).toFixed(0)} commits/s, one at a time)`],
+      ['p95 / floor median', `${(p95 / floorMedian).toFixed(1)}×`],
+      ['server RSS start / peak / end', `${rssStart.toFixed(0)} / ${rssPeak.toFixed(0)} / ${rssEnd.toFixed(0)} MB`],
+      ['lost / duplicated orders', `${lost} / ${duplicated}`],
+      ['rooms whose record does not replay to its hash', `${hashMismatch}`],
+    ];
+    const w = Math.max(...rows.map(([k]) => k.length));
+    process.stdout.write(`\nClassroom server benchmark (loopback, client and server on the same machine)\n\n${rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n')}\n`);
+    if (lost > 0 || duplicated > 0 || hashMismatch > 0) process.exitCode = 1;
+  } finally {
+    clearInterval(sampler);
+    await server.stop();
+    const line = /measured: (.*)/.exec(server.output())?.[1];
+    if (line) {
+      const m = JSON.parse(line) as { latencies: number[]; flushes: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
+      const lat = m.latencies.sort((a, b) => a - b);
+      const fl = m.flushes.map((f) => f.ms).sort((a, b) => a - b);
+      const perCommit = m.flushes.filter((f) => f.entries > 0);
+      const total = (k: 'ms' | 'commitMs' | 'routeMs' | 'dueMs'): number => m.flushes.reduce((n, f) => n + f[k], 0);
+      process.stdout.write(
+        `\nIn the server (frame in → ack out, all acks incl. joins): p50 ${ms(pct(lat, 0.5))} / p95 ${ms(pct(lat, 0.95))} / p99 ${ms(pct(lat, 0.99))}\n` +
+          `Group commits: ${m.commits}, ${(perCommit.reduce((n, f) => n + f.entries, 0) / Math.max(1, perCommit.length)).toFixed(1)} entries and ${(perCommit.reduce((n, f) => n + f.acks, 0) / Math.max(1, perCommit.length)).toFixed(1)} acks each on average; flush work p50 ${ms(pct(fl, 0.5))} / p95 ${ms(pct(fl, 0.95))} / p99 ${ms(pct(fl, 0.99))}\n` +
+          `Flush time in all: ${(total('ms') / 1000).toFixed(2)} s, of which up to the commit ${(total('commitMs') / 1000).toFixed(2)} s, routing the outboxes (serialising and sending) ${(total('routeMs') / 1000).toFixed(2)} s, what the commits caused (closing stages, resolving turns) ${(total('dueMs') / 1000).toFixed(2)} s\n` +
+          `Sent by the server (room messages, not acks): ${(m.bytesSent / 1e6).toFixed(0)} MB, of which boards (\`game\`: the view and every report so far, at each stage's end) ${(m.boardBytesSent / 1e6).toFixed(0)} MB\n`,
+      );
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

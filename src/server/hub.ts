@@ -1,0 +1,578 @@
+// The hub: every live room and every connection, and the one path by which anything
+// changes a room. A room is its creation plus an append-only log; the hub never changes a
+// room except by appending entries (from a client's message or from the clock) and folding
+// them with the room model's pure `applyEntry`.
+//
+// Order of events for a message:
+//   1. `handleMessage` on the room as it stands with every entry queued earlier in this
+//      event-loop tick folded in, so two messages in one tick see each other;
+//   2. its entries are folded in and queued, and a flush is scheduled for the end of the tick;
+//   3. the flush appends the entries of every room touched in the tick in ONE transaction
+//      (group commit: one fsync for many orders);
+//   4. only after the commit: each message gets its `ack`, and the outbox is routed to its
+//      audiences (acks first: they are small, and the room updates follow in the same tick);
+//   5. then what the rooms' clocks or completed stages cause (`dueEntries`: the last team's
+//      submission closes the stage, which resolves the turn) is queued for the next flush,
+//      its own transaction: an ack never waits for a turn to be resolved, in its room or in
+//      the fifty others that submitted in the same tick. A crash in between loses nothing:
+//      on restart every room is asked `dueEntries` again.
+// Nothing leaves the hub about a room with uncommitted entries: a `hello` or an export of
+// such a room commits first. If a commit fails, each room touched is rebuilt from the store
+// (the model may fold entries in place, so there is no older copy to fall back to) and every
+// message of the tick is refused: nothing is acknowledged that is not on disk. A crash
+// between commit and ack is seen by the client as a lost connection; it reconnects and its
+// `welcome` shows what was kept.
+//
+// The hub knows rooms only through `RoomModel` (the signatures of src/classroom/room.ts), so
+// it is unit-tested with a small fake model, and it knows connections only as `Peer`s, so the
+// WebSocket layer (sockets.ts) stays apart from it.
+import { timingSafeEqual } from 'node:crypto';
+import type { ClientMessage, Identity, ServerMessage } from '../classroom/protocol';
+import { parseClientMessage } from '../classroom/protocol';
+import type { RoomStore } from './storage';
+
+export type Audience = { kind: 'all' } | { kind: 'facilitator' } | { kind: 'projector' } | { kind: 'team'; role: string };
+
+/** What the hub reads of a room's creation record. */
+export interface CreationLike {
+  code: string;
+  facilitator: string;
+  teamCodes: readonly { role: string; code: string }[];
+}
+
+/** The pure room model (src/classroom/room.ts), as the hub uses it. */
+export interface RoomModel<C extends CreationLike, S extends { readonly creation: C }, E extends { at: number }> {
+  createRoom(c: C): S;
+  applyEntry(room: S, e: E): S;
+  replayRoom(c: C, log: readonly E[]): S;
+  identify(room: S, token: string): Identity | null;
+  handleMessage(room: S, who: Identity, msg: ClientMessage, now: number): { ok: true; value: E[] } | { ok: false; error: string };
+  dueEntries(room: S, now: number): E[];
+  nextWake(room: S): number | null;
+  outbox(room: S, entries: readonly E[], now: number, connected: ReadonlyMap<string, number>): { to: Audience; msg: ServerMessage }[];
+  welcome(room: S, who: Identity, now: number, connected: ReadonlyMap<string, number>): ServerMessage;
+  exportRoom(room: S): unknown;
+  isFinished(room: S): boolean;
+  /** What the room is told when devices come or go (the outbox says nothing without entries). Optional: without it, presence shows at the next change. */
+  presence?(room: S, now: number, connected: ReadonlyMap<string, number>): { to: Audience; msg: ServerMessage }[];
+}
+
+/** One device's connection, as the hub sees it. */
+export interface Peer {
+  /** A JSON text frame: a string, or its UTF-8 bytes (encoded once when it goes to many devices). */
+  send(text: string | Buffer): void;
+  /** Closes the connection (WebSocket close codes: 1008 policy, 1013 try again later). */
+  close(code: number, reason: string): void;
+}
+
+export interface HubOptions {
+  /** The wall clock (ms since epoch): timers in the log are absolute times. */
+  now?: () => number;
+  /** Most devices in one room. */
+  maxPerRoom?: number;
+  /** Wrong tokens a connection may try before it is closed (join codes are not to be guessed). */
+  maxBadHellos?: number;
+  /** A finished room with no device connected is unloaded from memory after this long (ms); it is loaded again from the store when a device joins or it is exported. */
+  unloadAfterMs?: number;
+  /** Where the hub reports what went wrong on the server (never a client's fault). */
+  log?: (line: string) => void;
+  /** Keep each acknowledgement's time in the server (frame in → ack out) and each flush's, for the benchmark. */
+  measure?: boolean;
+}
+
+/** A connection: before `hello` it belongs to no room. */
+export interface Conn {
+  readonly peer: Peer;
+  /** The room it joined (the hub's own record of it). */
+  room: object | null;
+  who: Identity | null;
+  badHellos: number;
+  open: boolean;
+}
+
+interface LiveRoom<S, E> {
+  readonly code: string;
+  /** The room with every queued entry folded in (between ticks: the committed room). */
+  state: S;
+  readonly conns: Set<Conn>;
+  /** Devices per team role now (for `connected`). */
+  readonly connected: Map<string, number>;
+  timer: NodeJS.Timeout | null;
+  wakeAt: number | null;
+  /** A wake that found nothing due, so the next one for the same time waits a little instead of spinning. */
+  idleWake: number | null;
+  /** Entries folded into `state` but not yet committed. */
+  queued: E[];
+  /** Devices came or went since the last flush: the room is told who is connected. */
+  presence: boolean;
+  /** Set while a finished room with no device waits to be unloaded. */
+  unloadTimer: NodeJS.Timeout | null;
+}
+
+interface QueuedAck {
+  conn: Conn;
+  id: number;
+  /** When the frame arrived (performance.now()), for the server's own latency figures. */
+  at: number;
+}
+
+const SAVE_FAILED = 'the server could not save this just now; please try again';
+const INTERNAL = 'the server could not handle this message (its fault, not yours)';
+/** Node's timers take at most 2^31-1 ms; a far wake is re-armed on the way. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+export class Hub<C extends CreationLike, S extends { readonly creation: C }, E extends { at: number }> {
+  private readonly rooms = new Map<string, LiveRoom<S, E>>();
+  /** Every token in use (room code, facilitator secret, team codes) → its room's code. */
+  private readonly tokens = new Map<string, string>();
+  private readonly acks: QueuedAck[] = [];
+  private readonly touched = new Set<LiveRoom<S, E>>();
+  private flushScheduled: NodeJS.Immediate | null = null;
+  private closed = false;
+  private readonly now: () => number;
+  private readonly maxPerRoom: number;
+  private readonly maxBadHellos: number;
+  private readonly unloadAfterMs: number;
+  private readonly log: (line: string) => void;
+  /** Commits made, and entries written, since the start (for the benchmark and tests). */
+  readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0 };
+  /** With `measure`: ms from a frame's arrival to its ack, and each flush (work up to the commit, in all). */
+  readonly latencies: number[] | null;
+  readonly phases: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[] = [];
+
+  constructor(
+    private readonly model: RoomModel<C, S, E>,
+    private readonly store: RoomStore<C, E>,
+    opts: HubOptions = {},
+  ) {
+    this.now = opts.now ?? Date.now;
+    this.maxPerRoom = opts.maxPerRoom ?? 200;
+    this.maxBadHellos = opts.maxBadHellos ?? 5;
+    this.unloadAfterMs = opts.unloadAfterMs ?? 10 * 60_000;
+    this.log = opts.log ?? ((line) => console.error(line));
+    this.latencies = opts.measure ? [] : null;
+  }
+
+  /** Rebuilds every stored room from its log (on start). A room that cannot be rebuilt is reported and left out, never fatal to the others. */
+  load(): { loaded: number; failed: string[] } {
+    const failed: string[] = [];
+    let loaded = 0;
+    for (const stored of this.store.loadAll()) {
+      try {
+        this.addLive(stored.code, this.model.replayRoom(stored.creation, stored.log));
+        loaded++;
+        const room = this.rooms.get(stored.code);
+        // A finished room waits in the store (its codes stay known); an open one may have a stage
+        // completed or a timer run out while the server was down: the first flush catches up.
+        if (room && this.model.isFinished(room.state)) this.unload(room);
+        else if (room) this.touched.add(room);
+      } catch (e) {
+        failed.push(stored.code);
+        this.log(`room ${stored.code} could not be rebuilt from its log: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    this.scheduleFlush();
+    return { loaded, failed };
+  }
+
+  /** Whether a token (a code or secret) is already in use, so a new one is drawn. */
+  tokenTaken = (token: string): boolean => this.tokens.has(token);
+
+  /** Stores a new room, then makes it live. */
+  createRoom(creation: C): S {
+    const tokens = [creation.code, creation.facilitator, ...creation.teamCodes.map((t) => t.code)];
+    if (new Set(tokens).size !== tokens.length || tokens.some(this.tokenTaken)) throw new Error('a code of the new room is already in use');
+    const state = this.model.createRoom(creation);
+    this.store.create(creation.code, creation, this.now());
+    this.addLive(creation.code, state);
+    return state;
+  }
+
+  /** Every room as it stands, oldest first. */
+  roomStates(): S[] {
+    return [...this.rooms.values()].map((r) => r.state);
+  }
+
+  isFinished = (room: S): boolean => this.model.isFinished(room);
+
+  /** The room's record, if `key` is its facilitator's secret; null otherwise (no room, wrong key: not told apart). */
+  exportRoom(code: string, key: string): unknown {
+    const room = this.live(code);
+    if (!room || !sameSecret(key, room.state.creation.facilitator)) return null;
+    if (room.queued.length > 0) this.flushNow();
+    return this.model.exportRoom(room.state);
+  }
+
+  connect(peer: Peer): Conn {
+    return { peer, room: null, who: null, badHellos: 0, open: true };
+  }
+
+  /** A text frame from a connection. Never throws: a client cannot break the hub. */
+  frame(conn: Conn, text: string): void {
+    if (!conn.open || this.closed) return;
+    const at = performance.now();
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) return this.send(conn, { t: 'refused', id: parsed.id, reason: parsed.error });
+    const msg = parsed.value;
+    if (msg.t === 'ping') return this.send(conn, { t: 'pong', id: msg.id, serverNow: this.now() });
+    const room = conn.room as LiveRoom<S, E> | null;
+    if (msg.t === 'hello') return room ? this.send(conn, { t: 'refused', id: msg.id, reason: 'this connection has already joined a room' }) : this.hello(conn, msg.id, msg.token);
+    if (!room || !conn.who) return this.send(conn, { t: 'refused', id: msg.id, reason: 'join a room first (hello with your code)' });
+    const now = this.now();
+    let result: ReturnType<RoomModel<C, S, E>['handleMessage']>;
+    try {
+      result = this.model.handleMessage(room.state, conn.who, msg, now);
+    } catch (e) {
+      this.log(`room ${room.code}: handleMessage threw on ${msg.t}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return this.send(conn, { t: 'refused', id: msg.id, reason: INTERNAL });
+    }
+    if (!result.ok) return this.send(conn, { t: 'refused', id: msg.id, reason: result.error });
+    if (!this.enqueue(room, result.value)) return this.send(conn, { t: 'refused', id: msg.id, reason: INTERNAL });
+    this.acks.push({ conn, id: msg.id, at });
+    this.scheduleFlush();
+  }
+
+  /** A connection went away. */
+  disconnect(conn: Conn): void {
+    if (!conn.open) return;
+    conn.open = false;
+    const room = conn.room as LiveRoom<S, E> | null;
+    if (!room) return;
+    room.conns.delete(conn);
+    if (room.conns.size === 0 && this.model.isFinished(room.state)) this.unloadLater(room);
+    if (conn.who?.kind === 'team') {
+      const n = (room.connected.get(conn.who.role) ?? 1) - 1;
+      if (n > 0) room.connected.set(conn.who.role, n);
+      else room.connected.delete(conn.who.role);
+      this.connectedChanged(room);
+    }
+  }
+
+  /** Devices connected to a room now (for tests and the terminal). */
+  devices(code: string): number {
+    return this.rooms.get(code)?.conns.size ?? 0;
+  }
+
+  /** Commits whatever is queued, stops every timer, and refuses anything after. */
+  close(): void {
+    // A flush may queue what its commits caused (a stage closing): those are committed too, a few rounds at most.
+    for (let round = 0; round < 4 && (round === 0 || this.flushScheduled); round++) {
+      if (this.flushScheduled) clearImmediate(this.flushScheduled);
+      this.flush();
+    }
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flushScheduled = null;
+    this.closed = true;
+    for (const room of this.rooms.values()) {
+      if (room.timer) clearTimeout(room.timer);
+      if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    }
+  }
+
+  /** Whether a room is in memory now (for tests). */
+  isLive = (code: string): boolean => this.rooms.has(code);
+
+  /** The room, loaded again from the store if it was unloaded; undefined if there is none. */
+  private live(code: string): LiveRoom<S, E> | undefined {
+    const room = this.rooms.get(code);
+    if (room) return room;
+    if (!this.tokens.has(code)) return undefined;
+    const stored = this.store.load(code);
+    if (!stored) return undefined;
+    try {
+      this.addLive(code, this.model.replayRoom(stored.creation, stored.log));
+    } catch (e) {
+      this.log(`room ${code} could not be rebuilt from its log: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+    const loaded = this.rooms.get(code);
+    // Loaded for an export or a device that then leaves: it goes back to the store in time.
+    if (loaded && this.model.isFinished(loaded.state)) this.unloadLater(loaded);
+    return loaded;
+  }
+
+  private unloadLater(room: LiveRoom<S, E>): void {
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    room.unloadTimer = setTimeout(() => {
+      room.unloadTimer = null;
+      if (room.conns.size === 0 && room.queued.length === 0 && this.rooms.get(room.code) === room) this.unload(room);
+    }, this.unloadAfterMs);
+    room.unloadTimer.unref();
+  }
+
+  /** Drops a finished, empty room from memory; its codes stay in the index, so it is found again. */
+  private unload(room: LiveRoom<S, E>): void {
+    if (room.timer) clearTimeout(room.timer);
+    if (room.unloadTimer) clearTimeout(room.unloadTimer);
+    this.touched.delete(room);
+    this.rooms.delete(room.code);
+  }
+
+  private addLive(code: string, state: S): void {
+    const c = state.creation;
+    const room: LiveRoom<S, E> = { code, state, conns: new Set(), connected: new Map(), timer: null, wakeAt: null, idleWake: null, queued: [], presence: false, unloadTimer: null };
+    this.rooms.set(code, room);
+    for (const token of [c.code, c.facilitator, ...c.teamCodes.map((t) => t.code)]) this.tokens.set(token, code);
+    this.arm(room);
+  }
+
+  private hello(conn: Conn, id: number, token: string): void {
+    // Codes are typed by people: the model reads them without regard to case, and so does the index.
+    const code = this.tokens.get(token) ?? this.tokens.get(token.trim().toUpperCase());
+    const room = code === undefined ? undefined : this.live(code);
+    let who: Identity | null = null;
+    if (room) {
+      try {
+        who = this.model.identify(room.state, token);
+      } catch (e) {
+        this.log(`room ${room.code}: identify threw: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (!room || !who) {
+      conn.badHellos++;
+      this.send(conn, { t: 'refused', id, reason: 'no room has this code: check it and try again' });
+      if (conn.badHellos >= this.maxBadHellos) this.closeConn(conn, 1008, 'too many wrong codes');
+      return;
+    }
+    if (room.conns.size >= this.maxPerRoom) {
+      this.send(conn, { t: 'refused', id, reason: `this room is full (${this.maxPerRoom} devices)` });
+      return this.closeConn(conn, 1013, 'room full');
+    }
+    // The welcome must show only what is on disk.
+    if (room.queued.length > 0) this.flushNow();
+    conn.room = room;
+    conn.who = who;
+    room.conns.add(conn);
+    if (who.kind === 'team') room.connected.set(who.role, (room.connected.get(who.role) ?? 0) + 1);
+    try {
+      this.send(conn, this.model.welcome(room.state, who, this.now(), room.connected));
+    } catch (e) {
+      this.log(`room ${room.code}: welcome threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+    this.send(conn, { t: 'ack', id });
+    if (who.kind === 'team') this.connectedChanged(room);
+  }
+
+  /** Everyone in the room learns, once per tick however many came or went, how many devices each team has. */
+  private connectedChanged(room: LiveRoom<S, E>): void {
+    if (this.closed || !this.model.presence) return;
+    room.presence = true;
+    this.touched.add(room);
+    this.scheduleFlush();
+  }
+
+  /** Folds entries into the room and queues them; false if the model could not fold them (then none of them is queued). */
+  private enqueue(room: LiveRoom<S, E>, entries: readonly E[]): boolean {
+    const before = room.queued.length;
+    try {
+      for (const e of entries) {
+        room.state = this.model.applyEntry(room.state, e);
+        room.queued.push(e);
+      }
+    } catch (e) {
+      this.log(`room ${room.code}: applyEntry threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      // The model may have changed the room half-way: rebuild it from what is stored and what this tick queued before.
+      room.queued.length = before;
+      this.rebuild(room);
+      return false;
+    }
+    this.touched.add(room);
+    return true;
+  }
+
+  /** The room from its stored log plus its queued entries. */
+  private rebuild(room: LiveRoom<S, E>): void {
+    const stored = this.store.load(room.code);
+    if (!stored) return this.log(`room ${room.code} is not in the store`);
+    try {
+      room.state = this.model.replayRoom(stored.creation, [...stored.log, ...room.queued]);
+    } catch (e) {
+      this.log(`room ${room.code} could not be rebuilt: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Entries the room's clock or a completed stage cause now, folded in and queued (a bounded number of rounds: each closes a stage). */
+  private drainDue(room: LiveRoom<S, E>, now: number): void {
+    for (let round = 0; round < 4; round++) {
+      let due: E[];
+      try {
+        due = this.model.dueEntries(room.state, now);
+      } catch (e) {
+        this.log(`room ${room.code}: dueEntries threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return;
+      }
+      if (due.length === 0 || !this.enqueue(room, due)) return;
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (!this.flushScheduled && !this.closed) this.flushScheduled = setImmediate(() => this.flush());
+  }
+
+  /** Commits at once what this tick queued so far (before a welcome or an export of a room with queued entries). */
+  private flushNow(): void {
+    if (this.flushScheduled) clearImmediate(this.flushScheduled);
+    this.flush();
+  }
+
+  /** The group commit: one transaction for every room touched this tick, then outboxes and acks. */
+  private flush(): void {
+    this.flushScheduled = null;
+    const rooms = [...this.touched];
+    const acks = this.acks.splice(0);
+    this.touched.clear();
+    if (rooms.length === 0 && acks.length === 0) return;
+    const now = this.now();
+    const started = performance.now();
+    const batch = rooms.filter((r) => r.queued.length > 0).map((r) => ({ code: r.code, entries: r.queued }));
+    try {
+      if (batch.length > 0) this.store.append(batch);
+    } catch (e) {
+      this.stats.failedCommits++;
+      this.log(`commit of ${batch.length} room(s) failed: ${e instanceof Error ? e.message : String(e)}`);
+      for (const room of rooms) {
+        room.queued = [];
+        this.rebuild(room);
+        this.arm(room);
+      }
+      for (const a of acks) this.send(a.conn, { t: 'refused', id: a.id, reason: SAVE_FAILED });
+      return;
+    }
+    const committed = performance.now();
+    if (batch.length > 0) this.stats.commits++;
+    // Acks first: each is a few bytes and means "on disk", which is now true; the outboxes
+    // that follow can be large (a closed stage sends every device its view of the board).
+    for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });
+    const acked = performance.now();
+    for (const room of rooms) {
+      const entries = room.queued;
+      room.queued = [];
+      this.stats.entries += entries.length;
+      try {
+        if (entries.length > 0) this.route(room, this.model.outbox(room.state, entries, now, room.connected));
+        if (room.presence && this.model.presence) this.route(room, this.model.presence(room.state, now, room.connected));
+      } catch (e) {
+        this.log(`room ${room.code}: outbox threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+      room.presence = false;
+      this.arm(room);
+    }
+    const routed = performance.now();
+    // What the committed entries cause goes into the next transaction (step 5 above).
+    let due = false;
+    for (const room of rooms) {
+      const before = room.queued.length;
+      this.drainDue(room, now);
+      if (room.queued.length > before) due = true;
+    }
+    if (due) this.scheduleFlush();
+    if (this.latencies) {
+      const done = performance.now();
+      for (const a of acks) this.latencies.push(acked - a.at);
+      this.phases.push({ ms: done - started, commitMs: committed - started, routeMs: routed - acked, dueMs: done - routed, acks: acks.length, entries: batch.reduce((n, b) => n + b.entries.length, 0) });
+    }
+  }
+
+  private route(room: LiveRoom<S, E>, out: readonly { to: Audience; msg: ServerMessage }[]): void {
+    // The board as a device may see it depends only on who views it (protocol.ts, GameSnapshot:
+    // a power's team sees its own secret tracks, everyone else the public board), so within one
+    // outbox the snapshots for one viewer are the same text: serialised once. They are the
+    // largest messages (the board and every report so far), sent to every device at a stage's end.
+    const boards = new Map<string, string>();
+    for (const { to, msg } of out) {
+      const conns = [...room.conns].filter((c) => c.who && reaches(to, c.who));
+      // Nobody of this audience is connected: nothing to serialise.
+      if (conns.length === 0) continue;
+      let text: string;
+      if (msg.t === 'game') {
+        const viewer = msg.game.view.viewer;
+        text = boards.get(viewer) ?? JSON.stringify(msg);
+        boards.set(viewer, text);
+      } else text = JSON.stringify(msg);
+      // A message for many devices is encoded to UTF-8 once, not once per socket.
+      const frame = conns.length > 1 ? Buffer.from(text, 'utf8') : text;
+      for (const conn of conns) this.sendText(conn, frame);
+      this.stats.bytesSent += text.length * conns.length;
+      if (msg.t === 'game') this.stats.boardBytesSent += text.length * conns.length;
+    }
+  }
+
+  /** Keeps one timer per room, at the model's next wake. */
+  private arm(room: LiveRoom<S, E>): void {
+    if (this.closed) return;
+    let wake: number | null;
+    try {
+      wake = this.model.nextWake(room.state);
+    } catch (e) {
+      this.log(`room ${room.code}: nextWake threw: ${e instanceof Error ? e.message : String(e)}`);
+      wake = null;
+    }
+    if (wake === room.wakeAt && room.timer) return;
+    if (room.timer) clearTimeout(room.timer);
+    room.timer = null;
+    room.wakeAt = wake;
+    if (wake === null) return;
+    let delay = Math.max(0, wake - this.now());
+    if (wake === room.idleWake) delay = Math.max(delay, 1000);
+    room.timer = setTimeout(() => this.wake(room), Math.min(delay, MAX_DELAY));
+  }
+
+  private wake(room: LiveRoom<S, E>): void {
+    room.timer = null;
+    const wakeAt = room.wakeAt;
+    room.wakeAt = null;
+    if (this.closed) return;
+    const before = room.queued.length;
+    this.drainDue(room, this.now());
+    if (room.queued.length > before) {
+      room.idleWake = null;
+      this.scheduleFlush();
+      return;
+    }
+    // Early (the wall clock moved back a little): wait again. Nothing due at its time: wait, but never spin on the same instant.
+    if (wakeAt === null || this.now() >= wakeAt) room.idleWake = wakeAt;
+    this.arm(room);
+  }
+
+  private send(conn: Conn, msg: ServerMessage): void {
+    this.sendText(conn, JSON.stringify(msg));
+  }
+
+  private sendText(conn: Conn, text: string | Buffer): void {
+    if (!conn.open) return;
+    try {
+      conn.peer.send(text);
+    } catch (e) {
+      this.log(`send failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private closeConn(conn: Conn, code: number, reason: string): void {
+    this.disconnect(conn);
+    try {
+      conn.peer.close(code, reason);
+    } catch {
+      // Already closed: nothing left to do.
+    }
+  }
+}
+
+function reaches(to: Audience, who: Identity): boolean {
+  switch (to.kind) {
+    case 'all':
+      return true;
+    case 'facilitator':
+      return who.kind === 'facilitator';
+    case 'projector':
+      return who.kind === 'projector';
+    case 'team':
+      return who.kind === 'team' && who.role === to.role;
+  }
+}
+
+/** Compares a key with a secret in time independent of where they differ. */
+function sameSecret(key: string, secret: string): boolean {
+  const a = Buffer.from(key);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,83 @@
+// Puts the pieces together: the store, the hub (rebuilt from the store), the WebSocket edge
+// and the HTTP server, listening. main.ts adds the command line and the terminal output; the
+// room model is passed in, so this file holds no rule of the game.
+import type { AddressInfo } from 'node:net';
+import type { NewCreation } from './creation';
+import type { RoomModel } from './hub';
+import { Hub } from './hub';
+import { createHttpServer } from './http';
+import { Sockets } from './sockets';
+import { SqliteStore } from './sqliteStore';
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  db: string;
+  distDir: string;
+  scenariosDir: string;
+  maxPerIp?: number;
+  maxPerRoom?: number;
+  /** A connection must say hello within this time. */
+  helloMs?: number;
+  /** Every socket is pinged this often; one that has not answered the last ping is dropped. */
+  heartbeatMs?: number;
+  /** Keep the server's own latency figures (the benchmark). */
+  measure?: boolean;
+  /** Told of each room made after the start. */
+  onCreated?(c: NewCreation): void;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer<S> {
+  port: number;
+  /** Rooms rebuilt from the database at the start, and any that could not be. */
+  loaded: { loaded: number; failed: string[] };
+  rooms(): S[];
+  isFinished(room: S): boolean;
+  /** With `measure`: ms from each frame's arrival to its ack, and each group commit's work. */
+  measured(): { latencies: readonly number[]; flushes: readonly { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
+  /** Commits what is queued, closes every connection and the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer<S extends { readonly creation: NewCreation }, E extends { at: number }>(model: RoomModel<NewCreation, S, E>, opts: ServerOptions): Promise<RunningServer<S>> {
+  const store = new SqliteStore<NewCreation, E>(opts.db);
+  const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure });
+  const loaded = hub.load();
+  const sockets = new Sockets(hub, { maxPerIp: opts.maxPerIp, helloMs: opts.helloMs, heartbeatMs: opts.heartbeatMs });
+  const http = createHttpServer({
+    distDir: opts.distDir,
+    scenariosDir: opts.scenariosDir,
+    createRoom: (c) => void hub.createRoom(c),
+    tokenTaken: hub.tokenTaken,
+    exportRoom: (code, key) => hub.exportRoom(code, key),
+    sockets,
+    onCreated: opts.onCreated,
+    log: opts.log,
+  });
+  await new Promise<void>((done, fail) => {
+    http.once('error', fail);
+    http.listen(opts.port, opts.host, () => {
+      http.off('error', fail);
+      done();
+    });
+  });
+  let closing: Promise<void> | null = null;
+  return {
+    port: (http.address() as AddressInfo).port,
+    loaded,
+    rooms: () => hub.roomStates(),
+    isFinished: hub.isFinished,
+    measured: () => ({ latencies: hub.latencies ?? [], flushes: hub.phases, commits: hub.stats.commits, bytesSent: hub.stats.bytesSent, boardBytesSent: hub.stats.boardBytesSent }),
+    close: () =>
+      (closing ??= new Promise<void>((done) => {
+        hub.close();
+        sockets.close();
+        http.close(() => {
+          store.close();
+          done();
+        });
+        http.closeAllConnections();
+      })),
+  };
+}

@@ -1,0 +1,281 @@
+// The hub with a fake room model: group commit (every message of one tick in one
+// transaction), nothing acknowledged or sent before its commit, a failed commit refuses and
+// rolls back, routing by audience, timers through the same commit path, and a restart
+// rebuilding every room from the store.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Conn } from '../../src/server/hub';
+import { Hub } from '../../src/server/hub';
+import { MemoryStore } from '../../src/server/storage';
+import type { FakeCreation, FakeEntry, FakeState } from './fakeRoom';
+import { creation, fakeModel } from './fakeRoom';
+
+type Msg = { t: string; id?: number | null; reason?: string; [k: string]: unknown };
+
+class TestPeer {
+  got: Msg[] = [];
+  closed: number | null = null;
+  send(text: string | Buffer): void {
+    this.got.push(JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as Msg);
+  }
+  close(code: number): void {
+    this.closed = code;
+  }
+}
+
+const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const hubs: Hub<FakeCreation, FakeState, FakeEntry>[] = [];
+afterEach(() => {
+  for (const h of hubs.splice(0)) h.close();
+});
+
+function setup(store = new MemoryStore<FakeCreation, FakeEntry>()) {
+  const logs: string[] = [];
+  const hub = new Hub(fakeModel, store, { log: (l) => logs.push(l), maxPerRoom: 4, unloadAfterMs: 30 });
+  hubs.push(hub);
+  const join = (token: string): { peer: TestPeer; conn: Conn } => {
+    const peer = new TestPeer();
+    const conn = hub.connect(peer);
+    hub.frame(conn, JSON.stringify({ t: 'hello', id: 0, token }));
+    return { peer, conn };
+  };
+  const say = (c: { conn: Conn }, msg: object): void => hub.frame(c.conn, JSON.stringify(msg));
+  return { hub, store, logs, join, say };
+}
+
+describe('hub', () => {
+  it('welcomes a known token and refuses an unknown one, closing after too many wrong codes', () => {
+    const { hub, join } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const f = join('secret-ROOM1');
+    expect(f.peer.got.map((m) => m.t)).toEqual(['welcome', 'ack']);
+    expect(f.peer.got[0]?.you).toEqual({ kind: 'facilitator' });
+    const stranger = new TestPeer();
+    const conn = hub.connect(stranger);
+    for (let i = 0; i < 5; i++) hub.frame(conn, JSON.stringify({ t: 'hello', id: i, token: `WRONG${i}` }));
+    expect(stranger.got.every((m) => m.t === 'refused')).toBe(true);
+    expect(stranger.closed).toBe(1008);
+  });
+
+  it('commits every message of one tick in one transaction, and acks only after it', async () => {
+    const { hub, store, join, say } = setup();
+    hub.createRoom(creation('ROOM1'));
+    hub.createRoom(creation('ROOM2'));
+    const b1 = join('BROOM1');
+    const m1 = join('MROOM1');
+    const b2 = join('BROOM2');
+    for (const c of [b1, m1, b2]) c.peer.got = [];
+    const before = store.commits;
+    say(b1, { t: 'submit', id: 7, orders: [1, 2] });
+    say(m1, { t: 'submit', id: 8, orders: [] });
+    say(b2, { t: 'submit', id: 9, orders: [3] });
+    // Nothing is sent before the commit.
+    expect([b1, m1, b2].every((c) => c.peer.got.length === 0)).toBe(true);
+    await tick();
+    expect(store.commits - before).toBe(1);
+    expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['submit', 'submit']);
+    expect(store.load('ROOM2')?.log.map((e) => e.k)).toEqual(['submit']);
+    expect(b1.peer.got[0]).toEqual({ t: 'ack', id: 7 });
+    expect(m1.peer.got[0]).toEqual({ t: 'ack', id: 8 });
+    expect(b2.peer.got[0]).toEqual({ t: 'ack', id: 9 });
+    // Routing: a team's private message reaches that team only.
+    expect(b1.peer.got.filter((m) => m.t === 'team')).toEqual([{ t: 'team', team: { role: 'beijing', n: 2 } }]);
+    expect(m1.peer.got.filter((m) => m.t === 'team')).toEqual([{ t: 'team', team: { role: 'moscow', n: 0 } }]);
+    expect(b2.peer.got.some((m) => m.t === 'room' && (m.room as { code: string }).code === 'ROOM1')).toBe(false);
+    // The last submission completed the stage: what that causes follows in the next transaction, after the acks.
+    await tick();
+    expect(store.commits - before).toBe(2);
+    expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['submit', 'submit', 'closed']);
+  });
+
+  it('checks a message against the entries queued before it in the same tick', async () => {
+    const { hub, store, join, say } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const a = join('BROOM1');
+    const b = join('BROOM1');
+    say(a, { t: 'submit', id: 1, orders: [] });
+    say(b, { t: 'submit', id: 2, orders: [] });
+    await tick();
+    expect(store.load('ROOM1')?.log).toHaveLength(1);
+    expect(a.peer.got).toContainEqual({ t: 'ack', id: 1 });
+    expect(b.peer.got.some((m) => m.t === 'refused' && m.id === 2 && m.reason === 'already submitted')).toBe(true);
+  });
+
+  it('refuses every message of a tick whose commit failed, and rolls the room back', async () => {
+    const { hub, store, join, say } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const a = join('BROOM1');
+    a.peer.got = [];
+    store.failNext = true;
+    say(a, { t: 'submit', id: 1, orders: [] });
+    await tick();
+    expect(a.peer.got).toEqual([{ t: 'refused', id: 1, reason: expect.stringContaining('could not save') as unknown as string }]);
+    // The room was rebuilt from the store: the refused submission is not in it, so the team may submit again.
+    expect(hub.roomStates()[0]?.submitted.size).toBe(0);
+    say(a, { t: 'submit', id: 2, orders: [] });
+    await tick();
+    expect(a.peer.got).toContainEqual({ t: 'ack', id: 2 });
+    expect(store.load('ROOM1')?.log).toHaveLength(1);
+  });
+
+  it('survives malformed frames and a model that throws, and keeps serving', async () => {
+    const { hub, join, say, logs } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const a = join('BROOM1');
+    await tick();
+    a.peer.got = [];
+    hub.frame(a.conn, 'not json');
+    hub.frame(a.conn, '{"t":"submit","id":3}');
+    hub.frame(a.conn, JSON.stringify({ t: 'submit', id: 4, orders: [], extra: 1 }));
+    hub.frame(a.conn, 'x'.repeat(20_000));
+    say(a, { t: 'withdraw', id: 5 });
+    say(a, { t: 'ping', id: 6 });
+    say(a, { t: 'submit', id: 7, orders: [] });
+    await tick();
+    expect(a.peer.got.map((m) => `${m.t}:${String(m.id)}`)).toEqual(['refused:null', 'refused:3', 'refused:4', 'refused:null', 'refused:5', 'pong:6', 'ack:7', 'room:undefined', 'team:undefined']);
+    expect(logs.some((l) => l.includes('handleMessage threw'))).toBe(true);
+  });
+
+  it('needs hello first, and allows one hello per connection', () => {
+    const { hub, say, join } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const peer = new TestPeer();
+    const conn = hub.connect(peer);
+    say({ conn }, { t: 'submit', id: 1, orders: [] });
+    expect(peer.got).toEqual([{ t: 'refused', id: 1, reason: expect.stringContaining('join a room first') as unknown as string }]);
+    const a = join('BROOM1');
+    say(a, { t: 'hello', id: 9, token: 'MROOM1' });
+    expect(a.peer.got.at(-1)?.t).toBe('refused');
+  });
+
+  it('routes team messages to the two teams and the facilitator only', async () => {
+    const { hub, join, say } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const b = join('BROOM1');
+    const m = join('MROOM1');
+    const f = join('secret-ROOM1');
+    const p = join('ROOM1');
+    say(b, { t: 'say', id: 1, to: 'moscow', text: 'hello' });
+    await tick();
+    const got = (c: { peer: TestPeer }): number => c.peer.got.filter((x) => x.t === 'message').length;
+    expect([got(b), got(m), got(f), got(p)]).toEqual([1, 1, 1, 0]);
+  });
+
+  it('counts connected devices per role and tells the room once a tick when it changes', async () => {
+    const { hub, join } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const f = join('secret-ROOM1');
+    const b1 = join('BROOM1');
+    await tick();
+    join('BROOM1');
+    join('MROOM1');
+    await tick();
+    const rooms = f.peer.got.filter((m) => m.t === 'room').map((m) => (m.room as { connected: [string, number][] }).connected);
+    expect(rooms).toEqual([[['beijing', 1]], [['beijing', 2], ['moscow', 1]]]);
+    hub.disconnect(b1.conn);
+    await tick();
+    const last = f.peer.got.at(-1) as unknown as { room: { connected: [string, number][] } };
+    expect(last.room.connected).toEqual([['beijing', 1], ['moscow', 1]]);
+    expect(hub.devices('ROOM1')).toBe(3);
+  });
+
+  it('holds at most maxPerRoom devices in a room', () => {
+    const { hub, join } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const joined = Array.from({ length: 5 }, () => join('ROOM1'));
+    expect(joined.slice(0, 4).every((c) => c.peer.closed === null)).toBe(true);
+    expect(joined[4]?.peer.closed).toBe(1013);
+    expect(hub.devices('ROOM1')).toBe(4);
+  });
+
+  it('fires a timer at the room\'s next wake, through the commit path', async () => {
+    const { hub, store, join, say } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const f = join('secret-ROOM1');
+    say(f, { t: 'start', id: 1 });
+    await tick();
+    expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['timer']);
+    await sleep(150);
+    expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['timer', 'expired']);
+    const last = f.peer.got.at(-1) as { t: string; room: { expired: number } };
+    expect(last.room.expired).toBe(1);
+  });
+
+  it('rebuilds every room from the store on restart, with its timer', async () => {
+    const store = new MemoryStore<FakeCreation, FakeEntry>();
+    const first = setup(store);
+    first.hub.createRoom(creation('ROOM1'));
+    first.hub.createRoom(creation('ROOM2'));
+    const b = first.join('BROOM1');
+    first.say(b, { t: 'submit', id: 1, orders: [1] });
+    first.say(first.join('secret-ROOM2'), { t: 'start', id: 2 });
+    await tick();
+    first.hub.close();
+    const second = setup(store);
+    expect(second.hub.load()).toEqual({ loaded: 2, failed: [] });
+    const again = second.join('BROOM1');
+    expect((again.peer.got[0]?.room as { room: { submitted: string[] } }).room.submitted).toEqual(['beijing']);
+    await sleep(150);
+    expect(store.load('ROOM2')?.log.map((e) => e.k)).toEqual(['timer', 'expired']);
+    // A token of a restored room is known, so a new room cannot take it.
+    expect(second.hub.tokenTaken('MROOM2')).toBe(true);
+  });
+
+  it('commits on close what is queued and what it causes, and nothing after', async () => {
+    const { hub, store, join, say, logs } = setup();
+    hub.createRoom(creation('ROOM1'));
+    const b = join('BROOM1');
+    const m = join('MROOM1');
+    say(b, { t: 'submit', id: 1, orders: [] });
+    say(m, { t: 'submit', id: 2, orders: [] });
+    hub.close();
+    expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['submit', 'submit', 'closed']);
+    say(b, { t: 'draft', id: 3, orders: [] });
+    await tick();
+    expect(store.load('ROOM1')?.log).toHaveLength(3);
+    expect(logs).toEqual([]);
+  });
+
+  it('unloads a finished room nobody is in, and loads it again for a device or an export', async () => {
+    const store = new MemoryStore<FakeCreation, FakeEntry>();
+    const first = setup(store);
+    first.hub.createRoom(creation('ROOM1'));
+    first.hub.createRoom(creation('ROOM2'));
+    const f = first.join('secret-ROOM1');
+    const b = first.join('BROOM1');
+    first.say(b, { t: 'submit', id: 1, orders: [1, 2] });
+    first.say(f, { t: 'end', id: 2 });
+    await tick();
+    first.hub.disconnect(b.conn);
+    await sleep(60);
+    // Someone is still in it: it stays.
+    expect(first.hub.isLive('ROOM1')).toBe(true);
+    first.hub.disconnect(f.conn);
+    await sleep(60);
+    expect(first.hub.isLive('ROOM1')).toBe(false);
+    expect(first.hub.isLive('ROOM2')).toBe(true);
+    // Its codes are still known (no new room may take them), and its record is there.
+    expect(first.hub.tokenTaken('BROOM1')).toBe(true);
+    expect(first.hub.exportRoom('ROOM1', 'secret-ROOM1')).toEqual({ code: 'ROOM1', entries: 2 });
+    const again = first.join('BROOM1');
+    expect((again.peer.got[0]?.room as { room: { submitted: string[] } }).room.submitted).toEqual(['beijing']);
+    expect(first.hub.isLive('ROOM1')).toBe(true);
+    first.hub.close();
+    // On a restart a finished room is not kept in memory, but is found by its codes.
+    const second = setup(store);
+    expect(second.hub.load()).toEqual({ loaded: 2, failed: [] });
+    expect(second.hub.isLive('ROOM1')).toBe(false);
+    expect(second.hub.isLive('ROOM2')).toBe(true);
+    expect(second.join('secret-ROOM1').peer.got[0]?.t).toBe('welcome');
+  });
+
+  it('exports a room only with its facilitator secret', () => {
+    const { hub } = setup();
+    hub.createRoom(creation('ROOM1'));
+    expect(hub.exportRoom('ROOM1', 'secret-ROOM1')).toEqual({ code: 'ROOM1', entries: 0 });
+    expect(hub.exportRoom('ROOM1', 'secret-ROOM2')).toBeNull();
+    expect(hub.exportRoom('ROOM1', '')).toBeNull();
+    expect(hub.exportRoom('NOPE1', 'secret-ROOM1')).toBeNull();
+  });
+});

@@ -1,0 +1,110 @@
+// The room stores: what is appended comes back in order after reopening, a batch of several
+// rooms is one transaction (all or nothing), and the SQLite file has the durability settings.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RoomStore } from '../../src/server/storage';
+import { MemoryStore } from '../../src/server/storage';
+import { measureCommitFloor, SqliteStore } from '../../src/server/sqliteStore';
+
+type C = { code: string; n: number };
+type E = { at: number; k: string };
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const tempDb = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'ngg-store-'));
+  dirs.push(d);
+  return join(d, 'rooms.sqlite');
+};
+
+const stores: [string, () => { open: () => RoomStore<C, E>; reopens: boolean }][] = [
+  ['memory', () => {
+    const m = new MemoryStore<C, E>();
+    return { open: () => m, reopens: false };
+  }],
+  ['sqlite', () => {
+    const path = tempDb();
+    return { open: () => new SqliteStore<C, E>(path), reopens: true };
+  }],
+];
+
+describe.each(stores)('%s store', (_name, make) => {
+  it('keeps rooms and their logs in order, across a reopen', () => {
+    const { open, reopens } = make();
+    const s = open();
+    s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
+    s.create('BBBBB', { code: 'BBBBB', n: 2 }, 20);
+    s.append([{ code: 'AAAAA', entries: [{ at: 1, k: 'a1' }, { at: 2, k: 'a2' }] }, { code: 'BBBBB', entries: [{ at: 3, k: 'b1' }] }]);
+    s.append([{ code: 'AAAAA', entries: [{ at: 4, k: 'a3' }] }]);
+    // A real store is closed first, as a restarted server's was (it holds its file alone).
+    if (reopens) s.close();
+    const t = reopens ? open() : s;
+    expect(t.loadAll()).toEqual([
+      { code: 'AAAAA', creation: { code: 'AAAAA', n: 1 }, log: [{ at: 1, k: 'a1' }, { at: 2, k: 'a2' }, { at: 4, k: 'a3' }] },
+      { code: 'BBBBB', creation: { code: 'BBBBB', n: 2 }, log: [{ at: 3, k: 'b1' }] },
+    ]);
+    // Appending after a reopen continues the sequence instead of colliding with it.
+    t.append([{ code: 'BBBBB', entries: [{ at: 5, k: 'b2' }] }]);
+    expect(t.load('BBBBB')?.log.map((e) => e.k)).toEqual(['b1', 'b2']);
+    expect(t.load('CCCCC')).toBeNull();
+    t.close();
+  });
+
+  it('refuses a second room with the same code', () => {
+    const s = make().open();
+    s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
+    expect(() => s.create('AAAAA', { code: 'AAAAA', n: 2 }, 11)).toThrow();
+    expect(s.load('AAAAA')?.creation.n).toBe(1);
+    s.close();
+  });
+
+  it('appends a batch all or nothing: an unknown room fails the whole batch', () => {
+    const s = make().open();
+    s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
+    expect(() => s.append([{ code: 'AAAAA', entries: [{ at: 1, k: 'kept?' }] }, { code: 'NOPE0', entries: [{ at: 2, k: 'x' }] }])).toThrow();
+    expect(s.load('AAAAA')?.log).toEqual([]);
+    s.append([{ code: 'AAAAA', entries: [{ at: 3, k: 'after' }] }]);
+    expect(s.load('AAAAA')?.log).toEqual([{ at: 3, k: 'after' }]);
+    s.close();
+  });
+});
+
+describe('sqlite store', () => {
+  it('uses WAL and synchronous=FULL, with the tables the design names', () => {
+    const path = tempDb();
+    const s = new SqliteStore<C, E>(path);
+    s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
+    s.append([{ code: 'AAAAA', entries: [{ at: 1, k: 'a' }] }]);
+    s.close();
+    const db = new Database(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare('SELECT code, created_at FROM rooms').all()).toEqual([{ code: 'AAAAA', created_at: 10 }]);
+    expect(db.prepare('SELECT code, seq, entry FROM log').all()).toEqual([{ code: 'AAAAA', seq: 0, entry: '{"at":1,"k":"a"}' }]);
+    db.close();
+    const s2 = new SqliteStore<C, E>(path);
+    expect((s2 as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
+    s2.close();
+  });
+
+  it('holds its database alone: a second store on the same file fails at once, and opens after the first closed', () => {
+    const path = tempDb();
+    const first = new SqliteStore<C, E>(path);
+    first.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
+    expect(() => new SqliteStore<C, E>(path)).toThrow(/in use by another process/);
+    first.close();
+    const second = new SqliteStore<C, E>(path);
+    expect(second.load('AAAAA')?.creation.n).toBe(1);
+    second.close();
+  });
+
+  it('measures the durable commit floor', () => {
+    const times = measureCommitFloor(tempDb(), 20);
+    expect(times).toHaveLength(20);
+    expect(times.every((t) => t > 0 && Number.isFinite(t))).toBe(true);
+  });
+});
