@@ -90,7 +90,11 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // Phaser is large and changes rarely: its own chunk caches separately from game code.
-        manualChunks: (id: string) => (id.includes('node_modules/phaser') ? 'phaser' : undefined),
+        // zod goes in a chunk with src/web/zodJitless.ts, which turns off its eval probe: with the
+        // lazy chunks (the editor, the classroom) sharing the engine, the bundler moves the engine's
+        // schemas into a shared chunk evaluated before the page's own body, so the setting must
+        // run where zod itself is first evaluated.
+        manualChunks: (id: string) => (id.includes('node_modules/phaser') ? 'phaser' : id.includes('node_modules/zod/') || id.endsWith('src/web/zodJitless.ts') ? 'zod' : undefined),
       },
     },
   },

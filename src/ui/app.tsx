@@ -188,6 +188,7 @@ function App({ shell }: { shell: Shell }) {
       <>
         <StartScreen list={list} choices={choices} change={change} scenarioOf={scenarioOfEntry} />
         <MakeYourOwn from={choices.editorFrom} change={(editorFrom) => change({ editorFrom })} open={(from) => void openEditor(from)} />
+        <RunAClass />
         <DomHost node={balance} />
       </>
     );
@@ -225,6 +226,22 @@ function MakeYourOwn({ from, change, open }: { from: 'chosen' | 'blank'; change(
           Open the scenario editor
         </button>
       </p>
+    </section>
+  );
+}
+
+/** The way to a classroom game (src/ui/classroom): teams on their own devices, served by `npm run serve`. */
+function RunAClass() {
+  return (
+    <section class="panel run-class" aria-labelledby="class-title">
+      <h2 id="class-title">Run a class</h2>
+      <p>
+        {'Teams play the powers and republics from their own phones, a projector shows the map, you run the clock. '}
+        <a href="/?classroom" data-key="run-class">
+          Set up a classroom game
+        </a>
+      </p>
+      <p class="summary">It needs the classroom server: start it with npm run serve.</p>
     </section>
   );
 }

@@ -6,7 +6,7 @@
 // never HTML. Panels hold no game state.
 import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Change, GameState, LegalOrder, Order, Scenario, StateLike, TurnReport } from '../engine';
+import type { Change, CountryState, GameState, LegalOrder, Order, Scenario, StateLike, TurnReport } from '../engine';
 import { controlMargin, countryWorths, currentDate, describeWorth, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, organisationName, own, previewOrder, standing, validateOrders } from '../engine';
 import type { GameSession } from '../store/gameStore';
 import { handedOver, humans } from '../store/gameStore';
@@ -292,7 +292,7 @@ function GameTools({ session }: { session: GameSession }) {
   );
 }
 
-function CountryPanel({ session }: { session: GameSession }) {
+export function CountryPanel({ session }: { session: GameSession }) {
   const store = useStoreApi();
   const selectedCountry = useGameStore((s) => s.selectedCountry);
   const s = session.scenario;
@@ -336,23 +336,7 @@ function CountryPanel({ session }: { session: GameSession }) {
       <h3>{countryName(s, id)}</h3>
       <p>{controlText(s, id, lead)}</p>
       {worth && <p class="worth">{`${worth.name} is ${describeWorth(worth)}.`}</p>}
-      <table class="facts">
-        <caption>{`${countryName(s, id)} at a glance`}</caption>
-        <tr>
-          <th scope="col">Power</th>
-          <th scope="col">Influence</th>
-          <th scope="col">Economic ties</th>
-          <th scope="col">Security ties</th>
-        </tr>
-        {s.powers.map((p) => (
-          <tr key={p.id}>
-            <th scope="row">{p.name}</th>
-            <td>{String(own(cs.influence, p.id) ?? 0)}</td>
-            <td>{String(own(cs.dependence.economic, p.id) ?? 0)}</td>
-            <td>{String(own(cs.dependence.security, p.id) ?? 0)}</td>
-          </tr>
-        ))}
-      </table>
+      <FactsTable scenario={s} country={cs} caption={`${countryName(s, id)} at a glance`} />
       <p>{`Stability ${cs.stability}. Influence is a share of ${countryName(s, id)}'s attention: ${uncommitted} of 100 is still uncommitted; once none is, every gain comes out of the rivals.`}</p>
       <h3>{`${powerName(s, power)}'s orders for ${countryName(s, id)}`}</h3>
       <ul class="orders">
@@ -362,6 +346,29 @@ function CountryPanel({ session }: { session: GameSession }) {
         {options.length === 0 && <li>No order you can afford here this turn.</li>}
       </ul>
     </section>
+  );
+}
+
+/** A country's ties to each power: influence, economic and security dependence. */
+export function FactsTable({ scenario: s, country: cs, caption }: { scenario: Scenario; country: CountryState; caption: string }) {
+  return (
+    <table class="facts">
+      <caption>{caption}</caption>
+      <tr>
+        <th scope="col">Power</th>
+        <th scope="col">Influence</th>
+        <th scope="col">Economic ties</th>
+        <th scope="col">Security ties</th>
+      </tr>
+      {s.powers.map((p) => (
+        <tr key={p.id}>
+          <th scope="row">{p.name}</th>
+          <td>{String(own(cs.influence, p.id) ?? 0)}</td>
+          <td>{String(own(cs.dependence.economic, p.id) ?? 0)}</td>
+          <td>{String(own(cs.dependence.security, p.id) ?? 0)}</td>
+        </tr>
+      ))}
+    </table>
   );
 }
 
@@ -463,7 +470,7 @@ function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: O
 
 const shortChange = (c: Change): string => `${c.what} ${String(c.from)} → ${String(c.to)}`;
 
-function QueuePanel({ session }: { session: GameSession }) {
+export function QueuePanel({ session }: { session: GameSession }) {
   const store = useStoreApi();
   const power = session.activePower;
   if (!power) return null;
@@ -500,7 +507,7 @@ function nextSummitText(s: Scenario, turn: number): string {
   return next.turn === turn ? `This turn ends with the ${next.name}: its scoring counts ×${next.weight}${where}.` : `Next summit: the ${next.name} at the end of turn ${next.turn}, scoring ×${next.weight}${where}.`;
 }
 
-function ReportView({ scenario: s, report: r, after }: { scenario: Scenario; report: TurnReport; after: StateLike }) {
+export function ReportView({ scenario: s, report: r, after }: { scenario: Scenario; report: TurnReport; after: StateLike }) {
   const groups = new Map<string, Change[]>();
   for (const c of r.changes) {
     const key = c.country ? countryName(s, c.country) : c.power ? powerName(s, c.power) : 'Other';

@@ -18,7 +18,11 @@ export function useStoreApi(): StoreApi<GameStoreState> {
 
 /** A slice of the store's state; the component renders again when it changes. */
 export function useGameStore<T>(select: (state: GameStoreState) => T): T {
-  const store = useStoreApi();
+  return useSlice(useStoreApi(), select);
+}
+
+/** A slice of any zustand store's state (the classroom keeps a store of its own); renders again when it changes. */
+export function useSlice<S, T>(store: StoreApi<S>, select: (state: S) => T): T {
   const [, changed] = useReducer((n: number) => n + 1, 0);
   const value = select(store.getState());
   const latest = useRef({ select, value });

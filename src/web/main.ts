@@ -4,7 +4,8 @@ import './zodJitless';
 import Phaser from 'phaser';
 import mapAsset from '../../assets/map/central-asia.json';
 import { createGameStore } from '../store/gameStore';
-import type { SaveStorage } from '../store/gameStore';
+import type { GameStoreState, SaveStorage } from '../store/gameStore';
+import type { StoreApi } from 'zustand/vanilla';
 import { mountApp, mountMapControls } from '../ui/app';
 import { projectorView } from '../ui/viewPrefs';
 import { openShareLink } from '../ui/share';
@@ -12,6 +13,7 @@ import { MapScene } from '../scenes/MapScene';
 import { workerPlayers } from './workerPlayers';
 import { shippedScenarios } from './shipped';
 import type { MapAsset } from '../map/mapAsset';
+import { classroomRoute } from '../ui/classroom/route';
 
 // The store catches every failure of the storage (full, disabled, refused) and says so.
 const storage: SaveStorage = {
@@ -20,14 +22,11 @@ const storage: SaveStorage = {
   remove: (k) => window.localStorage.removeItem(k),
 };
 
-// The large-text (projector) view is set before anything is drawn, so nothing jumps.
-projectorView();
-const store = createGameStore(storage, workerPlayers());
-const panel = document.getElementById('panel');
-const mapRoot = document.getElementById('map');
-if (panel && mapRoot) {
-  const shipped = shippedScenarios();
-  mountApp(panel, store, shipped);
+/**
+ * The Phaser map of `store`'s game in `mapRoot`: the canvas fills a stage shaped like the map
+ * (index.html), the zoom buttons float over it. Returns the Phaser game.
+ */
+function startMap(mapRoot: HTMLElement, store: StoreApi<GameStoreState>): Phaser.Game {
   // The canvas fills the stage (Scale.RESIZE); the stage is the map's own shape on a wide
   // screen and the whole box on a phone (index.html). The zoom buttons float over the map.
   const stage = document.createElement('div');
@@ -54,6 +53,28 @@ if (panel && mapRoot) {
   game.events.once(Phaser.Core.Events.READY, () => {
     document.body.dataset.ready = 'map';
   });
+  // A new layout (the projector view's wider panel, a phone turned) resizes the stage, not the window.
+  // (refresh alone would keep the parent's last measured size: read it first.)
+  new ResizeObserver(() => {
+    if (game.scale.getParentBounds()) game.scale.refresh();
+  }).observe(stage);
+  return game;
+}
+
+const panel = document.getElementById('panel');
+const mapRoot = document.getElementById('map');
+// A classroom address (?classroom, ?facilitate=, ?projector=, ?join) opens the classroom app
+// (its own chunk) instead of the game; nothing of the game's autosave is touched there.
+const classroom = classroomRoute(window.location.search, window.location.hash);
+if (panel && mapRoot && classroom) {
+  void import('../ui/classroom/app').then(({ mountClassroom }) => mountClassroom(classroom, { panel, mapRoot, shipped: shippedScenarios(), startMap: (store) => void startMap(mapRoot, store) }));
+} else if (panel && mapRoot) {
+  // The large-text (projector) view is set before anything is drawn, so nothing jumps.
+  projectorView();
+  const store = createGameStore(storage, workerPlayers());
+  const shipped = shippedScenarios();
+  mountApp(panel, store, shipped);
+  const game = startMap(mapRoot, store);
   // The map is hidden while the editor fills the window: its loop sleeps (the editor gets
   // the processor), and on return it wakes and fits itself again.
   store.subscribe((now, before) => {
@@ -66,11 +87,6 @@ if (panel && mapRoot) {
       });
     }
   });
-  // A new layout (the projector view's wider panel, a phone turned) resizes the stage, not the window.
-  // (refresh alone would keep the parent's last measured size: read it first.)
-  new ResizeObserver(() => {
-    if (game.scale.getParentBounds()) game.scale.refresh();
-  }).observe(stage);
   // Drop a save or a scenario file anywhere on the page.
   document.addEventListener('dragover', (e) => e.preventDefault());
   document.addEventListener('drop', (e) => {

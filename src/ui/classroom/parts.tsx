@@ -1,0 +1,167 @@
+// Pieces every classroom screen shows: the link banner, the countdown, who has submitted,
+// the news, a QR code, and the refusal beside the control whose message was refused.
+import { createContext } from 'preact';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import type { StoreApi } from 'zustand/vanilla';
+import QRCode from 'qrcode';
+import type { RoleInfo, RoomPublic, TeamMessage } from '../../classroom/protocol';
+import type { ClassroomState } from './classroomStore';
+import { busy, clockText, timeLeft } from './classroomStore';
+import { useSlice } from '../storeHooks';
+
+export const ClassroomContext = createContext<StoreApi<ClassroomState> | null>(null);
+
+export function useClassroomApi(): StoreApi<ClassroomState> {
+  const store = useContext(ClassroomContext);
+  if (!store) throw new Error('no classroom store: render inside <ClassroomContext.Provider>');
+  return store;
+}
+
+export const useClassroom = <T,>(select: (s: ClassroomState) => T): T => useSlice(useClassroomApi(), select);
+
+/** Whether the control `key` waits for the server's answer (its button says so and does not send twice). */
+export const useBusy = (key: string): boolean => useClassroom((s) => busy(s, key));
+
+/** Why the server refused what the control `key` sent, beside it (described-by from the control: `${key}-refused`). */
+export function Refusal({ at }: { at: string }) {
+  const why = useClassroom((s) => s.refusals.get(at));
+  if (why === undefined) return null;
+  return (
+    <p class="message error beside" id={`${at}-refused`} role="alert">
+      {why}
+    </p>
+  );
+}
+
+/** The describedby of a control that may be refused. */
+export const refusedId = (refusals: ReadonlyMap<string, string>, key: string): string | undefined => (refusals.has(key) ? `${key}-refused` : undefined);
+
+/** The banner while the link is down: the page still shows the room as it last was. */
+export function LinkBanner() {
+  const link = useClassroom((s) => s.link);
+  const welcomed = useClassroom((s) => s.welcomed);
+  const notice = useClassroom((s) => s.notice);
+  const store = useClassroomApi();
+  const down = link === 'reconnecting' || (link === 'connecting' && welcomed);
+  return (
+    <>
+      {/* Always in the page (hidden while connected), so coming back is announced as well as going. */}
+      <div role="status" aria-live="polite" class={down ? 'link-banner' : 'sr-only'}>
+        {down ? 'Connection lost: reconnecting… What you see is how the room last was; nothing you do is sent until the connection is back.' : link === 'open' ? 'Connected.' : ''}
+      </div>
+      {notice !== null && (
+        <div class="message error" role="alert">
+          <p>{notice}</p>
+          <button type="button" onClick={() => store.getState().dismissNotice()}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The local clock for the countdown, read four times a second so each second turns over on time. */
+export function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+export const stageWords = (room: RoomPublic): string => (room.stage === 'orders' ? 'the powers give their orders' : 'the republics choose their stances');
+
+/** "3:12 left for orders", "Paused (2:00 left)", "No time limit". Read out only when the minute changes, not every second. */
+export function Countdown({ room, big = false }: { room: RoomPublic; big?: boolean }) {
+  const skew = useClassroom((s) => s.skew);
+  const now = useNow();
+  if (room.phase !== 'playing') return null;
+  const left = timeLeft(room.timer, skew, now);
+  const what = room.stage === 'orders' ? 'orders' : 'stances';
+  const grace = room.timer.kind !== 'off' && room.timer.grace;
+  const text = left === null ? `No time limit for ${what}` : room.timer.kind === 'paused' ? `Paused: ${clockText(left)} left for ${what}` : `${clockText(left)} left for ${what}${grace ? ' (grace: then the computer fills in)' : ''}`;
+  const minute = left === null ? text : `${Math.ceil(left / 60_000)} minute${Math.ceil(left / 60_000) === 1 ? '' : 's'} left for ${what}${room.timer.kind === 'paused' ? ' (paused)' : ''}`;
+  return (
+    <div class={`countdown${big ? ' big' : ''}${left !== null && left < 30_000 && room.timer.kind === 'running' ? ' hurry' : ''}`} data-testid="countdown">
+      <span role="timer" aria-live="off">
+        {text}
+      </span>
+      <span class="sr-only" aria-live="polite">
+        {minute}
+      </span>
+    </div>
+  );
+}
+
+const seatWords = (r: RoleInfo): string => (r.seat.kind === 'team' ? r.seat.name : `computer (${r.seat.player})`);
+
+/** Who has given orders (or a stance) this stage: names and ✓ / waiting in words, never what they gave. */
+export function Submitted({ room, roles }: { room: RoomPublic; roles?: readonly RoleInfo[] }) {
+  const shown = (roles ?? room.roles).filter((r) => (room.stage === 'orders' ? r.kind === 'power' : r.kind === 'republic'));
+  return (
+    <ul class="submitted" aria-label={room.stage === 'orders' ? 'Who has given orders' : 'Who has chosen a stance'} data-testid="submitted">
+      {shown.map((r) => (
+        <li key={r.role} class={r.submitted ? 'done' : 'waiting'}>
+          <span class="mark" aria-hidden="true">
+            {r.submitted ? '✓' : '…'}
+          </span>
+          {` ${r.name} (${seatWords(r)}): ${r.submitted ? 'submitted' : 'waiting'}`}
+          {r.seat.kind === 'team' && r.connected === 0 ? ' · no device connected' : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The news and events the facilitator fired, newest first. */
+export function NewsList({ room, limit }: { room: RoomPublic; limit?: number }) {
+  const items = [...room.news].reverse().slice(0, limit ?? room.news.length);
+  if (items.length === 0) return null;
+  return (
+    <section class="panel news" aria-labelledby="news-title">
+      <h2 id="news-title">News</h2>
+      <ul>
+        {items.map((n) => (
+          <li key={`${n.at}-${n.text}`} class={n.kind}>
+            <strong>{n.kind === 'event' ? 'Event' : 'News'}</strong>
+            {` (turn ${n.turn}): ${n.text}`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A QR code of `text` (drawn here: the address never leaves the page). */
+export function QrCode({ text, label, size }: { text: string; label: string; size: number }) {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void QRCode.toDataURL(text, { margin: 2, width: size, errorCorrectionLevel: 'M', color: { dark: '#000000', light: '#ffffff' } })
+      .then((url) => live && setSrc(url))
+      .catch(() => live && setSrc(null));
+    return () => {
+      live = false;
+    };
+  }, [text, size]);
+  return src === null ? null : <img class="qr" src={src} width={size} height={size} alt={label} />;
+}
+
+/** Who a message came from or went to, in words. */
+export const partyName = (room: RoomPublic | null, id: string): string => (id === 'all' ? 'everyone' : id === 'facilitator' ? 'the facilitator' : (room?.roles.find((r) => r.role === id)?.name ?? id));
+
+export function MessageList({ messages, room, me }: { messages: readonly TeamMessage[]; room: RoomPublic | null; me: string | null }) {
+  if (messages.length === 0) return <p>No messages yet.</p>;
+  return (
+    <ol class="messages" aria-label="Messages, oldest first">
+      {messages.map((m) => (
+        <li key={m.seq} class={m.from === me ? 'mine' : ''}>
+          <strong>{`${m.from === me ? 'You' : partyName(room, m.from)} → ${m.to === me ? 'you' : partyName(room, m.to)} (turn ${m.turn}): `}</strong>
+          {m.text}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,91 @@
+// The projector (`/?projector=<code>`): the map (the game's own map scene, beside this panel)
+// and, large enough to read across a room, the turn and date, the countdown, who has
+// submitted, the last turn in brief with its events, and the news. Only what every device
+// may see: the server sends the projector the public board.
+import type { Scenario } from '../../engine';
+import { own, turnDate } from '../../engine';
+import { ReportSummary } from '../reportSummary';
+import { Countdown, NewsList, QrCode, Submitted, stageWords, useClassroom } from './parts';
+import { classroomLink } from './route';
+
+const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
+
+/** Before the start, the way in: the room's join link (it asks each team for its own code) as a QR code. */
+function JoinHere({ code }: { code: string }) {
+  const link = classroomLink(window.location.origin, 'join', code);
+  return (
+    <section class="panel join-here" aria-labelledby="join-title">
+      <h2 id="join-title">Join</h2>
+      <p>{`Scan the code or open ${link}, then type your team's code.`}</p>
+      <QrCode text={link} label={`QR code of ${link}`} size={320} />
+    </section>
+  );
+}
+
+export function ProjectorScreen() {
+  const room = useClassroom((s) => s.room);
+  const scenario = useClassroom((s) => s.scenario);
+  const game = useClassroom((s) => s.game);
+  if (!room || !scenario) return null;
+  const st = game?.view;
+  const last = game?.reports[game.reports.length - 1];
+  const date = turnDate(scenario.start, scenario.monthsPerTurn, room.turn);
+  return (
+    <div class="projector-panel">
+      <header class="status">
+        <h1>{room.title}</h1>
+        <p class="turn-line" data-testid="turn-line">
+          {room.phase === 'lobby' ? `Room ${room.code}: the game starts soon` : room.phase === 'ended' ? 'Game over' : `Turn ${room.turn} of ${st?.lastTurn ?? scenario.turns} · ${date}`}
+        </p>
+        {room.phase === 'playing' && <p class="stage">{`Now: ${stageWords(room)}`}</p>}
+        {st && (
+          <ul class="scores" aria-label="Victory points">
+            {scenario.powers.map((p) => (
+              <li key={p.id}>
+                <span class="swatch" style={`background:${p.color}`} />
+                {`${p.name} ${own(st.powers, p.id)?.points ?? 0} points`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+      <Countdown room={room} big />
+      {room.phase === 'ended' && room.result && (
+        <section class="panel" aria-labelledby="result-title">
+          <h2 id="result-title">{room.result.winner ? `${powerName(scenario, room.result.winner)} wins` : 'No winner'}</h2>
+          <p>{room.result.reason}</p>
+        </section>
+      )}
+      {room.phase === 'playing' && (
+        <section class="panel" aria-labelledby="who-title">
+          <h2 id="who-title">{room.stage === 'orders' ? 'Orders' : 'Stances'}</h2>
+          <Submitted room={room} roles={room.roles.filter((r) => r.seat.kind === 'team')} />
+        </section>
+      )}
+      {room.phase === 'lobby' && <JoinHere code={room.code} />}
+      {room.phase === 'lobby' && (
+        <section class="panel" aria-labelledby="teams-title">
+          <h2 id="teams-title">Teams</h2>
+          <ul class="submitted">
+            {room.roles.map((r) => (
+              <li key={r.role}>{`${r.name}: ${r.seat.kind === 'team' ? `${r.seat.name}${r.connected > 0 ? ' (joined)' : ' (not joined yet)'}` : 'the computer'}`}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {last && st && (
+        <section class="panel last-turn" aria-labelledby="last-title" data-testid="last-turn">
+          <h2 id="last-title">{`Turn ${last.turn}: what happened (${last.date})`}</h2>
+          <ReportSummary scenario={scenario} report={last} after={st} />
+          {last.events.map((e, i) => (
+            <article key={`${e.id}-${i}`} class="event">
+              <h3>{e.title}</h3>
+              <p>{e.text}</p>
+            </article>
+          ))}
+        </section>
+      )}
+      <NewsList room={room} limit={3} />
+    </div>
+  );
+}

@@ -1,0 +1,309 @@
+// The classroom (issue 12) in real browsers against the real classroom server: the
+// facilitator sets up a classroom-short room and seats it (Beijing and Moscow teams, the
+// republics the engine's rule of thumb), the projector and two teams join in browser contexts
+// of their own (Beijing's on a phone), the facilitator starts, both teams give orders and
+// submit, the turn resolves, the projector shows turn 2 with the summary. Axe on every screen;
+// screenshots in test-results/screenshots/classroom-*.png.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { ROOT, SHOTS, axeViolations } from './browser';
+
+const PORT = 4461;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const URL = `http://127.0.0.1:${PORT}`;
+/** The server's entry, as `npm run serve` runs it. */
+const SERVER_MAIN = join(ROOT, 'src/server/main.ts');
+
+let server = null as ChildProcess | null;
+let browser = null as Browser | null;
+let work = '';
+let dist = '';
+let db = '';
+
+/** The classroom server as `npm run serve` starts it, on a database of its own, serving the build in `dist`; ready at its `listening on` line. */
+async function startServer(dist: string, db: string): Promise<ChildProcess> {
+  // A process group of its own: npx starts tsx, which starts node; stopping the group stops them all.
+  const child = spawn('npx', ['tsx', SERVER_MAIN, '--port', String(PORT), '--host', '127.0.0.1', '--db', db, '--dist', dist], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the classroom server did not start:\n${out}`)), 60_000);
+    const read = (d: Buffer): void => {
+      out += d.toString();
+      if (/^listening on /m.test(out)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`the classroom server stopped:\n${out}`));
+    });
+  });
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'classroom-e2e-'));
+  dist = join(work, 'dist');
+  db = join(work, 'rooms.db');
+  await build({ root: ROOT, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+  server = await startServer(dist, db);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 180_000);
+
+async function stopServer(): Promise<void> {
+  const child = server;
+  server = null;
+  if (child?.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  process.kill(-child.pid, 'SIGTERM');
+  await exited;
+}
+
+afterAll(async () => {
+  await browser?.close();
+  await stopServer();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+interface Device {
+  context: BrowserContext;
+  page: Page;
+  errors: string[];
+}
+
+async function device(width: number, height: number, path: string): Promise<Device> {
+  if (!browser) throw new Error('no browser');
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  // Nothing on a classroom screen may break the page's security policy (an eval probe, a foreign socket).
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`security policy: ${e.effectiveDirective} blocked ${e.blockedURI}`));
+  });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${URL}${path}`);
+  return { context, page, errors };
+}
+
+const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SHOTS, `classroom-${name}.png`) });
+
+/** Queues the first order the team may give in `country`, through the play screen's own panel. */
+async function queueIn(page: Page, country: string): Promise<string> {
+  await page.getByRole('group', { name: 'Select a country' }).getByRole('button', { name: country }).click();
+  const queue = page.locator('ul.orders button[aria-label^="Queue order:"]:not([aria-disabled="true"])').first();
+  const label = ((await queue.getAttribute('aria-label')) ?? '').replace(/^Queue order: /, '');
+  await queue.click();
+  await page.waitForSelector(`ol.queue li:has-text("${label.replace(/ \(cost \d+\)$/, '')}")`);
+  return label;
+}
+
+describe('a classroom game', () => {
+  it('a facilitator, a projector and two teams play a turn', async () => {
+    // The facilitator sets up the room.
+    const fac = await device(1366, 768, '/?classroom');
+    await fac.page.waitForSelector('form.classroom-setup');
+    await fac.page.selectOption('#class-scenario', 'classroom-short');
+    await fac.page.fill('#class-seed', 'e2e-class');
+    await shot(fac.page, 'setup');
+    expect(await axeViolations(fac.page)).toEqual([]);
+    await fac.page.getByRole('button', { name: 'Create the room' }).click();
+    await fac.page.waitForURL(/\?facilitate=/);
+    await fac.page.waitForSelector('.console .room-code');
+    const code = ((await fac.page.locator('.room-code strong').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z0-9]{4,}$/);
+    const codeOf = async (role: string): Promise<string> => ((await fac.page.getByTestId(`code-${role}`).textContent()) ?? '').trim();
+    const beijingCode = await codeOf('beijing');
+    const moscowCode = await codeOf('moscow');
+
+    // Seats: Beijing's team renamed, Moscow a team, every republic the rule of thumb.
+    const bjName = fac.page.locator('#seat-beijing-name');
+    await bjName.fill('Team Silk');
+    await fac.page.locator('[data-key="seat-beijing-rename"]').click();
+    await fac.page.waitForSelector('li.role[data-role="beijing"] [data-key="seat-beijing-rename"]:disabled');
+    expect(await fac.page.locator('#seat-moscow-who').inputValue()).toBe('team');
+    for (const r of ['kazakhstan', 'kyrgyzstan', 'tajikistan', 'uzbekistan', 'turkmenistan']) {
+      await fac.page.selectOption(`#seat-${r}-who`, 'computer:greedy');
+      await fac.page.waitForFunction((id) => (document.querySelector(`#seat-${id}-who`) as HTMLSelectElement | null)?.value === 'computer:greedy', r);
+      await fac.page.selectOption(`#seat-${r}-who`, 'computer:rule');
+    }
+    await fac.page.waitForFunction(() => [...document.querySelectorAll('select[id$="-who"]')].filter((s) => (s as HTMLSelectElement).value === 'computer:rule').length === 5);
+
+    // The projector and the two teams join.
+    const proj = await device(1920, 1080, `/?projector=${code}`);
+    const bj = await device(390, 844, `/?join=${beijingCode}`);
+    // Moscow's team scans the room's QR code, then types its own code.
+    const mo = await device(1366, 768, `/?join=${code}`);
+    await mo.page.waitForSelector('#join-code');
+    expect(await mo.page.locator('h1').textContent()).toBe('Join your team — Classroom: the Samarkand years in eight turns');
+    expect(await axeViolations(mo.page)).toEqual([]);
+    await mo.page.fill('#join-code', moscowCode.toLowerCase());
+    await mo.page.keyboard.press('Enter');
+    await bj.page.waitForSelector('text=Waiting for the start');
+    expect(await bj.page.locator('h1').first().textContent()).toBe('Beijing — Team Silk');
+    await mo.page.waitForSelector('text=Waiting for the start');
+    await proj.page.waitForSelector('.projector-panel');
+    await proj.page.waitForFunction(() => document.body.dataset.ready === 'map');
+    await shot(fac.page, 'console-lobby');
+    expect(await axeViolations(fac.page)).toEqual([]);
+    await shot(proj.page, 'projector-lobby');
+
+    // Start.
+    await fac.page.getByRole('button', { name: 'Start the game' }).click();
+    await bj.page.waitForSelector('[data-key="submit"]');
+    await mo.page.waitForSelector('[data-key="submit"]');
+    await proj.page.waitForSelector('[data-testid="submitted"]');
+    expect(await proj.page.getByTestId('submitted').textContent()).toContain('Beijing (Team Silk): waiting');
+
+    // Both teams give orders and submit; nobody else sees them.
+    const bjOrder = await queueIn(bj.page, 'Kazakhstan');
+    await bj.page.locator('[data-key="submit"]').scrollIntoViewIfNeeded();
+    await shot(bj.page, 'team-phone-orders');
+    expect(await axeViolations(bj.page)).toEqual([]);
+    await bj.page.locator('[data-key="submit"]').click();
+    await bj.page.waitForSelector('text=Your orders are in');
+    await proj.page.waitForFunction(() => /Beijing \(Team Silk\): submitted/.test(document.querySelector('[data-testid="submitted"]')?.textContent ?? ''));
+    expect(await proj.page.locator('body').textContent()).not.toContain(bjOrder.replace(/ \(cost \d+\)$/, ''));
+    await shot(proj.page, 'projector-orders');
+    expect(await axeViolations(proj.page)).toEqual([]);
+    await fac.page.waitForFunction(() => /Beijing \(Team Silk\): submitted/.test(document.querySelector('[data-testid="submitted"]')?.textContent ?? ''));
+    await shot(fac.page, 'console-playing');
+    expect(await axeViolations(fac.page)).toEqual([]);
+
+    await queueIn(mo.page, 'Tajikistan');
+    await shot(mo.page, 'team-laptop-orders');
+    expect(await axeViolations(mo.page)).toEqual([]);
+    await mo.page.locator('[data-key="submit"]').click();
+
+    // The turn resolves (the republics answer by the rule of thumb at once): turn 2 everywhere.
+    await proj.page.waitForFunction(() => /Turn 2 of/.test(document.querySelector('[data-testid="turn-line"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await proj.page.waitForSelector('[data-testid="last-turn"] [data-testid="report-summary"]');
+    expect(await proj.page.getByTestId('last-turn').textContent()).toMatch(/Turn 1: what happened/);
+    // Let the map's pulse on the changed labels finish before the picture.
+    await proj.page.waitForTimeout(900);
+    await shot(proj.page, 'projector-turn2');
+    expect(await axeViolations(proj.page)).toEqual([]);
+    await bj.page.waitForSelector('.report [data-testid="report-summary"]');
+    await bj.page.waitForSelector('[data-key="submit"]');
+    await mo.page.waitForSelector('.report [data-testid="report-summary"]');
+    await shot(mo.page, 'team-laptop-turn2');
+    await fac.page.waitForSelector('text=Turn 2 of');
+
+    // In character: Moscow writes to Beijing; the facilitator reads it too.
+    await mo.page.selectOption('#say-to', 'beijing');
+    await mo.page.fill('#say-text', 'Shall we share Kyrgyzstan?');
+    await mo.page.locator('[data-key="say"]').click();
+    await bj.page.waitForSelector('ol.messages li:has-text("Shall we share Kyrgyzstan?")');
+    await fac.page.waitForSelector('ol.messages li:has-text("Shall we share Kyrgyzstan?")');
+    // Injects: an event now and a news item, on the projector for the room.
+    await fac.page.selectOption('#inject-event', { label: 'Kyrgyz transit boom' });
+    await fac.page.locator('[data-key="inject-event"]').click();
+    await fac.page.fill('#inject-news', 'Breaking: the rail gauge question is back on the table.');
+    await fac.page.locator('[data-key="news"]').click();
+    await proj.page.waitForSelector('.news li:has-text("the rail gauge question")');
+    await bj.page.waitForSelector('.news li:has-text("the rail gauge question")');
+    await fac.page.setViewportSize({ width: 390, height: 844 });
+    await shot(fac.page, 'console-phone');
+    expect(await axeViolations(fac.page)).toEqual([]);
+    await fac.page.setViewportSize({ width: 1366, height: 768 });
+
+    // The server stops: every screen says it is reconnecting; it comes back on the same database and the room resumes as it was.
+    await stopServer();
+    await bj.page.waitForSelector('.link-banner');
+    expect(await bj.page.locator('.link-banner').textContent()).toMatch(/reconnecting/);
+    await shot(bj.page, 'team-phone-reconnecting');
+    server = await startServer(dist, db);
+    await bj.page.waitForSelector('.link-banner', { state: 'detached', timeout: 30_000 });
+    await proj.page.waitForFunction(() => /Turn 2 of/.test(document.querySelector('[data-testid="turn-line"]')?.textContent ?? ''));
+    await bj.page.waitForSelector('ol.messages li:has-text("Shall we share Kyrgyzstan?")');
+
+    // End game asks in place; the record downloads from the console.
+    const end = fac.page.locator('[data-key="end"]');
+    await end.focus();
+    await fac.page.keyboard.press('Enter');
+    expect(await end.textContent()).toMatch(/^Confirm: end the game/);
+    await fac.page.keyboard.press('Escape');
+    expect(await end.textContent()).toBe('End the game');
+    await end.click();
+    await end.click();
+    await proj.page.waitForSelector('text=Game over');
+    await bj.page.waitForSelector('text=the game is over');
+    const href = (await fac.page.locator('a[data-key="export"]').getAttribute('href')) ?? '';
+    const record = (await fac.page.evaluate(async (u) => (await fetch(u)).json(), href)) as { format: string; code: string };
+    expect(record).toMatchObject({ format: 'new-great-game/room', code });
+
+    for (const d of [fac, proj, bj, mo]) {
+      // The browser logs each refused try while the server was down; nothing else may go wrong.
+      expect(d.errors.filter((e) => !/^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/ws' failed/.test(e))).toEqual([]);
+      await d.context.close();
+    }
+  }, 240_000);
+
+  it('a republic team reads the offers and takes a stance; without the server, the set-up says how to start it', async () => {
+    // The start screen's way in.
+    const home = await device(1366, 768, '/');
+    await home.page.waitForSelector('form.start');
+    expect(await home.page.getByRole('link', { name: 'Set up a classroom game' }).getAttribute('href')).toBe('/?classroom');
+    // A static build has no /api/rooms: the set-up explains.
+    await home.page.route('**/api/rooms', (r) => r.fulfill({ status: 404, body: 'Not found' }));
+    await home.page.getByRole('link', { name: 'Set up a classroom game' }).click();
+    await home.page.waitForSelector('form.classroom-setup');
+    await home.page.setViewportSize({ width: 390, height: 844 });
+    await home.page.getByRole('radio', { name: /The computer fills in/ }).check();
+    await home.page.waitForSelector('#setup-grace');
+    await shot(home.page, 'setup-phone');
+    expect(await axeViolations(home.page)).toEqual([]);
+    await home.page.getByRole('button', { name: 'Create the room' }).click();
+    await home.page.waitForSelector('#setup-problem');
+    expect(await home.page.locator('#setup-problem').textContent()).toMatch(/classroom server is not running here.*npm run serve/);
+    await home.context.close();
+
+    // No timer for the orders: the computers play both powers and the facilitator closes the stage.
+    const fac = await device(1366, 768, '/?classroom');
+    await fac.page.waitForSelector('form.classroom-setup');
+    await fac.page.fill('#setup-orders', '0');
+    await fac.page.getByRole('button', { name: 'Create the room' }).click();
+    await fac.page.waitForSelector('.console .room-code');
+    for (const r of ['beijing', 'moscow']) await fac.page.selectOption(`#seat-${r}-who`, 'computer:greedy');
+    await fac.page.selectOption('#seat-kazakhstan-who', 'team');
+    await fac.page.waitForSelector('[data-testid="code-kazakhstan"]');
+    const kzCode = ((await fac.page.getByTestId('code-kazakhstan').textContent()) ?? '').trim();
+    const kz = await device(390, 844, `/?join=${kzCode}`);
+    await kz.page.waitForSelector('text=Waiting for the start');
+    await fac.page.getByRole('button', { name: 'Start the game' }).click();
+    await kz.page.waitForSelector('text=The powers are giving their orders');
+    await kz.page.waitForSelector('.interests');
+    expect(await axeViolations(kz.page)).toEqual([]);
+    // Resolve now asks in place first.
+    const resolve = fac.page.locator('[data-key="resolve-now"]');
+    await resolve.click();
+    expect(await resolve.textContent()).toMatch(/^Confirm: close this stage now/);
+    await resolve.click();
+    await kz.page.waitForSelector('ul.offers');
+    expect(await kz.page.locator('ul.offers').textContent()).toMatch(/Beijing (offers \d+|offers nothing)/);
+    await kz.page.getByRole('radio', { name: /Kazakhstan leans to Beijing/ }).check();
+    await shot(kz.page, 'republic-phone-stance');
+    expect(await axeViolations(kz.page)).toEqual([]);
+    await kz.page.locator('[data-key="stance"]').click();
+    // The only republic team has answered: the turn resolves, and the report says how Kazakhstan answered.
+    await kz.page.waitForSelector('.report [data-testid="report-summary"]', { timeout: 30_000 });
+    expect(await kz.page.locator('.report').textContent()).toContain('Kazakhstan leans to Beijing');
+    await kz.page.waitForSelector('text=The powers are giving their orders');
+    for (const d of [fac, kz]) {
+      expect(d.errors).toEqual([]);
+      await d.context.close();
+    }
+  }, 180_000);
+});
