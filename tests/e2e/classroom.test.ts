@@ -243,6 +243,11 @@ describe('a classroom game', () => {
     const href = (await fac.page.locator('a[data-key="export"]').getAttribute('href')) ?? '';
     const record = (await fac.page.evaluate(async (u) => (await fetch(u)).json(), href)) as { format: string; code: string };
     expect(record).toMatchObject({ format: 'new-great-game/room', code });
+    // The class's debrief opens as a printable page, and is looked at.
+    const [debriefPage] = await Promise.all([fac.context.waitForEvent('page'), fac.page.locator('a[data-key="debrief"]').click()]);
+    await debriefPage.waitForSelector('h1');
+    expect(await debriefPage.locator('h1').textContent()).toContain("the class's debrief");
+    await debriefPage.screenshot({ path: join(SHOTS, 'classroom-debrief.png'), fullPage: true });
 
     for (const d of [fac, proj, bj, mo]) {
       // The browser logs each refused try while the server was down; nothing else may go wrong.

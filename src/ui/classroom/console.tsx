@@ -155,6 +155,11 @@ export function ConsoleScreen({ origin }: { origin: string }) {
             Download the room's record (JSON: every turn, order, stance, message and inject)
           </a>
         </p>
+        <p>
+          <a href={`/api/rooms/${encodeURIComponent(room.code)}/debrief?key=${encodeURIComponent(codes?.facilitator ?? '')}`} target="_blank" rel="noopener noreferrer" data-key="debrief">
+            {room.phase === 'ended' ? "Open the class's debrief (a printable page)" : "Open the class's debrief so far (a printable page)"}
+          </a>
+        </p>
         {room.phase !== 'ended' && <ConfirmButton id="end" label="End the game" confirm="end the game now for every team" act={() => store.getState().act('end', { t: 'end' })} />}
       </section>
     </div>
