@@ -29,6 +29,9 @@ describe('the address', () => {
     { at: ['?join', ''], route: { kind: 'join', token: null } },
     { at: ['?join=<script>', ''], route: { kind: 'join', token: null } },
     { at: ['?facilitate=', ''], route: { kind: 'setup' } },
+    { at: ['?shared=abc-DEF_123', ''], route: { kind: 'shared', token: 'abc-DEF_123' } },
+    { at: ['', '#shared=abc'], route: { kind: 'shared', token: 'abc' } },
+    { at: ['?shared=', ''], route: { kind: 'setup' } },
     { at: ['', '#play=samarkand-2022'], route: null },
     { at: ['?view=projector', ''], route: null },
   ])('$at', ({ at, route }) => {

@@ -1,5 +1,5 @@
 // Which classroom screen an address asks for. The game's own page stays the default: only
-// these four keys mount the classroom app instead (src/web/main.ts). A token may come in the
+// these keys mount the classroom app instead (src/web/main.ts). A token may come in the
 // query or in the fragment (a fragment never reaches a server's logs, so a facilitator may
 // prefer to keep the secret there).
 
@@ -10,6 +10,8 @@ export type ClassroomRoute =
   | { kind: 'facilitate'; token: string }
   /** The room's public screen, by the room code. */
   | { kind: 'projector'; token: string }
+  /** One shared screen playing for every team, passed between them (classes without devices), by the facilitator's secret. */
+  | { kind: 'shared'; token: string }
   /** A team's screen, by its join code (null: the screen asks for the code). */
   | { kind: 'join'; token: string | null };
 
@@ -28,6 +30,10 @@ export function classroomRoute(search: string, hash: string): ClassroomRoute | n
       const token = tokenOf(q.get('facilitate'));
       return token === null ? { kind: 'setup' } : { kind: 'facilitate', token };
     }
+    if (q.has('shared')) {
+      const token = tokenOf(q.get('shared'));
+      return token === null ? { kind: 'setup' } : { kind: 'shared', token };
+    }
     if (q.has('projector')) {
       const token = tokenOf(q.get('projector'));
       return token === null ? { kind: 'join', token: null } : { kind: 'projector', token };
@@ -39,7 +45,7 @@ export function classroomRoute(search: string, hash: string): ClassroomRoute | n
 }
 
 /** The address of a classroom screen on this server. */
-export function classroomLink(origin: string, kind: 'facilitate' | 'projector' | 'join', token: string): string {
+export function classroomLink(origin: string, kind: 'facilitate' | 'projector' | 'join' | 'shared', token: string): string {
   return `${origin}/?${kind}=${encodeURIComponent(token)}`;
 }
 
