@@ -22,6 +22,8 @@ import { ProjectorScreen } from './projector';
 import type { ClassroomRoute } from './route';
 import { socketUrl } from './route';
 import { SetupScreen } from './setup';
+import type { TeamLink } from './shared';
+import { SharedScreen } from './shared';
 import { CodeEntry, TeamScreen } from './team';
 
 export interface ClassroomPage {
@@ -37,12 +39,12 @@ const go = (url: string): void => window.location.assign(url);
 
 export function mountClassroom(route: ClassroomRoute, page: ClassroomPage): void {
   const { panel } = page;
-  const withMap = route.kind === 'projector' || (route.kind === 'join' && route.token !== null);
+  const withMap = route.kind === 'projector' || route.kind === 'shared' || (route.kind === 'join' && route.token !== null);
   document.body.classList.add('classroom', `classroom-${route.kind}`);
   if (!withMap) document.body.classList.add('classroom-nomap');
-  document.title = route.kind === 'setup' ? 'Run a class — New Great Game' : route.kind === 'facilitate' ? 'Console — New Great Game' : route.kind === 'projector' ? 'Projector — New Great Game' : 'Your team — New Great Game';
+  document.title = route.kind === 'setup' ? 'Run a class — New Great Game' : route.kind === 'facilitate' ? 'Console — New Great Game' : route.kind === 'projector' ? 'Projector — New Great Game' : route.kind === 'shared' ? 'Shared screen — New Great Game' : 'Your team — New Great Game';
   panel.replaceChildren();
-  panel.setAttribute('aria-label', route.kind === 'projector' ? 'The room' : route.kind === 'facilitate' ? "Facilitator's console" : 'Classroom');
+  panel.setAttribute('aria-label', route.kind === 'projector' ? 'The room' : route.kind === 'facilitate' ? "Facilitator's console" : route.kind === 'shared' ? 'The shared screen' : 'Classroom');
   keepFocus(panel);
   // The projector's panel may be longer than the screen: focusable, so the keyboard can scroll it.
   if (route.kind === 'projector') panel.tabIndex = 0;
@@ -52,28 +54,49 @@ export function mountClassroom(route: ClassroomRoute, page: ClassroomPage): void
   const transport: { conn: Connection | null } = { conn: null };
   const classroom = createClassroomStore({ send: (body) => transport.conn?.send(body) ?? null });
   const games = createGameStore(null);
-  if (withMap) {
-    bridge(classroom, games);
-    page.startMap(games);
-  }
-  transport.conn = openConnection({
+  // The shared screen bridges the game store to the team on the screen only (shared.tsx).
+  if (withMap && route.kind !== 'shared') bridge(classroom, games);
+  if (withMap) page.startMap(games);
+  transport.conn = connect(token, classroom);
+  window.addEventListener('pagehide', () => transport.conn?.close());
+  const origin = window.location.origin;
+  render(
+    <Providers classroom={classroom} games={games}>
+      <Shell kind={route.kind}>{route.kind === 'facilitate' ? <ConsoleScreen origin={origin} /> : route.kind === 'projector' ? <ProjectorScreen /> : route.kind === 'shared' ? <SharedScreen open={openTeam} games={games} /> : <TeamScreen />}</Shell>
+    </Providers>,
+    panel,
+  );
+}
+
+/** A connection with `token` into the classroom store `into`. */
+function connect(token: string, into: StoreApi<ClassroomState>): Connection {
+  return openConnection({
     url: socketUrl(window.location),
     token,
     socket: browserSocket,
     clock: { now: () => Date.now(), setTimeout: (f, ms) => window.setTimeout(f, ms), clearTimeout: (h) => window.clearTimeout(h as number) },
     on: {
-      status: (s, why) => classroom.getState().setLink(s, why),
-      message: (m, now) => classroom.getState().receive(m, now),
+      status: (s, why) => into.getState().setLink(s, why),
+      message: (m, now) => into.getState().receive(m, now),
     },
   });
-  window.addEventListener('pagehide', () => transport.conn?.close());
-  const origin = window.location.origin;
-  render(
-    <Providers classroom={classroom} games={games}>
-      <Shell kind={route.kind}>{route.kind === 'facilitate' ? <ConsoleScreen origin={origin} /> : route.kind === 'projector' ? <ProjectorScreen /> : <TeamScreen />}</Shell>
-    </Providers>,
-    panel,
-  );
+}
+
+/** The shared screen's connection for one team (its join code), with a store of its own, as a team's device has. */
+function openTeam(code: string): TeamLink {
+  const transport: { conn: Connection | null } = { conn: null };
+  const classroom = createClassroomStore({ send: (body) => transport.conn?.send(body) ?? null });
+  const conn = connect(code, classroom);
+  transport.conn = conn;
+  const close = (): void => conn.close();
+  window.addEventListener('pagehide', close);
+  return {
+    classroom,
+    close: () => {
+      window.removeEventListener('pagehide', close);
+      close();
+    },
+  };
 }
 
 function Providers({ classroom, games, children }: { classroom: StoreApi<ClassroomState>; games: StoreApi<GameStoreState>; children: ComponentChildren }) {
@@ -97,7 +120,7 @@ function Shell({ kind, children }: { kind: ClassroomRoute['kind']; children: Com
     return (
       <section class="panel denied" aria-labelledby="denied-title">
         <h1 id="denied-title" tabIndex={-1} data-landing>
-          {kind === 'facilitate' ? 'This console link does not open a room' : kind === 'projector' ? 'No room with this code' : 'This join code does not open a team'}
+          {kind === 'facilitate' || kind === 'shared' ? 'This console link does not open a room' : kind === 'projector' ? 'No room with this code' : 'This join code does not open a team'}
         </h1>
         <p>{`The server says: ${why ?? 'the code is not known'}. Check the link or the code with the facilitator.`}</p>
         {kind === 'join' && <CodeEntry go={go} />}

@@ -104,6 +104,11 @@ export function ConsoleScreen({ origin }: { origin: string }) {
               {classroomLink(origin, 'projector', room.code)}
             </a>
           </p>
+          <p>
+            <a href={classroomLink(origin, 'shared', codes?.facilitator ?? '')} target="_blank" rel="noopener" data-key="shared-link">
+              Play on one shared screen (classes without devices)
+            </a>
+          </p>
         </div>
         <QrCode text={joinAt} label={`QR code of ${joinAt}`} size={280} />
       </div>

@@ -1,0 +1,203 @@
+// The shared screen (`/?shared=<facilitator secret>`): for classes without devices, one screen
+// (the classroom's laptop on the projector) plays for every team seated as a team, on the same
+// server flow as devices would (the same timers, stages and console). It connects as the
+// facilitator to learn the join codes, then opens one connection and classroom store per
+// team-seated role, as a team's device would. In each stage the next team that owes an answer
+// (handover.ts) gets a hand-over screen that shows nothing of any team's state; its button opens
+// that team's own screen (team.tsx's TeamScreen on the team's store; the game store the map
+// and the play screen's panels read is bridged to that team only while it is shown). Once the
+// turn resolves, a between-turns screen shows the last turn in brief before the next team.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { StoreApi } from 'zustand/vanilla';
+import type { RoleInfo, RoomPublic } from '../../classroom/protocol';
+import type { GameStoreState } from '../../store/gameStore';
+import { ReportSummary } from '../reportSummary';
+import { useSlice } from '../storeHooks';
+import { bridge } from './bridge';
+import type { ClassroomState } from './classroomStore';
+import { nextStep } from './handover';
+import { ClassroomContext, Countdown, NewsList, Submitted, stageWords, useClassroom } from './parts';
+import { TeamScreen } from './team';
+
+/** One team's connection on this screen. */
+export interface TeamLink {
+  classroom: StoreApi<ClassroomState>;
+  close(): void;
+}
+
+const teamName = (r: RoleInfo): string => (r.seat.kind === 'team' ? r.seat.name : r.name);
+
+/** Focuses the element once it is on the page (the hand-over button: where the keyboard starts). */
+function useLanding<T extends HTMLElement>(key: string): preact.RefObject<T> {
+  const ref = useRef<T>(null);
+  useEffect(() => ref.current?.focus(), [key]);
+  return ref;
+}
+
+export function SharedScreen({ open, games }: { open(code: string): TeamLink; games: StoreApi<GameStoreState> }) {
+  const room = useClassroom((s) => s.room);
+  const scenario = useClassroom((s) => s.scenario);
+  const codes = useClassroom((s) => s.codes);
+  const links = useRef(new Map<string, TeamLink>());
+  const [played, setPlayed] = useState<ReadonlyMap<string, TeamLink>>(new Map());
+  const [seenTurn, setSeenTurn] = useState(0);
+  const [active, setActive] = useState<string | null>(null);
+
+  // One connection per team-seated role; a role the facilitator gives to the computer is let go.
+  const seated = room?.roles.filter((r) => r.seat.kind === 'team').map((r) => r.role) ?? [];
+  const seatedKey = seated.join(',');
+  useEffect(() => {
+    const want = new Set(seatedKey ? seatedKey.split(',') : []);
+    const now = links.current;
+    let changed = false;
+    for (const [role, link] of now)
+      if (!want.has(role)) {
+        link.close();
+        now.delete(role);
+        changed = true;
+      }
+    for (const role of want) {
+      const code = codes?.teams.find((t) => t.role === role)?.code;
+      if (code === undefined || now.has(role)) continue;
+      now.set(role, open(code));
+      changed = true;
+    }
+    if (changed) setPlayed(new Map(now));
+  }, [seatedKey, codes, open]);
+  useEffect(
+    () => () => {
+      for (const l of links.current.values()) l.close();
+    },
+    [],
+  );
+
+  // A new stage or turn: the team on the screen hands over (its screen would show the next stage).
+  const stageKey = room ? `${room.phase}|${room.turn}|${room.stage}` : '';
+  useEffect(() => setActive(null), [stageKey]);
+
+  // The game store (map, panels) shows the team on the screen, and nobody's board between teams.
+  const shown = active === null ? undefined : played.get(active);
+  useEffect(() => {
+    if (!shown) {
+      games.setState({ session: null });
+      return undefined;
+    }
+    const off = bridge(shown.classroom, games);
+    return () => {
+      off();
+      games.setState({ session: null });
+    };
+  }, [shown, games]);
+
+  const playedRoles = useMemo(() => new Set(played.keys()), [played]);
+  if (!room || !scenario) return null;
+  const role = active === null ? undefined : room.roles.find((r) => r.role === active);
+  if (shown && role) return <TeamTurn role={role} link={shown} room={room} onDone={() => setActive(null)} />;
+  const step = nextStep(room, playedRoles, seenTurn);
+  return (
+    <div class="shared-panel">
+      <header class="status">
+        <h1>{`${room.title} — one shared screen`}</h1>
+        <p data-testid="turn-line">{room.phase === 'lobby' ? 'The game starts soon.' : room.phase === 'ended' ? 'The game is over.' : `Turn ${room.turn}: ${stageWords(room)}.`}</p>
+        <Countdown room={room} big />
+      </header>
+      {step.kind === 'lobby' && (
+        <section class="panel" aria-labelledby="shared-lobby-title">
+          <h2 id="shared-lobby-title" tabIndex={-1} data-landing>
+            Waiting for the facilitator to start
+          </h2>
+          <p>This screen plays for every team seated as a team. In each stage it asks to be passed to the next team; only that team's screen is shown, and only after it says it is there.</p>
+          <ul class="submitted">
+            {room.roles.map((r) => (
+              <li key={r.role}>{`${r.name}: ${r.seat.kind === 'team' ? `${r.seat.name}${playedRoles.has(r.role) ? ' (on this screen)' : ''}` : 'the computer'}`}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {step.kind === 'ended' && room.result && (
+        <section class="panel" aria-labelledby="result-title">
+          <h2 id="result-title" tabIndex={-1} data-landing>
+            {room.result.winner ? `${scenario.powers.find((p) => p.id === room.result?.winner)?.name ?? room.result.winner} wins` : 'The game is over'}
+          </h2>
+          <p>{room.result.reason}</p>
+        </section>
+      )}
+      {step.kind === 'team' && <HandOver role={step.role} onGo={() => setActive(step.role.role)} />}
+      {step.kind === 'between' && <BetweenTurns turn={step.turn} first={step.first} onNext={() => setSeenTurn(room.turn)} />}
+      {step.kind === 'waiting' && (
+        <section class="panel waiting" aria-labelledby="shared-wait-title">
+          <h2 id="shared-wait-title" tabIndex={-1} data-landing>
+            {room.stage === 'orders' ? 'Every team here has given its orders' : 'Every team here has taken its stance'}
+          </h2>
+          <p>The turn goes on when the others have answered, the time is up, or the facilitator closes the stage.</p>
+        </section>
+      )}
+      {room.phase === 'playing' && (
+        <section class="panel" aria-labelledby="shared-who-title">
+          <h2 id="shared-who-title">{room.stage === 'orders' ? 'Orders' : 'Stances'}</h2>
+          <Submitted room={room} roles={room.roles.filter((r) => r.seat.kind === 'team')} />
+        </section>
+      )}
+      <NewsList room={room} limit={3} />
+    </div>
+  );
+}
+
+/** "Pass the screen to …": nothing of any team's state, one button. */
+function HandOver({ role, onGo }: { role: RoleInfo; onGo(): void }) {
+  const ref = useLanding<HTMLButtonElement>(role.role);
+  return (
+    <section class="panel handover" aria-labelledby="handover-title" data-testid="handover">
+      <h2 id="handover-title">{`Pass the screen to ${teamName(role)} (${role.name})`}</h2>
+      <p>The other teams look away: the next screen is this team's own.</p>
+      <button type="button" class="primary" ref={ref} data-landing data-key="handover" onClick={onGo}>
+        {`We are ${teamName(role)}: show our screen`}
+      </button>
+    </section>
+  );
+}
+
+/** The turn that resolved, in brief (as the projector shows it), then the screen goes to the first team. */
+function BetweenTurns({ turn, first, onNext }: { turn: number; first: RoleInfo | null; onNext(): void }) {
+  const scenario = useClassroom((s) => s.scenario);
+  const game = useClassroom((s) => s.game);
+  const ref = useLanding<HTMLButtonElement>(`between-${turn}`);
+  const last = game?.reports[game.reports.length - 1];
+  return (
+    <section class="panel last-turn" aria-labelledby="between-title" data-testid="between-turns">
+      <h2 id="between-title">{last ? `Turn ${last.turn}: what happened (${last.date})` : `Turn ${turn} is over`}</h2>
+      {last && scenario && game && <ReportSummary scenario={scenario} report={last} after={game.view} />}
+      {last?.events.map((e, i) => (
+        <article key={`${e.id}-${i}`} class="event">
+          <h3>{e.title}</h3>
+          <p>{e.text}</p>
+        </article>
+      ))}
+      <button type="button" class="primary" ref={ref} data-landing data-key="next-turn" onClick={onNext}>
+        {first ? `Next turn: pass to ${teamName(first)}` : 'Next turn'}
+      </button>
+    </section>
+  );
+}
+
+/** The team's own screen on its own store, with the way to hand the screen on. */
+function TeamTurn({ role, link, room, onDone }: { role: RoleInfo; link: TeamLink; room: RoomPublic; onDone(): void }) {
+  const welcomed = useSlice(link.classroom, (s) => s.welcomed);
+  // Submitting hands over: the focus goes to "Done: hand over".
+  const done = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (role.submitted) done.current?.focus();
+  }, [role.submitted]);
+  return (
+    <div class="shared-team" data-testid="shared-team">
+      <div class="turn-bar handover-bar">
+        <p>{`On the screen: ${teamName(role)} (${role.name}).${role.submitted ? ' Your answer is in: hand the screen on.' : ''}`}</p>
+        <button type="button" class={role.submitted ? 'primary' : undefined} ref={done} data-key="hand-over" onClick={onDone}>
+          {role.submitted ? 'Done: hand over' : 'Hand over without submitting'}
+        </button>
+        {room.stage === 'orders' && !role.submitted && <span class="summary">Your draft stays with the server until you come back.</span>}
+      </div>
+      <ClassroomContext.Provider value={link.classroom}>{welcomed ? <TeamScreen /> : <p>Connecting this team…</p>}</ClassroomContext.Provider>
+    </div>
+  );
+}
