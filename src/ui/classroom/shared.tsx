@@ -190,7 +190,7 @@ function TeamTurn({ role, link, room, onDone }: { role: RoleInfo; link: TeamLink
   }, [role.submitted]);
   return (
     <div class="shared-team" data-testid="shared-team">
-      <div class="turn-bar handover-bar">
+      <div class="handover-bar">
         <p>{`On the screen: ${teamName(role)} (${role.name}).${role.submitted ? ' Your answer is in: hand the screen on.' : ''}`}</p>
         <button type="button" class={role.submitted ? 'primary' : undefined} ref={done} data-key="hand-over" onClick={onDone}>
           {role.submitted ? 'Done: hand over' : 'Hand over without submitting'}
