@@ -4,23 +4,20 @@
 // of their own (Beijing's on a phone), the facilitator starts, both teams give orders and
 // submit, the turn resolves, the projector shows turn 2 with the summary. Axe on every screen;
 // screenshots in test-results/screenshots/classroom-*.png.
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { ROOT, SHOTS, axeViolations } from './browser';
+import { ARGS, CHROMIUM, ROOT, SHOTS, axeViolations } from './browser';
+import type { Device } from './classroomServer';
+import { openDevice, startClassroomServer, stopClassroomServer } from './classroomServer';
 
 const PORT = 4461;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const URL = `http://127.0.0.1:${PORT}`;
-/** The server's entry, as `npm run serve` runs it. */
-const SERVER_MAIN = join(ROOT, 'src/server/main.ts');
 
 let server = null as ChildProcess | null;
 let browser = null as Browser | null;
@@ -28,28 +25,7 @@ let work = '';
 let dist = '';
 let db = '';
 
-/** The classroom server as `npm run serve` starts it, on a database of its own, serving the build in `dist`; ready at its `listening on` line. */
-async function startServer(dist: string, db: string): Promise<ChildProcess> {
-  // A process group of its own: npx starts tsx, which starts node; stopping the group stops them all.
-  const child = spawn('npx', ['tsx', SERVER_MAIN, '--port', String(PORT), '--host', '127.0.0.1', '--db', db, '--dist', dist], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the classroom server did not start:\n${out}`)), 60_000);
-    const read = (d: Buffer): void => {
-      out += d.toString();
-      if (/^listening on /m.test(out)) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    };
-    child.stdout?.on('data', read);
-    child.stderr?.on('data', read);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`the classroom server stopped:\n${out}`));
-    });
-  });
-}
+const startServer = (dist: string, db: string): Promise<ChildProcess> => startClassroomServer(PORT, dist, db);
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'classroom-e2e-'));
@@ -63,10 +39,7 @@ beforeAll(async () => {
 async function stopServer(): Promise<void> {
   const child = server;
   server = null;
-  if (child?.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  process.kill(-child.pid, 'SIGTERM');
-  await exited;
+  await stopClassroomServer(child);
 }
 
 afterAll(async () => {
@@ -75,27 +48,9 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-interface Device {
-  context: BrowserContext;
-  page: Page;
-  errors: string[];
-}
-
 async function device(width: number, height: number, path: string): Promise<Device> {
   if (!browser) throw new Error('no browser');
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  // Nothing on a classroom screen may break the page's security policy (an eval probe, a foreign socket).
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`security policy: ${e.effectiveDirective} blocked ${e.blockedURI}`));
-  });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${URL}${path}`);
-  return { context, page, errors };
+  return openDevice(browser, URL, width, height, path);
 }
 
 const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SHOTS, `classroom-${name}.png`) });
