@@ -1,0 +1,127 @@
+// The shared screen (issue 12 item 7) in a real browser against the real classroom server: a
+// facilitator sets up classroom-short with two power teams (Beijing, Moscow; the republics the
+// engine's rule of thumb) and opens `/?shared=<secret>` from the console's link; one screen at
+// 1366×768 plays the turn for both teams: hand-over → Beijing's screen → an order, Submit →
+// Done: hand over → hand-over to Moscow → Submit → the turn resolves → the between-turns
+// summary → turn 2's first hand-over. Keyboard: the hand-over buttons take the focus. Axe on
+// each screen; screenshots test-results/screenshots/classroom-shared-*.png.
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { ARGS, CHROMIUM, ROOT, SHOTS, axeViolations } from './browser';
+import type { Device } from './classroomServer';
+import { openDevice, startClassroomServer, stopClassroomServer } from './classroomServer';
+
+const PORT = 4462;
+const URL = `http://127.0.0.1:${PORT}`;
+
+let server = null as ChildProcess | null;
+let browser = null as Browser | null;
+let work = '';
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'classroom-shared-e2e-'));
+  const dist = join(work, 'dist');
+  await build({ root: ROOT, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+  server = await startClassroomServer(PORT, dist, join(work, 'rooms.db'));
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stopClassroomServer(server);
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function device(width: number, height: number, path: string): Promise<Device> {
+  if (!browser) throw new Error('no browser');
+  return openDevice(browser, URL, width, height, path);
+}
+
+const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SHOTS, `classroom-shared-${name}.png`) });
+const focusedKey = (page: Page): Promise<string | undefined> => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key);
+
+describe('the shared screen', () => {
+  it('one screen plays a turn for two power teams, handed over between them', async () => {
+    const fac = await device(1366, 768, '/?classroom');
+    await fac.page.waitForSelector('form.classroom-setup');
+    await fac.page.selectOption('#class-scenario', 'classroom-short');
+    await fac.page.fill('#class-seed', 'e2e-shared');
+    await fac.page.getByRole('button', { name: 'Create the room' }).click();
+    await fac.page.waitForURL(/\?facilitate=/);
+    await fac.page.waitForSelector('.console .room-code');
+    const secret = new globalThis.URL(fac.page.url()).searchParams.get('facilitate') ?? '';
+    for (const r of ['kazakhstan', 'kyrgyzstan', 'tajikistan', 'uzbekistan', 'turkmenistan']) {
+      await fac.page.selectOption(`#seat-${r}-who`, 'computer:greedy');
+      await fac.page.waitForFunction((id) => (document.querySelector(`#seat-${id}-who`) as HTMLSelectElement | null)?.value === 'computer:greedy', r);
+      await fac.page.selectOption(`#seat-${r}-who`, 'computer:rule');
+    }
+    await fac.page.waitForFunction(() => [...document.querySelectorAll('select[id$="-who"]')].filter((s) => (s as HTMLSelectElement).value === 'computer:rule').length === 5);
+    expect(await fac.page.getByRole('link', { name: 'Play on one shared screen (classes without devices)' }).getAttribute('href')).toBe(`${URL}/?shared=${secret}`);
+
+    const sh = await device(1366, 768, `/?shared=${secret}`);
+    await sh.page.waitForSelector('text=Waiting for the facilitator to start');
+    await sh.page.waitForFunction(() => (document.body.textContent ?? '').split('(on this screen)').length === 3);
+    await fac.page.getByRole('button', { name: 'Start the game' }).click();
+
+    // Beijing first: a hand-over screen with nothing of any team's state, the focus on its button.
+    const handover = sh.page.getByTestId('handover');
+    await handover.getByText(/^Pass the screen to .+ \(Beijing\)$/).waitFor();
+    await sh.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.key === 'handover');
+    expect(await sh.page.locator('ol.queue, [data-key="submit"], .interests').count()).toBe(0);
+    expect(await sh.page.locator('.countdown, [role="timer"]').count()).toBeGreaterThan(0);
+    await shot(sh.page, 'handover');
+    expect(await axeViolations(sh.page)).toEqual([]);
+    await sh.page.keyboard.press('Enter');
+
+    // Beijing's own screen: an order, Submit, Done: hand over.
+    await sh.page.waitForSelector('[data-key="submit"]');
+    expect(await sh.page.locator('.shared-team h1').first().textContent()).toMatch(/^Beijing — /);
+    await shot(sh.page, 'team-beijing-top');
+    await sh.page.getByRole('group', { name: 'Select a country' }).getByRole('button', { name: 'Kazakhstan' }).click();
+    const queue = sh.page.locator('ul.orders button[aria-label^="Queue order:"]:not([aria-disabled="true"])').first();
+    const order = ((await queue.getAttribute('aria-label')) ?? '').replace(/^Queue order: /, '').replace(/ \(cost \d+\)$/, '');
+    await queue.click();
+    await sh.page.waitForSelector(`ol.queue li:has-text("${order}")`);
+    await shot(sh.page, 'team-beijing');
+    expect(await axeViolations(sh.page)).toEqual([]);
+    await sh.page.locator('[data-key="submit"]').click();
+    await sh.page.getByRole('button', { name: 'Done: hand over' }).waitFor();
+    await sh.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.key === 'hand-over');
+    await shot(sh.page, 'team-done');
+    expect(await axeViolations(sh.page)).toEqual([]);
+    await sh.page.keyboard.press('Enter');
+
+    // Moscow next; Beijing's order is nowhere on its hand-over screen.
+    await handover.getByText(/^Pass the screen to .+ \(Moscow\)$/).waitFor();
+    expect(await focusedKey(sh.page)).toBe('handover');
+    expect(await sh.page.locator('body').textContent()).not.toContain(order);
+    await sh.page.keyboard.press('Enter');
+    await sh.page.waitForSelector('[data-key="submit"]');
+    expect(await sh.page.locator('.shared-team h1').first().textContent()).toMatch(/^Moscow — /);
+    await sh.page.locator('[data-key="submit"]').click();
+
+    // Both in: the turn resolves (the republics answer by the rule of thumb), the between-turns screen.
+    await sh.page.getByTestId('between-turns').waitFor({ timeout: 30_000 });
+    await sh.page.waitForSelector('[data-testid="between-turns"] [data-testid="report-summary"]');
+    expect(await sh.page.getByTestId('turn-line').textContent()).toMatch(/^Turn 2/);
+    await sh.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.key === 'next-turn');
+    expect(await sh.page.locator('[data-key="next-turn"]').textContent()).toMatch(/^Next turn: pass to /);
+    await shot(sh.page, 'between');
+    expect(await axeViolations(sh.page)).toEqual([]);
+    await sh.page.keyboard.press('Enter');
+    await handover.getByText(/^Pass the screen to .+ \(Beijing\)$/).waitFor();
+    expect(await focusedKey(sh.page)).toBe('handover');
+    await shot(sh.page, 'turn2');
+
+    for (const d of [fac, sh]) {
+      expect(d.errors).toEqual([]);
+      await d.context.close();
+    }
+  }, 240_000);
+});
