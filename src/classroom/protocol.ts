@@ -174,7 +174,12 @@ export interface GameSnapshot {
 export type ServerMessage =
   | { t: 'welcome'; you: Identity; scenario: Scenario; room: RoomPublic; game: GameSnapshot | null; team: TeamPrivate | null; messages: TeamMessage[]; codes: FacilitatorCodes | null }
   | { t: 'room'; room: RoomPublic }
-  | { t: 'game'; game: GameSnapshot }
+  /**
+   * The board after a turn: `game.reports` holds only the reports from index `from` on (the
+   * ones a device may not have yet); it keeps its own first `from` and appends these.
+   * A welcome always carries every report.
+   */
+  | { t: 'game'; game: GameSnapshot; from: number }
   | { t: 'team'; team: TeamPrivate }
   | { t: 'message'; message: TeamMessage }
   | { t: 'ack'; id: number }

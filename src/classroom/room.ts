@@ -514,10 +514,10 @@ export function teamPrivate(room: RoomState, role: string): TeamPrivate {
 }
 
 /** The board and the reports as `who` may see them: a power's team sees its own secret tracks; everyone else the public board. */
-export function gameSnapshot(room: RoomState, who: Identity): GameSnapshot {
+export function gameSnapshot(room: RoomState, who: Identity, from = 0): GameSnapshot {
   const { scenario } = room.creation;
   const viewer = who.kind === 'team' && room.roleById.get(who.role)?.kind === 'power' ? who.role : '';
-  return { view: viewFor(scenario, room.record.state, viewer), reports: room.reports.map((r) => reportFor(scenario, r, viewer)) };
+  return { view: viewFor(scenario, room.record.state, viewer), reports: room.reports.slice(from).map((r) => reportFor(scenario, r, viewer)) };
 }
 
 /** A turn report without the changes to other powers' secret tracks. */
@@ -607,7 +607,13 @@ export function outbox(room: RoomState, entries: readonly LogEntry[], now: numbe
   }
   if (roomChanged) out.push({ to: { kind: 'all' }, msg: { t: 'room', room: publicRoom(room, now, connected) } });
   if (turnChanged) {
-    for (const a of audiences(room)) out.push({ to: a.to, msg: { t: 'game', game: gameSnapshot(room, a.who) } });
+    // Each resolution closes a stage, so these entries added at most this many reports: a
+    // device is sent those (and, when a closed stage resolved nothing, one it already has).
+    const closed = entries.filter((e) => e.k === 'close-orders' || e.k === 'close-stances').length;
+    const from = Math.max(0, room.reports.length - Math.max(1, closed));
+    for (const a of audiences(room)) {
+      out.push({ to: a.to, msg: { t: 'game', game: gameSnapshot(room, a.who, from), from } });
+    }
     for (const r of room.roles) teams.add(r.id);
   }
   for (const role of teams) out.push({ to: { kind: 'team', role }, msg: { t: 'team', team: teamPrivate(room, role) } });

@@ -105,6 +105,12 @@ describe('a turn', () => {
     const closing = send(r, team(MOSCOW), { t: 'submit', orders: greedy(r, MOSCOW) });
     expect(closing.map((e) => e.k)).toEqual(['submit', 'close-orders']);
     expect(r.record.state.turn).toBe(2);
+    // Every device gets the new board with only the report it has not had.
+    send(r, team(BEIJING), { t: 'submit', orders: [] });
+    const second = send(r, team(MOSCOW), { t: 'submit', orders: [] });
+    const boards = outbox(r, second, clock, new Map()).flatMap((o) => (o.msg.t === 'game' ? [o.msg] : []));
+    expect(boards).toHaveLength(2 + r.roles.length);
+    for (const b of boards) expect([b.from, b.game.reports.map((x) => x.turn)]).toEqual([1, [2]]);
     expect(r.reports[0]?.orders[BEIJING]).toEqual(orders);
   });
 

@@ -82,6 +82,9 @@ const withoutKey = <K, V>(m: ReadonlyMap<K, V>, k: K): Map<K, V> => {
 /** A snapshot as it arrived over JSON: its records get no prototype again, so ids stay plain keys. */
 const reviveGame = (g: GameSnapshot): GameSnapshot => ({ view: reviveView(g.view), reports: g.reports });
 
+/** A board update after a turn: the reports before `from` are the ones this device already has. */
+const updateGame = (known: GameSnapshot | null, g: GameSnapshot, from: number): GameSnapshot => ({ view: reviveView(g.view), reports: [...(known?.reports ?? []).slice(0, from), ...g.reports] });
+
 const mergeMessages = (known: readonly TeamMessage[], more: readonly TeamMessage[]): TeamMessage[] => {
   const bySeq = new Map(known.map((m) => [m.seq, m]));
   for (const m of more) bySeq.set(m.seq, m);
@@ -145,7 +148,7 @@ export function createClassroomStore(out: Outbox): StoreApi<ClassroomState> {
             set({ room: msg.room, skew: msg.room.serverNow - localNow });
             return;
           case 'game':
-            set({ game: reviveGame(msg.game) });
+            set({ game: updateGame(get().game, msg.game, msg.from) });
             return;
           case 'team':
             set({ team: msg.team, localDraft: busy(get(), 'draft') ? get().localDraft : null });
