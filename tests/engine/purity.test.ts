@@ -17,13 +17,18 @@ const forbidden: [string, RegExp][] = [
   ['fetch', /\bfetch\(/],
 ];
 
+/** A file's code without comments, after checking it uses nothing forbidden; and its imports. */
+function checkedImports(file: string): string[] {
+  const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  for (const [what, re] of forbidden) expect(re.test(code), `${what} in ${file}`).toBe(false);
+  return [...code.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
+}
+
 describe('src/engine purity', () => {
   const all = files(root);
   it('has files to check', () => expect(all.length).toBeGreaterThan(10));
   it.each(all.map((f) => [relative(root, f), f]))('%s uses no clock, timer, DOM, I/O or Math.random', (_name, file) => {
-    const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
-    for (const [what, re] of forbidden) expect(re.test(code), `${what} in ${file}`).toBe(false);
-    const imports = [...code.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
+    const imports = checkedImports(file);
     for (const spec of imports) expect(spec.startsWith('.') || spec === 'zod' || spec === 'seedrandom', `import of "${spec}" in ${file}`).toBe(true);
     for (const spec of imports.filter((x) => x.startsWith('.'))) expect(join(file, '..', spec).startsWith(root), `"${spec}" leaves src/engine in ${file}`).toBe(true);
   });
@@ -40,9 +45,7 @@ describe('src/classroom purity', () => {
   const all = files(dir);
   it('has files to check', () => expect(all.length).toBeGreaterThanOrEqual(2));
   it.each(all.map((f) => [relative(dir, f), f]))('%s uses no clock, timer, DOM, I/O or Math.random', (_name, file) => {
-    const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
-    for (const [what, re] of forbidden) expect(re.test(code), `${what} in ${file}`).toBe(false);
-    const imports = [...code.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1] as string);
+    const imports = checkedImports(file);
     for (const spec of imports) expect(spec === 'zod' || spec.startsWith('./') || spec === '../engine' || spec.startsWith('../ai/'), `import of "${spec}" in ${file}`).toBe(true);
   });
 });
