@@ -559,6 +559,14 @@ function audiences(room: RoomState): { to: Audience; who: Identity }[] {
   ];
 }
 
+function lastMessage(room: RoomState, is: (m: TeamMessage) => boolean): TeamMessage | undefined {
+  for (let i = room.messages.length - 1; i >= 0; i--) {
+    const m = room.messages[i];
+    if (m && is(m)) return m;
+  }
+  return undefined;
+}
+
 /** Who is told what after `entries` were applied (`room` is the room after them). */
 export function outbox(room: RoomState, entries: readonly LogEntry[], now: number, connected: ReadonlyMap<string, number>): Outgoing[] {
   const out: Outgoing[] = [];
@@ -571,7 +579,8 @@ export function outbox(room: RoomState, entries: readonly LogEntry[], now: numbe
         teams.add(e.role);
         break;
       case 'say': {
-        const m = [...room.messages].reverse().find((x) => x.from === e.from && x.at === e.at && x.text === e.text);
+        // applyEntry appended the entry's message; later entries of this batch may have appended more.
+        const m = lastMessage(room, (x) => x.from === e.from && x.at === e.at && x.text === e.text);
         if (!m) break;
         const msg: ServerMessage = { t: 'message', message: m };
         out.push({ to: { kind: 'facilitator' }, msg });

@@ -98,6 +98,17 @@ export function Countdown({ room, big = false }: { room: RoomPublic; big?: boole
 const seatWords = (r: RoleInfo): string => (r.seat.kind === 'team' ? r.seat.name : `computer (${r.seat.player})`);
 
 /** Who has given orders (or a stance) this stage: names and ✓ / waiting in words, never what they gave. */
+/** While a game is played: the current stage's heading and which teams have submitted (the public screens: projector, shared screen). */
+export function TeamSubmissions({ room, id }: { room: RoomPublic; id: string }) {
+  if (room.phase !== 'playing') return null;
+  return (
+    <section class="panel" aria-labelledby={id}>
+      <h2 id={id}>{room.stage === 'orders' ? 'Orders' : 'Stances'}</h2>
+      <Submitted room={room} roles={room.roles.filter((r) => r.seat.kind === 'team')} />
+    </section>
+  );
+}
+
 export function Submitted({ room, roles }: { room: RoomPublic; roles?: readonly RoleInfo[] }) {
   const shown = (roles ?? room.roles).filter((r) => (room.stage === 'orders' ? r.kind === 'power' : r.kind === 'republic'));
   return (

@@ -5,7 +5,7 @@
 import type { Scenario } from '../../engine';
 import { own, turnDate } from '../../engine';
 import { ReportSummary } from '../reportSummary';
-import { Countdown, NewsList, QrCode, Submitted, stageWords, useClassroom } from './parts';
+import { Countdown, NewsList, QrCode, TeamSubmissions, stageWords, useClassroom } from './parts';
 import { classroomLink } from './route';
 
 const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
@@ -56,12 +56,7 @@ export function ProjectorScreen() {
           <p>{room.result.reason}</p>
         </section>
       )}
-      {room.phase === 'playing' && (
-        <section class="panel" aria-labelledby="who-title">
-          <h2 id="who-title">{room.stage === 'orders' ? 'Orders' : 'Stances'}</h2>
-          <Submitted room={room} roles={room.roles.filter((r) => r.seat.kind === 'team')} />
-        </section>
-      )}
+      <TeamSubmissions room={room} id="who-title" />
       {room.phase === 'lobby' && <JoinHere code={room.code} />}
       {room.phase === 'lobby' && (
         <section class="panel" aria-labelledby="teams-title">

@@ -16,7 +16,7 @@ import { useSlice } from '../storeHooks';
 import { bridge } from './bridge';
 import type { ClassroomState } from './classroomStore';
 import { nextStep } from './handover';
-import { ClassroomContext, Countdown, NewsList, Submitted, stageWords, useClassroom } from './parts';
+import { ClassroomContext, Countdown, NewsList, TeamSubmissions, stageWords, useClassroom } from './parts';
 import { TeamScreen } from './team';
 
 /** One team's connection on this screen. */
@@ -132,12 +132,7 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
           <p>The turn goes on when the others have answered, the time is up, or the facilitator closes the stage.</p>
         </section>
       )}
-      {room.phase === 'playing' && (
-        <section class="panel" aria-labelledby="shared-who-title">
-          <h2 id="shared-who-title">{room.stage === 'orders' ? 'Orders' : 'Stances'}</h2>
-          <Submitted room={room} roles={room.roles.filter((r) => r.seat.kind === 'team')} />
-        </section>
-      )}
+      <TeamSubmissions room={room} id="shared-who-title" />
       <NewsList room={room} limit={3} />
     </div>
   );
