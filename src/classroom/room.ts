@@ -514,9 +514,12 @@ export function teamPrivate(room: RoomState, role: string): TeamPrivate {
 }
 
 /** The board and the reports as `who` may see them: a power's team sees its own secret tracks; everyone else the public board. */
+/** Whose board a device sees: its own power's, or (everyone else) the public board, ''. */
+const viewerOf = (room: RoomState, who: Identity): string => (who.kind === 'team' && room.roleById.get(who.role)?.kind === 'power' ? who.role : '');
+
 export function gameSnapshot(room: RoomState, who: Identity, from = 0): GameSnapshot {
   const { scenario } = room.creation;
-  const viewer = who.kind === 'team' && room.roleById.get(who.role)?.kind === 'power' ? who.role : '';
+  const viewer = viewerOf(room, who);
   return { view: viewFor(scenario, room.record.state, viewer), reports: room.reports.slice(from).map((r) => reportFor(scenario, r, viewer)) };
 }
 
@@ -620,8 +623,13 @@ export function outbox(room: RoomState, entries: readonly LogEntry[], now: numbe
     // device is sent those (and, when a closed stage resolved nothing, one it already has).
     const closed = entries.filter((e) => e.k === 'close-orders' || e.k === 'close-stances').length;
     const from = Math.max(0, room.reports.length - Math.max(1, closed));
+    // Most devices see the public board: each board is made once and sent to all who see it.
+    const boards = new Map<string, ServerMessage>();
     for (const a of audiences(room)) {
-      out.push({ to: a.to, msg: { t: 'game', game: gameSnapshot(room, a.who, from), from } });
+      const viewer = viewerOf(room, a.who);
+      const msg = boards.get(viewer) ?? { t: 'game', game: gameSnapshot(room, a.who, from), from };
+      boards.set(viewer, msg);
+      out.push({ to: a.to, msg });
     }
     for (const r of room.roles) teams.add(r.id);
   }
