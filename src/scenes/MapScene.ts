@@ -421,7 +421,19 @@ export class MapScene extends Phaser.Scene {
 
   /** A country label's scale: the same size on screen at any zoom. */
   private labelScale(): number {
-    return COUNTRY_PX / COUNTRY_FONT / this.cameras.main.zoom;
+    return (COUNTRY_PX * this.labelGrowth()) / COUNTRY_FONT / this.cameras.main.zoom;
+  }
+
+  /**
+   * How much larger than on a laptop the labels are drawn: the page's `--map-label-scale`
+   * on the map's element (the large-text and classroom projector views set it, 1–2), since
+   * a 13-px name that reads well at arm's length is unreadable across a room. Read at each
+   * layout, which a change of view triggers by resizing the map.
+   */
+  private labelGrowth(): number {
+    const host = (this.game.canvas as HTMLCanvasElement | null)?.parentElement;
+    const asked = host ? Number.parseFloat(getComputedStyle(host).getPropertyValue('--map-label-scale')) : NaN;
+    return Number.isFinite(asked) ? Math.max(1, Math.min(2, asked)) : 1;
   }
 
   /** Labels at one size on screen, moved apart where two countries' labels would overlap, and a city's name left out where it would cover a label. */
@@ -444,8 +456,9 @@ export class MapScene extends Phaser.Scene {
       }
       placed.push(box);
     }
+    const growth = this.labelGrowth();
     for (const { text, px, font } of this.cityLabels) {
-      text.setScale(px / font / z);
+      text.setScale((px * growth) / font / z);
       const box = text.getBounds();
       const clear = !placed.some((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box));
       text.setVisible(clear);

@@ -144,11 +144,17 @@ describe('a classroom game', () => {
 
     // The turn resolves (the republics answer by the rule of thumb at once): turn 2 everywhere.
     await proj.page.waitForFunction(() => /Turn 2 of/.test(document.querySelector('[data-testid="turn-line"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
-    await proj.page.waitForSelector('[data-testid="last-turn"] [data-testid="report-summary"]');
+    await proj.page.waitForSelector('[data-testid="last-turn"] [data-testid="turn-table"]');
+    // One row per contested country, and the whole panel fits a 1080-px projector without scrolling.
+    expect(await proj.page.locator('[data-testid="turn-table"] tbody tr').count()).toBe(5);
     expect(await proj.page.getByTestId('last-turn').textContent()).toMatch(/Turn 1: what happened/);
     // Let the map's pulse on the changed labels finish before the picture.
     await proj.page.waitForTimeout(900);
     await shot(proj.page, 'projector-turn2');
+    // The map's names are drawn larger on the projector than on a laptop (13 px there).
+    expect(await proj.page.evaluate(() => Number((document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.labelPx ?? 0))).toBeGreaterThanOrEqual(20);
+    const [panelHeight, screenHeight] = await proj.page.evaluate(() => [document.getElementById('panel')?.scrollHeight ?? Infinity, window.innerHeight]);
+    expect(panelHeight).toBeLessThanOrEqual(screenHeight);
     expect(await axeViolations(proj.page)).toEqual([]);
     await bj.page.waitForSelector('.report [data-testid="report-summary"]');
     await bj.page.waitForSelector('[data-key="submit"]');

@@ -2,13 +2,70 @@
 // and, large enough to read across a room, the turn and date, the countdown, who has
 // submitted, the last turn in brief with its events, and the news. Only what every device
 // may see: the server sends the projector the public board.
-import type { Scenario } from '../../engine';
-import { own, turnDate } from '../../engine';
-import { ReportSummary } from '../reportSummary';
+import type { Scenario, StateLike, TurnReport } from '../../engine';
+import { own, summarizeTurn, turnDate } from '../../engine';
 import { Countdown, NewsList, QrCode, TeamSubmissions, stageWords, useClassroom } from './parts';
 import { classroomLink } from './route';
 
 const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
+
+const signed = (n: number): string => (n > 0 ? `+${n}` : `−${-n}`);
+
+/**
+ * The last turn at a glance, read from the back of a room: one row per country with each
+ * power's influence after the turn (and its change), and who holds it. A table, not the
+ * play screen's sentences, so that five countries and the events fit one 1080-px screen.
+ */
+function TurnTable({ scenario: s, report, after }: { scenario: Scenario; report: TurnReport; after: StateLike }) {
+  const sum = summarizeTurn(s, report, after);
+  return (
+    <div data-testid="report-summary">
+      <p class="points-line">
+        {sum.powers
+          .map((p) => {
+            const gained = p.points.to - p.points.from;
+            return `${powerName(s, p.power)} ${gained >= 0 ? '+' : '−'}${Math.abs(gained)} points`;
+          })
+          .join(' · ')}
+      </p>
+      <table class="turn-table" data-testid="turn-table">
+        <caption class="sr-only">{`Influence after turn ${report.turn}, its change, and who holds each country`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Country</th>
+            {s.powers.map((p) => (
+              <th scope="col" key={p.id}>
+                {p.name}
+              </th>
+            ))}
+            <th scope="col">Holds</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sum.countries.map((c) => {
+            const scored = c.scored.reduce((n, x) => n + x.points, 0);
+            const holder = c.controller ?? c.leader;
+            return (
+              <tr key={c.country}>
+                <th scope="row">{c.name}</th>
+                {s.powers.map((p) => {
+                  const moved = c.influence.find((n) => n.power === p.id);
+                  return (
+                    <td key={p.id}>
+                      {String(own(own(after.countries, c.country)?.influence, p.id) ?? 0)}
+                      {moved && <span class="delta">{` ${signed(moved.to - moved.from)}`}</span>}
+                    </td>
+                  );
+                })}
+                <td>{holder === null ? 'nobody' : `${powerName(s, holder)} ${c.controller !== null ? 'controls' : 'leads'}${scored > 0 ? ` (+${scored})` : ''}`}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
 
 /** Before the start, the way in: the room's join link (it asks each team for its own code) as a QR code. */
 function JoinHere({ code }: { code: string }) {
@@ -71,7 +128,7 @@ export function ProjectorScreen() {
       {last && st && (
         <section class="panel last-turn" aria-labelledby="last-title" data-testid="last-turn">
           <h2 id="last-title">{`Turn ${last.turn}: what happened (${last.date})`}</h2>
-          <ReportSummary scenario={scenario} report={last} after={st} />
+          <TurnTable scenario={scenario} report={last} after={st} />
           {last.events.map((e, i) => (
             <article key={`${e.id}-${i}`} class="event">
               <h3>{e.title}</h3>
