@@ -19,7 +19,7 @@ export const SourceId = z
 
 // The id a source is cited by: any name the designer chooses (the shipped articles' ids happen
 // to be their archive numbers), so a new article needs no registration outside the file.
-const SourceEntryId = SourceId.describe('The name this file cites the article by, chosen by you: lower-case letters, digits, "_" and "-", up to 60 characters, e.g. "003_b6de07fd0d646c0f" or "reuters-2024-10-ferry". Any article may be listed; nothing outside the file needs to know it.');
+const SourceEntryId = SourceId.describe('The name this file cites the article by, chosen by you: lower-case letters, digits, "_" and "-", up to 60 characters, e.g. "003_b6de07fd0d646c0f" or "my-article-1". Any article may be listed; nothing outside the file needs to know it.');
 
 // Text a player reads may not carry control characters (a terminal obeys them) or
 // direction overrides (they can make a text read as something else); tabs and line breaks are fine.

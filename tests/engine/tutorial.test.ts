@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
-import { formatProblem, loadScenario, playTurn, startRecord } from '../../src/engine';
+import { formatProblem, loadScenario, orderLabel, playTurn, startRecord } from '../../src/engine';
+import { indexScenario } from '../../src/engine/scenarioIndex';
+import { own } from '../../src/engine/records';
 import { parsePlayer } from '../../src/ai/player';
 import { playMatch } from '../../src/ai/match';
 
@@ -107,5 +109,17 @@ describe('the tutorial', () => {
     const m = playMatch(s, 'tutorial', { beijing: greedy.value, moscow: greedy.value, ankara: greedy.value });
     expect(m.record.turns).toHaveLength(s.turns);
     expect(m.state.phase.kind).toBe('over');
+  });
+
+  it('quotes the first turn of the simulate command (step 8) as three greedy players play it', () => {
+    const s = finished();
+    const greedy = parsePlayer('greedy');
+    if (!greedy.ok) throw new Error('greedy');
+    const m = playMatch(s, '1', { beijing: greedy.value, moscow: greedy.value, ankara: greedy.value }, { turns: 2 });
+    const ix = indexScenario(s);
+    const first = m.reports[0];
+    // The same line src/cli/simulate.ts prints for a turn.
+    const line = `Turn ${first?.turn} (${first?.date}) ${s.powers.map((p) => `${p.name}: ${((first && own(first.orders, p.id)) ?? []).map((o) => orderLabel(ix, o)).join(', ')}`).join(' | ')}`;
+    expect(outputs.flat()).toContain(line);
   });
 });
