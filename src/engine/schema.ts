@@ -154,7 +154,7 @@ const CountryBase = {
       z
         .strictObject({
           country: Id.describe('The country across the water.'),
-          note: Text(200).describe('What makes the crossing, for the reader, e.g. "Aktau–Baku ferry across the Caspian".'),
+          note: Text(200).describe('What makes the crossing, for whoever reads the file (the game does not show it), e.g. "Aktau–Baku ferry across the Caspian".'),
         })
         .describe('A crossing by sea (a ferry, a port) to another country.'),
     )
