@@ -91,6 +91,12 @@ export function checkScenario(s: Scenario): Problem[] {
       else if (!other.borders.includes(c.id)) add(['countries', i, 'borders', j], `"${b}", which does not list "${c.id}" among its borders`, 'borders listed on both sides');
       if (b === c.id) add(['countries', i, 'borders', j], `"${b}" (itself)`, 'another country');
     });
+    (c.seaLinks ?? []).forEach((link, j) => {
+      const other = countryById.get(link.country);
+      if (!other) add(['countries', i, 'seaLinks', j, 'country'], `"${link.country}"`, `a country id: ${list(countries)}`);
+      else if (!(other.seaLinks ?? []).some((l) => l.country === c.id)) add(['countries', i, 'seaLinks', j, 'country'], `"${link.country}", which does not list "${c.id}" among its sea links`, 'sea links listed on both sides');
+      if (link.country === c.id) add(['countries', i, 'seaLinks', j, 'country'], `"${link.country}" (itself)`, 'another country');
+    });
     if (c.role === 'contested') {
       powerMap(['countries', i, 'influence'], c.influence);
       const shares = Object.values(c.influence).reduce((sum, v) => sum + v, 0);
@@ -224,7 +230,8 @@ export function checkScenario(s: Scenario): Problem[] {
       const prev = prevId === undefined ? undefined : cityById.get(prevId);
       if (prev && prev.country !== city.country) {
         const from = countryById.get(prev.country);
-        if (from && !from.borders.includes(city.country)) {
+        // A sea link counts exactly as a land border here: this is the only rule either gates.
+        if (from && !from.borders.includes(city.country) && !(from.seaLinks ?? []).some((l) => l.country === city.country)) {
           add(['projects', i, 'route', j], `"${cityId}" in "${city.country}", which does not border "${prev.country}" (previous stop "${prev.id}")`, 'a city in the same country as the previous stop or in a bordering one');
         }
       }

@@ -9,13 +9,17 @@ export const Id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'an id of lower-case letters, digits and dashes')
   .max(60)
-  .describe('An identifier: lower-case letters, digits and dashes, e.g. "kazakhstan".');
+  .describe('An identifier: lower-case letters, digits and dashes, up to 60 characters, e.g. "kazakhstan".');
 
 export const SourceId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'a source id such as 000_e93177a9f029bdd6')
   .max(60)
   .describe('The id of an entry of "sources", e.g. "003_b6de07fd0d646c0f".');
+
+// The id a source is cited by: any name the designer chooses (the shipped articles' ids happen
+// to be their archive numbers), so a new article needs no registration outside the file.
+const SourceEntryId = SourceId.describe('The name this file cites the article by, chosen by you: lower-case letters, digits, "_" and "-", up to 60 characters, e.g. "003_b6de07fd0d646c0f" or "my-article-1". Any article may be listed; nothing outside the file needs to know it.');
 
 // Text a player reads may not carry control characters (a terminal obeys them) or
 // direction overrides (they can make a text read as something else); tabs and line breaks are fine.
@@ -51,7 +55,7 @@ const PartialDate = z
 
 export const Source = z
   .strictObject({
-    id: SourceId,
+    id: SourceEntryId,
     outlet: Text(120).describe('Who published it, e.g. "The Guardian".'),
     date: PartialDate.describe('When it was published, as precise as known: "2024-07" or "2023-05-28". The scenario\'s last turn may not come after the latest source.'),
     title: Text(200).describe('The article\'s headline (or what it is about, in a line), so a reader can find it.'),
@@ -80,7 +84,8 @@ export const Basis = z
       reason: Text(300).describe('Why the game has it although no article reports it, in a line players read.'),
     }),
   ])
-  .describe('What this rests on: an article, or an illustrative assumption shown to players as such.');
+  .describe('What this rests on: an article, or an illustrative assumption shown to players as such.')
+  .meta({ title: 'Basis' });
 
 /** An event's basis: a reported happening carries its date and what really happened, for the debrief. */
 export const EventBasis = z
@@ -96,7 +101,8 @@ export const EventBasis = z
       reason: Text(300).describe('Why the game has it although no article reports it, in a line players read.'),
     }),
   ])
-  .describe('What the event rests on: an article (and, for a one-off happening, when it happened), or an illustrative assumption.');
+  .describe('What the event rests on: an article (and, for a one-off happening, when it happened), or an illustrative assumption.')
+  .meta({ title: 'Event basis' });
 
 export const Track = z.strictObject({
   id: Id,
@@ -137,8 +143,24 @@ const CountryBase = {
   mapId: z
     .string()
     .regex(/^\d{3}$/, 'a three-digit ISO 3166-1 numeric code')
-    .describe('ISO 3166-1 numeric code, used to find the shape in Natural Earth data.'),
-  borders: z.array(Id).max(20).describe('Ids of the countries this one shares a land border with.'),
+    .describe('ISO 3166-1 numeric code of the shape drawn for it, e.g. "398" (Kazakhstan); a code the map asset lacks is simply not drawn (scenarios/README.md, The map, lists the shapes).'),
+  borders: z.array(Id).max(20).describe('Ids of the countries this one shares a land border with. Borders gate project routes only: consecutive stops of a route must be in one country or in two that border (or share a sea link). Listed on both sides.'),
+  // A separate list, not a marked border entry: the editor fills "borders" from the map's
+  // shared land edges and refills it when the map shape changes, which must not erase a
+  // crossing the designer declared by hand. Optional without a default, so a file without
+  // it parses to exactly what it did before (the scenario's hash is part of a game's state).
+  seaLinks: z
+    .array(
+      z
+        .strictObject({
+          country: Id.describe('The country across the water.'),
+          note: Text(200).describe('What makes the crossing, for whoever reads the file (the game does not show it), e.g. "Aktau–Baku ferry across the Caspian".'),
+        })
+        .describe('A crossing by sea (a ferry, a port) to another country.'),
+    )
+    .max(20)
+    .optional()
+    .describe('Countries reached across water (a ferry, a port). A project route may cross a sea link exactly as it crosses a land border; nothing else reads it. Listed on both sides.'),
 };
 
 export const ContestedCountry = z.strictObject({
@@ -162,9 +184,9 @@ export const NeighbourCountry = z.strictObject({
   ...CountryBase,
   role: z.literal('neighbour').describe('"contested": on the board; "neighbour": context and home bases.'),
   citations: Citations,
-});
+}).describe("A country off the board: drawn for context, a power's home, a route's way through; orders and effects cannot name it.");
 
-export const Country = z.discriminatedUnion('role', [ContestedCountry, NeighbourCountry]).describe('A country: contested (on the board) or a neighbour (context).');
+export const Country = z.discriminatedUnion('role', [ContestedCountry, NeighbourCountry]).describe('A country: contested (on the board) or a neighbour (context).').meta({ title: 'Country' });
 
 export const Organisation = z
   .strictObject({
@@ -198,36 +220,47 @@ const PowerRef = z
   .describe('A power id, "$self" (who acts or owns) or "$others" (every other power).');
 
 export const Effect = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('influence').describe('What the effect changes: influence, stability, dependence, budget, income, track, flag or points.'), country: CountryRef, power: PowerRef, delta: Delta }),
-  z.strictObject({ type: z.literal('stability'), country: CountryRef, delta: Delta }),
-  z.strictObject({
-    type: z.literal('dependence'),
-    axis: z.enum(['economic', 'security']),
-    country: CountryRef,
-    power: PowerRef,
-    delta: Delta,
-  }),
-  z.strictObject({ type: z.literal('budget'), power: PowerRef, delta: Delta }),
-  z.strictObject({ type: z.literal('income'), power: PowerRef, delta: z.number().int().min(-20).max(20) }),
-  z.strictObject({ type: z.literal('track'), power: PowerRef, track: Id, delta: Delta }),
-  z.strictObject({ type: z.literal('flag'), flag: Id, value: z.boolean().describe('Set (true) or clear (false) the flag.') }),
-  z.strictObject({ type: z.literal('points'), power: PowerRef, delta: z.number().int().min(-50).max(50) }),
-]).describe('One thing an order, project or event does.');
+  z
+    .strictObject({ type: z.literal('influence').describe('What the effect changes: influence, stability, dependence, budget, income, track, flag or points.'), country: CountryRef, power: PowerRef, delta: Delta })
+    .describe("Changes a power's influence share in a country (0–100). A gain fills the uncommitted rest first; beyond it, it comes out of the rivals' shares in proportion."),
+  z.strictObject({ type: z.literal('stability'), country: CountryRef, delta: Delta }).describe("Changes a country's stability (kept within 0–100)."),
+  z
+    .strictObject({
+      type: z.literal('dependence'),
+      axis: z.enum(['economic', 'security']).describe('Which tie: economic or security.'),
+      country: CountryRef,
+      power: PowerRef,
+      delta: Delta,
+    })
+    .describe("Changes a country's economic or security dependence on a power (kept within 0–100)."),
+  z.strictObject({ type: z.literal('budget'), power: PowerRef, delta: Delta }).describe("Changes a power's budget now, once (never below 0)."),
+  z
+    .strictObject({ type: z.literal('income'), power: PowerRef, delta: z.number().int().min(-20).max(20).describe('A change to the income of every later turn, in budget points.') })
+    .describe("Changes a power's income for the rest of the game (kept within 0–100)."),
+  z.strictObject({ type: z.literal('track'), power: PowerRef, track: Id.describe('A track id of that power.'), delta: Delta }).describe("Moves a power's track (kept within the track's min and max; a power without that track is skipped)."),
+  z.strictObject({ type: z.literal('flag'), flag: Id.describe('The flag, any id: flags are global, one set for the whole game.'), value: z.boolean().describe('Set (true) or clear (false) the flag.') }).describe('Sets or clears a flag that events and orders read.'),
+  z.strictObject({ type: z.literal('points'), power: PowerRef, delta: z.number().int().min(-50).max(50).describe('Victory points to add (negative to take away).') }).describe("Changes a power's victory points directly."),
+]).describe('One thing an order, project or event does.').meta({ title: 'Effect' });
 
 const Bounds = {
   atLeast: z.number().int().min(0).max(100).optional().describe('Holds when the value is at least this.'),
   atMost: z.number().int().min(0).max(100).optional().describe('Holds when the value is at most this.'),
 };
 
+// Conditions name countries and powers by id: an event has no acting power or target, so
+// no placeholder has anything to stand for there.
+const CondCountry = Id.describe('A contested country id.');
+const CondPower = Id.describe('A power id.');
+
 export const Condition = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('flag').describe('What the condition tests: flag, track, influence, stability, dependence, leads or project.'), flag: Id, is: z.boolean().describe('Whether the flag must be set (true) or clear (false).') }),
-  z.strictObject({ type: z.literal('track'), power: Id, track: Id, ...Bounds }),
-  z.strictObject({ type: z.literal('influence'), country: Id, power: Id, ...Bounds }),
-  z.strictObject({ type: z.literal('stability'), country: Id, ...Bounds }),
-  z.strictObject({ type: z.literal('dependence'), axis: z.enum(['economic', 'security']), country: Id, power: Id, ...Bounds }),
-  z.strictObject({ type: z.literal('leads'), country: Id, power: Id }),
-  z.strictObject({ type: z.literal('project'), project: Id, status: z.enum(['available', 'building', 'built']).describe('The project state that makes the condition hold.') }),
-]).describe('A test of the game state; an event fires only when all its conditions hold.');
+  z.strictObject({ type: z.literal('flag').describe('What the condition tests: flag, track, influence, stability, dependence, leads or project.'), flag: Id, is: z.boolean().describe('Whether the flag must be set (true) or clear (false).') }).describe('Holds when a flag is set (or, with "is": false, clear).'),
+  z.strictObject({ type: z.literal('track'), power: CondPower, track: Id.describe('A track id of that power.'), ...Bounds }).describe("Holds when a power's track is within the bounds."),
+  z.strictObject({ type: z.literal('influence'), country: CondCountry, power: CondPower, ...Bounds }).describe("Holds when a power's influence in a country is within the bounds."),
+  z.strictObject({ type: z.literal('stability'), country: CondCountry, ...Bounds }).describe("Holds when a country's stability is within the bounds."),
+  z.strictObject({ type: z.literal('dependence'), axis: z.enum(['economic', 'security']).describe('Which tie: economic or security.'), country: CondCountry, power: CondPower, ...Bounds }).describe("Holds when a country's economic or security dependence on a power is within the bounds."),
+  z.strictObject({ type: z.literal('leads'), country: CondCountry, power: CondPower }).describe('Holds when the power controls the country: leads it by its control margin, as scoring counts control (a smaller lead does not hold).'),
+  z.strictObject({ type: z.literal('project'), project: Id.describe('A project id.'), status: z.enum(['available', 'building', 'built']).describe('The project state that makes the condition hold.') }).describe('Holds when a project is available (not started), building or built.'),
+]).describe('A test of the game state; an event fires only when all its conditions hold.').meta({ title: 'Condition' });
 
 export const ActionKind = z.enum(['invest', 'security-deal', 'diplomacy', 'special']);
 

@@ -289,6 +289,15 @@ describe('removing an entry others refer to', () => {
     expect((getAtPath(r.json, ['actions']) as { powers: string[] }[]).every((a) => !a.powers.includes('moscow'))).toBe(true);
     expect(problems(r.json)).toEqual(['edit: powers: found a list of 1; expected at least 2 entries']);
   });
+  it('a country takes the sea links to it along, and a sea link offers every country', () => {
+    const json = setAtPath(setAtPath(blank, ['countries', 0, 'seaLinks'], [{ country: 'kyrgyzstan', note: 'A ferry.' }]), ['countries', 1, 'seaLinks'], [{ country: 'kazakhstan', note: 'A ferry.' }]);
+    expect(problems(json)).toEqual([]);
+    // A sea link may lead to a neighbour, unlike an effect's country.
+    expect(refKindOf(['countries', 0, 'seaLinks', 0, 'country'])).toBe('country');
+    const r = removeEntry(schema, json, ['countries', 1]);
+    expect(r.removed).toContain('countries[0].seaLinks[0]');
+    expect(getAtPath(r.json, ['countries', 0, 'seaLinks'])).toEqual([]);
+  });
   it('an entry nothing refers to goes alone', () => {
     const json = add(blank, ['cities']);
     expect(removeEntry(schema, json, ['cities', 11])).toEqual({ json: blank, removed: [] });

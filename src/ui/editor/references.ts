@@ -67,7 +67,8 @@ export function refKind(path: Path): RefKind | null {
     case 'home':
       return 'neighbour';
     case 'country':
-      return top === 'cities' ? 'country' : 'contested';
+      // A sea link may lead to a neighbour as well as to a contested country.
+      return top === 'cities' || path.includes('seaLinks') ? 'country' : 'contested';
     case 'power':
     case 'owner':
       return 'power';
