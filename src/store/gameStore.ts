@@ -92,6 +92,12 @@ export interface GameStoreState {
   startReplay(): void;
   replayStep(delta: number): void;
   stopReplay(): void;
+  /**
+   * A new game that goes on from the state the replay shows: the turns before it as they
+   * were played, the same seats and seed (so the same chances lie ahead for the same
+   * orders). The game it branches from is kept as the previous game.
+   */
+  playOnFromReplay(): boolean;
   exportSave(): string | null;
   importSave(text: string, name?: string): boolean;
   /** A dropped or chosen file: a save is loaded, a scenario is validated and offered for a new game. */
@@ -426,6 +432,20 @@ export function createGameStore(storage: SaveStorage | null = null, computers: C
 
       stopReplay() {
         set({ replay: null });
+      },
+
+      playOnFromReplay() {
+        const { session, replay } = get();
+        const state = replay?.states[replay.index];
+        if (!session || !replay || !state) return false;
+        if (state.phase.kind === 'over') return fail('The game ended there: step back to an earlier turn to play on from it.');
+        const hs = humans(session.scenario, session.mode);
+        const record = { ...session.record, turns: session.record.turns.slice(0, replay.index), state };
+        const branch: GameSession = { ...session, gameId: newGameId(), record, reports: session.reports.slice(0, replay.index), pending: new Map(), activePower: hs[0] ?? null, handover: hs.length > 1 };
+        const from = `turn ${state.turn} of ${state.lastTurn}`;
+        const kept = storage !== null && get().storageTrouble === null;
+        const after = kept ? 'The game you replayed is kept as the previous game: the start screen can restore it.' : 'This browser is not keeping games, so the game you replayed is gone unless you exported it.';
+        return guard(`Playing on from ${from}`, branch.gameId, () => begin(branch, { kind: 'info', text: `You play on from ${from}, as the game stood then. ${after}` }));
       },
 
       exportSave() {

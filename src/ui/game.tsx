@@ -186,6 +186,11 @@ function ReplayPanel({ scenario: s, states, index }: { scenario: Scenario; state
       <button type="button" data-key="replay-exit" onClick={() => store.getState().stopReplay()}>
         Leave the replay
       </button>
+      {shown && shown.phase.kind !== 'over' && (
+        <button type="button" data-key="replay-play-on" onClick={() => store.getState().playOnFromReplay()}>
+          {`Play on from turn ${shown.turn}`}
+        </button>
+      )}
     </section>
   );
 }

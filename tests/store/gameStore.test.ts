@@ -114,6 +114,37 @@ describe('replay viewer', () => {
     store.getState().stopReplay();
     expect(store.getState().replay).toBeNull();
   });
+
+  it('plays on from a replayed turn: a new game with the turns before it, the game it came from kept as the previous one', () => {
+    const storage = memory();
+    const store = createGameStore(storage);
+    store.getState().startGame(scenario, 'p', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
+    store.getState().queueOrder(visit);
+    store.getState().endTurn();
+    store.getState().endTurn();
+    const original = store.getState().session;
+    store.getState().startReplay();
+    store.getState().replayStep(1);
+    // The game in progress would be replaced: asked first, and "no" keeps it.
+    expect(store.getState().playOnFromReplay()).toBe(false);
+    expect(store.getState().question?.title).toMatch(/Replace your game/);
+    store.getState().answer(false);
+    expect(store.getState().session).toBe(original);
+    store.getState().playOnFromReplay();
+    store.getState().answer(true);
+    const branch = store.getState().session;
+    expect(branch?.gameId).not.toBe(original?.gameId);
+    expect(branch?.record.turns).toEqual(original?.record.turns.slice(0, 1));
+    expect(branch?.record.state.turn).toBe(2);
+    expect(branch?.reports).toHaveLength(1);
+    expect(store.getState().replay).toBeNull();
+    expect(store.getState().message?.text).toMatch(/play on from turn 2 of 8.*kept as the previous game/);
+    const previous = store.getState().saved.previous;
+    expect(previous?.ok === true ? previous.gameId : null).toBe(original?.gameId);
+    // The same orders from the branch point give the same game as before (same seed, same chances).
+    store.getState().endTurn();
+    expect(store.getState().session?.record.state).toEqual(original?.record.state);
+  });
 });
 
 describe('opening files', () => {
