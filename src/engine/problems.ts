@@ -60,7 +60,7 @@ const TYPE_WORDS = new Map([
 ]);
 
 /** `"a", "b", "c"`: names quoted for a message. */
-export const quoteList = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+const quoteList = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
 
 /**
  * An unknown field, said with the fields that do exist at that place (a misspelling
