@@ -5,7 +5,7 @@
 // terminal would obey.
 import { availableParallelism } from 'node:os';
 import type { Invocation } from './args';
-import { parseCommandLine } from './args';
+import { npmSwallowedHint, parseCommandLine } from './args';
 import { validate } from './validate';
 import { simulate } from './simulate';
 import { replay } from './replay';
@@ -138,7 +138,10 @@ async function run(argv: readonly string[]): Promise<number> {
     return await execute(parseCommandLine(argv), argv);
   } catch (e) {
     // A hint the error itself already says (a misspelt power given a player) is left out.
-    if (e instanceof UsageError) throw e.withHints(clashHints(argv).filter((hint) => !e.message.includes(hint)));
+    if (e instanceof UsageError) {
+      const npm = npmSwallowedHint(argv, process.env);
+      throw e.withHints([...(npm === null ? [] : [npm]), ...clashHints(argv).filter((hint) => !e.message.includes(hint))]);
+    }
     throw e;
   }
 }

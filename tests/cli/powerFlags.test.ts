@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../../src/cli/args';
+import { npmSwallowedHint, parseCommandLine } from '../../src/cli/args';
 import { choosePlayers, unknownPowerHints } from '../../src/cli/players';
 import { UsageError } from '../../src/cli/errors';
 import { mini, miniInput } from '../fixtures/mini';
@@ -56,5 +56,15 @@ describe('a power flag that names no power', () => {
     const r = cli(['simulate', '--scenario', file, '--seed', '1', '--ankra']);
     expect(r.code).toBe(2);
     expect(r.stderr.split('\n').slice(0, 2)).toEqual(['error: --ankra needs a value', 'note: scenario caucasus has no power "ankra" (its powers: ankara, moscow; did you mean --ankara?)']);
+  });
+
+  // `npm run cli simulate --scenario x --ankra greedy` (no "--"): npm keeps the options, the command sees only "x" and "greedy".
+  it.each([
+    { argv: ['simulate', 'x', '1', 'greedy'], env: { npm_lifecycle_event: 'cli', npm_config_scenario: 'true', npm_config_seed: 'true', npm_config_ankra: 'true' }, hint: 'npm kept --scenario, --seed for itself: put -- before the command so that its options reach it (npm run --silent cli -- simulate …)' },
+    { argv: ['balance', 'x', '100'], env: { npm_lifecycle_event: 'cli', npm_config_scenario: 'true', npm_config_games: 'true', npm_config_json: 'true' }, hint: 'npm kept --scenario, --games for itself: put -- before the command so that its options reach it (npm run --silent cli -- balance …)' },
+    { argv: ['simulate', 'x'], env: { npm_config_scenario: 'true' }, hint: null },
+    { argv: ['simulate', 'x'], env: { npm_lifecycle_event: 'cli', npm_config_json: 'true' }, hint: null },
+  ])('npm swallowing the options: $argv', ({ argv, env, hint }) => {
+    expect(npmSwallowedHint(argv, env)).toBe(hint);
   });
 });
