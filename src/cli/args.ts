@@ -105,6 +105,20 @@ const OPTIONS: Record<Command, ReadonlyMap<string, OptionKind>> = {
   ]),
 };
 
+/**
+ * Without `--` after the script's name, `npm run cli simulate --scenario x` hands the
+ * options to npm, which keeps them as `npm_config_<name>` variables and passes on only
+ * the values (the command then sees stray arguments). Given the environment, the hint
+ * that says so, or null. npm's own "json" and "help" prove nothing and are left out.
+ */
+export function npmSwallowedHint(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string | null {
+  const command = argv[0];
+  if (command === undefined || !isCommand(command) || env.npm_lifecycle_event === undefined) return null;
+  const taken = optionNames(command).filter((name) => name !== 'json' && name !== 'help' && env[`npm_config_${name.replaceAll('-', '_')}`] !== undefined);
+  if (taken.length === 0) return null;
+  return `npm kept ${taken.map((n) => `--${n}`).join(', ')} for itself: put -- before the command so that its options reach it (npm run --silent cli -- ${command} …)`;
+}
+
 /** The option names of a command (`--<name>`): a power with one of these ids cannot use the short form. */
 export const optionNames = (command: Command): string[] => [...OPTIONS[command].keys()];
 

@@ -5,7 +5,7 @@
 // terminal would obey.
 import { availableParallelism } from 'node:os';
 import type { Invocation } from './args';
-import { parseCommandLine } from './args';
+import { npmSwallowedHint, parseCommandLine } from './args';
 import { validate } from './validate';
 import { simulate } from './simulate';
 import { replay } from './replay';
@@ -15,7 +15,7 @@ import { formatBalance, runBalance, workerCount } from './balance';
 import { reportGames, runReport } from './report';
 import { formatReport } from '../ai/reportFormat';
 import { loadScenarioFile } from './scenarioFile';
-import { choosePlayers, chooseRepublics, shortFormClashes } from './players';
+import { choosePlayers, chooseRepublics, shortFormClashes, unknownPowerHints } from './players';
 import { InputError, UsageError } from './errors';
 import { lineWriter } from './terminal';
 import { USAGE_LINES } from './usage';
@@ -34,7 +34,8 @@ const errOut = lineWriter(process.stderr);
 /**
  * After a usage error in simulate or balance: if the scenario has a power whose id is
  * one of the command's options and the arguments use that option, the likely mistake
- * is naming its player the short way; say how to name it.
+ * is naming its player the short way; say how to name it. An option that is no power
+ * either gets the scenario's powers (and the closest), whatever the error was.
  */
 function clashHints(argv: readonly string[]): string[] {
   const [command, ...args] = argv;
@@ -44,7 +45,8 @@ function clashHints(argv: readonly string[]): string[] {
   const value = arg === undefined ? undefined : arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[at + 1];
   if (value === undefined || value === '') return [];
   try {
-    return shortFormClashes(loadScenarioFile(value).scenario, command, args);
+    const { scenario } = loadScenarioFile(value);
+    return [...shortFormClashes(scenario, command, args), ...unknownPowerHints(scenario, command, args)];
   } catch (e) {
     // The scenario's own problems are reported once the usage is right.
     if (e instanceof InputError) return [];
@@ -135,7 +137,11 @@ async function run(argv: readonly string[]): Promise<number> {
   try {
     return await execute(parseCommandLine(argv), argv);
   } catch (e) {
-    if (e instanceof UsageError) throw e.withHints(clashHints(argv));
+    // A hint the error itself already says (a misspelt power given a player) is left out.
+    if (e instanceof UsageError) {
+      const npm = npmSwallowedHint(argv, process.env);
+      throw e.withHints([...(npm === null ? [] : [npm]), ...clashHints(argv).filter((hint) => !e.message.includes(hint))]);
+    }
     throw e;
   }
 }

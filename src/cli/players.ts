@@ -2,7 +2,7 @@
 // checked against the scenario's powers. A power may be named `--player <id>=<player>`
 // whatever its id, or `--<id> <player>` when its id is not one of the command's options.
 import type { Scenario } from '../engine';
-import { idRecord } from '../engine';
+import { closest, idRecord } from '../engine';
 import { parsePlayer } from '../ai/player';
 import { parseRepublicPlayer } from '../ai/republic';
 import type { Command, PlayerChoice, RepublicArgs } from './args';
@@ -15,7 +15,7 @@ export function choosePlayers(scenario: Scenario, command: Command, choices: rea
   const chosen = new Map<string, PlayerChoice>();
   for (const c of choices) {
     if (!powers.includes(c.power)) {
-      const list = `its powers: ${powers.join(', ')}`;
+      const list = powerList(powers, c.power, c.spelled.startsWith('--player ') ? (id) => `--player ${id}=${c.player}` : (id) => `--${id}`);
       throw new UsageError(
         c.spelled.startsWith('--player ')
           ? `${c.spelled}: scenario ${scenario.id} has no power ${quote(c.power)} (${list})`
@@ -29,6 +29,29 @@ export function choosePlayers(scenario: Scenario, command: Command, choices: rea
     chosen.set(c.power, c);
   }
   return idRecord(powers.map((p) => [p, chosen.get(p)?.player ?? fallback]));
+}
+
+/** "its powers: a, b, c", and the closest to a misspelt `name` as it would be written, if one is close. */
+function powerList(powers: readonly string[], name: string, spell: (id: string) => string): string {
+  const near = closest(name, powers);
+  return `its powers: ${powers.join(', ')}${near === undefined ? '' : `; did you mean ${spell(near)}?`}`;
+}
+
+/**
+ * After a usage error: each `--<name>` among the arguments that is neither an option of
+ * the command nor a power of the scenario, with the scenario's powers (a misspelt power
+ * can stop the command line before its power is looked up, e.g. when it has no value).
+ */
+export function unknownPowerHints(scenario: Scenario, command: Command, args: readonly string[]): string[] {
+  const options = optionNames(command);
+  const powers = scenario.powers.map((p) => p.id);
+  // After "--" every argument is a positional, not an option.
+  const end = args.indexOf('--');
+  const names = (end < 0 ? args : args.slice(0, end)).flatMap((a) => {
+    const m = /^--([^=]+)/.exec(a);
+    return m?.[1] !== undefined && !options.includes(m[1]) && !powers.includes(m[1]) ? [m[1]] : [];
+  });
+  return [...new Set(names)].map((name) => `scenario ${scenario.id} has no power ${quote(name)} (${powerList(powers, name, (id) => `--${id}`)})`);
 }
 
 /**

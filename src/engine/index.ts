@@ -43,6 +43,8 @@ export { indexScenario } from './scenarioIndex';
 export type { ScenarioIndex } from './scenarioIndex';
 export { idRecord, own, copyRecord, protoKeyPaths } from './records';
 export { withoutBom } from './scenario';
+export { closest } from './schemaPath';
+export { scenarioWarnings } from './scenarioWarnings';
 export { hasHiddenCharacters, showHiddenCharacters } from './text';
 export type { GroundingReport, SourceUse, Assumption, Uncited } from './grounding';
 export { groundingReport, describeSource, formatPartialDate, reportingEnds, REQUIRED } from './grounding';

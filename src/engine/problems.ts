@@ -2,6 +2,7 @@
 // needs it: where (JSON path), what was found, what was expected.
 import type { z } from 'zod';
 import { showHiddenCharacters } from './text';
+import { closest, isWholeNumber, objectFields, schemaAt } from './schemaPath';
 
 export interface Problem {
   /** JSON path such as `countries[3].influence.bejing`; empty for the whole file. */
@@ -55,23 +56,62 @@ const TYPE_WORDS = new Map([
   ['array', 'a list'],
   ['nonoptional', 'a value'],
   ['int', 'a whole number'],
+  ['integer', 'a whole number'],
 ]);
 
-/** Turn zod's issues into problems, reading the offending values from the input. */
-export function problemsFromZod(input: unknown, issues: readonly Issue[]): Problem[] {
+/** `"a", "b", "c"`: names quoted for a message. */
+const quoteList = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(', ');
+
+/**
+ * An unknown field, said with the fields that do exist at that place (a misspelling
+ * and a feature the format does not have get the same answer: here is what there is).
+ */
+function unknownField(schema: z.ZodType | undefined, input: unknown, parts: readonly PathPart[], key: string): Problem {
+  const path = formatPath([...parts, key]);
+  const place = schema ? schemaAt(schema, input, parts) : null;
+  const fields = place ? objectFields(place.schema) : null;
+  if (!place || !fields) return { path, found: `unknown field "${key}"`, expected: 'no such field (check its spelling)' };
+  const d = place.discriminator;
+  const found = d ? `field "${key}", which an entry with "${d.field}": ${describeValue(d.value)} does not have` : `field "${key}", which does not exist here`;
+  const near = closest(key, fields);
+  return { path, found, expected: `one of the fields that exist here: ${quoteList(fields)}${near === undefined ? '' : ` (did you mean "${near}"?)`}` };
+}
+
+/**
+ * A citation keyed by something that is not a field name, such as "risk.chancePct": the
+ * fields this entry can cite, and how a value inside one of them is cited.
+ */
+function citationKey(schema: z.ZodType | undefined, input: unknown, parts: readonly PathPart[], issue: Extract<Issue, { code: 'invalid_key' }>): Problem {
+  const key = parts[parts.length - 1];
+  const path = formatPath(parts);
+  const found = `key ${JSON.stringify(key)}`;
+  const place = schema && parts[parts.length - 2] === 'citations' ? schemaAt(schema, input, parts.slice(0, -2)) : null;
+  const fields = place ? objectFields(place.schema)?.filter((f) => f !== 'citations') : undefined;
+  if (!fields || typeof key !== 'string') return { path, found, expected: issue.issues[0]?.message ?? 'a valid key' };
+  const head = /^[A-Za-z]+/.exec(key)?.[0];
+  const inside = head !== undefined && head !== key && fields.includes(head) ? ` (a value inside "${head}" is cited as "${head}")` : '';
+  return { path, found, expected: `the name of a field of this entry, one of ${quoteList(fields)}${inside}` };
+}
+
+/**
+ * Turn zod's issues into problems, reading the offending values from the input. With the
+ * schema that gave the issues, a problem can also say what the schema allows at its place.
+ */
+export function problemsFromZod(input: unknown, issues: readonly Issue[], schema?: z.ZodType): Problem[] {
   const out: Problem[] = [];
   for (const issue of issues) {
     const parts = issue.path.filter((p): p is PathPart => typeof p !== 'symbol');
     const found = describeValue(valueAt(input, parts));
     switch (issue.code) {
       case 'unrecognized_keys':
-        for (const key of issue.keys) {
-          out.push({ path: formatPath([...parts, key]), found: `unknown field "${key}"`, expected: 'no such field (check its spelling)' });
-        }
+        for (const key of issue.keys) out.push(unknownField(schema, input, parts, key));
         break;
-      case 'invalid_type':
-        out.push({ path: formatPath(parts), found, expected: TYPE_WORDS.get(issue.expected) ?? `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}` });
+      case 'invalid_type': {
+        // "5" where a whole number belongs: zod expected "number", but the designer needs to know it must be whole too.
+        const whole = issue.expected === 'number' && schema !== undefined && isWholeNumber(schemaAt(schema, input, parts)?.schema);
+        out.push({ path: formatPath(parts), found, expected: whole ? 'a whole number' : (TYPE_WORDS.get(issue.expected) ?? `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`) });
         break;
+      }
       case 'too_small':
         out.push({
           path: formatPath(parts),
@@ -102,7 +142,7 @@ export function problemsFromZod(input: unknown, issues: readonly Issue[]): Probl
         break;
       }
       case 'invalid_key':
-        out.push({ path: formatPath(parts), found: `key ${JSON.stringify(parts[parts.length - 1])}`, expected: issue.issues[0]?.message ?? 'a valid key' });
+        out.push(citationKey(schema, input, parts, issue));
         break;
       case 'not_multiple_of':
         out.push({ path: formatPath(parts), found, expected: `a multiple of ${String(issue.divisor)}` });

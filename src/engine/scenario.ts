@@ -43,7 +43,7 @@ export function readScenario(input: unknown): Result<LoadedScenario, Problem[]> 
   const { json, notes, from } = migrateScenario(input);
   if (from > FORMAT_VERSION) return err([{ path: 'formatVersion', found: String(from), expected: `form ${FORMAT_VERSION} or earlier (the file was written for a newer version of the game)` }]);
   const parsed = ScenarioSchema.safeParse(json);
-  if (!parsed.success) return err([...protoKeys, ...problemsFromZod(json, parsed.error.issues).filter((p) => !p.path.endsWith(PROTO_KEY))]);
+  if (!parsed.success) return err([...protoKeys, ...problemsFromZod(json, parsed.error.issues, ScenarioSchema).filter((p) => !p.path.endsWith(PROTO_KEY))]);
   // Zod dropped those keys without a word; the rest of the file may be fine, but it is not what was written.
   if (protoKeys.length > 0) return err(protoKeys);
   const problems = checkScenario(parsed.data);

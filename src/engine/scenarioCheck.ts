@@ -48,7 +48,8 @@ export function checkScenario(s: Scenario): Problem[] {
 
   const citations = (path: PathPart[], entry: { citations?: Record<string, readonly { source: string }[]> | undefined }): void => {
     for (const [field, cs] of Object.entries(entry.citations ?? {})) {
-      if (!Object.hasOwn(entry, field) || field === 'citations') add([...path, 'citations', field], `a citation for "${field}"`, 'a field of this entry');
+      // Only a field the entry has can be cited; name them, since a designer may reach for one the format lacks.
+      if (!Object.hasOwn(entry, field) || field === 'citations') add([...path, 'citations', field], `a citation for "${field}", a field this entry does not have`, `a field of this entry: ${list(Object.keys(entry).filter((f) => f !== 'citations'))}`);
       cs.forEach((c, k) => {
         if (!sources.has(c.source)) add([...path, 'citations', field, k, 'source'], `"${c.source}"`, `a source id: ${list(sources)}`);
       });

@@ -15,8 +15,9 @@ import morphdom from 'morphdom';
 import mapAssetJson from '../../../assets/map/central-asia.json';
 import schemaJson from '../../../scenarios/schema.json';
 import type { Problem, Scenario } from '../../engine';
-import { formatProblem, loadScenarioText } from '../../engine';
+import { formatProblem, loadScenarioText, scenarioWarnings } from '../../engine';
 import type { MapAsset } from '../../map/mapAsset';
+import { mapWarnings } from '../../map/scenarioMap';
 import { balancePanel } from '../balancePanel';
 import { button, h } from '../dom';
 import { offerShareLink } from '../share';
@@ -148,9 +149,14 @@ export function editorPanel(hooks: EditorHooks): EditorPanel {
     problemList.replaceChildren();
     if (r.ok) {
       problems = [];
-      problemList.append(h('li', { class: 'none' }, 'None: the scenario is valid.'));
+      // Warnings do not stop play (the file loads), but the game would not play as meant. The
+      // quick computer games of `validate` are left to the balance check: too slow for every keystroke.
+      const warnings = [...scenarioWarnings(r.value), ...mapWarnings(r.value, asset)];
+      if (warnings.length === 0) problemList.append(h('li', { class: 'none' }, 'None: the scenario is valid.'));
+      for (const w of warnings.slice(0, 50)) problemList.append(h('li', { class: 'warning' }, formatProblem('warning: scenario', w), ' ', button('Show', () => reveal(w.path), { 'aria-label': `Show the field ${w.path || 'scenario'}` })));
       valid = r.value;
-      status.textContent = `Valid: "${r.value.title}", ${r.value.turns} turns, ${r.value.powers.length} powers, ${r.value.countries.filter((c) => c.role === 'contested').length} contested countries.`;
+      const warned = warnings.length === 0 ? '' : ` ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: it plays, but not as meant.`;
+      status.textContent = `Valid: "${r.value.title}", ${r.value.turns} turns, ${r.value.powers.length} powers, ${r.value.countries.filter((c) => c.role === 'contested').length} contested countries.${warned}`;
       play.disabled = false;
       return;
     }
