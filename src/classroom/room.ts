@@ -31,7 +31,7 @@ import { parseRepublicPlayer, republicView } from '../ai/republic';
 import type { Decided, Decision } from './decide';
 import { decide } from './decide';
 import type { ClientMessage, GameSnapshot, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, ServerMessage, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
-import { FACILITATOR_ONLY, TEAM_ONLY } from './protocol';
+import { FACILITATOR_ONLY, FACILITATOR_SENDER, TEAM_ONLY } from './protocol';
 
 /** Everything fixed when a room is made (stored once). */
 export interface RoomCreation {
@@ -381,6 +381,15 @@ export function handleMessage(room: RoomState, who: Identity, msg: ClientMessage
       return one({ k: 'stance', role: role.value, choice });
     }
     case 'say': {
+      if (who.kind === 'facilitator') {
+        // The facilitator speaks to one team (a nudge, a private brief) or to every team; the projector never shows it.
+        if (msg.to !== 'all' && !room.roleById.has(msg.to)) return refuse(`there is no team "${msg.to}" in this room`);
+        if (msg.to !== 'all' && !isTeam(room, msg.to)) return refuse('a computer reads no messages: that role is not played by a team');
+        const text = msg.text.trim();
+        if (text.length === 0) return refuse('the message is empty');
+        return one({ k: 'say', from: FACILITATOR_SENDER, to: msg.to, text });
+      }
+      if (who.kind !== 'team') return refuse('only a team or the facilitator can send a message');
       const role = teamRole(room, who, true);
       if (!role.ok) return role;
       if (msg.to !== 'all' && !room.roleById.has(msg.to)) return refuse(`there is no team "${msg.to}" in this room`);

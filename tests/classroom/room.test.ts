@@ -206,6 +206,24 @@ describe('a turn', () => {
     expect(messagesFor(r, FAC)).toHaveLength(1);
   });
 
+  it('the facilitator writes to one team: only that team (and the facilitator) reads it; or to every team', () => {
+    const r = room();
+    const entries = send(r, FAC, { t: 'say', to: MOSCOW, text: '  Moscow: remember your budget.  ' });
+    expect(entries).toEqual([{ at: clock, k: 'say', from: 'facilitator', to: MOSCOW, text: 'Moscow: remember your budget.' }]);
+    const out = outbox(r, entries, clock, new Map());
+    expect(out.map((o) => (o.to.kind === 'team' ? o.to.role : o.to.kind)).sort()).toEqual(['facilitator', MOSCOW].sort());
+    expect(messagesFor(r, team(MOSCOW)).map((m) => [m.from, m.text])).toEqual([['facilitator', 'Moscow: remember your budget.']]);
+    expect(messagesFor(r, team(BEIJING))).toEqual([]);
+    expect(messagesFor(r, PROJ)).toEqual([]);
+    send(r, FAC, { t: 'say', to: 'all', text: 'Five minutes left.' });
+    expect(messagesFor(r, team(BEIJING)).map((m) => m.text)).toEqual(['Five minutes left.']);
+    // Not to a role the computer plays, nor to nobody; the projector may not write at all.
+    expect(refusal(r, FAC, { t: 'say', to: 'uzbekistan', text: 'hi' })).toBe('a computer reads no messages: that role is not played by a team');
+    expect(refusal(r, FAC, { t: 'say', to: '__proto__', text: 'hi' })).toBe('there is no team "__proto__" in this room');
+    expect(refusal(r, FAC, { t: 'say', to: MOSCOW, text: '   ' })).toBe('the message is empty');
+    expect(refusal(r, PROJ, { t: 'say', to: MOSCOW, text: 'hi' })).toBe('only a team or the facilitator can send a message');
+  });
+
   it('the projector, the republics and the rival see no power’s secret track', () => {
     // classroom-short has no secret track: one of Moscow's is made secret here.
     const sc = structuredClone(scenario);
