@@ -166,8 +166,16 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     await server.stop();
     const line = /measured: (.*)/.exec(server.output())?.[1];
-    if (line) {
-      const m = JSON.parse(line) as { latencies: number[]; flushes: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
+    let parsed: unknown = null;
+    try {
+      parsed = line ? JSON.parse(line) : null;
+    } catch (e) {
+      // The server's stdout and stderr reach us through one buffer: a line it logged while writing the figures may split them.
+      const at = Number(/position (\d+)/.exec(String(e))?.[1] ?? 0);
+      process.stderr.write(`the server's own figures could not be read (${String(e)}); around there: ${JSON.stringify(line?.slice(Math.max(0, at - 200), at + 200))}\n`);
+    }
+    if (parsed) {
+      const m = parsed as { latencies: number[]; flushes: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
       const lat = m.latencies.sort((a, b) => a - b);
       const fl = m.flushes.map((f) => f.ms).sort((a, b) => a - b);
       const perCommit = m.flushes.filter((f) => f.entries > 0);

@@ -247,7 +247,8 @@ describe('the timer', () => {
     // The computer policy: a grace period first, shown on the timer.
     const cm = computer.team('moscow');
     await cm.until(() => cm.room?.timer.kind === 'running' && cm.room.timer.grace, 3000, 'the grace period');
-    for (const r of rooms) await r.facilitator.until(() => (r.facilitator.room?.turn ?? 0) >= 2, 6000, `turn 2 in ${r.created.code}`);
+    // Generous: the computer room's first decision also starts a worker thread (tsx compiles the players in it), slow on a loaded machine.
+    for (const r of rooms) await r.facilitator.until(() => (r.facilitator.room?.turn ?? 0) >= 2, 30_000, `turn 2 in ${r.created.code}`);
 
     const close = (x: RoomExport) => entriesOf(x, 'close-orders')[0] as Extract<RoomExport['log'][number], { k: 'close-orders' }>;
     const passRecord = await recordOf(server.port, pass.created.code, pass.created.facilitator);
