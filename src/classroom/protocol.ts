@@ -154,6 +154,8 @@ export interface RoomPublic {
   news: NewsItem[];
   /** The server's clock when this was sent. */
   serverNow: number;
+  /** Set while the orders stage closes and computer players decide (no timer runs; orders wait). */
+  deciding?: true;
   /** The game's result, once it ended (winner null: a draw or stopped by the facilitator). */
   result?: { winner: string | null; reason: string };
 }

@@ -469,7 +469,7 @@ function teamPower(room: RoomState, who: Identity): Result<string> {
 /** The entries due at `now`: a stage every team has finished, a timer that ran out, or a closing whose computer players have all decided. */
 export function dueEntries(room: RoomState, now: number): LogEntry[] {
   if (room.phase !== 'playing') return [];
-  if (room.closing) return pendingDecisions(room).length === 0 ? [closeStage(room, now)] : [];
+  if (room.closing) return awaited(room).length === 0 ? [closeStage(room, now)] : [];
   const waiting = room.stage === 'orders' ? teamPowers(room).filter((r) => !room.submitted.has(r.id)) : teamRepublics(room).filter((r) => !room.stances.has(r.id));
   const teams = room.stage === 'orders' ? teamPowers(room) : teamRepublics(room);
   if (teams.length > 0 && waiting.length === 0) return [closeOrAsk(room, now)];
@@ -515,27 +515,26 @@ export interface PendingDecision {
   decision: Decision;
 }
 
-/**
- * The computer players' decisions the closing stage still waits for: the powers' first, then
- * (once every power's orders are known) the republics', which answer those orders.
- */
-export function pendingDecisions(room: RoomState): PendingDecision[] {
+/** The computer players the closing stage still waits for: the powers' first, then (once every power's orders are known) the republics', which answer those orders. */
+function awaited(room: RoomState): { key: string; kind: 'orders' | 'stance'; role: string; player: string }[] {
   const c = room.closing;
   if (!c || room.phase !== 'playing') return [];
+  const waiting = (kind: Role['kind']) => [...c.computers].filter(([role]) => room.roleById.get(role)?.kind === kind && !(kind === 'power' ? c.orders.has(role) : c.stances.has(role)));
+  const powers = waiting('power');
+  const list = powers.length > 0 ? powers.map(([role, player]) => ({ role, player, kind: 'orders' as const })) : waiting('republic').map(([role, player]) => ({ role, player, kind: 'stance' as const }));
+  return list.map((x) => ({ ...x, key: `${c.seq}:${x.role}` }));
+}
+
+/** The decisions the closing stage still waits for, each described in full (decide.ts), with the key its answer comes back by. */
+export function pendingDecisions(room: RoomState): PendingDecision[] {
   const { scenario } = room.creation;
   const state = room.record.state;
-  const out: PendingDecision[] = [];
-  for (const [role, player] of c.computers) {
-    if (room.roleById.get(role)?.kind === 'power' && !c.orders.has(role)) out.push({ key: `${c.seq}:${role}`, decision: { kind: 'orders', role, player, scenario, view: viewFor(scenario, state, role) } });
-  }
-  if (out.length > 0) return out;
   let orders: Record<string, Order[]> | null = null;
-  for (const [role, player] of c.computers) {
-    if (room.roleById.get(role)?.kind !== 'republic' || c.stances.has(role)) continue;
+  return awaited(room).map(({ key, kind, role, player }) => {
+    if (kind === 'orders') return { key, decision: { kind, role, player, scenario, view: viewFor(scenario, state, role) } };
     orders ??= ordersRecord(powersOrders(room));
-    out.push({ key: `${c.seq}:${role}`, decision: { kind: 'stance', role, player, scenario, view: republicView(scenario, state, role), orders } });
-  }
-  return out;
+    return { key, decision: { kind, role, player, scenario, view: republicView(scenario, state, role), orders } };
+  });
 }
 
 /**
@@ -544,18 +543,18 @@ export function pendingDecisions(room: RoomState): PendingDecision[] {
  * A player that failed gives no orders (a power) or leaves the stance to the rule of thumb (a republic).
  */
 export function decided(room: RoomState, key: string, answer: { ok: true; value: Decided } | { ok: false; error: string }, now: number): LogEntry[] {
-  const wanted = pendingDecisions(room).find((p) => p.key === key);
+  const wanted = awaited(room).find((p) => p.key === key);
   if (!wanted) return [];
-  const d = wanted.decision;
+  const { kind, role } = wanted;
   const failed = (why: string): LogEntry[] =>
-    d.kind === 'orders'
-      ? [{ at: now, k: 'computer-orders', role: d.role, orders: [], failed: why }]
-      : [{ at: now, k: 'computer-stance', role: d.role, choice: ruleOfThumbChoice(room.creation.scenario, room.record.state, d.role, d.orders).choice, failed: why }];
+    kind === 'orders'
+      ? [{ at: now, k: 'computer-orders', role, orders: [], failed: why }]
+      : [{ at: now, k: 'computer-stance', role, choice: ruleOfThumbChoice(room.creation.scenario, room.record.state, role, ordersRecord(powersOrders(room))).choice, failed: why }];
   if (!answer.ok) return failed(answer.error);
   const v = answer.value;
-  if (d.kind === 'orders' && v.kind === 'orders') return [{ at: now, k: 'computer-orders', role: d.role, orders: v.orders }];
-  if (d.kind === 'stance' && v.kind === 'stance') return [{ at: now, k: 'computer-stance', role: d.role, choice: v.choice }];
-  return failed(`a ${v.kind} answer to a ${d.kind} decision`);
+  if (kind === 'orders' && v.kind === 'orders') return [{ at: now, k: 'computer-orders', role, orders: v.orders }];
+  if (kind === 'stance' && v.kind === 'stance') return [{ at: now, k: 'computer-stance', role, choice: v.choice }];
+  return failed(`a ${v.kind} answer to a ${kind} decision`);
 }
 
 /**
@@ -647,6 +646,7 @@ export function publicRoom(room: RoomState, now: number, connected: ReadonlyMap<
     roles,
     news: room.news,
     serverNow: now,
+    ...(room.closing && room.phase === 'playing' ? { deciding: true as const } : {}),
     ...(room.result ? { result: room.result } : {}),
   };
 }

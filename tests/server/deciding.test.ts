@@ -99,6 +99,9 @@ describe('computer players off the hub\'s thread', () => {
     await until(() => t.answer(b, note) !== undefined, 'the note acknowledged');
     expect(t.answer(f, resolveNow)).toMatchObject({ t: 'refused', reason: 'the computer players are deciding: the turn moves on in a moment' });
     expect(t.answer(b, withdraw)?.t).toBe('refused');
+    // Every device is told the computer players are deciding (no timer runs meanwhile).
+    const lastRoom = (): { deciding?: boolean; timer?: unknown } | undefined => f.peer.got.filter((m) => m.t === 'room').at(-1)?.room as { deciding?: boolean } | undefined;
+    expect(lastRoom()).toMatchObject({ deciding: true, timer: { kind: 'off' } });
     const orders = decide(asked.decision);
     asked.resolve(orders);
     await until(() => t.stored('DEC01').some((e) => e.k === 'close-orders'), 'the stage closed');
@@ -107,6 +110,7 @@ describe('computer players off the hub\'s thread', () => {
     const close = log.find((e) => e.k === 'close-orders');
     expect(close?.k === 'close-orders' && close.fill).toEqual({ moscow: (orders as { orders: unknown }).orders });
     expect(t.hub.roomStates()[0]?.record.state.turn).toBe(2);
+    await until(() => lastRoom()?.deciding === undefined, 'the room told the decision is in');
     expect(t.decider.asked).toHaveLength(1);
   });
 
