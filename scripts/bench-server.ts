@@ -10,6 +10,12 @@
 // every room's game replays offline to its final hash (as a save, and its log folded again).
 // The floor under any acknowledgement is one durable SQLite commit (WAL, synchronous=FULL)
 // on the same disk, measured here too. BENCH_ROOMS changes the number of rooms.
+//
+// Then, on the same server: one room whose Moscow is played by search:3 closes its orders
+// stage, and while that computer decides (on a worker thread) the Beijing teams of
+// BENCH_OTHERS other rooms keep sending drafts, paced under the rate limit: their round
+// trips during the decision (from the room's log: its `closing` entry to its
+// `computer-orders`) say whether a strong computer player holds up the other rooms.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,9 +24,10 @@ import { replayExport } from '../src/classroom/room';
 import { loadSave, stateHash } from '../src/engine';
 import { measureCommitFloor } from '../src/server/sqliteStore';
 import type { Acked, Classroom } from './classroom-client';
-import { closeClassroom, createRoom, exportRoom, openClassroom, playToEnd, startServerProcess } from './classroom-client';
+import { closeClassroom, createRoom, Device, exportRoom, openClassroom, playToEnd, powerOrders, startServerProcess } from './classroom-client';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 50);
+const OTHERS = Number(process.env.BENCH_OTHERS ?? 10);
 const dir = mkdtempSync(join(tmpdir(), 'ngg-bench-server-'));
 
 const pct = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
@@ -29,6 +36,49 @@ const ms = (x: number): string => `${x.toFixed(2)} ms`;
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
+}
+
+const sleep = (t: number): Promise<void> => new Promise((r) => setTimeout(r, t));
+
+/** The other rooms' round trips while one room's search:3 computer decides. */
+async function whileSearching(port: number): Promise<{ decisionMs: number; during: number[]; all: number }> {
+  const settings = { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } };
+  const open = async (seed: string) => {
+    const made = await createRoom(port, { scenario: { shipped: 'classroom-short' }, seed, settings });
+    const facilitator = await Device.join(port, made.facilitator);
+    const beijing = await Device.join(port, facilitator.codes?.teams.find((t) => t.role === 'beijing')?.code ?? '');
+    return { made, facilitator, beijing };
+  };
+  const thinking = await open('bench-search');
+  if ((await thinking.facilitator.request({ t: 'seat', role: 'moscow', seat: { kind: 'computer', player: 'search:3' } })).t !== 'ack') throw new Error('could not seat search:3');
+  const others = [];
+  for (let i = 0; i < OTHERS; i++) others.push(await open(`bench-other-${i}`));
+  for (const r of [thinking, ...others]) await r.facilitator.request({ t: 'start' });
+  for (const r of others) await r.beijing.until(() => r.beijing.game !== null && r.beijing.room?.phase === 'playing');
+  const trips: { sent: number; got: number; ms: number }[] = [];
+  let deciding = true;
+  await thinking.beijing.request({ t: 'submit', orders: [] });
+  const loops = others.map(async (r, i) => {
+    const orders = powerOrders(r.facilitator.welcome?.scenario ?? (undefined as never), r.beijing.game ?? (undefined as never), 'beijing');
+    await sleep(i * 5);
+    for (let n = 0; deciding; n++) {
+      const sent = Date.now();
+      const a = await r.beijing.request({ t: 'draft', orders: n % 2 === 0 ? orders : [] });
+      if (a.t === 'ack') trips.push({ sent, got: Date.now(), ms: a.ms });
+      // Under a connection's rate limit (20 a second).
+      await sleep(60);
+    }
+  });
+  await thinking.facilitator.until(() => (thinking.facilitator.room?.turn ?? 0) >= 2, 120_000, 'the search:3 room to resolve');
+  deciding = false;
+  await Promise.all(loops);
+  const ex = await exportRoom(port, thinking.made.code, thinking.made.facilitator);
+  const log = (ex.body as RoomExport).log;
+  const from = log.find((e) => e.k === 'closing')?.at ?? NaN;
+  const to = log.find((e) => e.k === 'computer-orders')?.at ?? NaN;
+  const during = trips.filter((t) => t.sent >= from && t.got <= to).map((t) => t.ms);
+  await Promise.all([thinking, ...others].flatMap((r) => [r.facilitator.close(), r.beijing.close()]));
+  return { decisionMs: to - from, during: during.sort((a, b) => a - b), all: trips.length };
 }
 
 async function main(): Promise<void> {
@@ -87,6 +137,7 @@ async function main(): Promise<void> {
     }
     const rssEnd = rssMb(pid);
     await Promise.all(rooms.map(closeClassroom));
+    const searching = await whileSearching(server.port);
 
     const p50 = pct(sorted, 0.5);
     const p95 = pct(sorted, 0.95);
@@ -105,6 +156,8 @@ async function main(): Promise<void> {
       ['server RSS start / peak / end', `${rssStart.toFixed(0)} / ${rssPeak.toFixed(0)} / ${rssEnd.toFixed(0)} MB`],
       ['lost / duplicated orders', `${lost} / ${duplicated}`],
       ['rooms whose record does not replay to its hash', `${hashMismatch}`],
+      ['one search:3 decision (worker thread)', `${ms(searching.decisionMs)}`],
+      [`other rooms' round trips meanwhile (${OTHERS} rooms)`, `${searching.during.length} drafts acknowledged; p50 ${ms(pct(searching.during, 0.5))} / p95 ${ms(pct(searching.during, 0.95))} / max ${ms(searching.during.at(-1) ?? NaN)}`],
     ];
     const w = Math.max(...rows.map(([k]) => k.length));
     process.stdout.write(`\nClassroom server benchmark (loopback, client and server on the same machine)\n\n${rows.map(([k, v]) => `${k.padEnd(w)}  ${v}`).join('\n')}\n`);
@@ -113,8 +166,16 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     await server.stop();
     const line = /measured: (.*)/.exec(server.output())?.[1];
-    if (line) {
-      const m = JSON.parse(line) as { latencies: number[]; flushes: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
+    let parsed: unknown = null;
+    try {
+      parsed = line ? JSON.parse(line) : null;
+    } catch (e) {
+      // The server's stdout and stderr reach us through one buffer: a line it logged while writing the figures may split them.
+      const at = Number(/position (\d+)/.exec(String(e))?.[1] ?? 0);
+      process.stderr.write(`the server's own figures could not be read (${String(e)}); around there: ${JSON.stringify(line?.slice(Math.max(0, at - 200), at + 200))}\n`);
+    }
+    if (parsed) {
+      const m = parsed as { latencies: number[]; flushes: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
       const lat = m.latencies.sort((a, b) => a - b);
       const fl = m.flushes.map((f) => f.ms).sort((a, b) => a - b);
       const perCommit = m.flushes.filter((f) => f.entries > 0);

@@ -30,7 +30,8 @@ export function startServerProcess(db: string, extra: readonly string[] = []): P
   const nodeArgs = (process.env.NGG_SERVER_NODE_ARGS ?? '').split(' ').filter((x) => x.length > 0);
   const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, 'src/server/main.ts'), '--port', '0', '--host', '127.0.0.1', '--db', db, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  const exited = new Promise<number | null>((done) => proc.once('exit', (code) => done(code)));
+  // 'close', not 'exit': the process may exit before everything it wrote has been read from its pipes (the benchmark reads its last line).
+  const exited = new Promise<number | null>((done) => proc.once('close', (code) => done(code)));
   return new Promise((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`the server did not start in 30 s:\n${out}`)), 30_000);
     const onData = (chunk: Buffer): void => {

@@ -8,6 +8,7 @@ import type { Scenario, TurnReport } from '../engine';
 import { debrief, describeChoice, describeSource, indexScenario, influenceSeries, loadSave, orderLabel, own, pointsSeries, stateHash } from '../engine';
 import type { TurningPoint } from '../engine';
 import type { NewsItem, TeamMessage } from './protocol';
+import { FACILITATOR_SENDER } from './protocol';
 import type { RoomExport, RoomState } from './room';
 import { applyEntry, createRoom } from './room';
 
@@ -94,12 +95,12 @@ export function classDebrief(x: RoomExport): Result<ClassDebrief> {
           : rep.republics.filter((s) => s.country === r.id).map((s) => describeChoice(ix, r.id, s.choice));
       return { role: r.id, team: by.team, decidedBy: by.by, lines };
     });
-    const name = (role: string): string => (role === 'all' ? 'everyone' : (room.roles.find((r) => r.id === role)?.name ?? role));
+    const name = (role: string): string => (role === 'all' ? 'everyone' : role === FACILITATOR_SENDER ? 'the facilitator' : (room.roles.find((r) => r.id === role)?.name ?? role));
     return {
       turn: rep.turn,
       date: rep.date,
       decisions,
-      messages: x.messages.filter((m: TeamMessage) => m.turn === rep.turn).map((m) => ({ from: `${name(m.from)} (${seatName(room, m.from)})`, to: name(m.to), text: m.text })),
+      messages: x.messages.filter((m: TeamMessage) => m.turn === rep.turn).map((m) => ({ from: m.from === FACILITATOR_SENDER ? 'The facilitator' : `${name(m.from)} (${seatName(room, m.from)})`, to: name(m.to), text: m.text })),
       news: x.news.filter((n) => n.turn === rep.turn),
       events: rep.events.map((e) => ({
         title: e.title,

@@ -16,6 +16,9 @@
 // - A turn has two stages: the powers give orders, then each republic team sees what each
 //   patron offers it (the engine's `offers`: one number per power, not the orders) and takes
 //   a stance. Republics played by the computer or the engine's rule of thumb answer at once.
+// - Messages (`say`) go from a team to one team or all, or from the facilitator (sender
+//   FACILITATOR_SENDER) to one team or every team; each is read by its sender, its addressee(s)
+//   and the facilitator, never on the projector (a news item is for the whole room).
 import { z } from 'zod';
 import type { Order, PowerView, RepublicChoice, Scenario, TurnReport } from '../engine';
 
@@ -86,8 +89,10 @@ export type ClientMessageType = ClientMessage['t'];
 
 /** Message types only the facilitator may send. */
 export const FACILITATOR_ONLY: ReadonlySet<ClientMessageType> = new Set(['seat', 'settings', 'start', 'pause', 'resume', 'extend', 'resolve-now', 'inject-event', 'news', 'end']);
-/** Message types only a team may send. */
-export const TEAM_ONLY: ReadonlySet<ClientMessageType> = new Set(['draft', 'submit', 'withdraw', 'stance', 'say']);
+/** Message types only a team may send (`say` is a team's or the facilitator's). */
+export const TEAM_ONLY: ReadonlySet<ClientMessageType> = new Set(['draft', 'submit', 'withdraw', 'stance']);
+/** Who a message from the facilitator is from (`TeamMessage.from`): a word no role of a room is, as `all` is no addressee. */
+export const FACILITATOR_SENDER = 'facilitator';
 
 /** Who a connection is, once its `hello` is accepted. */
 export type Identity = { kind: 'facilitator' } | { kind: 'team'; role: string } | { kind: 'projector' };
@@ -124,7 +129,7 @@ export interface NewsItem {
   event?: string;
 }
 
-/** An in-character message between teams (`to` a role, or `all`). The facilitator sees every one. */
+/** An in-character message between teams, or from the facilitator (`from` is FACILITATOR_SENDER) to one team or all (`to` a role, or `all`). The facilitator sees every one. */
 export interface TeamMessage {
   seq: number;
   turn: number;
@@ -149,6 +154,8 @@ export interface RoomPublic {
   news: NewsItem[];
   /** The server's clock when this was sent. */
   serverNow: number;
+  /** Set while the orders stage closes and computer players decide (no timer runs; orders wait). */
+  deciding?: true;
   /** The game's result, once it ended (winner null: a draw or stopped by the facilitator). */
   result?: { winner: string | null; reason: string };
 }

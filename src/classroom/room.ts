@@ -6,8 +6,12 @@
 //
 // The server turns a client message into entries with `handleMessage` (checking who may do
 // what, and when), and asks `dueEntries` what the clock or a completed stage causes. Slow
-// work (computer players) happens there, when entries are made, and its result is logged,
-// so applying the log never runs a computer player.
+// work (computer players) is never done here: a stage that needs computer players closes in
+// two steps. First a `closing` entry freezes the stage and names the players needed;
+// `pendingDecisions` then describes each decision as data (decide.ts), the server has them
+// made off its main thread, and each answer comes back as an ordinary entry (`decided`
+// builds it); once every answer is in, `dueEntries` closes the stage. Applying the log
+// never runs a computer player, and a server killed mid-decision asks again on restart.
 //
 // A turn has two stages. Orders: every power seated by a team gives its orders (a team's
 // devices share one draft; one of them submits). The stage closes when every team power
@@ -24,8 +28,10 @@ import type { GameRecord, Order, RepublicChoice, Scenario, SaveFile, TurnReport 
 import { checkInjected, idRecord, indexScenario, offers, own, playTurn, republicChoices, ruleOfThumbChoice, startRecord, toSave, validateOrders, viewFor } from '../engine';
 import { parsePlayer } from '../ai/player';
 import { parseRepublicPlayer, republicView } from '../ai/republic';
+import type { Decided, Decision } from './decide';
+import { decide } from './decide';
 import type { ClientMessage, GameSnapshot, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, ServerMessage, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
-import { FACILITATOR_ONLY, TEAM_ONLY } from './protocol';
+import { FACILITATOR_ONLY, FACILITATOR_SENDER, TEAM_ONLY } from './protocol';
 
 /** Everything fixed when a room is made (stored once). */
 export interface RoomCreation {
@@ -55,6 +61,12 @@ type EntryBody =
   | { k: 'extend'; ms: number }
   /** The timer ran out and the grace period before the computer fills in began. */
   | { k: 'grace' }
+  /** The orders stage closes, but computer players must decide first: which roles, by which player. Nothing more is given or changed until they have. */
+  | { k: 'closing'; computers: { role: string; player: string }[] }
+  /** A computer player's orders (`failed`: it could not decide, and the power gives none). */
+  | { k: 'computer-orders'; role: string; orders: Order[]; failed?: string }
+  /** A computer player's stance for a republic (`failed`: it could not decide, and the engine's rule of thumb answers). */
+  | { k: 'computer-stance'; role: string; choice: RepublicChoice; failed?: string }
   /** The orders stage closed: the orders of powers that had not submitted, and the stances of republics no team plays. */
   | { k: 'close-orders'; fill: Record<string, Order[]>; stances: Record<string, RepublicChoice> }
   /** The stance stage closed: the stances of republic teams that had not submitted. */
@@ -92,11 +104,21 @@ export interface RoomState {
   turnOrders: Map<string, Order[]> | null;
   /** Stances of republics no team plays, taken when the orders stage closed. */
   autoStances: Map<string, RepublicChoice>;
+  /** While the orders stage closes: the computer players asked for (role → player), and what those that answered decided. */
+  closing: Closing | null;
   /** Events the facilitator fires this turn. */
   injected: string[];
   news: NewsItem[];
   messages: TeamMessage[];
   result: { winner: string | null; reason: string } | null;
+}
+
+export interface Closing {
+  /** The index of the `closing` entry in the log: a decision asked for one closing is never taken for another. */
+  readonly seq: number;
+  readonly computers: ReadonlyMap<string, string>;
+  readonly orders: Map<string, Order[]>;
+  readonly stances: Map<string, RepublicChoice>;
 }
 
 export type Audience = { kind: 'all' } | { kind: 'facilitator' } | { kind: 'projector' } | { kind: 'team'; role: string };
@@ -141,6 +163,7 @@ export function createRoom(c: RoomCreation): RoomState {
     stances: new Map(),
     turnOrders: null,
     autoStances: new Map(),
+    closing: null,
     injected: [],
     news: [],
     messages: [],
@@ -216,7 +239,21 @@ export function applyEntry(room: RoomState, e: LogEntry): RoomState {
     case 'grace':
       room.timer = { kind: 'running', endsAt: e.at + graceMs(room), grace: true };
       break;
+    case 'closing':
+      room.closing = { seq: room.log.length - 1, computers: new Map(e.computers.map((c) => [c.role, c.player])), orders: new Map(), stances: new Map() };
+      // The stage is over for the teams: no timer runs while the computer players decide.
+      room.timer = { kind: 'off' };
+      break;
+    case 'computer-orders':
+      room.closing?.orders.set(e.role, e.orders);
+      if (e.failed !== undefined) room.news.push({ turn: turnNumber(room), at: e.at, kind: 'news', text: `${roleName(room, e.role)}'s computer player could not decide this turn: it gives no orders.` });
+      break;
+    case 'computer-stance':
+      room.closing?.stances.set(e.role, e.choice);
+      if (e.failed !== undefined) room.news.push({ turn: turnNumber(room), at: e.at, kind: 'news', text: `${roleName(room, e.role)}'s computer player could not decide this turn: the rule of thumb answers for it.` });
+      break;
     case 'close-orders': {
+      room.closing = null;
       const orders = new Map<string, Order[]>();
       for (const r of room.roles) if (r.kind === 'power') orders.set(r.id, room.submitted.get(r.id) ?? own(e.fill, r.id) ?? []);
       room.turnOrders = orders;
@@ -245,6 +282,7 @@ export function applyEntry(room: RoomState, e: LogEntry): RoomState {
 }
 
 const graceMs = (room: RoomState): number => (room.settings.missing.kind === 'computer' ? room.settings.missing.graceSeconds * 1000 : 0);
+const roleName = (room: RoomState, role: string): string => room.roleById.get(role)?.name ?? role;
 const eventTitle = (room: RoomState, id: string): string => room.creation.scenario.events.find((x) => x.id === id)?.title ?? id;
 
 function openTurn(room: RoomState, at: number): void {
@@ -254,6 +292,7 @@ function openTurn(room: RoomState, at: number): void {
   room.stances.clear();
   room.turnOrders = null;
   room.autoStances.clear();
+  room.closing = null;
   room.injected = [];
   room.timer = timerFor(room.settings.orderSeconds, at);
 }
@@ -297,10 +336,17 @@ function endByFacilitator(room: RoomState): void {
 
 // ---- Checking what a device asks ----
 
+/**
+ * What waits while computer players decide: the orders, seats and settings they were asked
+ * about, and the stage's timer. Messages, news, injected events and the end go on.
+ */
+const FROZEN_WHILE_DECIDING: ReadonlySet<ClientMessage['t']> = new Set<ClientMessage['t']>(['draft', 'submit', 'withdraw', 'stance', 'seat', 'settings', 'pause', 'resume', 'extend', 'resolve-now']);
+
 /** The entries a message causes, or why it is refused (in words for the person who sent it). */
 export function handleMessage(room: RoomState, who: Identity, msg: ClientMessage, now: number): Result<LogEntry[]> {
   if (FACILITATOR_ONLY.has(msg.t) && who.kind !== 'facilitator') return refuse('only the facilitator can do that');
   if (TEAM_ONLY.has(msg.t) && who.kind !== 'team') return refuse('only a team can do that');
+  if (room.closing && FROZEN_WHILE_DECIDING.has(msg.t)) return refuse('the computer players are deciding: the turn moves on in a moment');
   const one = (body: EntryBody): Result<LogEntry[]> => ok([{ at: now, ...body }]);
   switch (msg.t) {
     case 'hello':
@@ -335,6 +381,15 @@ export function handleMessage(room: RoomState, who: Identity, msg: ClientMessage
       return one({ k: 'stance', role: role.value, choice });
     }
     case 'say': {
+      if (who.kind === 'facilitator') {
+        // The facilitator speaks to one team (a nudge, a private brief) or to every team; the projector never shows it.
+        if (msg.to !== 'all' && !room.roleById.has(msg.to)) return refuse(`there is no team "${msg.to}" in this room`);
+        if (msg.to !== 'all' && !isTeam(room, msg.to)) return refuse('a computer reads no messages: that role is not played by a team');
+        const text = msg.text.trim();
+        if (text.length === 0) return refuse('the message is empty');
+        return one({ k: 'say', from: FACILITATOR_SENDER, to: msg.to, text });
+      }
+      if (who.kind !== 'team') return refuse('only a team or the facilitator can send a message');
       const role = teamRole(room, who, true);
       if (!role.ok) return role;
       if (msg.to !== 'all' && !room.roleById.has(msg.to)) return refuse(`there is no team "${msg.to}" in this room`);
@@ -376,7 +431,7 @@ export function handleMessage(room: RoomState, who: Identity, msg: ClientMessage
       return one({ k: 'extend', ms: msg.seconds * 1000 });
     case 'resolve-now':
       if (room.phase !== 'playing') return refuse('the game is not being played');
-      return ok([closeStage(room, now)]);
+      return ok([closeOrAsk(room, now)]);
     case 'inject-event': {
       if (room.phase !== 'playing') return refuse('events can be fired while the game is played');
       const checked = checkInjected(room.creation.scenario, room.record.state, [...room.injected, msg.event]);
@@ -411,15 +466,16 @@ function teamPower(room: RoomState, who: Identity): Result<string> {
 
 // ---- What the clock and completed stages cause ----
 
-/** The entries due at `now`: a stage every team has finished, or a timer that ran out. */
+/** The entries due at `now`: a stage every team has finished, a timer that ran out, or a closing whose computer players have all decided. */
 export function dueEntries(room: RoomState, now: number): LogEntry[] {
   if (room.phase !== 'playing') return [];
+  if (room.closing) return awaited(room).length === 0 ? [closeStage(room, now)] : [];
   const waiting = room.stage === 'orders' ? teamPowers(room).filter((r) => !room.submitted.has(r.id)) : teamRepublics(room).filter((r) => !room.stances.has(r.id));
   const teams = room.stage === 'orders' ? teamPowers(room) : teamRepublics(room);
-  if (teams.length > 0 && waiting.length === 0) return [closeStage(room, now)];
+  if (teams.length > 0 && waiting.length === 0) return [closeOrAsk(room, now)];
   if (room.timer.kind !== 'running' || now < room.timer.endsAt) return [];
   if (!room.timer.grace && waiting.length > 0 && graceMs(room) > 0) return [{ at: now, k: 'grace' }];
-  return [closeStage(room, now)];
+  return [closeOrAsk(room, now)];
 }
 
 /** When `dueEntries` may next have something to say. */
@@ -427,7 +483,106 @@ export function nextWake(room: RoomState): number | null {
   return room.phase === 'playing' && room.timer.kind === 'running' ? room.timer.endsAt : null;
 }
 
-/** Closes the current stage: computer players and the missing-orders policy fill in. */
+/** The stage closes: at once if no computer player has to decide, otherwise it begins to close (`closing`). */
+function closeOrAsk(room: RoomState, now: number): LogEntry {
+  if (room.stage !== 'orders') return closeStage(room, now);
+  const computers: { role: string; player: string }[] = [];
+  for (const r of room.roles) {
+    const player = r.kind === 'power' ? powerComputer(room, r.id) : republicComputer(room, r.id);
+    if (player !== null) computers.push({ role: r.id, player });
+  }
+  return computers.length > 0 ? { at: now, k: 'closing', computers } : closeStage(room, now);
+}
+
+/** The computer player that gives a power's orders this turn, if one does: its seat's, or (no orders, no draft) the policy's. */
+function powerComputer(room: RoomState, power: string): string | null {
+  if (room.submitted.has(power)) return null;
+  const seat = room.seats.get(power);
+  const name = seat?.kind === 'computer' ? seat.player : (room.drafts.get(power)?.length ?? 0) > 0 ? null : room.settings.missing.kind === 'computer' ? room.settings.missing.player : null;
+  // A name no player answers to gives no orders, as it always did (seats and settings are checked when given).
+  return name !== null && parsePlayer(name).ok ? name : null;
+}
+
+/** The computer player that takes a republic's stance with the powers' orders, if one does; the rule of thumb is the engine's own and answers in place. */
+function republicComputer(room: RoomState, country: string): string | null {
+  const seat = room.seats.get(country);
+  return seat?.kind === 'computer' && seat.player !== 'rule' && parseRepublicPlayer(seat.player).ok ? seat.player : null;
+}
+
+/** A decision the room waits for, and its key (the closing it belongs to and the role), by which its answer comes back. */
+export interface PendingDecision {
+  key: string;
+  decision: Decision;
+}
+
+/** The computer players the closing stage still waits for: the powers' first, then (once every power's orders are known) the republics', which answer those orders. */
+function awaited(room: RoomState): { key: string; kind: 'orders' | 'stance'; role: string; player: string }[] {
+  const c = room.closing;
+  if (!c || room.phase !== 'playing') return [];
+  const waiting = (kind: Role['kind']) => [...c.computers].filter(([role]) => room.roleById.get(role)?.kind === kind && !(kind === 'power' ? c.orders.has(role) : c.stances.has(role)));
+  const powers = waiting('power');
+  const list = powers.length > 0 ? powers.map(([role, player]) => ({ role, player, kind: 'orders' as const })) : waiting('republic').map(([role, player]) => ({ role, player, kind: 'stance' as const }));
+  return list.map((x) => ({ ...x, key: `${c.seq}:${x.role}` }));
+}
+
+/** The decisions the closing stage still waits for, each described in full (decide.ts), with the key its answer comes back by. */
+export function pendingDecisions(room: RoomState): PendingDecision[] {
+  const { scenario } = room.creation;
+  const state = room.record.state;
+  let orders: Record<string, Order[]> | null = null;
+  return awaited(room).map(({ key, kind, role, player }) => {
+    if (kind === 'orders') return { key, decision: { kind, role, player, scenario, view: viewFor(scenario, state, role) } };
+    orders ??= ordersRecord(powersOrders(room));
+    return { key, decision: { kind, role, player, scenario, view: republicView(scenario, state, role), orders } };
+  });
+}
+
+/**
+ * The entry that logs a decision's answer, or none if the room no longer waits for it (the
+ * game ended, the stage closed, or it was answered already: an answer is never taken twice).
+ * A player that failed gives no orders (a power) or leaves the stance to the rule of thumb (a republic).
+ */
+export function decided(room: RoomState, key: string, answer: { ok: true; value: Decided } | { ok: false; error: string }, now: number): LogEntry[] {
+  const wanted = awaited(room).find((p) => p.key === key);
+  if (!wanted) return [];
+  const { kind, role } = wanted;
+  const failed = (why: string): LogEntry[] =>
+    kind === 'orders'
+      ? [{ at: now, k: 'computer-orders', role, orders: [], failed: why }]
+      : [{ at: now, k: 'computer-stance', role, choice: ruleOfThumbChoice(room.creation.scenario, room.record.state, role, ordersRecord(powersOrders(room))).choice, failed: why }];
+  if (!answer.ok) return failed(answer.error);
+  const v = answer.value;
+  if (kind === 'orders' && v.kind === 'orders') return [{ at: now, k: 'computer-orders', role, orders: v.orders }];
+  if (kind === 'stance' && v.kind === 'stance') return [{ at: now, k: 'computer-stance', role, choice: v.choice }];
+  return failed(`a ${v.kind} answer to a ${kind} decision`);
+}
+
+/**
+ * Every entry due at `now`, with the computer players deciding in place, applied to `room`:
+ * what the server does with its worker threads, in one go. For tests, the command line and
+ * the in-browser fake classroom, where nothing else waits on this thread.
+ */
+export function settleDue(room: RoomState, now: number): LogEntry[] {
+  const done: LogEntry[] = [];
+  for (let round = 0; round < 16; round++) {
+    const due = dueEntries(room, now);
+    const answers = due.length > 0 ? [] : pendingDecisions(room).flatMap((p) => decided(room, p.key, { ok: true, value: decide(p.decision) }, now));
+    const entries = [...due, ...answers];
+    if (entries.length === 0) break;
+    for (const e of entries) applyEntry(room, e);
+    done.push(...entries);
+  }
+  return done;
+}
+
+/** Every power's orders as the orders stage closes: given, decided by a computer player, the team's draft, or none. */
+function powersOrders(room: RoomState): Map<string, Order[]> {
+  const all = new Map<string, Order[]>();
+  for (const r of room.roles) if (r.kind === 'power') all.set(r.id, room.submitted.get(r.id) ?? missingOrders(room, r.id));
+  return all;
+}
+
+/** Closes the current stage: the computer players' logged decisions, the rule of thumb and the missing-orders policy fill in. */
 function closeStage(room: RoomState, now: number): LogEntry {
   const { scenario } = room.creation;
   const state = room.record.state;
@@ -438,41 +593,33 @@ function closeStage(room: RoomState, now: number): LogEntry {
     return { at: now, k: 'close-stances', fill };
   }
   const fill = idRecord<Order[]>();
-  const all = new Map<string, Order[]>();
-  for (const r of room.roles) {
-    if (r.kind !== 'power') continue;
-    const given = room.submitted.get(r.id);
-    if (given) {
-      all.set(r.id, given);
-      continue;
-    }
-    const orders = missingOrders(room, r.id);
-    fill[r.id] = orders;
-    all.set(r.id, orders);
-  }
+  const all = powersOrders(room);
+  for (const [power, orders] of all) if (!room.submitted.has(power)) fill[power] = orders;
   const stances = idRecord<RepublicChoice>();
   const orders = ordersRecord(all);
   for (const r of room.roles) {
     const seat = room.seats.get(r.id);
     if (r.kind !== 'republic' || seat?.kind !== 'computer') continue;
+    const given = room.closing?.stances.get(r.id);
+    if (given) {
+      stances[r.id] = given;
+      continue;
+    }
+    // The rule of thumb (or a name no player answers to) answers in place: it is the engine's own rule, and quick.
     const player = parseRepublicPlayer(seat.player);
     stances[r.id] = player.ok ? player.value.decide(scenario, republicView(scenario, state, r.id), r.id, orders) : ruleOfThumbChoice(scenario, state, r.id, orders).choice;
   }
   return { at: now, k: 'close-orders', fill, stances };
 }
 
-/** The orders of a power that has not submitted: the computer's, the team's draft, or what the policy says. */
+/** The orders of a power that has not submitted: its computer player's (decided while the stage closed), the team's draft, or none. */
 function missingOrders(room: RoomState, power: string): Order[] {
-  const { scenario } = room.creation;
-  const seat = room.seats.get(power);
-  const decide = (name: string): Order[] => {
-    const player = parsePlayer(name);
-    return player.ok ? player.value.decide(scenario, viewFor(scenario, room.record.state, power)) : [];
-  };
-  if (seat?.kind === 'computer') return decide(seat.player);
+  const decidedOrders = room.closing?.orders.get(power);
+  if (decidedOrders) return decidedOrders;
+  // A computer seat whose player gave nothing (or whose name no player answers to) gives no orders; never a draft left from a team.
+  if (room.closing?.computers.has(power) || room.seats.get(power)?.kind === 'computer') return [];
   const draft = room.drafts.get(power);
-  if (draft && draft.length > 0) return draft;
-  return room.settings.missing.kind === 'computer' ? decide(room.settings.missing.player) : [];
+  return draft && draft.length > 0 ? draft : [];
 }
 
 function ordersRecord(orders: ReadonlyMap<string, Order[]>): Record<string, Order[]> {
@@ -499,6 +646,7 @@ export function publicRoom(room: RoomState, now: number, connected: ReadonlyMap<
     roles,
     news: room.news,
     serverNow: now,
+    ...(room.closing && room.phase === 'playing' ? { deciding: true as const } : {}),
     ...(room.result ? { result: room.result } : {}),
   };
 }

@@ -16,6 +16,15 @@
 //      its own transaction: an ack never waits for a turn to be resolved, in its room or in
 //      the fifty others that submitted in the same tick. A crash in between loses nothing:
 //      on restart every room is asked `dueEntries` again.
+// Computer players never run on the hub's thread. A stage that needs them begins to close (an
+// entry like any other); the model then describes each decision it waits for
+// (`pendingDecisions`), the hub hands them to `decide` (the worker pool, playerPool.ts) and
+// goes on serving every room; each answer comes back through `decided` as ordinary entries,
+// queued and committed like a message's. A decision whose answer is not yet committed is
+// simply asked again: after a restart (the room replays to "waiting for it"), or after a
+// failed commit. An answer the room no longer waits for (the game ended, it was answered
+// already) makes no entry. A decision that fails is logged here and answered by the model's
+// fallback (no orders), so the game goes on.
 // Nothing leaves the hub about a room with uncommitted entries: a `hello` or an export of
 // such a room commits first. If a commit fails, each room touched is rebuilt from the store
 // (the model may fold entries in place, so there is no older copy to fall back to) and every
@@ -53,6 +62,10 @@ export interface RoomModel<C extends CreationLike, S extends { readonly creation
   welcome(room: S, who: Identity, now: number, connected: ReadonlyMap<string, number>): ServerMessage;
   exportRoom(room: S): unknown;
   isFinished(room: S): boolean;
+  /** The decisions (computer players) the room waits for and that nobody has answered, each with the key its answer comes back by. Optional: a model without it has none. */
+  pendingDecisions?(room: S): { key: string; decision: unknown }[];
+  /** The entries that log a decision's answer (or its failure); none if the room no longer waits for it. */
+  decided?(room: S, key: string, answer: { ok: true; value: unknown } | { ok: false; error: string }, now: number): E[];
   /** What the room is told when devices come or go (the outbox says nothing without entries). Optional: without it, presence shows at the next change. */
   presence?(room: S, now: number, connected: ReadonlyMap<string, number>): { to: Audience; msg: ServerMessage }[];
 }
@@ -78,6 +91,8 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Keep each acknowledgement's time in the server (frame in → ack out) and each flush's, for the benchmark. */
   measure?: boolean;
+  /** Makes one decision the model describes, off this thread (the worker pool). Without it, every decision fails and the model's fallback answers. */
+  decide?: (decision: unknown) => Promise<unknown>;
 }
 
 /** A connection: before `hello` it belongs to no room. */
@@ -107,6 +122,8 @@ interface LiveRoom<S, E> {
   presence: boolean;
   /** Set while a finished room with no device waits to be unloaded. */
   unloadTimer: NodeJS.Timeout | null;
+  /** Keys of the decisions asked for and not yet answered. */
+  readonly deciding: Set<string>;
 }
 
 interface QueuedAck {
@@ -134,8 +151,9 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private readonly maxBadHellos: number;
   private readonly unloadAfterMs: number;
   private readonly log: (line: string) => void;
+  private readonly decide: ((decision: unknown) => Promise<unknown>) | null;
   /** Commits made, and entries written, since the start (for the benchmark and tests). */
-  readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0 };
+  readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0, decisions: 0, failedDecisions: 0 };
   /** With `measure`: ms from a frame's arrival to its ack, and each flush (work up to the commit, in all). */
   readonly latencies: number[] | null;
   readonly phases: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[] = [];
@@ -151,6 +169,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.unloadAfterMs = opts.unloadAfterMs ?? 10 * 60_000;
     this.log = opts.log ?? ((line) => console.error(line));
     this.latencies = opts.measure ? [] : null;
+    this.decide = opts.decide ?? null;
   }
 
   /** Rebuilds every stored room from its log (on start). A room that cannot be rebuilt is reported and left out, never fatal to the others. */
@@ -310,7 +329,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
 
   private addLive(code: string, state: S): void {
     const c = state.creation;
-    const room: LiveRoom<S, E> = { code, state, conns: new Set(), connected: new Map(), timer: null, wakeAt: null, idleWake: null, queued: [], presence: false, unloadTimer: null };
+    const room: LiveRoom<S, E> = { code, state, conns: new Set(), connected: new Map(), timer: null, wakeAt: null, idleWake: null, queued: [], presence: false, unloadTimer: null, deciding: new Set() };
     this.rooms.set(code, room);
     for (const token of [c.code, c.facilitator, ...c.teamCodes.map((t) => t.code)]) this.tokens.set(token, code);
     this.arm(room);
@@ -405,6 +424,48 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     }
   }
 
+  /** Hands every decision the room waits for, and nobody is making yet, to `decide`; each answer comes back through `answered`. */
+  private askDecisions(room: LiveRoom<S, E>): void {
+    if (this.closed || !this.model.pendingDecisions) return;
+    let pending: { key: string; decision: unknown }[];
+    try {
+      pending = this.model.pendingDecisions(room.state);
+    } catch (e) {
+      return this.log(`room ${room.code}: pendingDecisions threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+    for (const { key, decision } of pending) {
+      if (room.deciding.has(key)) continue;
+      room.deciding.add(key);
+      this.stats.decisions++;
+      const asked = this.decide ? this.decide(decision) : Promise.reject(new Error('this server runs no computer players'));
+      asked.then(
+        (value) => this.answered(room, key, { ok: true, value }),
+        (e: unknown) => {
+          const why = e instanceof Error ? e.message : String(e);
+          // A stopping server fails what its threads were making: not a fault, and asked again at the next start.
+          if (this.closed) return;
+          this.stats.failedDecisions++;
+          this.log(`room ${room.code}: the computer player's decision ${key} failed: ${why}`);
+          this.answered(room, key, { ok: false, error: why });
+        },
+      );
+    }
+  }
+
+  /** A decision's answer: logged through the same queue and commit as any entry, if the room still waits for it. */
+  private answered(room: LiveRoom<S, E>, key: string, answer: { ok: true; value: unknown } | { ok: false; error: string }): void {
+    room.deciding.delete(key);
+    // A stopped hub, or a room no longer live: the answer is dropped (a restarted server asks again).
+    if (this.closed || this.rooms.get(room.code) !== room || !this.model.decided) return;
+    let entries: E[];
+    try {
+      entries = this.model.decided(room.state, key, answer, this.now());
+    } catch (e) {
+      return this.log(`room ${room.code}: decided threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+    if (entries.length > 0 && this.enqueue(room, entries)) this.scheduleFlush();
+  }
+
   private scheduleFlush(): void {
     if (!this.flushScheduled && !this.closed) this.flushScheduled = setImmediate(() => this.flush());
   }
@@ -434,6 +495,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
         room.queued = [];
         this.rebuild(room);
         this.arm(room);
+        // An answer folded in but not committed is gone with the rebuild: its decision is asked again.
+        this.askDecisions(room);
       }
       for (const a of acks) this.send(a.conn, { t: 'refused', id: a.id, reason: SAVE_FAILED });
       return;
@@ -464,6 +527,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       const before = room.queued.length;
       this.drainDue(room, now);
       if (room.queued.length > before) due = true;
+      this.askDecisions(room);
     }
     if (due) this.scheduleFlush();
     if (this.latencies) {

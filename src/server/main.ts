@@ -2,7 +2,7 @@
 //
 //   tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist]
 //                          [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10]
-//                          [--heartbeat-seconds 15] [--measure]
+//                          [--heartbeat-seconds 15] [--player-threads N] [--measure]
 //
 // --measure keeps the server's own latency figures and prints them as one JSON line
 // (`measured: {...}`) when it stops: the benchmark reads them.
@@ -31,13 +31,14 @@ interface Options {
   maxPerRoom: number;
   helloSeconds: number;
   heartbeatSeconds: number;
+  playerThreads: number | undefined;
   measure: boolean;
 }
 
-const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10] [--heartbeat-seconds 15] [--measure]';
+const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10] [--heartbeat-seconds 15] [--player-threads N] [--measure]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, helloSeconds: 10, heartbeatSeconds: 15, measure: false };
+  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, helloSeconds: 10, heartbeatSeconds: 15, playerThreads: undefined, measure: false };
   const int = (name: string, v: string, min: number, max: number): number => {
     const n = Number(v);
     if (!/^\d+$/.test(v) || n < min || n > max) usage(`${name} must be a whole number from ${min} to ${max}`);
@@ -60,6 +61,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (name === '--max-per-room') o.maxPerRoom = int(name, v, 1, 100_000);
     else if (name === '--hello-seconds') o.helloSeconds = int(name, v, 1, 3600);
     else if (name === '--heartbeat-seconds') o.heartbeatSeconds = int(name, v, 1, 3600);
+    else if (name === '--player-threads') o.playerThreads = int(name, v, 1, 64);
     else usage(`unknown option ${showHiddenCharacters(name ?? '')}`);
   }
   return o;
@@ -103,6 +105,7 @@ async function main(): Promise<void> {
     helloMs: o.helloSeconds * 1000,
     heartbeatMs: o.heartbeatSeconds * 1000,
     measure: o.measure,
+    playerThreads: o.playerThreads,
     onCreated: (c) => void printRoom(c, base),
   });
   const local = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { NewCreation } from './creation';
 import type { RoomModel } from './hub';
 import { Hub } from './hub';
+import { PlayerPool } from './playerPool';
 import { createHttpServer } from './http';
 import { Sockets } from './sockets';
 import { SqliteStore } from './sqliteStore';
@@ -23,6 +24,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Keep the server's own latency figures (the benchmark). */
   measure?: boolean;
+  /** Threads for the computer players (default: one per core but one, at least one). */
+  playerThreads?: number;
   /** Told of each room made after the start. */
   onCreated?(c: NewCreation): void;
   log?: (line: string) => void;
@@ -42,7 +45,8 @@ export interface RunningServer<S> {
 
 export async function startServer<S extends { readonly creation: NewCreation }, E extends { at: number }>(model: RoomModel<NewCreation, S, E>, opts: ServerOptions): Promise<RunningServer<S>> {
   const store = new SqliteStore<NewCreation, E>(opts.db);
-  const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure });
+  const players = new PlayerPool({ size: opts.playerThreads });
+  const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure, decide: (d) => players.decide(d) });
   const loaded = hub.load();
   const sockets = new Sockets(hub, { maxPerIp: opts.maxPerIp, helloMs: opts.helloMs, heartbeatMs: opts.heartbeatMs });
   const http = createHttpServer({
@@ -72,6 +76,8 @@ export async function startServer<S extends { readonly creation: NewCreation }, 
     close: () =>
       (closing ??= new Promise<void>((done) => {
         hub.close();
+        // Decisions still being made are dropped: their rooms wait for them in the log, and the next start asks again.
+        void players.close();
         sockets.close();
         http.close(() => {
           store.close();

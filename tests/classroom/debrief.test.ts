@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClientMessage, Identity } from '../../src/classroom/protocol';
-import { applyEntry, createRoom, dueEntries, exportRoom, handleMessage } from '../../src/classroom/room';
+import { applyEntry, createRoom, exportRoom, handleMessage, settleDue } from '../../src/classroom/room';
 import type { RoomState } from '../../src/classroom/room';
 import { classDebrief } from '../../src/classroom/classDebrief';
 import { debriefPage, escapeHtml } from '../../src/classroom/debriefPage';
@@ -28,7 +28,7 @@ function play(): RoomState {
     const r = handleMessage(room, who, msg, now);
     if (!r.ok) throw new Error(r.error);
     for (const e of r.value) applyEntry(room, e);
-    for (const e of dueEntries(room, now)) applyEntry(room, e);
+    settleDue(room, now);
   };
   const greedy = (p: string) => greedyPlayer().decide(scenario, viewFor(scenario, room.record.state, p));
   act(FAC, { id: 1, t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team <3>' } });
@@ -41,8 +41,8 @@ function play(): RoomState {
   act(team('uzbekistan'), { id: 7, t: 'stance', choice: { kind: 'lean', power: BEIJING } });
   // Turn 2: Beijing only drafts; the timer runs out, then the stance timer too.
   act(team(BEIJING), { id: 8, t: 'draft', orders: greedy(BEIJING) });
-  for (const e of dueEntries(room, now + 60_000)) applyEntry(room, e);
-  for (const e of dueEntries(room, now + 90_000)) applyEntry(room, e);
+  settleDue(room, now + 60_000);
+  settleDue(room, now + 90_000);
   return room;
 }
 

@@ -4,7 +4,7 @@
 import type { Identity } from '../../src/classroom/protocol';
 import { parseClientMessage } from '../../src/classroom/protocol';
 import type { RoomState } from '../../src/classroom/room';
-import { applyEntry, createRoom, dueEntries, handleMessage, identify, outbox, welcome } from '../../src/classroom/room';
+import { applyEntry, createRoom, handleMessage, identify, outbox, settleDue, welcome } from '../../src/classroom/room';
 import type { Clock, SocketLike } from '../../src/ui/classroom/connection';
 import type { Scenario } from '../../src/engine';
 
@@ -152,10 +152,7 @@ export class FakeClassroom {
     if (!got.ok) return this.push(c.socket, { t: 'refused', id: msg.id, reason: got.error });
     const entries = [...got.value];
     for (const e of got.value) applyEntry(this.room, e);
-    for (const e of dueEntries(this.room, now)) {
-      applyEntry(this.room, e);
-      entries.push(e);
-    }
+    entries.push(...settleDue(this.room, now));
     // As the real hub does: the ack first, then what the entries tell the room.
     this.push(c.socket, { t: 'ack', id: msg.id });
     this.route(entries);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientMessage, Identity, RoomSettings } from '../../src/classroom/protocol';
 import type { LogEntry, RoomState } from '../../src/classroom/room';
-import { applyEntry, createRoom, dueEntries, exportRoom, gameSnapshot, handleMessage, identify, messagesFor, outbox, publicRoom, replayRoom, teamPrivate } from '../../src/classroom/room';
+import { applyEntry, createRoom, dueEntries, exportRoom, gameSnapshot, handleMessage, identify, messagesFor, outbox, publicRoom, replayRoom, settleDue, teamPrivate } from '../../src/classroom/room';
 import { loadSave, stateHash, viewFor } from '../../src/engine';
 import { greedyPlayer } from '../../src/ai/greedy';
 import { loadShipped } from '../engine/helpers';
@@ -28,10 +28,7 @@ function send(r: RoomState, who: Identity, msg: Msg, now = (clock += 1000)): Log
   if (!got.ok) throw new Error(got.error);
   const all = [...got.value];
   for (const e of got.value) applyEntry(r, e);
-  for (const e of dueEntries(r, now)) {
-    applyEntry(r, e);
-    all.push(e);
-  }
+  all.push(...settleDue(r, now));
   return all;
 }
 const refusal = (r: RoomState, who: Identity, msg: Msg): string => {
@@ -136,8 +133,12 @@ describe('a turn', () => {
     expect(r.timer).toEqual({ kind: 'running', endsAt: T0 + 80_000, grace: true });
     expect(dueEntries(r, T0 + 79_999)).toEqual([]);
     const expected = greedy(r, MOSCOW);
-    const close = dueEntries(r, T0 + 80_000);
-    applyEntry(r, close[0]!);
+    // The stage begins to close and asks for both powers' computer player; their answers are logged before the turn resolves.
+    const closing = dueEntries(r, T0 + 80_000);
+    expect(closing).toEqual([{ at: T0 + 80_000, k: 'closing', computers: scenario.powers.map((p) => ({ role: p.id, player: 'greedy' })) }]);
+    applyEntry(r, closing[0]!);
+    expect(refusal(r, team(BEIJING), { t: 'submit', orders: [] })).toBe('the computer players are deciding: the turn moves on in a moment');
+    expect(settleDue(r, T0 + 80_001).map((e) => e.k)).toEqual(['computer-orders', 'computer-orders', 'close-orders']);
     expect(r.reports[0]?.orders[MOSCOW]).toEqual(expected);
     expect(expected.length).toBeGreaterThan(0);
   });
@@ -203,6 +204,24 @@ describe('a turn', () => {
     expect(messagesFor(r, team(MOSCOW))).toEqual([]);
     expect(messagesFor(r, PROJ)).toEqual([]);
     expect(messagesFor(r, FAC)).toHaveLength(1);
+  });
+
+  it('the facilitator writes to one team: only that team (and the facilitator) reads it; or to every team', () => {
+    const r = room();
+    const entries = send(r, FAC, { t: 'say', to: MOSCOW, text: '  Moscow: remember your budget.  ' });
+    expect(entries).toEqual([{ at: clock, k: 'say', from: 'facilitator', to: MOSCOW, text: 'Moscow: remember your budget.' }]);
+    const out = outbox(r, entries, clock, new Map());
+    expect(out.map((o) => (o.to.kind === 'team' ? o.to.role : o.to.kind)).sort()).toEqual(['facilitator', MOSCOW].sort());
+    expect(messagesFor(r, team(MOSCOW)).map((m) => [m.from, m.text])).toEqual([['facilitator', 'Moscow: remember your budget.']]);
+    expect(messagesFor(r, team(BEIJING))).toEqual([]);
+    expect(messagesFor(r, PROJ)).toEqual([]);
+    send(r, FAC, { t: 'say', to: 'all', text: 'Five minutes left.' });
+    expect(messagesFor(r, team(BEIJING)).map((m) => m.text)).toEqual(['Five minutes left.']);
+    // Not to a role the computer plays, nor to nobody; the projector may not write at all.
+    expect(refusal(r, FAC, { t: 'say', to: 'uzbekistan', text: 'hi' })).toBe('a computer reads no messages: that role is not played by a team');
+    expect(refusal(r, FAC, { t: 'say', to: '__proto__', text: 'hi' })).toBe('there is no team "__proto__" in this room');
+    expect(refusal(r, FAC, { t: 'say', to: MOSCOW, text: '   ' })).toBe('the message is empty');
+    expect(refusal(r, PROJ, { t: 'say', to: MOSCOW, text: 'hi' })).toBe('only a team or the facilitator can send a message');
   });
 
   it('the projector, the republics and the rival see no power’s secret track', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEntry, createRoom, dueEntries, exportRoom, handleMessage } from '../../src/classroom/room';
+import { applyEntry, createRoom, exportRoom, handleMessage, settleDue } from '../../src/classroom/room';
 import type { RoomState } from '../../src/classroom/room';
 import type { ClientMessage } from '../../src/classroom/protocol';
 import { stateHash } from '../../src/engine';
@@ -27,7 +27,7 @@ function playedRoom(): RoomState {
   act({ id: 3, t: 'news', text: 'A news item for the record.' });
   for (let turn = 0; turn < 4; turn++) {
     now += 30_000;
-    for (const e of dueEntries(room, now)) applyEntry(room, e);
+    settleDue(room, now);
   }
   return room;
 }

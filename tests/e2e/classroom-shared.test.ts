@@ -16,6 +16,7 @@ import { build } from 'vite';
 import { ARGS, CHROMIUM, ROOT, SHOTS, axeViolations } from './browser';
 import type { Device } from './classroomServer';
 import { openDevice, startClassroomServer, stopClassroomServer } from './classroomServer';
+import { createRoom } from '../../scripts/classroom-client';
 
 const PORT = 4462;
 const URL = `http://127.0.0.1:${PORT}`;
@@ -124,4 +125,33 @@ describe('the shared screen', () => {
       await d.context.close();
     }
   }, 240_000);
+  it('a team whose join code the server refuses: the screen says why and what to do, and can try again', async () => {
+    // A server that lets one device into a room: the shared screen's own facilitator link; each team's is refused.
+    const port = PORT + 10;
+    const full = await startClassroomServer(port, join(work, 'dist'), join(work, 'full.db'), ['--max-per-room', '1']);
+    try {
+      const made = await createRoom(port, { scenario: { shipped: 'classroom-short' }, seed: 'e2e-full', settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } } });
+      if (!browser) throw new Error('no browser');
+      const sh = await openDevice(browser, `http://127.0.0.1:${port}`, 1366, 768, `/?shared=${made.facilitator}`);
+      const alert = sh.page.getByTestId('shared-refused');
+      await alert.waitFor();
+      await alert.getByText(/this room is full \(1 devices\)/).first().waitFor();
+      expect(await alert.getAttribute('role')).toBe('alert');
+      expect(await alert.textContent()).toContain('What to do:');
+      expect(await sh.page.getByText('Connecting this team').count()).toBe(0);
+      // Neither team is said to be on this screen, and each can be tried again from the keyboard.
+      expect(await sh.page.getByText('(on this screen)').count()).toBe(0);
+      const again = sh.page.locator('[data-key="retry-beijing"]');
+      await again.focus();
+      await sh.page.keyboard.press('Enter');
+      // Still full: refused again, and said again (not "connecting" forever).
+      await alert.getByText(/^Beijing: the server says: this room is full/).waitFor();
+      await shot(sh.page, 'refused');
+      expect(await axeViolations(sh.page)).toEqual([]);
+      expect(sh.errors.filter((e) => !/^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/ws' failed/.test(e))).toEqual([]);
+      await sh.context.close();
+    } finally {
+      await stopClassroomServer(full);
+    }
+  }, 120_000);
 });

@@ -168,6 +168,22 @@ describe('a classroom game', () => {
     await mo.page.locator('[data-key="say"]').click();
     await bj.page.waitForSelector('ol.messages li:has-text("Shall we share Kyrgyzstan?")');
     await fac.page.waitForSelector('ol.messages li:has-text("Shall we share Kyrgyzstan?")');
+    // The facilitator writes to Moscow alone, by keyboard: the recipient, the text, Send.
+    const sayTo = fac.page.locator('#facilitator-say-to');
+    await sayTo.focus();
+    for (let i = 0; i < 8 && (await sayTo.inputValue()) !== 'moscow'; i++) await fac.page.keyboard.press('ArrowDown');
+    expect(await sayTo.inputValue()).toBe('moscow');
+    await fac.page.keyboard.press('Tab');
+    expect(await fac.page.evaluate(() => document.activeElement?.id)).toBe('facilitator-say-text');
+    await fac.page.keyboard.type('Moscow, a word: the Kyrgyz want a rail deal.');
+    await fac.page.keyboard.press('Tab');
+    expect(await fac.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).toBe('say');
+    await fac.page.keyboard.press('Enter');
+    await mo.page.waitForSelector('ol.messages li:has-text("the facilitator → you") >> text=the Kyrgyz want a rail deal');
+    await fac.page.waitForSelector('ol.messages li:has-text("the Kyrgyz want a rail deal")');
+    expect(await fac.page.locator('#facilitator-say-text').inputValue()).toBe('');
+    expect(await bj.page.locator('ol.messages li:has-text("the Kyrgyz want a rail deal")').count()).toBe(0);
+    expect(await proj.page.locator('text=the Kyrgyz want a rail deal').count()).toBe(0);
     // Injects: an event now and a news item, on the projector for the room.
     await fac.page.selectOption('#inject-event', { label: 'Kyrgyz transit boom' });
     await fac.page.locator('[data-key="inject-event"]').click();

@@ -11,9 +11,9 @@ import { ROOT } from './browser';
 const SERVER_MAIN = join(ROOT, 'src/server/main.ts');
 
 /** The classroom server as `npm run serve` starts it, on a database of its own, serving the build in `dist`; ready at its `listening on` line. */
-export async function startClassroomServer(port: number, dist: string, db: string): Promise<ChildProcess> {
+export async function startClassroomServer(port: number, dist: string, db: string, extra: readonly string[] = []): Promise<ChildProcess> {
   // A process group of its own: npx starts tsx, which starts node; stopping the group stops them all.
-  const child = spawn('npx', ['tsx', SERVER_MAIN, '--port', String(port), '--host', '127.0.0.1', '--db', db, '--dist', dist], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npx', ['tsx', SERVER_MAIN, '--port', String(port), '--host', '127.0.0.1', '--db', db, '--dist', dist, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the classroom server did not start:\n${out}`)), 60_000);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_FRAME_BYTES } from '../../src/classroom/protocol';
 import type { RoomExport } from '../../src/classroom/room';
-import { replayExport } from '../../src/classroom/room';
+import { replayExport, settleDue } from '../../src/classroom/room';
 import { loadSave, stateHash } from '../../src/engine';
 import type { ServerProcess } from '../../scripts/classroom-client';
 import { closeClassroom, createRoom, Device, exportRoom, openClassroom, playToEnd, powerOrders, startServerProcess } from '../../scripts/classroom-client';
@@ -247,7 +247,8 @@ describe('the timer', () => {
     // The computer policy: a grace period first, shown on the timer.
     const cm = computer.team('moscow');
     await cm.until(() => cm.room?.timer.kind === 'running' && cm.room.timer.grace, 3000, 'the grace period');
-    for (const r of rooms) await r.facilitator.until(() => (r.facilitator.room?.turn ?? 0) >= 2, 6000, `turn 2 in ${r.created.code}`);
+    // Generous: the computer room's first decision also starts a worker thread (tsx compiles the players in it), slow on a loaded machine.
+    for (const r of rooms) await r.facilitator.until(() => (r.facilitator.room?.turn ?? 0) >= 2, 30_000, `turn 2 in ${r.created.code}`);
 
     const close = (x: RoomExport) => entriesOf(x, 'close-orders')[0] as Extract<RoomExport['log'][number], { k: 'close-orders' }>;
     const passRecord = await recordOf(server.port, pass.created.code, pass.created.facilitator);
@@ -335,6 +336,93 @@ describe('a crash', () => {
       expect(await s.stop()).toBe(0);
     }
   });
+});
+
+/** What the room model decides offline, on this thread, from a record's log up to its first `closing`: the computer players' entries the server should have logged. */
+function decidedOffline(x: RoomExport, scenario: RoomExport['game']['scenario']): RoomExport['log'] {
+  const at = x.log.findIndex((e) => e.k === 'closing');
+  expect(at).toBeGreaterThanOrEqual(0);
+  const room = replayExport({ ...x, log: x.log.slice(0, at + 1) }, scenario);
+  return settleDue(room, (x.log[at]?.at ?? 0) + 1).filter((e) => e.k === 'computer-orders' || e.k === 'computer-stance');
+}
+const withoutTimes = (log: RoomExport['log']): unknown[] => log.map(({ at: _at, ...rest }) => rest);
+
+describe('computer players on worker threads', () => {
+  it('while a search:3 computer decides in one room, another room is answered at once; its orders are those decided in place', async () => {
+    const thinking = await smallRoom(server.port, NO_TIMER, 'thinking');
+    expect((await thinking.facilitator.request({ t: 'seat', role: 'moscow', seat: { kind: 'computer', player: 'search:3' } })).t).toBe('ack');
+    const other = await smallRoom(server.port, NO_TIMER, 'other');
+    for (const r of [thinking, other]) expect((await r.facilitator.request({ t: 'start' })).t).toBe('ack');
+    const ob = other.team('beijing');
+    await ob.until(() => ob.game !== null && ob.room?.phase === 'playing');
+    const orders = powerOrders(other.scenario, ob.game ?? (undefined as never), 'beijing');
+
+    // Beijing's submission closes the thinking room's stage: Moscow's search:3 begins.
+    expect((await thinking.team('beijing').request({ t: 'submit', orders: [] })).t).toBe('ack');
+    const trips: { sent: number; got: number; ms: number }[] = [];
+    while ((thinking.facilitator.room?.turn ?? 1) < 2 && trips.length < 2000) {
+      const sent = Date.now();
+      const a = await ob.request({ t: 'draft', orders: trips.length % 2 === 0 ? orders : [] });
+      expect(a.t).toBe('ack');
+      trips.push({ sent, got: Date.now(), ms: a.ms });
+      // Paced under a connection's rate limit (20 a second).
+      await sleep(60);
+    }
+    await thinking.facilitator.until(() => (thinking.facilitator.room?.turn ?? 0) >= 2, 60_000, 'the thinking room\'s turn 2');
+
+    const x = await recordOf(server.port, thinking.created.code, thinking.created.facilitator);
+    const closing = x.log.find((e) => e.k === 'closing');
+    const decidedEntry = x.log.find((e) => e.k === 'computer-orders');
+    expect(closing?.k === 'closing' && closing.computers).toEqual([{ role: 'moscow', player: 'search:3' }]);
+    if (!closing || !decidedEntry) throw new Error('no closing or no decision in the log');
+    // The other room's drafts were sent and acknowledged while Moscow was still deciding:
+    // the clocks are the same machine's, and before the worker threads none could be.
+    const during = trips.filter((t) => t.sent >= closing.at && t.got <= decidedEntry.at);
+    expect(during.length, `round trips during a ${decidedEntry.at - closing.at} ms decision`).toBeGreaterThanOrEqual(3);
+    const ms = during.map((t) => t.ms).sort((a, b) => a - b);
+    expect(ms[Math.floor(ms.length / 2)]).toBeLessThan((decidedEntry.at - closing.at) / 4);
+    // The decision is the one the room model makes in place from the same log.
+    const offline = decidedOffline(x, thinking.scenario);
+    expect(withoutTimes(x.log.filter((e) => e.k === 'computer-orders' || e.k === 'computer-stance'))).toEqual(withoutTimes(offline));
+    expect(decidedEntry.k === 'computer-orders' && decidedEntry.orders.length).toBeGreaterThan(0);
+    for (const r of [thinking, other]) await Promise.all([r.facilitator.close(), ...[...r.teams.values()].map((d) => d.close())]);
+  }, 120_000);
+
+  it('SIGKILL while a computer decides, then a restart: the decision is asked again and logged once, as it would have been', async () => {
+    const db = join(dir, 'deciding-crash.sqlite');
+    let s = await startServerProcess(db);
+    let killedMidDecision = false;
+    const r = await smallRoom(s.port, NO_TIMER, 'crash-deciding');
+    expect((await r.facilitator.request({ t: 'seat', role: 'moscow', seat: { kind: 'computer', player: 'search:3' } })).t).toBe('ack');
+    expect((await r.facilitator.request({ t: 'start' })).t).toBe('ack');
+    const b = r.team('beijing');
+    await b.until(() => b.game !== null && b.room?.phase === 'playing');
+    expect((await b.request({ t: 'submit', orders: [] })).t).toBe('ack');
+    for (let i = 0; i < 200; i++) {
+      const x = await recordOf(s.port, r.created.code, r.created.facilitator);
+      if (x.log.some((e) => e.k === 'computer-orders')) break;
+      if (x.log.some((e) => e.k === 'closing')) {
+        await s.kill();
+        killedMidDecision = true;
+        break;
+      }
+      await sleep(10);
+    }
+    expect(killedMidDecision).toBe(true);
+    await Promise.all([r.facilitator, ...r.teams.values()].map((d) => d.close()));
+
+    s = await startServerProcess(db);
+    try {
+      const f = await Device.join(s.port, r.created.facilitator);
+      await f.until(() => (f.room?.turn ?? 0) >= 2, 60_000, 'turn 2 after the restart');
+      const x = await recordOf(s.port, r.created.code, r.created.facilitator);
+      expect(x.log.filter((e) => ['submit', 'closing', 'computer-orders', 'close-orders'].includes(e.k)).map((e) => e.k)).toEqual(['submit', 'closing', 'computer-orders', 'close-orders']);
+      expect(withoutTimes(x.log.filter((e) => e.k === 'computer-orders'))).toEqual(withoutTimes(decidedOffline(x, r.scenario)));
+      await f.close();
+    } finally {
+      expect(await s.stop()).toBe(0);
+    }
+  }, 120_000);
 });
 
 /** A GET with the path sent as written (fetch would resolve the dots first). */

@@ -148,8 +148,9 @@ export function ConsoleScreen({ origin }: { origin: string }) {
       )}
       <NewsList room={room} />
       <section class="panel" aria-labelledby="messages-title">
-        <h2 id="messages-title">{`Messages between teams (${messages.length})`}</h2>
+        <h2 id="messages-title">{`Messages (${messages.length})`}</h2>
         <MessageList messages={messages} room={room} me={null} />
+        {room.phase !== 'ended' && <WriteToTeams room={room} />}
       </section>
       {room.phase === 'playing' && <SettingsPanel settings={room.settings} />}
       {room.phase !== 'lobby' && joining}
@@ -277,6 +278,47 @@ function ClockPanel({ room }: { room: RoomPublic }) {
         <ConfirmButton id="resolve-now" label={room.stage === 'orders' ? 'Resolve now' : 'Resolve the stances now'} confirm={`close this stage now (a role that has not submitted is handled as the settings say)`} act={() => store.getState().act('resolve-now', { t: 'resolve-now' })} />
       </div>
     </section>
+  );
+}
+
+/** The facilitator writes to one team (a nudge, a private brief) or to every team; unlike a news item, the projector does not show it. */
+function WriteToTeams({ room }: { room: RoomPublic }) {
+  const store = useClassroomApi();
+  const refusals = useClassroom((s) => s.refusals);
+  const [to, setTo] = useState('all');
+  const [text, setText] = useState('');
+  // A computer reads no messages: only roles played by teams are offered.
+  const teams = room.roles.filter((r) => r.seat.kind === 'team');
+  // A team seated by the computer since it was chosen: back to every team rather than a choice the list no longer shows.
+  const chosen = to === 'all' || teams.some((r) => r.role === to) ? to : 'all';
+  const send = (): void => {
+    const t = text.trim();
+    if (t && store.getState().act('say', { t: 'say', to: chosen, text: t })) setText('');
+  };
+  return (
+    <div class="write-to-teams">
+      <h3>Write to the teams</h3>
+      <p class="summary">Only the team you choose reads it (or every team); the projector does not show it. For the whole room, send a news item.</p>
+      <p class="field">
+        <label for="facilitator-say-to">To</label>
+        <select id="facilitator-say-to" value={chosen} onChange={(e) => setTo(e.currentTarget.value)}>
+          <option value="all">Every team</option>
+          {teams.map((r) => (
+            <option key={r.role} value={r.role}>
+              {`${r.name} (${r.seat.kind === 'team' ? r.seat.name : 'team'})`}
+            </option>
+          ))}
+        </select>
+      </p>
+      <p class="field">
+        <label for="facilitator-say-text">Message</label>
+        <textarea id="facilitator-say-text" rows={2} maxLength={MAX_TEXT} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </p>
+      <button type="button" data-key="say" disabled={!text.trim()} aria-describedby={refusedId(refusals, 'say')} onClick={send}>
+        Send the message
+      </button>
+      <Refusal at="say" />
+    </div>
   );
 }
 

@@ -71,7 +71,7 @@ export function useNow(): number {
   return now;
 }
 
-export const stageWords = (room: RoomPublic): string => (room.stage === 'orders' ? 'the powers give their orders' : 'the republics choose their stances');
+export const stageWords = (room: RoomPublic): string => (room.deciding ? 'the computer players are deciding' : room.stage === 'orders' ? 'the powers give their orders' : 'the republics choose their stances');
 
 /** "3:12 left for orders", "Paused (2:00 left)", "No time limit". Read out only when the minute changes, not every second. */
 export function Countdown({ room, big = false }: { room: RoomPublic; big?: boolean }) {

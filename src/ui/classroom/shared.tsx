@@ -7,6 +7,8 @@
 // that team's own screen (team.tsx's TeamScreen on the team's store; the game store the map
 // and the play screen's panels read is bridged to that team only while it is shown). Once the
 // turn resolves, a between-turns screen shows the last turn in brief before the next team.
+// A team whose join code the server refuses (the room is full, say) is not handed the screen:
+// this screen says so, what the server said and what to do, and offers to try again.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import type { RoleInfo, RoomPublic } from '../../classroom/protocol';
@@ -42,6 +44,8 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
   const [played, setPlayed] = useState<ReadonlyMap<string, TeamLink>>(new Map());
   const [seenTurn, setSeenTurn] = useState(0);
   const [active, setActive] = useState<string | null>(null);
+  // Teams whose connection the server refused (role → its reason): a refused link never tries again by itself.
+  const [refused, setRefused] = useState<ReadonlyMap<string, string>>(new Map());
 
   // One connection per team-seated role; a role the facilitator gives to the computer is let go.
   const seated = room?.roles.filter((r) => r.seat.kind === 'team').map((r) => r.role) ?? [];
@@ -71,6 +75,30 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
     [],
   );
 
+  useEffect(() => {
+    const check = (): void => {
+      const now = new Map<string, string>();
+      for (const [role, link] of played) {
+        const s = link.classroom.getState();
+        if (s.link === 'denied') now.set(role, s.deniedWhy ?? 'the code is not known');
+      }
+      setRefused((was) => (sameEntries(was, now) ? was : now));
+    };
+    check();
+    const offs = [...played.values()].map((l) => l.classroom.subscribe(check));
+    return () => {
+      for (const off of offs) off();
+    };
+  }, [played]);
+  /** Opens a refused team's connection again (after the facilitator freed a place, say). */
+  const retry = (role: string): void => {
+    const code = codes?.teams.find((t) => t.role === role)?.code;
+    if (code === undefined) return;
+    links.current.get(role)?.close();
+    links.current.set(role, open(code));
+    setPlayed(new Map(links.current));
+  };
+
   // A new stage or turn: the team on the screen hands over (its screen would show the next stage).
   const stageKey = room ? `${room.phase}|${room.turn}|${room.stage}` : '';
   useEffect(() => setActive(null), [stageKey]);
@@ -89,10 +117,11 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
     };
   }, [shown, games]);
 
-  const playedRoles = useMemo(() => new Set(played.keys()), [played]);
+  // A refused team is not handed the screen: the hand-overs go on with the others.
+  const playedRoles = useMemo(() => new Set([...played.keys()].filter((r) => !refused.has(r))), [played, refused]);
   if (!room || !scenario) return null;
   const role = active === null ? undefined : room.roles.find((r) => r.role === active);
-  if (shown && role) return <TeamTurn role={role} link={shown} room={room} onDone={() => setActive(null)} />;
+  if (shown && role && !refused.has(role.role)) return <TeamTurn role={role} link={shown} room={room} onDone={() => setActive(null)} />;
   const step = nextStep(room, playedRoles, seenTurn);
   return (
     <div class="shared-panel">
@@ -101,6 +130,7 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
         <p data-testid="turn-line">{room.phase === 'lobby' ? 'The game starts soon.' : room.phase === 'ended' ? 'The game is over.' : `Turn ${room.turn}: ${stageWords(room)}.`}</p>
         <Countdown room={room} big />
       </header>
+      {refused.size > 0 && <RefusedTeams roles={room.roles.filter((r) => refused.has(r.role))} refused={refused} onRetry={retry} />}
       {step.kind === 'lobby' && (
         <section class="panel" aria-labelledby="shared-lobby-title">
           <h2 id="shared-lobby-title" tabIndex={-1} data-landing>
@@ -135,6 +165,31 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
       <TeamSubmissions room={room} id="shared-who-title" />
       <NewsList room={room} limit={3} />
     </div>
+  );
+}
+
+const sameEntries = (a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+/** Teams the server would not let in from this screen: what it said, what to do, and a way to try again. */
+function RefusedTeams({ roles, refused, onRetry }: { roles: readonly RoleInfo[]; refused: ReadonlyMap<string, string>; onRetry(role: string): void }) {
+  return (
+    <section class="panel denied" role="alert" aria-labelledby="shared-refused-title" data-testid="shared-refused">
+      <h2 id="shared-refused-title">{roles.length === 1 ? `${teamName(roles[0] as RoleInfo)} could not join from this screen` : 'Some teams could not join from this screen'}</h2>
+      <ul>
+        {roles.map((r) => (
+          <li key={r.role}>
+            {`${teamName(r) === r.name ? r.name : `${teamName(r)} (${r.name})`}: the server says: ${refused.get(r.role) ?? ''}. `}
+            <button type="button" data-key={`retry-${r.role}`} onClick={() => onRetry(r.role)}>
+              {`Try ${teamName(r)} again`}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p>
+        What to do: if the room is full, close a device that is in this room (another tab of the console, the projector, a team's phone) and try again. Or, in the facilitator's console, seat
+        the role with the computer: the game goes on without this screen playing it. Meanwhile this screen hands over to the other teams.
+      </p>
+    </section>
   );
 }
 
@@ -178,6 +233,7 @@ function BetweenTurns({ turn, first, onNext }: { turn: number; first: RoleInfo |
 /** The team's own screen on its own store, with the way to hand the screen on. */
 function TeamTurn({ role, link, room, onDone }: { role: RoleInfo; link: TeamLink; room: RoomPublic; onDone(): void }) {
   const welcomed = useSlice(link.classroom, (s) => s.welcomed);
+  const reconnecting = useSlice(link.classroom, (s) => s.link === 'reconnecting');
   // Submitting hands over: the focus goes to "Done: hand over".
   const done = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -192,7 +248,7 @@ function TeamTurn({ role, link, room, onDone }: { role: RoleInfo; link: TeamLink
         </button>
         {room.stage === 'orders' && !role.submitted && <span class="summary">Your draft stays with the server until you come back.</span>}
       </div>
-      <ClassroomContext.Provider value={link.classroom}>{welcomed ? <TeamScreen /> : <p>Connecting this team…</p>}</ClassroomContext.Provider>
+      <ClassroomContext.Provider value={link.classroom}>{welcomed ? <TeamScreen /> : <p>{reconnecting ? 'Connecting this team… the server does not answer yet: trying again.' : 'Connecting this team…'}</p>}</ClassroomContext.Provider>
     </div>
   );
 }

@@ -1,0 +1,12 @@
+// A computer player's thread that misbehaves on request, for tests/server/playerPool.test.ts:
+// { throw: true } throws out of the handler (the thread dies with an error), { exit: n }
+// ends the thread, { hang: true } never answers; anything else is echoed back.
+import { parentPort } from 'node:worker_threads';
+
+parentPort?.on('message', (m) => {
+  const r = m.request;
+  if (r.throw) throw new Error('a bug in the player');
+  if (r.exit !== undefined) process.exit(r.exit);
+  if (r.hang) for (;;);
+  parentPort?.postMessage({ id: m.id, ok: true, value: { echo: r } });
+});
