@@ -33,12 +33,33 @@ export async function startClassroomServer(port: number, dist: string, db: strin
   });
 }
 
-/** Stops the server's process group and waits for it. */
+/** Whether any process of the group `pid` leads is still running. */
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Stops the server's process group and waits until every process in it is gone: npx may
+ * exit before the node server under it, which would still hold the port a restart needs
+ * (seen once under load as "address already in use"). After 10 s the group is killed.
+ */
 export async function stopClassroomServer(child: ChildProcess | null): Promise<void> {
-  if (child?.pid === undefined || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  process.kill(-child.pid, 'SIGTERM');
-  await exited;
+  if (child?.pid === undefined) return;
+  const pid = child.pid;
+  if (child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(-pid, 'SIGTERM');
+    await exited;
+  }
+  for (let waited = 0; groupAlive(pid); waited += 50) {
+    if (waited >= 10_000) process.kill(-pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 export interface Device {
