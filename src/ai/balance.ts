@@ -12,6 +12,9 @@ import type { GameResult } from './match';
 import { playQuick } from './match';
 import type { RepublicPlayer } from './republic';
 import { parseRepublicPlayer } from './republic';
+import { NO_LEADER } from './reportMetrics';
+
+export { NO_LEADER } from './reportMetrics';
 
 export interface GameSummary {
   index: number;
@@ -25,8 +28,6 @@ export interface GameSummary {
   openings: Record<string, string>;
 }
 
-/** The key for "nobody leads" beside power ids in a report: brackets cannot be part of an id, so no power can be called that. */
-export const NO_LEADER = '(none)';
 
 export const gameSeed = (seed: string, index: number): string => `${seed}-${index}`;
 

@@ -5,6 +5,9 @@ import { randomPlayer } from './random';
 import { greedyPlayer, variedPlayer } from './greedy';
 import { searchPlayer } from './search';
 import { parseScript } from './scripts';
+import { PLAYER_NAMES } from './playerNames';
+
+export { PLAYER_NAMES } from './playerNames';
 
 export interface Player {
   /** As named on the command line: random, greedy, search:2. */
@@ -18,8 +21,6 @@ export interface Player {
    */
   decideWith?(scenario: Scenario, view: PowerView, forced: readonly Order[]): Order[];
 }
-
-export const PLAYER_NAMES = ['random', 'greedy', 'varied', 'search:1', 'search:2', 'search:3'] as const;
 
 export function parsePlayer(name: string): Result<Player, string> {
   if (name === 'random') return { ok: true, value: randomPlayer() };

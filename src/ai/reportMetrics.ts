@@ -6,6 +6,8 @@
 import type { CountryState, GameState, Order, OrderType, Scenario } from '../engine';
 import { ORDER_TYPES, idRecord, own, standing } from '../engine';
 
+/** The key for "nobody leads" beside power ids in a report: brackets cannot be part of an id, so no power can be called that. */
+export const NO_LEADER = '(none)';
 /** A country is locked when one power holds at least this much influence there… */
 export const LOCK_ONE = 90;
 /** …or when two powers both hold at least this much (the old freeze: nobody can lead). */

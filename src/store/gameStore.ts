@@ -11,7 +11,6 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GameRecord, GameState, Order, PowerView, Scenario, TurnReport } from '../engine';
 import { formatProblem, idRecord, loadSave, newGame, own, readScenarioText, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
-import { parsePlayer } from '../ai/player';
 import type { SaveStorage, SavedGame, Slot, SlotSummary } from './autosave';
 import { AUTOSAVE_KEY, MAX_AUTOSAVE_CHARS, autosaveText, newGameId, readAutosave, slotKey, slotSummary, storageFailure, summaryOf, writeAutosave } from './autosave';
 import type { Mode, StoredMode } from './mode';
@@ -129,13 +128,6 @@ export interface ComputerPlayers {
   decide(scenario: Scenario, gameId: string, view: PowerView, player: string): Order[] | Promise<Order[]>;
 }
 
-export const inProcessPlayers: ComputerPlayers = {
-  decide(scenario, _gameId, view, player) {
-    const p = parsePlayer(player);
-    if (!p.ok) throw new Error(p.error);
-    return p.value.decide(scenario, view);
-  },
-};
 
 const inProgress = (record: GameRecord): boolean => record.state.phase.kind !== 'over' && record.turns.length > 0;
 const gameWords = (title: string, turn: number, lastTurn: number): string => `${title} at turn ${turn} of ${lastTurn}`;
@@ -159,7 +151,7 @@ function resumeWords(game: SavedGame, session: GameSession): string | null {
   return `This turn's orders of ${names(done)} were kept, still hidden. Pass the device to ${next}.`;
 }
 
-export function createGameStore(storage: SaveStorage | null = null, computers: ComputerPlayers = inProcessPlayers): StoreApi<GameStoreState> {
+export function createGameStore(storage: SaveStorage | null, computers: ComputerPlayers): StoreApi<GameStoreState> {
   /** What "yes" does, while a question waits. */
   let onYes: (() => void) | null = null;
 

@@ -11,7 +11,7 @@
 // still read, and turned into seats once the scenario is known (`seatsFor`).
 import { z } from 'zod';
 import type { Scenario } from '../engine';
-import { parsePlayer } from '../ai/player';
+import { playerNameProblem } from '../ai/playerNames';
 
 /** Who sits at a power: a person at this device, or a computer player (`greedy`, `search:2`…). */
 export type SeatPlayer = 'human' | { computer: string };
@@ -116,8 +116,8 @@ export function modeProblem(scenario: Scenario, mode: Mode): string | null {
   if (empty) return `nobody sits at the power "${empty.id}"`;
   for (const seat of mode.seats) {
     if (seat.player === 'human') continue;
-    const player = parsePlayer(seat.player.computer);
-    if (!player.ok) return `the computer player cannot play: ${player.error}`;
+    const problem = playerNameProblem(seat.player.computer);
+    if (problem !== null) return `the computer player cannot play: ${problem}`;
   }
   return null;
 }

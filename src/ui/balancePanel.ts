@@ -2,8 +2,8 @@
 // progress bar, a cancel button and the results as text and bars.
 import type { BalanceReport } from '../ai/balance';
 import type { MatchupStats } from '../ai/reportSummary';
-import { LEAD_SHARE, LOCK_BOTH, LOCK_ONE } from '../ai/reportMetrics';
-import { NO_LEADER } from '../ai/balance';
+// From the light module only: the balance players run in a worker (src/workers/balanceWorker.ts).
+import { LEAD_SHARE, LOCK_BOTH, LOCK_ONE, NO_LEADER } from '../ai/reportMetrics';
 import type { Scenario } from '../engine';
 import { idRecord, own } from '../engine';
 import type { BalanceMessage, BalanceRequest } from '../workers/balanceWorker';

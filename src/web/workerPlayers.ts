@@ -4,11 +4,13 @@
 // requests waiting on it (the store keeps the game as it was) and is started afresh next time.
 import type { Order } from '../engine';
 import type { ComputerPlayers } from '../store/gameStore';
-import { inProcessPlayers } from '../store/gameStore';
 import type { PlayerAnswer, PlayerRequest } from '../workers/playerWorker';
 
 export function workerPlayers(): ComputerPlayers {
-  if (typeof Worker === 'undefined') return inProcessPlayers;
+  // Without workers the players think on the page, loaded when first needed (not in the first load).
+  if (typeof Worker === 'undefined') {
+    return { decide: async (scenario, gameId, view, player) => (await import('../store/inProcessPlayers')).inProcessPlayers.decide(scenario, gameId, view, player) };
+  }
   let worker: Worker | null = null;
   let sentFor: string | null = null;
   let next = 1;

@@ -13,6 +13,7 @@ import { OFFLINE, busy, clockText, createClassroomStore, draftOf, timeLeft } fro
 import { bridge } from '../../src/ui/classroom/bridge';
 import { createFailure, createRoom } from '../../src/ui/classroom/setup';
 import { createGameStore } from '../../src/store/gameStore';
+import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import { legalOrders } from '../../src/engine';
 import { loadShipped } from '../engine/helpers';
 import { FakeClassroom, FakeSocket, HandClock } from './fakeClassroom';
@@ -205,11 +206,11 @@ describe('the store and the bridge, against the room model', () => {
     expect(room?.timer).toEqual({ kind: 'running', endsAt: clock.now() + 120_000, grace: false });
 
     // Beijing's first device queues an order in the game store (as the play screen's Queue button does).
-    const g1 = createGameStore(null);
-    const g2 = createGameStore(null);
+    const g1 = createGameStore(null, inProcessPlayers);
+    const g2 = createGameStore(null, inProcessPlayers);
     bridge(bj1.store, g1);
     bridge(bj2.store, g2);
-    const pg = createGameStore(null);
+    const pg = createGameStore(null, inProcessPlayers);
     bridge(proj.store, pg);
     expect(pg.getState().session?.activePower).toBeNull();
     expect(g1.getState().session?.activePower).toBe('beijing');
@@ -269,7 +270,7 @@ describe('the store and the bridge, against the room model', () => {
     const offers = kz.store.getState().team?.offers;
     expect(offers).not.toBeNull();
     // A republic's team has the public board and no queue of its own.
-    const kg = createGameStore(null);
+    const kg = createGameStore(null, inProcessPlayers);
     bridge(kz.store, kg);
     expect(kg.getState().session?.activePower).toBeNull();
     expect(kg.getState().session?.pending.size).toBe(0);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { loadScenarioText } from '../../src/engine';
 import type { SaveStorage, StoredMode } from '../../src/store/gameStore';
+import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import { AUTOSAVE_KEY, PREVIOUS_KEY, createGameStore } from '../../src/store/gameStore';
 import { openShareLink, shareLink } from '../../src/ui/share';
 import { mini } from '../fixtures/mini';
@@ -40,7 +41,7 @@ const quota = (): Error => Object.assign(new Error("Failed to execute 'setItem' 
 
 /** A game of `scenario` with `turns` turns played, autosaved in `storage`. */
 function played(storage: SaveStorage, scenario: Scenario, turns: number, seed = 's'): ReturnType<typeof createGameStore> {
-  const store = createGameStore(storage);
+  const store = createGameStore(storage, inProcessPlayers);
   if (!store.getState().startGame(scenario, seed, vs)) store.getState().answer(true);
   for (let i = 0; i < turns; i++) store.getState().endTurn();
   return store;
@@ -89,7 +90,7 @@ describe('the autosave is read as untrusted input', () => {
     const storage = memory();
     const stored = text();
     storage.data.set(AUTOSAVE_KEY, stored);
-    const store = createGameStore(storage);
+    const store = createGameStore(storage, inProcessPlayers);
     const current = store.getState().saved.current;
     expect(current?.ok === false && current.reason).toMatch(reason);
     expect(store.getState().resumeAutosave()).toBe(false);
@@ -113,7 +114,7 @@ describe('the autosave is read as untrusted input', () => {
     const storage = memory();
     const { save, mode } = JSON.parse(valid()) as { save: string; mode: StoredMode };
     storage.data.set(AUTOSAVE_KEY, JSON.stringify({ save, mode }));
-    const store = createGameStore(storage);
+    const store = createGameStore(storage, inProcessPlayers);
     expect(store.getState().resumeAutosave()).toBe(true);
     expect(store.getState().question).toBeNull();
     expect(store.getState().session?.record.turns).toHaveLength(1);
@@ -122,7 +123,7 @@ describe('the autosave is read as untrusted input', () => {
   it('a share link still opens when the autosave is damaged', () => {
     const storage = memory();
     storage.data.set(AUTOSAVE_KEY, 'null');
-    const store = createGameStore(storage);
+    const store = createGameStore(storage, inProcessPlayers);
     expect(store.getState().resumeAutosave()).toBe(false);
     const link = shareLink('http://x/', mini());
     if (!link.ok) throw new Error(link.reason);
@@ -131,7 +132,7 @@ describe('the autosave is read as untrusted input', () => {
   });
 
   it('a mode that does not fit is refused when a game starts, too', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     expect(store.getState().startGame(classroom, 's', { kind: 'vs-computer', human: 'beijing', computer: 'genius' })).toBe(false);
     expect(store.getState().message?.text).toMatch(/^This game cannot start: the computer player cannot play: unknown player "genius"/);
     expect(store.getState().startGame(classroom, 's', { kind: 'vs-computer', human: 'keys', computer: 'greedy' })).toBe(false);
@@ -139,12 +140,12 @@ describe('the autosave is read as untrusted input', () => {
   });
 
   it('an imported save keeps the mode only if it fits the save’s scenario', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     store.getState().startGame(classroom, 's', { kind: 'watch', computer: 'greedy' });
     const save = exported(xian, 0, 'v');
     store.getState().importSave(save);
     expect(store.getState().session?.mode).toEqual({ kind: 'seats', seats: [{ power: 'beijing', player: { computer: 'greedy' } }, { power: 'moscow', player: { computer: 'greedy' } }] });
-    const other = createGameStore();
+    const other = createGameStore(null, inProcessPlayers);
     other.getState().startGame(classroom, 's', { kind: 'vs-computer', human: 'moscow', computer: 'greedy' });
     const renamed = exported(load('astana-2024'), 0, 'w');
     other.getState().importSave(renamed);
@@ -170,7 +171,7 @@ describe('a storage that refuses to save is said at once, and when it works agai
     store.getState().endTurn();
     expect(store.getState().storageTrouble).toBeNull();
     expect(store.getState().message).toEqual({ kind: 'info', text: 'Autosave works again: Classroom: one school year at turn 6 of 8 is saved.'.replace('Classroom: one school year', classroom.title) });
-    expect(createGameStore(storage).getState().saved.current).toMatchObject({ ok: true, turn: 6 });
+    expect(createGameStore(storage, inProcessPlayers).getState().saved.current).toMatchObject({ ok: true, turn: 6 });
   });
 
   it('a storage the browser refuses to open (private mode): said before any game', () => {
@@ -183,7 +184,7 @@ describe('a storage that refuses to save is said at once, and when it works agai
       },
       remove: () => undefined,
     };
-    const store = createGameStore(refusing);
+    const store = createGameStore(refusing, inProcessPlayers);
     expect(store.getState().storageTrouble).toBe('The game cannot be autosaved: the browser does not let this site store anything (a private window or a privacy setting). Export the save to keep a game.');
     expect(store.getState().resumeAutosave()).toBe(false);
     expect(store.getState().startGame(classroom, 's', vs)).toBe(true);
@@ -195,7 +196,7 @@ describe('a storage that refuses to save is said at once, and when it works agai
   it('a storage whose first write fails when the game starts says so at once', () => {
     const storage = memory();
     storage.failing = new Error('disk I/O error');
-    const store = createGameStore(storage);
+    const store = createGameStore(storage, inProcessPlayers);
     store.getState().startGame(classroom, 's', vs);
     expect(store.getState().storageTrouble).toBe("The game cannot be autosaved: the browser's storage refused (disk I/O error). Reloading or closing the page would lose this game: export the save to keep it.");
   });
@@ -229,7 +230,7 @@ describe('nothing replaces a game in progress without asking; the replaced game 
     expect(store.getState().session?.scenario.id).toBe('xian-2023');
     expect(storage.data.get(PREVIOUS_KEY)).toBe(slot);
     // The next page offers the previous game and restores it; the replacing one becomes the previous.
-    const next = createGameStore(storage);
+    const next = createGameStore(storage, inProcessPlayers);
     expect(next.getState().saved.previous).toMatchObject({ ok: true, title: classroom.title, turn: 3 });
     expect(next.getState().restorePrevious()).toBe(false);
     expect(next.getState().question?.text).toMatch(/^Your previous game of .* at turn 3 of 8 would replace your saved game of .* at turn 2 of 8\./);
@@ -241,7 +242,7 @@ describe('nothing replaces a game in progress without asking; the replaced game 
   it('starting a game while an autosaved game is in progress asks first', () => {
     const storage = memory();
     played(storage, classroom, 1);
-    const store = createGameStore(storage);
+    const store = createGameStore(storage, inProcessPlayers);
     expect(store.getState().startGame(xian, 'y', vs)).toBe(false);
     expect(store.getState().question?.text).toMatch(new RegExp(`^A new game of ${xian.title} would replace your saved game of ${classroom.title} at turn 2 of 8\\.`));
     store.getState().answer(true);
@@ -300,7 +301,7 @@ describe('nothing replaces a game in progress without asking; the replaced game 
     const storage = memory();
     played(storage, classroom, 1);
     const slot = storage.data.get(AUTOSAVE_KEY);
-    const store = createGameStore(storage);
+    const store = createGameStore(storage, inProcessPlayers);
     let writes = 0;
     const set = storage.set;
     storage.set = (k, v) => {

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { loadScenarioText } from '../../src/engine';
 import type { SaveStorage, StoredMode } from '../../src/store/gameStore';
+import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import { AUTOSAVE_KEY, PREVIOUS_KEY, createGameStore } from '../../src/store/gameStore';
 import { SHARE_PREFIX, openShareLink } from '../../src/ui/share';
 import { builtinsChanged, fingerprintBuiltins } from '../fixtures/hostile/builtins';
@@ -112,7 +113,7 @@ const base = (() => {
   const scenario = loadScenarioText(SOURCES.find((t) => t.includes('"classroom-short"')) ?? '');
   if (!scenario.ok) throw new Error('classroom is invalid');
   const storage = memory();
-  const store = createGameStore(storage);
+  const store = createGameStore(storage, inProcessPlayers);
   store.getState().startGame(scenario.value, 'fuzz', vs(scenario.value));
   store.getState().endTurn();
   store.getState().endTurn();
@@ -120,14 +121,14 @@ const base = (() => {
 })();
 function reopened(): { store: ReturnType<typeof createGameStore>; storage: Memory } {
   const storage = memory(base.storage);
-  const store = createGameStore(storage);
+  const store = createGameStore(storage, inProcessPlayers);
   if (!store.getState().resumeAutosave()) throw new Error('the base game does not resume');
   return { store, storage };
 }
 
 /** The offered scenario starts a game that plays two turns without a message of trouble. */
 function offerPlays(scenario: Scenario): void {
-  const fresh = createGameStore();
+  const fresh = createGameStore(null, inProcessPlayers);
   expect(fresh.getState().startGame(scenario, 'fuzz', vs(scenario)), fresh.getState().message?.text).toBe(true);
   fresh.getState().endTurn();
   fresh.getState().endTurn();
@@ -191,7 +192,7 @@ describe('fuzzing what reaches the page', () => {
         const text = target === 'save' ? wrap(mutations.reduce(mutate, base.save)) : mutations.reduce(mutate, wrap(base.save));
         const storage = memory();
         storage.data.set(AUTOSAVE_KEY, text);
-        const store = createGameStore(storage);
+        const store = createGameStore(storage, inProcessPlayers);
         if (store.getState().resumeAutosave()) {
           seen.continued++;
           expect(storage.data.get(AUTOSAVE_KEY)).toBe(text);

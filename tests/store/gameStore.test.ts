@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { loadScenarioText } from '../../src/engine';
 import { AUTOSAVE_KEY, createGameStore } from '../../src/store/gameStore';
+import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import type { SaveStorage } from '../../src/store/gameStore';
 
 const scenario: Scenario = (() => {
@@ -19,7 +20,7 @@ const visit = { type: 'diplomacy', action: 'state-visit', country: 'kazakhstan' 
 
 describe('game store', () => {
   it('queues legal orders, refuses illegal ones with the reason, and undoes', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     expect(store.getState().startGame(scenario, 's', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' })).toBe(true);
     const s = store.getState();
     expect(s.queueOrder(visit)).toBe(true);
@@ -34,7 +35,7 @@ describe('game store', () => {
 
   it('ends the turn: the computer answers, the turn resolves and is autosaved', () => {
     const storage = memory();
-    const store = createGameStore(storage);
+    const store = createGameStore(storage, inProcessPlayers);
     store.getState().startGame(scenario, 's', { kind: 'vs-computer', human: 'moscow', computer: 'greedy' });
     store.getState().queueOrder({ type: 'diplomacy', action: 'state-visit', country: 'uzbekistan' });
     store.getState().endTurn();
@@ -43,13 +44,13 @@ describe('game store', () => {
     expect(session?.reports[0]?.orders.moscow).toEqual([{ type: 'diplomacy', action: 'state-visit', country: 'uzbekistan' }]);
     expect((session?.reports[0]?.orders.beijing ?? []).length).toBeGreaterThan(0);
     expect(session?.pending.size).toBe(0);
-    const resumed = createGameStore(storage);
+    const resumed = createGameStore(storage, inProcessPlayers);
     expect(resumed.getState().resumeAutosave(), resumed.getState().message?.text).toBe(true);
     expect(resumed.getState().session?.record.state).toEqual(session?.record.state);
   });
 
   it('hot seat: the second player enters orders only after the first has finished, and the turn resolves after both', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     store.getState().startGame(scenario, 'h', { kind: 'hot-seat' });
     expect(store.getState().session?.activePower).toBe('beijing');
     expect(store.getState().session?.handover).toBe(true);
@@ -69,7 +70,7 @@ describe('game store', () => {
   });
 
   it('a broken or foreign save file is refused with a message and the game is untouched', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     store.getState().startGame(scenario, 'x', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
     store.getState().endTurn();
     const before = store.getState().session;
@@ -81,15 +82,15 @@ describe('game store', () => {
   });
 
   it('a good save file loads, and a damaged autosave is refused', () => {
-    const a = createGameStore();
+    const a = createGameStore(null, inProcessPlayers);
     a.getState().startGame(scenario, 'y', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
     a.getState().endTurn();
-    const b = createGameStore();
+    const b = createGameStore(null, inProcessPlayers);
     expect(b.getState().importSave(a.getState().exportSave() ?? '')).toBe(true);
     expect(b.getState().session?.record.state).toEqual(a.getState().session?.record.state);
     const storage = memory();
     storage.set(AUTOSAVE_KEY, '{"save": 1, "mode": {"kind": "nonsense"}}');
-    const c = createGameStore(storage);
+    const c = createGameStore(storage, inProcessPlayers);
     expect(c.getState().resumeAutosave()).toBe(false);
     expect(c.getState().session).toBeNull();
   });
@@ -97,7 +98,7 @@ describe('game store', () => {
 
 describe('replay viewer', () => {
   it('steps through the recorded game from the start to the current state', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     store.getState().startGame(scenario, 'r', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
     store.getState().queueOrder(visit);
     store.getState().endTurn();
@@ -117,7 +118,7 @@ describe('replay viewer', () => {
 
   it('plays on from a replayed turn: a new game with the turns before it, the game it came from kept as the previous one', () => {
     const storage = memory();
-    const store = createGameStore(storage);
+    const store = createGameStore(storage, inProcessPlayers);
     store.getState().startGame(scenario, 'p', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
     store.getState().queueOrder(visit);
     store.getState().endTurn();
@@ -149,14 +150,14 @@ describe('replay viewer', () => {
 
 describe('opening files', () => {
   it('offers a valid scenario, refuses a broken one with its problems, and loads a save', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     const text = readFileSync(join(__dirname, '../../scenarios/xian-2023.json'), 'utf8');
     expect(store.getState().openFile('xian.json', text)).toBe(true);
     expect(store.getState().customScenario?.id).toBe('xian-2023');
     expect(store.getState().openFile('broken.json', readFileSync(join(__dirname, '../fixtures/bad-scenarios/misspelt-power.json'), 'utf8'))).toBe(false);
     expect(store.getState().message?.text).toContain('broken.json: countries[0].influence.nrth: found power "nrth"');
     expect(store.getState().openFile('junk.json', 'not json')).toBe(false);
-    const other = createGameStore();
+    const other = createGameStore(null, inProcessPlayers);
     other.getState().startGame(scenario, 'f', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
     other.getState().endTurn();
     expect(store.getState().openFile('save.json', other.getState().exportSave() ?? '')).toBe(true);

@@ -7,6 +7,7 @@ import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText } from '../../src/engine';
 import type { SaveStorage } from '../../src/store/gameStore';
+import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import { AUTOSAVE_KEY, PREVIOUS_KEY, createGameStore } from '../../src/store/gameStore';
 import { SHARE_PREFIX, openShareLink } from '../../src/ui/share';
 import type { BrowserCase } from '../fixtures/hostile/browser';
@@ -26,7 +27,7 @@ const memory = (): SaveStorage & { data: Map<string, string> } => {
 /** Delivers a case to a page with a game in progress, as the page would; returns the store and its storage. */
 function deliver(c: BrowserCase): { store: ReturnType<typeof createGameStore>; storage: ReturnType<typeof memory>; input: string } {
   const storage = memory();
-  const store = createGameStore(storage);
+  const store = createGameStore(storage, inProcessPlayers);
   store.getState().startGame(classroom, 'corpus', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
   store.getState().endTurn();
   store.getState().endTurn();
@@ -39,7 +40,7 @@ function deliver(c: BrowserCase): { store: ReturnType<typeof createGameStore>; s
     case 'autosave': {
       storage.data.set(AUTOSAVE_KEY, input);
       // The page is reopened on that autosave.
-      const reopened = createGameStore(storage);
+      const reopened = createGameStore(storage, inProcessPlayers);
       reopened.getState().resumeAutosave();
       return { store: reopened, storage, input };
     }

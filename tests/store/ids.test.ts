@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { legalOrders, loadScenarioText } from '../../src/engine';
 import type { SaveStorage } from '../../src/store/gameStore';
+import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import { createGameStore } from '../../src/store/gameStore';
 import { influenceSeries } from '../../src/ui/charts';
 import { builtinsChanged, fingerprintBuiltins } from '../fixtures/hostile/builtins';
@@ -30,7 +31,7 @@ describe('a scenario whose ids are built-in names, through the store', () => {
   it('against the computer: queue in "constructor", end turns, autosave, resume, replay, export and import', () => {
     const before = fingerprintBuiltins();
     const storage = memory();
-    const store = createGameStore(storage);
+    const store = createGameStore(storage, inProcessPlayers);
     expect(store.getState().startGame(scenario, 's1', { kind: 'vs-computer', human: 'keys', computer: 'greedy' })).toBe(true);
     for (let turn = 1; turn <= 3; turn++) {
       const s = store.getState().session;
@@ -47,7 +48,7 @@ describe('a scenario whose ids are built-in names, through the store', () => {
     const played = store.getState().session;
     expect(played?.reports[0]?.orders.keys?.[0]).toMatchObject({ country: 'constructor' });
     // Reopening the page continues it.
-    const again = createGameStore(storage);
+    const again = createGameStore(storage, inProcessPlayers);
     expect(again.getState().resumeAutosave(), again.getState().message?.text).toBe(true);
     expect(again.getState().session?.record.state).toEqual(played?.record.state);
     // The replay rebuilds it, and its charts read "constructor".
@@ -59,7 +60,7 @@ describe('a scenario whose ids are built-in names, through the store', () => {
     expect(series.get('keys')?.every((v) => typeof v === 'number')).toBe(true);
     // Exported and imported into a fresh page.
     const exported = again.getState().exportSave() ?? '';
-    const other = createGameStore(memory());
+    const other = createGameStore(memory(), inProcessPlayers);
     expect(other.getState().importSave(exported)).toBe(true);
     expect(other.getState().session?.record.state).toEqual(played?.record.state);
     expect(builtinsChanged(before, fingerprintBuiltins())).toEqual([]);
@@ -67,7 +68,7 @@ describe('a scenario whose ids are built-in names, through the store', () => {
 
   it('two players on one device: "keys" waits for "beijing" (an inherited name is not an order already given)', () => {
     const before = fingerprintBuiltins();
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     store.getState().startGame(scenario, 'h', { kind: 'hot-seat' });
     store.getState().confirmHandover();
     store.getState().endTurn();
@@ -84,7 +85,7 @@ describe('a scenario whose ids are built-in names, through the store', () => {
     const text = readFileSync(join(__dirname, '../../scenarios/templates/blank.json'), 'utf8').replaceAll('"moscow"', '"constructor"');
     const r = loadScenarioText(text);
     if (!r.ok) throw new Error('invalid');
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     store.getState().startGame(r.value, 'h', { kind: 'hot-seat' });
     store.getState().confirmHandover();
     store.getState().endTurn();

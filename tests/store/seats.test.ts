@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { loadScenarioText } from '../../src/engine';
 import type { ComputerPlayers, Mode, SaveStorage } from '../../src/store/gameStore';
-import { AUTOSAVE_KEY, createGameStore, handedOver, inProcessPlayers } from '../../src/store/gameStore';
+import { inProcessPlayers } from '../../src/store/inProcessPlayers';
+import { AUTOSAVE_KEY, createGameStore, handedOver } from '../../src/store/gameStore';
 import { mini } from '../fixtures/mini';
 
 const classroom: Scenario = (() => {
@@ -47,7 +48,7 @@ const stored = (storage: { data: Map<string, string> }): Record<string, unknown>
 
 /** A hot-seat game of the classroom scenario where Beijing has queued a visit and handed over. */
 function beijingHandedOver(storage: SaveStorage): ReturnType<typeof createGameStore> {
-  const store = createGameStore(storage);
+  const store = createGameStore(storage, inProcessPlayers);
   store.getState().startGame(classroom, 'seats', hotSeat);
   store.getState().confirmHandover();
   expect(store.getState().queueOrder(visit)).toBe(true);
@@ -101,7 +102,7 @@ describe('seats', () => {
   });
 
   it('seats that cannot play are refused before the game starts', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     expect(store.getState().startGame(classroom, 's', { kind: 'seats', seats: [{ power: 'beijing', player: 'human' }] })).toBe(false);
     expect(store.getState().message?.text).toBe('This game cannot start: nobody sits at the power "moscow".');
     expect(store.getState().session).toBeNull();
@@ -113,7 +114,7 @@ describe('hot seat: orders handed over survive a reload, still sealed', () => {
     const storage = memory();
     beijingHandedOver(storage);
     expect(stored(storage).pending).toEqual([{ power: 'beijing', orders: [visit] }]);
-    const reopened = createGameStore(storage);
+    const reopened = createGameStore(storage, inProcessPlayers);
     expect(reopened.getState().resumeAutosave()).toBe(true);
     const session = reopened.getState().session;
     expect(session).toMatchObject({ activePower: 'moscow', handover: true });
@@ -157,7 +158,7 @@ describe('hot seat: orders handed over survive a reload, still sealed', () => {
     beijingHandedOver(storage);
     const json = stored(storage);
     storage.data.set(AUTOSAVE_KEY, JSON.stringify({ ...json, pending: change(json.pending as unknown[]) }));
-    const reopened = createGameStore(storage);
+    const reopened = createGameStore(storage, inProcessPlayers);
     expect(reopened.getState().resumeAutosave()).toBe(true);
     expect(reopened.getState().session).toMatchObject({ activePower: 'beijing', handover: true });
     expect(reopened.getState().session?.pending.size).toBe(0);
@@ -172,7 +173,7 @@ describe('hot seat: orders handed over survive a reload, still sealed', () => {
     beijingHandedOver(storage);
     const json = stored(storage);
     storage.data.set(AUTOSAVE_KEY, JSON.stringify({ ...json, mode: { kind: 'hot-seat' } }));
-    const reopened = createGameStore(storage);
+    const reopened = createGameStore(storage, inProcessPlayers);
     expect(reopened.getState().resumeAutosave()).toBe(true);
     expect(reopened.getState().session?.mode).toEqual(hotSeat);
     expect(reopened.getState().session?.pending.get('beijing')).toEqual([visit]);
@@ -182,7 +183,7 @@ describe('hot seat: orders handed over survive a reload, still sealed', () => {
 describe('leaving a game (New game)', () => {
   it('goes at once when nothing would be lost, asks when this turn\'s queued orders would be', () => {
     const storage = memory();
-    const store = createGameStore(storage);
+    const store = createGameStore(storage, inProcessPlayers);
     store.getState().startGame(classroom, 'l', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
     store.getState().endTurn();
     store.getState().queueOrder(visit);

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Order, Scenario } from '../../src/engine';
 import { loadScenarioText } from '../../src/engine';
-import { createGameStore, inProcessPlayers } from '../../src/store/gameStore';
+import { createGameStore } from '../../src/store/gameStore';
+import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import type { ComputerPlayers } from '../../src/store/gameStore';
 
 const scenario: Scenario = (() => {
@@ -41,7 +42,7 @@ describe('computer players thinking in a worker', () => {
   it('the turn waits, nothing changes it meanwhile, then it resolves exactly as in-process', async () => {
     const players = deferred();
     const store = createGameStore(null, players);
-    const same = createGameStore();
+    const same = createGameStore(null, inProcessPlayers);
     for (const st of [store, same]) {
       st.getState().startGame(scenario, 'w', { kind: 'vs-computer', human: 'moscow', computer: 'greedy' });
       st.getState().queueOrder(visit);

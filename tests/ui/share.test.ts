@@ -4,6 +4,7 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import { describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES, loadScenarioText } from '../../src/engine';
 import { createGameStore } from '../../src/store/gameStore';
+import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import { MAX_FRAGMENT_LENGTH, MAX_LINK_LENGTH, SHARE_PREFIX, openShareLink, readShareLink, shareLink } from '../../src/ui/share';
 import { mini } from '../fixtures/mini';
 import { worstCaseFragment } from '../fixtures/hostile/browser';
@@ -83,14 +84,14 @@ describe('share links', () => {
 
 describe('opening a share link through the store', () => {
   it('offers a valid scenario on the start screen', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     openShareLink(store, link(JSON.stringify(mini())));
     expect(store.getState().customScenario?.title).toBe('Mini');
     expect(store.getState().message?.text).toBe('Scenario "Mini" from the share link is ready: choose it on the start screen.');
   });
 
   it('refuses what is not a scenario, with the validator’s problems', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     openShareLink(store, link('{"id":"x"}'));
     expect(store.getState().message?.text).toMatch(/^This share link does not carry a valid scenario: scenario: title: /);
     openShareLink(store, link('not json at all'));
@@ -99,7 +100,7 @@ describe('opening a share link through the store', () => {
   });
 
   it('refuses a too-long link with the reason, and a damaged one', () => {
-    const store = createGameStore();
+    const store = createGameStore(null, inProcessPlayers);
     openShareLink(store, `${SHARE_PREFIX}${'x'.repeat(77_000)}`);
     expect(store.getState().message).toEqual({ kind: 'error', text: expect.stringMatching(/^This share link is too long/) });
     const made = shareLink('http://x/', mini());

@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GameStoreState } from '../../store/gameStore';
 import { createGameStore } from '../../store/gameStore';
+import { inProcessPlayers } from '../../store/inProcessPlayers';
 import { ActionErrors } from '../actionErrors';
 import { keepFocus } from '../focus';
 import { StoreContext } from '../storeHooks';
@@ -53,7 +54,7 @@ export function mountClassroom(route: ClassroomRoute, page: ClassroomPage): void
   if (token === null) return void render(<CodeEntry go={go} />, panel);
   const transport: { conn: Connection | null } = { conn: null };
   const classroom = createClassroomStore({ send: (body) => transport.conn?.send(body) ?? null });
-  const games = createGameStore(null);
+  const games = createGameStore(null, inProcessPlayers);
   // The shared screen bridges the game store to the team on the screen only (shared.tsx).
   if (withMap && route.kind !== 'shared') bridge(classroom, games);
   if (withMap) page.startMap(games);
