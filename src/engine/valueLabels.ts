@@ -48,11 +48,23 @@ const pointsLabel = (ix: ScenarioIndex, power: string): ValueLabel => ({ path: `
 const trackLabel = (ix: ScenarioIndex, power: string, track: { id: string; name: string }): ValueLabel => ({ path: `powers.${power}.tracks.${track.id}`, what: `${track.name} (${powerName(ix, power)})` });
 
 const cache = new WeakMap<ScenarioIndex, ValueLabels>();
+// The last scenario asked about, looked at before the WeakMap: a turn asks for the same
+// scenario's labels at every change, and a game (or a search) plays one scenario.
+let last: { ix: ScenarioIndex; labels: ValueLabels } | null = null;
 
 function labelsOf(ix: ScenarioIndex): ValueLabels {
+  if (last?.ix === ix) return last.labels;
   let labels = cache.get(ix);
-  if (labels) return labels;
-  labels = { country: new Map(), power: new Map() };
+  if (!labels) {
+    labels = makeLabels(ix);
+    cache.set(ix, labels);
+  }
+  last = { ix, labels };
+  return labels;
+}
+
+function makeLabels(ix: ScenarioIndex): ValueLabels {
+  const labels: ValueLabels = { country: new Map(), power: new Map() };
   for (const country of ix.contestedIds) {
     const byPower = (make: (power: string) => ValueLabel): Map<string, ValueLabel> => new Map(ix.powerIds.map((p) => [p, make(p)]));
     labels.country.set(country, {
@@ -69,7 +81,6 @@ function labelsOf(ix: ScenarioIndex): ValueLabels {
       tracks: new Map(power.tracks.map((t) => [t.id, trackLabel(ix, power.id, t)])),
     });
   }
-  cache.set(ix, labels);
   return labels;
 }
 
