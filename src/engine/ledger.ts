@@ -3,12 +3,14 @@
 // cause). The turn report is that ledger; a test proves every changed value in the
 // state has an entry.
 import type { Order } from './order';
-import type { GameState } from './state';
+import type { GameState, ProjectState } from './state';
 import type { ScenarioIndex } from './scenarioIndex';
-import { countryName, powerName } from './scenarioIndex';
+import { powerName } from './scenarioIndex';
 import type { Rng } from './rng';
 import type { EventBasis } from './schema';
 import type { RepublicChoice } from './republics';
+import type { Axis } from './valueLabels';
+import { labelOfBudget, labelOfDependence, labelOfIncome, labelOfInfluence, labelOfPoints, labelOfStability, labelOfTrack } from './valueLabels';
 
 export type RuleName = 'payment' | 'income' | 'dependence-fades' | 'republic' | 'ties' | 'neglect' | 'balancing' | 'stability-drift' | 'scoring' | 'contract-award';
 
@@ -101,22 +103,6 @@ function powerState(ctx: TurnContext, power: string) {
   return p;
 }
 
-// Paths and labels of influence values, built once per scenario: influence changes many times a turn.
-const influenceLabels = new WeakMap<ScenarioIndex, Map<string, Map<string, { path: string; what: string }>>>();
-
-function influenceLabel(ix: ScenarioIndex, country: string, power: string): { path: string; what: string } {
-  let byCountry = influenceLabels.get(ix);
-  if (!byCountry) influenceLabels.set(ix, (byCountry = new Map()));
-  let byPower = byCountry.get(country);
-  if (!byPower) byCountry.set(country, (byPower = new Map()));
-  let label = byPower.get(power);
-  if (!label) {
-    label = { path: `countries.${country}.influence.${power}`, what: `${powerName(ix, power)}'s influence in ${countryName(ix, country)}` };
-    byPower.set(power, label);
-  }
-  return label;
-}
-
 /** Each country's attention is 100: the powers' influence there adds up to at most this. */
 export const SHARE_TOTAL = 100;
 
@@ -125,7 +111,7 @@ function setInfluence(ctx: TurnContext, country: string, power: string, to: numb
   const from = c.influence[power] ?? 0;
   if (to === from) return;
   c.influence[power] = to;
-  const { path, what } = influenceLabel(ctx.ix, country, power);
+  const { path, what } = labelOfInfluence(ctx.ix, country, power);
   record(ctx, { path, what, country, power, from, to, cause });
 }
 
@@ -138,41 +124,32 @@ function setInfluence(ctx: TurnContext, country: string, power: string, to: numb
 export function changeInfluence(ctx: TurnContext, country: string, power: string, delta: number, cause: Cause): void {
   const c = countryState(ctx, country);
   const from = c.influence[power] ?? 0;
-  if (delta <= 0) {
-    setInfluence(ctx, country, power, clamp(from + delta, 0, SHARE_TOTAL), cause);
-    return;
-  }
   const to = clamp(from + delta, 0, SHARE_TOTAL);
-  let total = 0;
-  for (const p of ctx.ix.powerIds) total += c.influence[p] ?? 0;
-  const taken = Math.max(0, total - from + to - SHARE_TOTAL);
-  if (taken > 0) {
-    const rivals = ctx.ix.powerIds.filter((p) => p !== power && (c.influence[p] ?? 0) > 0);
-    const pool = rivals.reduce((sum, p) => sum + (c.influence[p] ?? 0), 0);
-    const shares = rivals.map((p, i) => {
-      const exact = (taken * (c.influence[p] ?? 0)) / pool;
-      return { p, i, cut: Math.floor(exact), rest: exact - Math.floor(exact) };
-    });
-    let left = taken - shares.reduce((sum, x) => sum + x.cut, 0);
-    for (const x of [...shares].sort((a, b) => b.rest - a.rest || a.i - b.i)) {
-      if (left <= 0) break;
-      x.cut += 1;
-      left -= 1;
-    }
-    for (const x of shares) setInfluence(ctx, country, x.p, (c.influence[x.p] ?? 0) - x.cut, cause);
+  if (delta > 0) {
+    let total = 0;
+    for (const p of ctx.ix.powerIds) total += c.influence[p] ?? 0;
+    const taken = Math.max(0, total - from + to - SHARE_TOTAL);
+    if (taken > 0) takeFromRivals(ctx, country, power, taken, cause);
   }
   setInfluence(ctx, country, power, to, cause);
 }
 
-// Labels of other values, built once each (ties fade and stability drifts every turn).
-const otherLabels = new WeakMap<ScenarioIndex, Map<string, { path: string; what: string }>>();
-
-function label(ix: ScenarioIndex, key: string, make: () => { path: string; what: string }): { path: string; what: string } {
-  let byKey = otherLabels.get(ix);
-  if (!byKey) otherLabels.set(ix, (byKey = new Map()));
-  let l = byKey.get(key);
-  if (!l) byKey.set(key, (l = make()));
-  return l;
+/** What a gain in a full country takes from the rivals of `power`, in proportion to their shares. */
+function takeFromRivals(ctx: TurnContext, country: string, power: string, taken: number, cause: Cause): void {
+  const c = countryState(ctx, country);
+  const rivals = ctx.ix.powerIds.filter((p) => p !== power && (c.influence[p] ?? 0) > 0);
+  const pool = rivals.reduce((sum, p) => sum + (c.influence[p] ?? 0), 0);
+  const shares = rivals.map((p, i) => {
+    const exact = (taken * (c.influence[p] ?? 0)) / pool;
+    return { p, i, cut: Math.floor(exact), rest: exact - Math.floor(exact) };
+  });
+  let left = taken - shares.reduce((sum, x) => sum + x.cut, 0);
+  for (const x of [...shares].sort((a, b) => b.rest - a.rest || a.i - b.i)) {
+    if (left <= 0) break;
+    x.cut += 1;
+    left -= 1;
+  }
+  for (const x of shares) setInfluence(ctx, country, x.p, (c.influence[x.p] ?? 0) - x.cut, cause);
 }
 
 export function changeStability(ctx: TurnContext, country: string, delta: number, cause: Cause): void {
@@ -181,17 +158,17 @@ export function changeStability(ctx: TurnContext, country: string, delta: number
   const to = clamp(from + delta, 0, 100);
   c.stability = to;
   if (from === to) return;
-  const { path, what } = label(ctx.ix, `s ${country}`, () => ({ path: `countries.${country}.stability`, what: `Stability of ${countryName(ctx.ix, country)}` }));
+  const { path, what } = labelOfStability(ctx.ix, country);
   record(ctx, { path, what, country, from, to, cause });
 }
 
-export function changeDependence(ctx: TurnContext, axis: 'economic' | 'security', country: string, power: string, delta: number, cause: Cause): void {
+export function changeDependence(ctx: TurnContext, axis: Axis, country: string, power: string, delta: number, cause: Cause): void {
   const map = countryState(ctx, country).dependence[axis];
   const from = map[power] ?? 0;
   const to = clamp(from + delta, 0, 100);
   map[power] = to;
   if (from === to) return;
-  const { path, what } = label(ctx.ix, `d ${axis} ${country} ${power}`, () => ({ path: `countries.${country}.dependence.${axis}.${power}`, what: `${countryName(ctx.ix, country)}'s ${axis} dependence on ${powerName(ctx.ix, power)}` }));
+  const { path, what } = labelOfDependence(ctx.ix, axis, country, power);
   record(ctx, { path, what, country, power, from, to, cause });
 }
 
@@ -200,14 +177,16 @@ export function changeBudget(ctx: TurnContext, power: string, delta: number, cau
   const from = p.budget;
   const to = Math.max(0, from + delta);
   p.budget = to;
-  record(ctx, { path: `powers.${power}.budget`, what: `${powerName(ctx.ix, power)}'s budget`, power, from, to, cause });
+  const { path, what } = labelOfBudget(ctx.ix, power);
+  record(ctx, { path, what, power, from, to, cause });
 }
 
 export function setBudget(ctx: TurnContext, power: string, to: number, cause: Cause): void {
   const p = powerState(ctx, power);
   const from = p.budget;
   p.budget = Math.max(0, to);
-  record(ctx, { path: `powers.${power}.budget`, what: `${powerName(ctx.ix, power)}'s budget`, power, from, to: p.budget, cause });
+  const { path, what } = labelOfBudget(ctx.ix, power);
+  record(ctx, { path, what, power, from, to: p.budget, cause });
 }
 
 export function changeIncome(ctx: TurnContext, power: string, delta: number, cause: Cause): void {
@@ -215,7 +194,8 @@ export function changeIncome(ctx: TurnContext, power: string, delta: number, cau
   const from = p.income;
   const to = clamp(from + delta, 0, 100);
   p.income = to;
-  record(ctx, { path: `powers.${power}.income`, what: `${powerName(ctx.ix, power)}'s income per turn`, power, from, to, cause });
+  const { path, what } = labelOfIncome(ctx.ix, power);
+  record(ctx, { path, what, power, from, to, cause });
 }
 
 export function changeTrack(ctx: TurnContext, power: string, track: string, delta: number, cause: Cause): void {
@@ -225,7 +205,8 @@ export function changeTrack(ctx: TurnContext, power: string, track: string, delt
   const from = p.tracks[track] ?? def.initial;
   const to = clamp(from + delta, def.min, def.max);
   p.tracks[track] = to;
-  record(ctx, { path: `powers.${power}.tracks.${track}`, what: `${def.name} (${powerName(ctx.ix, power)})`, power, from, to, cause });
+  const { path, what } = labelOfTrack(ctx.ix, power, def);
+  record(ctx, { path, what, power, from, to, cause });
 }
 
 /** `country`: the country that scored them, so a turn's summary can say where points came from. */
@@ -234,7 +215,8 @@ export function changePoints(ctx: TurnContext, power: string, delta: number, cau
   const from = p.points;
   const to = from + delta;
   p.points = to;
-  record(ctx, { path: `powers.${power}.points`, what: `${powerName(ctx.ix, power)}'s victory points`, power, ...(country !== undefined ? { country } : {}), from, to, cause });
+  const { path, what } = labelOfPoints(ctx.ix, power);
+  record(ctx, country !== undefined ? { path, what, power, country, from, to, cause } : { path, what, power, from, to, cause });
 }
 
 export function setFlag(ctx: TurnContext, flag: string, value: boolean, cause: Cause): void {
@@ -245,18 +227,23 @@ export function setFlag(ctx: TurnContext, flag: string, value: boolean, cause: C
   record(ctx, { path: `flags.${flag}`, what: `Flag "${flag}"`, from, to: value, cause });
 }
 
-export function setProject(ctx: TurnContext, project: string, next: GameState['projects'][string], cause: Cause): void {
+function describeProject(ix: ScenarioIndex, project: string, p: ProjectState | undefined): string {
+  if (!p) return 'none';
+  if (p.status === 'available') return 'available';
+  if (p.status === 'building') return `building (${p.progress} of ${ix.project.get(project)?.buildTurns ?? '?'} turns, ${powerName(ix, p.owner)})`;
+  return `built (${powerName(ix, p.owner)})`;
+}
+
+export function setProject(ctx: TurnContext, project: string, next: ProjectState, cause: Cause): void {
   const prev = ctx.state.projects[project];
-  const describe = (p: GameState['projects'][string] | undefined): string =>
-    !p ? 'none' : p.status === 'available' ? 'available' : p.status === 'building' ? `building (${p.progress} of ${ctx.ix.project.get(project)?.buildTurns ?? '?'} turns, ${powerName(ctx.ix, p.owner)})` : `built (${powerName(ctx.ix, p.owner)})`;
   ctx.state.projects[project] = next;
   const def = ctx.ix.project.get(project);
   record(ctx, {
     path: `projects.${project}`,
     what: def?.name ?? project,
     ...(next.status !== 'available' ? { power: next.owner } : {}),
-    from: describe(prev),
-    to: describe(next),
+    from: describeProject(ctx.ix, project, prev),
+    to: describeProject(ctx.ix, project, next),
     cause,
   });
 }

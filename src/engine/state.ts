@@ -2,7 +2,7 @@
 // JSON.stringify and hashing is a hash of canonical JSON. Names, costs and rules
 // live in the scenario; the state holds only what changes during a game.
 import type { RngState } from './rng';
-import { idRecord } from './records';
+import { smallIdRecord } from './records';
 
 export type PowerId = string;
 export type CountryId = string;
@@ -57,19 +57,19 @@ export type StateLike = Omit<GameState, 'rng' | 'seed'>;
 // Every record keyed by an id has no prototype (records.ts): an id such as "constructor"
 // is just a key. The copy below is where that is restored for a state that crossed JSON.
 function copyNumbers(r: Record<string, number>): Record<string, number> {
-  const out = idRecord<number>();
+  const out = smallIdRecord<number>();
   for (const k of Object.keys(r)) out[k] = r[k] as number;
   return out;
 }
 
 /** A deep copy, written out by hand: the search player copies states thousands of times a second. */
 export function cloneState(s: GameState): GameState {
-  const powers = idRecord<PowerState>();
+  const powers = smallIdRecord<PowerState>();
   for (const id of Object.keys(s.powers)) {
     const p = s.powers[id] as PowerState;
     powers[id] = { budget: p.budget, income: p.income, points: p.points, tracks: copyNumbers(p.tracks) };
   }
-  const countries = idRecord<CountryState>();
+  const countries = smallIdRecord<CountryState>();
   for (const id of Object.keys(s.countries)) {
     const c = s.countries[id] as CountryState;
     countries[id] = {
@@ -78,7 +78,7 @@ export function cloneState(s: GameState): GameState {
       dependence: { economic: copyNumbers(c.dependence.economic), security: copyNumbers(c.dependence.security) },
     };
   }
-  const projects = idRecord<ProjectState>();
+  const projects = smallIdRecord<ProjectState>();
   for (const id of Object.keys(s.projects)) {
     // Project states are never mutated in place (ledger.setProject replaces them), so they can be shared.
     projects[id] = s.projects[id] as ProjectState;

@@ -14,62 +14,87 @@ import { standing } from '../leadership';
 import { countryName, powerName } from '../scenarioIndex';
 import { own } from '../records';
 import { CRACKDOWN_STABILITY, LEAN_GAIN } from '../republics';
+import type { Axis } from '../valueLabels';
 
-function touchedCountries(ctx: TurnContext, power: string): Set<string> {
-  const out = new Set<string>();
+const AXES: readonly Axis[] = ['economic', 'security'];
+
+/** Whether one of `power`'s orders this turn touches `country` (names it, or builds through it). */
+function touches(ctx: TurnContext, power: string, country: string): boolean {
   for (const o of ctx.orders[power] ?? []) {
-    if (o.type === 'project') for (const c of ctx.ix.routeCountries.get(o.project) ?? []) out.add(c);
-    else out.add(o.country);
+    if (o.type === 'project' ? (ctx.ix.routeCountries.get(o.project) ?? []).includes(country) : o.country === country) return true;
   }
-  return out;
+  return false;
 }
 
-// The causes of the every-turn rules, built once per scenario, country and power: the
-// response runs every turn of every game the computer players imagine.
-type RuleCauses = { ties: Cause; neglect: Cause; fades: Record<'economic' | 'security', Cause> };
-const causeCache = new WeakMap<ScenarioIndex, Map<string, Map<string, RuleCauses>>>();
+// The causes of the every-turn rules, made once per scenario for each country and power:
+// the response runs every turn of every game the computer players imagine.
+interface PatronCauses {
+  lean: Cause;
+  ties: Cause;
+  neglect: Cause;
+  fades: Record<Axis, Cause>;
+}
+interface CountryCauses {
+  name: string;
+  crackdown: Cause;
+  drift: Cause;
+  /** By power. */
+  patrons: Map<string, PatronCauses>;
+}
+const causeCache = new WeakMap<ScenarioIndex, Map<string, CountryCauses>>();
 
-function ruleCauses(ix: ScenarioIndex, id: string, p: string): RuleCauses {
+const leanCause = (name: string, power: string): Cause => ({ kind: 'rule', rule: 'republic', text: `${name} leans to ${power} this turn` });
+
+function patronCauses(name: string, power: string): PatronCauses {
+  const fade = (axis: Axis): Cause => ({ kind: 'rule', rule: 'dependence-fades', text: `${power} left its ${axis} ties with ${name} untended this turn` });
+  return {
+    lean: leanCause(name, power),
+    ties: { kind: 'rule', rule: 'ties', text: `${name}'s economic and security dependence on ${power}` },
+    neglect: { kind: 'rule', rule: 'neglect', text: `${power} gave no order touching ${name} this turn` },
+    fades: { economic: fade('economic'), security: fade('security') },
+  };
+}
+
+function causesIn(ix: ScenarioIndex): Map<string, CountryCauses> {
   let byCountry = causeCache.get(ix);
-  if (!byCountry) causeCache.set(ix, (byCountry = new Map()));
-  let byPower = byCountry.get(id);
-  if (!byPower) byCountry.set(id, (byPower = new Map()));
-  let causes = byPower.get(p);
-  if (!causes) {
-    const name = countryName(ix, id);
-    const power = powerName(ix, p);
-    const fade = (axis: string): Cause => ({ kind: 'rule', rule: 'dependence-fades', text: `${power} left its ${axis} ties with ${name} untended this turn` });
-    causes = {
-      ties: { kind: 'rule', rule: 'ties', text: `${name}'s economic and security dependence on ${power}` },
-      neglect: { kind: 'rule', rule: 'neglect', text: `${power} gave no order touching ${name} this turn` },
-      fades: { economic: fade('economic'), security: fade('security') },
-    };
-    byPower.set(p, causes);
+  if (byCountry) return byCountry;
+  byCountry = new Map();
+  for (const def of ix.contested.values()) {
+    const name = countryName(ix, def.id);
+    byCountry.set(def.id, {
+      name,
+      crackdown: { kind: 'rule', rule: 'republic', text: `${name} cracks down and puts order first` },
+      drift: { kind: 'rule', rule: 'stability-drift', text: `${name} settles back toward its usual stability (${def.stability})` },
+      patrons: new Map(ix.powerIds.map((p) => [p, patronCauses(name, powerName(ix, p))])),
+    });
   }
-  return causes;
+  causeCache.set(ix, byCountry);
+  return byCountry;
 }
 
 export function response(ctx: TurnContext): void {
   const { rules } = ctx.ix.scenario;
-  const touched = new Map(ctx.ix.powerIds.map((p) => [p, touchedCountries(ctx, p)]));
+  const causes = causesIn(ctx.ix);
   for (const id of ctx.ix.contestedIds) {
     const c = ctx.state.countries[id];
     const def = ctx.ix.contested.get(id);
-    if (!c || !def) continue;
-    const name = countryName(ctx.ix, id);
+    const words = causes.get(id);
+    if (!c || !def || !words) continue;
+    const { name, patrons } = words;
     const choice = own(ctx.republics, id);
-    if (choice?.kind === 'lean') changeInfluence(ctx, id, choice.power, LEAN_GAIN, { kind: 'rule', rule: 'republic', text: `${name} leans to ${powerName(ctx.ix, choice.power)} this turn` });
-    if (choice?.kind === 'crackdown') changeStability(ctx, id, CRACKDOWN_STABILITY, { kind: 'rule', rule: 'republic', text: `${name} cracks down and puts order first` });
+    if (choice?.kind === 'lean') changeInfluence(ctx, id, choice.power, LEAN_GAIN, patrons.get(choice.power)?.lean ?? leanCause(name, powerName(ctx.ix, choice.power)));
+    if (choice?.kind === 'crackdown') changeStability(ctx, id, CRACKDOWN_STABILITY, words.crackdown);
     for (const p of ctx.ix.powerIds) {
       const ties = Math.trunc(((c.dependence.economic[p] ?? 0) + (c.dependence.security[p] ?? 0)) / rules.tiesDivisor);
-      if (ties > 0) changeInfluence(ctx, id, p, ties, ruleCauses(ctx.ix, id, p).ties);
+      if (ties > 0) changeInfluence(ctx, id, p, ties, (patrons.get(p) as PatronCauses).ties);
     }
     for (const p of ctx.ix.powerIds) {
-      if (touched.get(p)?.has(id)) continue;
-      if (rules.neglect > 0) changeInfluence(ctx, id, p, -rules.neglect, ruleCauses(ctx.ix, id, p).neglect);
+      if (touches(ctx, p, id)) continue;
+      const patron = patrons.get(p) as PatronCauses;
+      if (rules.neglect > 0) changeInfluence(ctx, id, p, -rules.neglect, patron.neglect);
       // Ties fade when a patron stops tending them, so no dependence is a permanent lock.
-      for (const axis of ['economic', 'security'] as const) {
-        if ((c.dependence[axis][p] ?? 0) > 0 && rules.dependenceFades > 0) changeDependence(ctx, axis, id, p, -rules.dependenceFades, ruleCauses(ctx.ix, id, p).fades[axis]);
+      for (const axis of AXES) {
+        if ((c.dependence[axis][p] ?? 0) > 0 && rules.dependenceFades > 0) changeDependence(ctx, axis, id, p, -rules.dependenceFades, patron.fades[axis]);
       }
     }
     const s = standing(ctx.ix.powerIds, c);
@@ -80,6 +105,6 @@ export function response(ctx: TurnContext): void {
       changeInfluence(ctx, id, s.runnerUp, Math.max(1, Math.trunc(loss / 2)), cause);
     }
     const drift = Math.sign(def.stability - c.stability);
-    if (drift !== 0) changeStability(ctx, id, drift, { kind: 'rule', rule: 'stability-drift', text: `${name} settles back toward its usual stability (${def.stability})` });
+    if (drift !== 0) changeStability(ctx, id, drift, words.drift);
   }
 }
