@@ -12,7 +12,7 @@ import { STRENGTHS } from '../../store/gameStore';
 import { ReportSummary } from '../reportSummary';
 import { SettingsFields } from './setup';
 import type { ClientBody } from './connection';
-import { Countdown, MessageList, NewsList, QrCode, Refusal, Submitted, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
+import { Countdown, MessageList, NewsList, QrCode, Refusal, SayForm, Submitted, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
 import { classroomLink } from './route';
 
 /** The computer players a republic may have, weakest first (src/ai/republic.ts). */
@@ -283,41 +283,13 @@ function ClockPanel({ room }: { room: RoomPublic }) {
 
 /** The facilitator writes to one team (a nudge, a private brief) or to every team; unlike a news item, the projector does not show it. */
 function WriteToTeams({ room }: { room: RoomPublic }) {
-  const store = useClassroomApi();
-  const refusals = useClassroom((s) => s.refusals);
-  const [to, setTo] = useState('all');
-  const [text, setText] = useState('');
   // A computer reads no messages: only roles played by teams are offered.
   const teams = room.roles.filter((r) => r.seat.kind === 'team');
-  // A team seated by the computer since it was chosen: back to every team rather than a choice the list no longer shows.
-  const chosen = to === 'all' || teams.some((r) => r.role === to) ? to : 'all';
-  const send = (): void => {
-    const t = text.trim();
-    if (t && store.getState().act('say', { t: 'say', to: chosen, text: t })) setText('');
-  };
   return (
     <div class="write-to-teams">
       <h3>Write to the teams</h3>
       <p class="summary">Only the team you choose reads it (or every team); the projector does not show it. For the whole room, send a news item.</p>
-      <p class="field">
-        <label for="facilitator-say-to">To</label>
-        <select id="facilitator-say-to" value={chosen} onChange={(e) => setTo(e.currentTarget.value)}>
-          <option value="all">Every team</option>
-          {teams.map((r) => (
-            <option key={r.role} value={r.role}>
-              {`${r.name} (${r.seat.kind === 'team' ? r.seat.name : 'team'})`}
-            </option>
-          ))}
-        </select>
-      </p>
-      <p class="field">
-        <label for="facilitator-say-text">Message</label>
-        <textarea id="facilitator-say-text" rows={2} maxLength={MAX_TEXT} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      </p>
-      <button type="button" data-key="say" disabled={!text.trim()} aria-describedby={refusedId(refusals, 'say')} onClick={send}>
-        Send the message
-      </button>
-      <Refusal at="say" />
+      <SayForm id="facilitator-say" teams={teams} everyone="Every team" sendLabel="Send the message" />
     </div>
   );
 }

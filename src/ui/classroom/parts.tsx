@@ -5,6 +5,7 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import QRCode from 'qrcode';
 import type { RoleInfo, RoomPublic, TeamMessage } from '../../classroom/protocol';
+import { MAX_TEXT } from '../../classroom/protocol';
 import type { ClassroomState } from './classroomStore';
 import { busy, clockText, timeLeft } from './classroomStore';
 import { useSlice } from '../storeHooks';
@@ -174,5 +175,45 @@ export function MessageList({ messages, room, me }: { messages: readonly TeamMes
         </li>
       ))}
     </ol>
+  );
+}
+
+/**
+ * Writing a message: to every team or to one of `teams`, sent with `say`. The team screens
+ * and the facilitator's console share it; `id` keeps their labels apart on one page.
+ */
+export function SayForm({ id, teams, everyone, sendLabel }: { id: string; teams: readonly RoleInfo[]; everyone: string; sendLabel: string }) {
+  const store = useClassroomApi();
+  const refusals = useClassroom((s) => s.refusals);
+  const [to, setTo] = useState('all');
+  const [text, setText] = useState('');
+  // A team seated by the computer since it was chosen: back to everyone rather than a choice the list no longer shows.
+  const chosen = to === 'all' || teams.some((r) => r.role === to) ? to : 'all';
+  const send = (): void => {
+    const t = text.trim();
+    if (t && store.getState().act('say', { t: 'say', to: chosen, text: t })) setText('');
+  };
+  return (
+    <>
+      <p class="field">
+        <label for={`${id}-to`}>To</label>
+        <select id={`${id}-to`} value={chosen} onChange={(e) => setTo(e.currentTarget.value)}>
+          <option value="all">{everyone}</option>
+          {teams.map((r) => (
+            <option key={r.role} value={r.role}>
+              {`${r.name} (${r.seat.kind === 'team' ? r.seat.name : 'team'})`}
+            </option>
+          ))}
+        </select>
+      </p>
+      <p class="field">
+        <label for={`${id}-text`}>Message</label>
+        <textarea id={`${id}-text`} rows={2} maxLength={MAX_TEXT} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </p>
+      <button type="button" data-key="say" disabled={!text.trim()} aria-describedby={refusedId(refusals, 'say')} onClick={send}>
+        {sendLabel}
+      </button>
+      <Refusal at="say" />
+    </>
   );
 }

@@ -8,12 +8,11 @@ import { useState } from 'preact/hooks';
 import type { RepublicChoice, Scenario, StateLike } from '../../engine';
 import { STANCE_PCT, describeChoice, indexScenario, orderLabel, own, republicChoices, standing } from '../../engine';
 import type { RoleInfo, RoomPublic, TeamPrivate } from '../../classroom/protocol';
-import { MAX_TEXT } from '../../classroom/protocol';
 import { CountryPanel, FactsTable, QueuePanel, ReportView } from '../game';
 import { SideBriefing } from '../briefings';
 import { useGameStore } from '../storeHooks';
 import { draftOf } from './classroomStore';
-import { Countdown, MessageList, NewsList, Refusal, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
+import { Countdown, MessageList, NewsList, Refusal, SayForm, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
 
 const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
 
@@ -286,41 +285,15 @@ function RepublicTurn({ scenario: s, room, role, team, state }: { scenario: Scen
 }
 
 function MessagesPanel({ room, me }: { room: RoomPublic; me: string }) {
-  const store = useClassroomApi();
   const messages = useClassroom((s) => s.messages);
-  const refusals = useClassroom((s) => s.refusals);
-  const [to, setTo] = useState('all');
-  const [text, setText] = useState('');
   // A computer reads no messages: only teams are offered.
   const others = room.roles.filter((r) => r.role !== me && r.seat.kind === 'team');
-  const send = (): void => {
-    const t = text.trim();
-    if (t && store.getState().act('say', { t: 'say', to, text: t })) setText('');
-  };
   return (
     <section class="panel messages-panel" aria-labelledby="messages-title">
       <h2 id="messages-title">Messages</h2>
       <p class="summary">In character: the facilitator reads every message.</p>
       <MessageList messages={messages} room={room} me={me} />
-      <p class="field">
-        <label for="say-to">To</label>
-        <select id="say-to" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
-          <option value="all">Everyone</option>
-          {others.map((r) => (
-            <option key={r.role} value={r.role}>
-              {`${r.name} (${r.seat.kind === 'team' ? r.seat.name : 'team'})`}
-            </option>
-          ))}
-        </select>
-      </p>
-      <p class="field">
-        <label for="say-text">Message</label>
-        <textarea id="say-text" rows={2} maxLength={MAX_TEXT} value={text} onInput={(e) => setText(e.currentTarget.value)} />
-      </p>
-      <button type="button" data-key="say" disabled={!text.trim()} aria-describedby={refusedId(refusals, 'say')} onClick={send}>
-        Send
-      </button>
-      <Refusal at="say" />
+      <SayForm id="say" teams={others} everyone="Everyone" sendLabel="Send" />
     </section>
   );
 }
