@@ -354,7 +354,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       return;
     }
     if (room.conns.size >= this.maxPerRoom) {
-      this.send(conn, { t: 'refused', id, reason: `this room is full (${this.maxPerRoom} devices)` });
+      this.send(conn, { t: 'refused', id, reason: `this room is full (${this.maxPerRoom} ${this.maxPerRoom === 1 ? 'device' : 'devices'})` });
       return this.closeConn(conn, 1013, 'room full');
     }
     // The welcome must show only what is on disk.

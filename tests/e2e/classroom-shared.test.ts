@@ -135,7 +135,7 @@ describe('the shared screen', () => {
       const sh = await openDevice(browser, `http://127.0.0.1:${port}`, 1366, 768, `/?shared=${made.facilitator}`);
       const alert = sh.page.getByTestId('shared-refused');
       await alert.waitFor();
-      await alert.getByText(/this room is full \(1 devices\)/).first().waitFor();
+      await alert.getByText(/this room is full \(1 device\)/).first().waitFor();
       expect(await alert.getAttribute('role')).toBe('alert');
       expect(await alert.textContent()).toContain('What to do:');
       expect(await sh.page.getByText('Connecting this team').count()).toBe(0);
