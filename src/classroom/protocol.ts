@@ -209,14 +209,33 @@ export function parseClientMessage(frame: string): { ok: true; value: ClientMess
   } catch {
     return { ok: false, error: 'the message is not JSON', id: null };
   }
-  const id = json !== null && typeof json === 'object' && typeof (json as { id?: unknown }).id === 'number' ? (json as { id: number }).id : null;
   const parsed = ClientMessageSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-    return { ok: false, error: `not a message this server reads${where}: ${issue?.message ?? 'unknown shape'}`, id: Number.isSafeInteger(id) ? id : null };
+    return { ok: false, error: `not a message this server reads${where}: ${issue?.message ?? 'unknown shape'}`, id: idIn(json) };
   }
   return { ok: true, value: parsed.data };
+}
+
+/** The message id a parsed frame carries, or null: what a refusal answers, so the client waiting on it hears. */
+function idIn(json: unknown): number | null {
+  const id = json !== null && typeof json === 'object' ? (json as { id?: unknown }).id : undefined;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
+}
+
+/**
+ * The id of a frame refused before it is read (a connection over its rate): looked up so the
+ * refusal answers the request and the client does not wait for an answer that never comes.
+ * The frame's size is checked first, as for any frame.
+ */
+export function frameId(frame: string): number | null {
+  if (frame.length > MAX_FRAME_BYTES) return null;
+  try {
+    return idIn(JSON.parse(frame));
+  } catch {
+    return null;
+  }
 }
 
 /** The HTTP body that creates a room (POST /api/rooms). The scenario is checked by the engine's own validator. */

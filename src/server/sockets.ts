@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import { MAX_FRAME_BYTES } from '../classroom/protocol';
+import { MAX_FRAME_BYTES, frameId } from '../classroom/protocol';
 import type { Conn, Peer } from './hub';
 import type { BucketOptions } from './rateLimit';
 import { DEFAULT_BUCKET, TokenBucket } from './rateLimit';
@@ -115,7 +115,7 @@ export class Sockets {
       if (ws.readyState !== ws.OPEN) return;
       const verdict = bucket.take(performance.now());
       if (verdict === 'close') return this.end(ws, 1008, 'too many messages');
-      if (verdict === 'refuse') return ws.send(JSON.stringify({ t: 'refused', id: null, reason: 'too many messages: slow down' }));
+      if (verdict === 'refuse') return ws.send(JSON.stringify({ t: 'refused', id: isBinary ? null : frameId(rawText(data)), reason: 'too many messages: slow down' }));
       if (isBinary) return ws.send(JSON.stringify({ t: 'refused', id: null, reason: 'send text frames (JSON), not binary' }));
       try {
         this.hub.frame(conn, rawText(data));
