@@ -18,7 +18,7 @@ import { useSlice } from '../storeHooks';
 import { bridge } from './bridge';
 import type { ClassroomState } from './classroomStore';
 import { nextStep } from './handover';
-import { ClassroomContext, Countdown, NewsList, TeamSubmissions, stageWords, useClassroom } from './parts';
+import { ClassroomContext, Countdown, NewsList, TeamSubmissions, stageWords, useClassroom, useClassroomApi } from './parts';
 import { TeamScreen } from './team';
 
 /** One team's connection on this screen. */
@@ -103,19 +103,17 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
   const stageKey = room ? `${room.phase}|${room.turn}|${room.stage}` : '';
   useEffect(() => setActive(null), [stageKey]);
 
-  // The game store (map, panels) shows the team on the screen, and nobody's board between teams.
+  // The game store (map, panels) shows the team on the screen; between teams, the public board
+  // this screen receives as the facilitator (what the projector shows: no team's secrets).
   const shown = active === null ? undefined : played.get(active);
+  const publicBoard = useClassroomApi();
   useEffect(() => {
-    if (!shown) {
-      games.setState({ session: null });
-      return undefined;
-    }
-    const off = bridge(shown.classroom, games);
+    const off = bridge(shown ? shown.classroom : publicBoard, games);
     return () => {
       off();
       games.setState({ session: null });
     };
-  }, [shown, games]);
+  }, [shown, publicBoard, games]);
 
   // A refused team is not handed the screen: the hand-overs go on with the others.
   const playedRoles = useMemo(() => new Set([...played.keys()].filter((r) => !refused.has(r))), [played, refused]);
@@ -216,6 +214,10 @@ function BetweenTurns({ turn, first, onNext }: { turn: number; first: RoleInfo |
   return (
     <section class="panel last-turn" aria-labelledby="between-title" data-testid="between-turns">
       <h2 id="between-title">{last ? `Turn ${last.turn}: what happened (${last.date})` : `Turn ${turn} is over`}</h2>
+      {/* The way on first: focusing it must not scroll the summary under the sticky header. */}
+      <button type="button" class="primary" ref={ref} data-landing data-key="next-turn" onClick={onNext}>
+        {first ? `Next turn: pass to ${teamName(first)}` : 'Next turn'}
+      </button>
       {last && scenario && game && <ReportSummary scenario={scenario} report={last} after={game.view} />}
       {last?.events.map((e, i) => (
         <article key={`${e.id}-${i}`} class="event">
@@ -223,9 +225,6 @@ function BetweenTurns({ turn, first, onNext }: { turn: number; first: RoleInfo |
           <p>{e.text}</p>
         </article>
       ))}
-      <button type="button" class="primary" ref={ref} data-landing data-key="next-turn" onClick={onNext}>
-        {first ? `Next turn: pass to ${teamName(first)}` : 'Next turn'}
-      </button>
     </section>
   );
 }
