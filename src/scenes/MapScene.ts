@@ -277,6 +277,7 @@ export class MapScene extends Phaser.Scene {
     // The replay viewer shows a past state; otherwise the game as it stands.
     const shown = state.replay ? (state.replay.states[state.replay.index] ?? session.record.state) : session.record.state;
     const cues: { country: string; leader: string | null; pattern: string | null; control: boolean; at: [number, number] }[] = [];
+    let relabelled = false;
     for (const [id, g] of this.board) {
       const st = own(shown.countries, id);
       if (!st) continue;
@@ -305,7 +306,7 @@ export class MapScene extends Phaser.Scene {
       this.lastStanding.set(id, text);
       if (label && label.text !== text) {
         label.setText(text);
-        this.placeLabels();
+        relabelled = true;
       }
       // Animate what changed: the label of a country whose standing moved pulses once.
       if (label && before !== undefined && before !== text) {
@@ -313,6 +314,8 @@ export class MapScene extends Phaser.Scene {
         this.tweens.add({ targets: label, scale: { from: k * 1.35, to: k }, duration: 700, ease: 'Cubic.easeOut' });
       }
     }
+    // Once for every label that changed: placing them reads the page's label scale and moves them apart.
+    if (relabelled) this.placeLabels();
     const canvas = this.game.canvas as HTMLCanvasElement | null;
     // What the map shows besides colour, for the browser tests (a canvas has no text to read).
     if (canvas?.parentElement) canvas.parentElement.dataset.mapCues = JSON.stringify(cues);

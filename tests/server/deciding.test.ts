@@ -10,18 +10,11 @@ import * as roomModel from '../../src/classroom/room';
 import type { Conn } from '../../src/server/hub';
 import { Hub } from '../../src/server/hub';
 import { MemoryStore } from '../../src/server/storage';
+import type { Msg, TestPeer } from './testPeer';
+import { joinHub } from './testPeer';
 import { loadShipped } from '../engine/helpers';
 
 const scenario = loadShipped('classroom-short');
-type Msg = { t: string; id?: number | null; reason?: string; [k: string]: unknown };
-
-class TestPeer {
-  got: Msg[] = [];
-  send(text: string | Buffer): void {
-    this.got.push(JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as Msg);
-  }
-  close(): void {}
-}
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
 async function until(ok: () => boolean, what: string): Promise<void> {
@@ -54,12 +47,7 @@ function setup(store = new MemoryStore<RoomCreation, LogEntry>(), decider = new 
   const logs: string[] = [];
   const hub = new Hub(roomModel, store, { log: (l) => logs.push(l), decide: decider.decide });
   hubs.push(hub);
-  const join = (token: string): { peer: TestPeer; conn: Conn } => {
-    const peer = new TestPeer();
-    const conn = hub.connect(peer);
-    hub.frame(conn, JSON.stringify({ t: 'hello', id: 0, token }));
-    return { peer, conn };
-  };
+  const join = (token: string): { peer: TestPeer; conn: Conn } => joinHub(hub, token);
   let id = 1;
   const say = (c: { conn: Conn }, msg: object): number => {
     const n = id++;

@@ -6,21 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Conn } from '../../src/server/hub';
 import { Hub } from '../../src/server/hub';
 import { MemoryStore } from '../../src/server/storage';
+import { TestPeer, joinHub } from './testPeer';
 import type { FakeCreation, FakeEntry, FakeState } from './fakeRoom';
 import { creation, fakeModel } from './fakeRoom';
 
-type Msg = { t: string; id?: number | null; reason?: string; [k: string]: unknown };
-
-class TestPeer {
-  got: Msg[] = [];
-  closed: number | null = null;
-  send(text: string | Buffer): void {
-    this.got.push(JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as Msg);
-  }
-  close(code: number): void {
-    this.closed = code;
-  }
-}
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -34,12 +23,7 @@ function setup(store = new MemoryStore<FakeCreation, FakeEntry>()) {
   const logs: string[] = [];
   const hub = new Hub(fakeModel, store, { log: (l) => logs.push(l), maxPerRoom: 4, unloadAfterMs: 30 });
   hubs.push(hub);
-  const join = (token: string): { peer: TestPeer; conn: Conn } => {
-    const peer = new TestPeer();
-    const conn = hub.connect(peer);
-    hub.frame(conn, JSON.stringify({ t: 'hello', id: 0, token }));
-    return { peer, conn };
-  };
+  const join = (token: string): { peer: TestPeer; conn: Conn } => joinHub(hub, token);
   const say = (c: { conn: Conn }, msg: object): void => hub.frame(c.conn, JSON.stringify(msg));
   return { hub, store, logs, join, say };
 }
