@@ -12,6 +12,9 @@ import type { PreviewServer } from 'vite';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHOTS = join(ROOT, 'test-results/screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Each browser test listens on a fixed port of its own; NGG_PORT_OFFSET shifts them all, so
+// two checkouts (a worktree and main) can run the browser tests at the same time.
+export const portOf = (port: number): number => port + Number(process.env.NGG_PORT_OFFSET ?? 0);
 export const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Harness {

@@ -13,12 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { ARGS, CHROMIUM, ROOT, SHOTS, axeViolations } from './browser';
+import { ARGS, CHROMIUM, ROOT, SHOTS, axeViolations, portOf } from './browser';
 import type { Device } from './classroomServer';
 import { openDevice, startClassroomServer, stopClassroomServer } from './classroomServer';
 import { createRoom } from '../../scripts/classroom-client';
 
-const PORT = 4462;
+const PORT = portOf(4462);
 const URL = `http://127.0.0.1:${PORT}`;
 
 let server = null as ChildProcess | null;

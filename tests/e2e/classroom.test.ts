@@ -12,11 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { ARGS, CHROMIUM, ROOT, SHOTS, axeViolations } from './browser';
+import { ARGS, CHROMIUM, ROOT, SHOTS, axeViolations, portOf } from './browser';
 import type { Device } from './classroomServer';
 import { openDevice, startClassroomServer, stopClassroomServer } from './classroomServer';
 
-const PORT = 4461;
+const PORT = portOf(4461);
 const URL = `http://127.0.0.1:${PORT}`;
 
 let server = null as ChildProcess | null;

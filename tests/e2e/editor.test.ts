@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { ROOT, SHOTS, axeViolations, endTurn, openPage, useHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, endTurn, openPage, useHarness, portOf } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenarioText } from '../../src/engine';
 import { readShareLink } from '../../src/ui/share';
 
-const h = useHarness(4392);
+const h = useHarness(portOf(4392));
 
 const asset = JSON.parse(readFileSync(join(ROOT, 'assets/map/central-asia.json'), 'utf8')) as MapAsset;
 const projection = makeProjection(asset.projection);

@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness, portOf } from './browser';
 
 // A port of its own: the other browser tests (4391–4395) may run at the same time.
-const PORT = 4427;
+const PORT = portOf(4427);
 
 interface EventInput {
   id: string;

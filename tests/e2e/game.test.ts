@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness, portOf } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenario, loadScenarioText, playTurn, saveToJson, startRecord } from '../../src/engine';
@@ -14,7 +14,7 @@ import { mini } from '../fixtures/mini';
 
 // One turn by keyboard from the start screen (Start, a country, an order, End turn): 17 presses on classroom-short today, 35 before issue 11.
 const TAB_BUDGET = 20;
-const h = useHarness(4391);
+const h = useHarness(portOf(4391));
 
 async function startClassroom(page: Page, mode: 'vs-computer' | 'hot-seat' = 'vs-computer'): Promise<void> {
   await page.selectOption('#scenario', 'classroom-short');

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SHOTS, axeViolations, chooseSeats, openPage, useHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, openPage, useHarness, portOf } from './browser';
 
-const h = useHarness(4395);
+const h = useHarness(portOf(4395));
 
 const SOURCE_ID = /\d{3}_[0-9a-f]{16}/;
 

@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, axeViolations, chooseSeats, openPage, useHarness } from './browser';
+import { SHOTS, axeViolations, chooseSeats, openPage, useHarness, portOf } from './browser';
 
-const PORT = 4441;
+const PORT = portOf(4441);
 const h = useHarness(PORT);
 
 const guide = (page: Page) => page.locator('[data-testid="guide"]');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createServer } from 'vite';
-import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, useHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, useHarness, portOf } from './browser';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { MAX_LINK_LENGTH, SHARE_PREFIX, shareLink } from '../../src/ui/share';
 import { BROWSER_CASES, readCase } from '../fixtures/hostile/browser';
@@ -30,7 +30,7 @@ function exportedGame(turns: number): string {
 }
 import { contentSecurityPolicy } from '../../src/web/csp';
 
-const PORT = 4393;
+const PORT = portOf(4393);
 const h = useHarness(PORT);
 
 interface Watched {

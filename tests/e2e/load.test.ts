@@ -7,10 +7,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, endTurn, openPage, useHarness } from './browser';
+import { SHOTS, endTurn, openPage, useHarness, portOf } from './browser';
 import { BUDGET_KB, bundleSizes } from '../../scripts/bench-web/bundleSize';
 
-const PORT = 4435;
+const PORT = portOf(4435);
 const h = useHarness(PORT);
 
 const SHIPPED = ['samarkand-2022', 'xian-2023', 'astana-2024', 'classroom-short'];

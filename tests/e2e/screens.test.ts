@@ -4,9 +4,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness } from './browser';
+import { SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness, portOf } from './browser';
 
-const PORT = 4431;
+const PORT = portOf(4431);
 const h = useHarness(PORT);
 
 async function startClassroom(page: Page): Promise<void> {

@@ -7,10 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness, portOf } from './browser';
 import { loadScenarioText } from '../../src/engine';
 
-const PORT = 4437;
+const PORT = portOf(4437);
 const h = useHarness(PORT);
 
 const seat = (page: Page, power: string) => page.getByRole('group', { name: power, exact: true });
