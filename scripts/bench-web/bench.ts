@@ -18,7 +18,7 @@ const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(x
 
 await build({ root, logLevel: 'error', build: { outDir, emptyOutDir: true, rollupOptions: { input: { main: join(root, 'index.html'), empty: join(root, 'scripts/bench-web/empty.html') } } } });
 const server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 4399 + Number(process.env.NGG_PORT_OFFSET ?? 0), strictPort: true, host: '127.0.0.1' } });
-const base = 'http://127.0.0.1:4399';
+const base = `http://127.0.0.1:${4399 + Number(process.env.NGG_PORT_OFFSET ?? 0)}`;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
 
 async function open(path: string): Promise<{ page: Page; ready: number }> {
