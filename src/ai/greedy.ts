@@ -24,7 +24,14 @@ export interface GreedyOptions {
   legal?: readonly LegalOrder[];
   /** Where the work done is counted (the search player's budget). */
   work?: Work;
+  /** A country this player has set its heart on this game: orders touching it are worth FOCUS_WEIGHT times more. */
+  focus?: string | null;
 }
+
+/** How much more a contester values orders in the race it goes after. */
+export const FOCUS_WEIGHT = 2;
+/** The share of varied players that are contesters. */
+export const FOCUS_SHARE = 0.5;
 
 interface Option {
   legal: LegalOrder;
@@ -43,7 +50,9 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
   const empty = newDeltas();
   let options: Option[] = (opts.legal ?? legalOrders(scenario, state, power)).map((legal) => {
     const est = estimateOrder(scenario, state, power, legal.order);
-    return { legal, key: orderKey(legal.order), est, worth: worthOf(scenario, state, power, est, empty), noise: opts.noise && opts.rng ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1 };
+    const noise = opts.noise && opts.rng ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1;
+    const focus = opts.focus && est.touches.includes(opts.focus) ? FOCUS_WEIGHT : 1;
+    return { legal, key: orderKey(legal.order), est, worth: worthOf(scenario, state, power, est, empty), noise: noise * focus };
   });
   const weight = opts.work ? orderWeight(scenario) : 0;
   charge(opts.work, options.length * weight);
@@ -96,12 +105,41 @@ export function greedyPlayer(): Player {
 }
 
 /**
+ * The race a contester goes after this turn: the contested country where `view.viewer`
+ * trails the leader by the least (equal gaps settled by a draw made once a game), or null
+ * when it trails nowhere.
+ */
+export function closestLostRace(view: PowerView): string | null {
+  let best: string | null = null;
+  let gap = Infinity;
+  for (const [id, c] of Object.entries(view.countries)) {
+    const mine = own(c.influence, view.viewer) ?? 0;
+    let top = 0;
+    for (const [p, v] of Object.entries(c.influence)) if (p !== view.viewer && typeof v === 'number') top = Math.max(top, v);
+    if (top <= mine) continue;
+    // Gaps are whole numbers, so the draw only orders equal ones.
+    const g = top - mine + botRng(view.playerSeed, view.viewer, 'contester', id).next();
+    if (g < gap) {
+      gap = g;
+      best = id;
+    }
+  }
+  return best;
+}
+
+/**
  * The rule of thumb with seeded variety: every estimate is scaled by a random 1 ± 25%,
- * drawn from the game seed, power and turn. Balance runs use it so that games differ
- * and every order kind and opening gets tried; it is as deterministic as the others.
+ * drawn from the game seed, power and turn, and half the players (drawn once a game) are
+ * contesters, who value orders in the closest race they are losing FOCUS_WEIGHT times
+ * more. Balance runs use it so that games differ, every order kind and opening gets
+ * tried, and every country gets contested by the power behind in it, not only the big
+ * prizes; it is as deterministic as the others.
  */
 export function variedPlayer(): Player {
-  const opts = (view: PowerView): GreedyOptions => ({ noise: 0.25, rng: botRng(view.playerSeed, view.viewer, view.turn, 'varied') });
+  const opts = (view: PowerView): GreedyOptions => {
+    const contester = botRng(view.playerSeed, view.viewer, 'contester').next() < FOCUS_SHARE;
+    return { noise: 0.25, rng: botRng(view.playerSeed, view.viewer, view.turn, 'varied'), focus: contester ? closestLostRace(view) : null };
+  };
   return {
     name: 'varied',
     decide: (scenario, view) => greedyOrders(scenario, view, view.viewer, opts(view)),
