@@ -1,7 +1,8 @@
 // The shared screen (issue 12 item 7) in a real browser against the real classroom server: a
 // facilitator sets up classroom-short with two power teams (Beijing, Moscow; the republics the
 // engine's rule of thumb) and opens `/?shared=<secret>` from the console's link; one screen at
-// 1366×768 plays the turn for both teams: hand-over → Beijing's screen → an order, Submit →
+// 1366×768 first has each team read its own briefing (hand-over → the briefing → Ready), then
+// plays the turn for both teams: hand-over → Beijing's screen → an order, Submit →
 // Done: hand over → hand-over to Moscow → Submit → the turn resolves → the between-turns
 // summary → turn 2's first hand-over. Keyboard: the hand-over buttons take the focus. Axe on
 // each screen; screenshots test-results/screenshots/classroom-shared-*.png.
@@ -17,6 +18,11 @@ import { ARGS, CHROMIUM, ROOT, SHOTS, axeViolations, portOf } from './browser';
 import type { Device } from './classroomServer';
 import { openDevice, startClassroomServer, stopClassroomServer } from './classroomServer';
 import { createRoom } from '../../scripts/classroom-client';
+import { loadShipped } from '../engine/helpers';
+
+const scenario = loadShipped('classroom-short');
+/** The opening words of a role's briefing: enough to tell whether it is on the screen. */
+const briefingOf = (role: string): string => (scenario.briefings.find((b) => b.role === role)?.text ?? '').slice(0, 60);
 
 const PORT = portOf(4462);
 const URL = `http://127.0.0.1:${PORT}`;
@@ -66,12 +72,36 @@ describe('the shared screen', () => {
     expect(await fac.page.getByRole('link', { name: 'Play on one shared screen (classes without devices)' }).getAttribute('href')).toBe(`${URL}/?shared=${secret}`);
 
     const sh = await device(1366, 768, `/?shared=${secret}`);
+    const handover = sh.page.getByTestId('handover');
+    // The briefing round: each team's hand-over (no briefing on it), then its own briefing only, Ready.
+    for (const [role, name, other] of [
+      ['beijing', 'Beijing', 'moscow'],
+      ['moscow', 'Moscow', 'beijing'],
+    ] as const) {
+      await handover.getByText(new RegExp(`^Pass the screen to .+ \\(${name}\\) to read its briefing$`)).waitFor();
+      await sh.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.key === 'handover');
+      const before = (await sh.page.locator('body').textContent()) ?? '';
+      for (const r of [role, other]) expect(before).not.toContain(briefingOf(r));
+      if (role === 'beijing') {
+        await shot(sh.page, 'briefing-handover');
+        expect(await axeViolations(sh.page)).toEqual([]);
+      }
+      await sh.page.keyboard.press('Enter');
+      const read = sh.page.getByTestId('briefing-read');
+      await read.waitFor();
+      expect(await read.textContent()).toContain(briefingOf(role));
+      expect(await sh.page.locator('body').textContent()).not.toContain(briefingOf(other));
+      if (role === 'beijing') {
+        await shot(sh.page, 'briefing');
+        expect(await axeViolations(sh.page)).toEqual([]);
+      }
+      await sh.page.locator('[data-key="briefing-ready"]').click();
+    }
     await sh.page.waitForSelector('text=Waiting for the facilitator to start');
     await sh.page.waitForFunction(() => (document.body.textContent ?? '').split('(on this screen)').length === 3);
     await fac.page.getByRole('button', { name: 'Start the game' }).click();
 
     // Beijing first: a hand-over screen with nothing of any team's state, the focus on its button.
-    const handover = sh.page.getByTestId('handover');
     await handover.getByText(/^Pass the screen to .+ \(Beijing\)$/).waitFor();
     await sh.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.key === 'handover');
     expect(await sh.page.locator('ol.queue, [data-key="submit"], .interests').count()).toBe(0);
