@@ -357,6 +357,7 @@ describe('a classroom game', () => {
     // Back to the console.
     await fac.page.locator('[data-key="close-cards"]').click();
     await fac.page.waitForSelector('.console .room-code');
+    await fac.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.key === 'join-cards');
     expect(fac.errors).toEqual([]);
     await fac.context.close();
   }, 180_000);

@@ -4,7 +4,7 @@
 // who has submitted (never what), injects (a scenario event now, or a news item), every
 // team's messages, End game and the room's record. The server checks every command; a
 // refusal shows beside the control that sent it.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Seat, RoleInfo, RoomPublic, RoomSettings } from '../../classroom/protocol';
 import { MAX_TEAM_NAME, MAX_TEXT } from '../../classroom/protocol';
 import { turnDate } from '../../engine';
@@ -82,9 +82,28 @@ export function ConsoleScreen({ origin }: { origin: string }) {
   const codes = useClassroom((s) => s.codes);
   const messages = useClassroom((s) => s.messages);
   const [cards, setCards] = useState(false);
+  // Back from the cards, the keyboard is where it left: on the button that opened them.
+  const cardsClosed = useRef(false);
+  useEffect(() => {
+    if (cards || !cardsClosed.current) return;
+    cardsClosed.current = false;
+    document.querySelector<HTMLElement>('[data-key="join-cards"]')?.focus();
+  }, [cards]);
   if (!room || !scenario) return null;
   // Only the teams' join codes go to the cards, never the facilitator's secret.
-  if (cards) return <JoinCardsScreen room={room} scenario={scenario} teamCodes={codes?.teams ?? []} origin={origin} onClose={() => setCards(false)} />;
+  if (cards)
+    return (
+      <JoinCardsScreen
+        room={room}
+        scenario={scenario}
+        teamCodes={codes?.teams ?? []}
+        origin={origin}
+        onClose={() => {
+          cardsClosed.current = true;
+          setCards(false);
+        }}
+      />
+    );
   const st = game?.view;
   const last = game?.reports[game.reports.length - 1];
   // The room's own code in the join link (as the server prints it): the page then asks for the team's code.
