@@ -321,6 +321,8 @@ describe('a classroom game', () => {
     expect(await fac.page.evaluate(() => (document.activeElement as HTMLElement | null)?.id)).toBe('cards-title');
     // Renamed teams: the cards start anonymous (no role names, no briefings), five cards on two sheets.
     expect(await fac.page.locator('[data-key="cards-anonymous"]').isChecked()).toBe(true);
+    // Beijing's team kept its role's name: the screen says its card gives it away.
+    expect(await fac.page.getByTestId('cards-telling').textContent()).toMatch(/their cards say who they play: Beijing\./);
     expect(await cards.count()).toBe(5);
     expect(await cards.locator('.card-team').allTextContents()).toEqual(seated.map((x) => x.name));
     expect(seated[1]?.name).toBe('The Bears');
@@ -339,6 +341,7 @@ describe('a classroom game', () => {
     await fac.page.emulateMedia({ media: 'print' });
     const pdf = (await fac.page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(2);
+    await fac.page.screenshot({ path: join(SHOTS, 'classroom-join-cards-print.png'), fullPage: true });
     await fac.page.emulateMedia({ media: 'screen' });
 
     // With the role names and briefings: two cards to a sheet, each with its role's briefing.

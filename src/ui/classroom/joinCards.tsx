@@ -69,6 +69,8 @@ export function JoinCardsScreen({ room, scenario, teamCodes, origin, onClose }: 
   const cards = joinCards(room, scenario, teamCodes, origin, anonymous);
   const perPage = cardsPerPage(cards);
   const pages = pagesOf(cards, perPage);
+  // A team still called by its role's name gives the role away on an anonymous card.
+  const telling = anonymous ? room.roles.filter((r) => r.seat.kind === 'team' && r.seat.name === r.name) : [];
   useEffect(() => {
     document.getElementById('cards-title')?.focus();
     // The print stylesheet lays out only the cards while this screen is on (index.html).
@@ -98,6 +100,11 @@ export function JoinCardsScreen({ room, scenario, teamCodes, origin, onClose }: 
             {' Anonymous cards: no role names and no briefings (a team learns its role on its own screen)'}
           </label>
         </p>
+        {telling.length > 0 && (
+          <p class="warning" role="note" data-testid="cards-telling">
+            {`Still named after their role, so their cards say who they play: ${telling.map((r) => r.name).join(', ')}. Rename them in the console to keep the cards anonymous.`}
+          </p>
+        )}
         {onLoopback(origin) && (
           <p class="warning" role="note">
             {`The cards give this page's address, ${origin}, which only this computer opens. Open the console at the address the server printed for the network (http://<this computer's address>:<port>) before printing.`}
