@@ -305,7 +305,7 @@ export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: bo
             if (a.t !== 'ack') throw new Error(`${role} draft, turn ${turn}: ${why(a)}`);
           }
           if (opts.talk) {
-            const a = await d.request({ t: 'say', to: 'all', text: `${role} speaks on turn ${turn}` });
+            const a = await d.request({ t: 'say', to: { kind: 'all' }, text: `${role} speaks on turn ${turn}` });
             if (a.t !== 'ack') throw new Error(`${role} say: ${why(a)}`);
           }
           const a = await d.request({ t: 'submit', orders });
@@ -314,8 +314,8 @@ export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: bo
           await d.until(() => d.room?.phase === 'ended' || d.room?.turn !== turn || d.room.stage !== 'orders', timeout, `${role} past the orders of turn ${turn}`);
         } else {
           if (opts.talk) {
-            const to = [...c.roles].find(([, k]) => k === 'power')?.[0] ?? 'all';
-            const a = await d.request({ t: 'say', to, text: `${role} to ${to} on turn ${turn}` });
+            const power = [...c.roles].find(([, k]) => k === 'power')?.[0];
+            const a = await d.request({ t: 'say', to: power === undefined ? { kind: 'all' } : { kind: 'team', role: power }, text: `${role} to ${power ?? 'everyone'} on turn ${turn}` });
             if (a.t !== 'ack') throw new Error(`${role} say: ${why(a)}`);
           }
           const choice = republicStance(c.scenario, turn, role);

@@ -7,10 +7,9 @@
 import type { Scenario, TurnReport } from '../engine';
 import { debrief, describeChoice, describeSource, indexScenario, influenceSeries, loadSave, orderLabel, own, pointsSeries, stateHash } from '../engine';
 import type { TurningPoint } from '../engine';
-import type { NewsItem, TeamMessage } from './protocol';
-import { FACILITATOR_SENDER } from './protocol';
+import type { Addressee, NewsItem, Sender, TeamMessage } from './protocol';
 import type { RoomExport, RoomState } from './room';
-import { applyEntry, createRoom } from './room';
+import { applyEntry, createRoom, readAddressee, readSender } from './room';
 
 /** Who gave a role's decision in a turn. */
 export type DecidedBy = 'team' | 'draft' | 'computer' | 'missing' | 'rule';
@@ -95,12 +94,21 @@ export function classDebrief(x: RoomExport): Result<ClassDebrief> {
           : rep.republics.filter((s) => s.country === r.id).map((s) => describeChoice(ix, r.id, s.choice));
       return { role: r.id, team: by.team, decidedBy: by.by, lines };
     });
-    const name = (role: string): string => (role === 'all' ? 'everyone' : role === FACILITATOR_SENDER ? 'the facilitator' : (room.roles.find((r) => r.id === role)?.name ?? role));
+    const roleName = (role: string): string => room.roles.find((r) => r.id === role)?.name ?? role;
+    // A record exported before senders were tagged holds bare words (readSender reads them).
+    const from = (m: Sender | string): string => {
+      const s = readSender(m);
+      return s.kind === 'facilitator' ? 'The facilitator' : `${roleName(s.role)} (${seatName(room, s.role)})`;
+    };
+    const to = (m: Addressee | string): string => {
+      const a = readAddressee(m);
+      return a.kind === 'all' ? 'everyone' : roleName(a.role);
+    };
     return {
       turn: rep.turn,
       date: rep.date,
       decisions,
-      messages: x.messages.filter((m: TeamMessage) => m.turn === rep.turn).map((m) => ({ from: m.from === FACILITATOR_SENDER ? 'The facilitator' : `${name(m.from)} (${seatName(room, m.from)})`, to: name(m.to), text: m.text })),
+      messages: x.messages.filter((m: TeamMessage) => m.turn === rep.turn).map((m) => ({ from: from(m.from), to: to(m.to), text: m.text })),
       news: x.news.filter((n) => n.turn === rep.turn),
       events: rep.events.map((e) => ({
         title: e.title,

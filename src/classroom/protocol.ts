@@ -16,9 +16,11 @@
 // - A turn has two stages: the powers give orders, then each republic team sees what each
 //   patron offers it (the engine's `offers`: one number per power, not the orders) and takes
 //   a stance. Republics played by the computer or the engine's rule of thumb answer at once.
-// - Messages (`say`) go from a team to one team or all, or from the facilitator (sender
-//   FACILITATOR_SENDER) to one team or every team; each is read by its sender, its addressee(s)
-//   and the facilitator, never on the projector (a news item is for the whole room).
+// - Messages (`say`) go from a team to one team or all, or from the facilitator to one team or
+//   every team; each is read by its sender, its addressee(s) and the facilitator, never on the
+//   projector (a news item is for the whole room). Senders and addressees are tagged values
+//   (`Sender`, `Addressee`), never a word beside role ids: a scenario may call a power
+//   `facilitator` or `all`, and it must neither read the facilitator's notes nor stand for everyone.
 import { z } from 'zod';
 import type { Order, PowerView, RepublicChoice, Scenario, TurnReport } from '../engine';
 
@@ -33,6 +35,16 @@ export const MAX_DRAFT_ORDERS = 20;
 const Id = z.string().min(1).max(100);
 const Text = z.string().max(MAX_TEXT);
 const MsgId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+/** Who a message goes to: every team, or one team by its role. */
+export const AddresseeSchema = z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('all') }), z.strictObject({ kind: z.literal('team'), role: Id })]);
+export type Addressee = z.infer<typeof AddresseeSchema>;
+/** Who a message is from: the facilitator, or a team by its role. */
+export type Sender = { kind: 'facilitator' } | { kind: 'team'; role: string };
+/** Whether two senders or addressees are the same party. */
+export const sameParty = (a: Sender | Addressee, b: Sender | Addressee): boolean => a.kind === b.kind && (a.kind !== 'team' || (b.kind === 'team' && a.role === b.role));
+/** Whether a message from or to `p` involves the team playing `role`. */
+export const isTeamParty = (p: Sender | Addressee, role: string): boolean => p.kind === 'team' && p.role === role;
 
 /** Who plays a role: a team of students, or a computer player (for a republic, `rule` is the engine's own rule of thumb). */
 export const SeatSchema = z.discriminatedUnion('kind', [
@@ -71,7 +83,7 @@ export const ClientMessageSchema = z.discriminatedUnion('t', [
   z.strictObject({ ...Base, t: z.literal('submit'), orders: z.array(z.unknown()).max(MAX_DRAFT_ORDERS) }),
   z.strictObject({ ...Base, t: z.literal('withdraw') }),
   z.strictObject({ ...Base, t: z.literal('stance'), choice: z.unknown() }),
-  z.strictObject({ ...Base, t: z.literal('say'), to: Id, text: Text.min(1) }),
+  z.strictObject({ ...Base, t: z.literal('say'), to: AddresseeSchema, text: Text.min(1) }),
   // The facilitator's console.
   z.strictObject({ ...Base, t: z.literal('seat'), role: Id, seat: SeatSchema }),
   z.strictObject({ ...Base, t: z.literal('settings'), settings: RoomSettingsSchema }),
@@ -91,9 +103,6 @@ export type ClientMessageType = ClientMessage['t'];
 export const FACILITATOR_ONLY: ReadonlySet<ClientMessageType> = new Set(['seat', 'settings', 'start', 'pause', 'resume', 'extend', 'resolve-now', 'inject-event', 'news', 'end']);
 /** Message types only a team may send (`say` is a team's or the facilitator's). */
 export const TEAM_ONLY: ReadonlySet<ClientMessageType> = new Set(['draft', 'submit', 'withdraw', 'stance']);
-/** Who a message from the facilitator is from (`TeamMessage.from`): a word no role of a room is, as `all` is no addressee. */
-export const FACILITATOR_SENDER = 'facilitator';
-
 /** Who a connection is, once its `hello` is accepted. */
 export type Identity = { kind: 'facilitator' } | { kind: 'team'; role: string } | { kind: 'projector' };
 
@@ -129,13 +138,13 @@ export interface NewsItem {
   event?: string;
 }
 
-/** An in-character message between teams, or from the facilitator (`from` is FACILITATOR_SENDER) to one team or all (`to` a role, or `all`). The facilitator sees every one. */
+/** An in-character message between teams, or from the facilitator, to one team or all. The facilitator sees every one. */
 export interface TeamMessage {
   seq: number;
   turn: number;
   at: number;
-  from: string;
-  to: string;
+  from: Sender;
+  to: Addressee;
   text: string;
 }
 

@@ -30,8 +30,8 @@ import { parsePlayer } from '../ai/player';
 import { parseRepublicPlayer, republicView } from '../ai/republic';
 import type { Decided, Decision } from './decide';
 import { decide } from './decide';
-import type { ClientMessage, GameSnapshot, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, ServerMessage, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
-import { FACILITATOR_ONLY, FACILITATOR_SENDER, TEAM_ONLY } from './protocol';
+import type { Addressee, ClientMessage, GameSnapshot, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, Sender, ServerMessage, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
+import { FACILITATOR_ONLY, TEAM_ONLY, isTeamParty, sameParty } from './protocol';
 
 /** Everything fixed when a room is made (stored once). */
 export interface RoomCreation {
@@ -55,7 +55,7 @@ type EntryBody =
   | { k: 'submit'; role: string; orders: Order[] }
   | { k: 'withdraw'; role: string }
   | { k: 'stance'; role: string; choice: RepublicChoice }
-  | { k: 'say'; from: string; to: string; text: string }
+  | { k: 'say'; from: Sender; to: Addressee; text: string }
   | { k: 'pause' }
   | { k: 'resume' }
   | { k: 'extend'; ms: number }
@@ -223,7 +223,7 @@ export function applyEntry(room: RoomState, e: LogEntry): RoomState {
       room.stances.set(e.role, e.choice);
       break;
     case 'say':
-      room.messages.push({ seq: room.messages.length + 1, turn: turnNumber(room), at: e.at, from: e.from, to: e.to, text: e.text });
+      room.messages.push({ seq: room.messages.length + 1, turn: turnNumber(room), at: e.at, from: readSender(e.from), to: readAddressee(e.to), text: e.text });
       break;
     case 'pause':
       if (room.timer.kind === 'running') room.timer = { kind: 'paused', leftMs: Math.max(0, room.timer.endsAt - e.at), grace: room.timer.grace };
@@ -279,6 +279,20 @@ export function applyEntry(room: RoomState, e: LogEntry): RoomState {
       break;
   }
   return room;
+}
+
+/**
+ * Logs written before senders and addressees were tagged hold bare words: `facilitator` for
+ * the facilitator, `all` for everyone, a role id otherwise. They are read as they were meant
+ * then (such a room could not have had a role of those names work anyway).
+ */
+export function readSender(from: Sender | string): Sender {
+  if (typeof from !== 'string') return from;
+  return from === 'facilitator' ? { kind: 'facilitator' } : { kind: 'team', role: from };
+}
+export function readAddressee(to: Addressee | string): Addressee {
+  if (typeof to !== 'string') return to;
+  return to === 'all' ? { kind: 'all' } : { kind: 'team', role: to };
 }
 
 const graceMs = (room: RoomState): number => (room.settings.missing.kind === 'computer' ? room.settings.missing.graceSeconds * 1000 : 0);
@@ -381,22 +395,23 @@ export function handleMessage(room: RoomState, who: Identity, msg: ClientMessage
       return one({ k: 'stance', role: role.value, choice });
     }
     case 'say': {
+      const to = msg.to;
       if (who.kind === 'facilitator') {
         // The facilitator speaks to one team (a nudge, a private brief) or to every team; the projector never shows it.
-        if (msg.to !== 'all' && !room.roleById.has(msg.to)) return refuse(`there is no team "${msg.to}" in this room`);
-        if (msg.to !== 'all' && !isTeam(room, msg.to)) return refuse('a computer reads no messages: that role is not played by a team');
+        if (to.kind === 'team' && !room.roleById.has(to.role)) return refuse(`there is no team "${to.role}" in this room`);
+        if (to.kind === 'team' && !isTeam(room, to.role)) return refuse('a computer reads no messages: that role is not played by a team');
         const text = msg.text.trim();
         if (text.length === 0) return refuse('the message is empty');
-        return one({ k: 'say', from: FACILITATOR_SENDER, to: msg.to, text });
+        return one({ k: 'say', from: { kind: 'facilitator' }, to, text });
       }
       if (who.kind !== 'team') return refuse('only a team or the facilitator can send a message');
       const role = teamRole(room, who, true);
       if (!role.ok) return role;
-      if (msg.to !== 'all' && !room.roleById.has(msg.to)) return refuse(`there is no team "${msg.to}" in this room`);
-      if (msg.to === role.value) return refuse('a message to your own team is not sent');
+      if (to.kind === 'team' && !room.roleById.has(to.role)) return refuse(`there is no team "${to.role}" in this room`);
+      if (isTeamParty(to, role.value)) return refuse('a message to your own team is not sent');
       const text = msg.text.trim();
       if (text.length === 0) return refuse('the message is empty');
-      return one({ k: 'say', from: role.value, to: msg.to, text });
+      return one({ k: 'say', from: { kind: 'team', role: role.value }, to, text });
     }
     case 'seat': {
       if (room.phase === 'ended') return refuse('the game is over');
@@ -685,7 +700,7 @@ export function messagesFor(room: RoomState, who: Identity): TeamMessage[] {
   return room.messages.filter((m) => canRead(m, who.role));
 }
 
-const canRead = (m: TeamMessage, role: string): boolean => m.from === role || m.to === role || m.to === 'all';
+const canRead = (m: TeamMessage, role: string): boolean => isTeamParty(m.from, role) || isTeamParty(m.to, role) || m.to.kind === 'all';
 
 export function welcome(room: RoomState, who: Identity, now: number, connected: ReadonlyMap<string, number>): ServerMessage {
   const c = room.creation;
@@ -731,7 +746,8 @@ export function outbox(room: RoomState, entries: readonly LogEntry[], now: numbe
         break;
       case 'say': {
         // applyEntry appended the entry's message; later entries of this batch may have appended more.
-        const m = lastMessage(room, (x) => x.from === e.from && x.at === e.at && x.text === e.text);
+        const from = readSender(e.from);
+        const m = lastMessage(room, (x) => sameParty(x.from, from) && x.at === e.at && x.text === e.text);
         if (!m) break;
         const msg: ServerMessage = { t: 'message', message: m };
         out.push({ to: { kind: 'facilitator' }, msg });

@@ -289,7 +289,7 @@ describe('the store and the bridge, against the room model', () => {
     expect(Object.getPrototypeOf(proj.store.getState().game?.view.countries)).toBeNull();
 
     // Messages: Moscow writes to Beijing; the facilitator sees it, Kazakhstan does not.
-    mo.store.getState().act('say', { t: 'say', to: 'beijing', text: 'Shall we talk about Kyrgyzstan?' });
+    mo.store.getState().act('say', { t: 'say', to: { kind: 'team', role: 'beijing' }, text: 'Shall we talk about Kyrgyzstan?' });
     server.flush();
     expect(bj2.store.getState().messages.map((m) => m.text)).toEqual(['Shall we talk about Kyrgyzstan?']);
     expect(fac.store.getState().messages).toHaveLength(1);

@@ -35,7 +35,7 @@ function play(): RoomState {
   act(FAC, { id: 2, t: 'seat', role: MOSCOW, seat: { kind: 'computer', player: 'greedy' } });
   act(FAC, { id: 3, t: 'start' });
   // Turn 1: Beijing submits, Uzbekistan leans to Beijing; a message and an inject.
-  act(team(BEIJING), { id: 4, t: 'say', to: 'uzbekistan', text: '<script>alert(1)</script> A railway?' });
+  act(team(BEIJING), { id: 4, t: 'say', to: { kind: 'team', role: 'uzbekistan' }, text: '<script>alert(1)</script> A railway?' });
   act(FAC, { id: 5, t: 'inject-event', event: scenario.events.find((e) => !e.repeatable)!.id });
   act(team(BEIJING), { id: 6, t: 'submit', orders: greedy(BEIJING) });
   act(team('uzbekistan'), { id: 7, t: 'stance', choice: { kind: 'lean', power: BEIJING } });

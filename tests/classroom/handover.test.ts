@@ -38,7 +38,7 @@ const room = (over: Partial<RoomPublic>, submitted: readonly string[] = [], seat
 
 const ALL = new Set(['beijing', 'moscow', 'kazakhstan']);
 /** The step, with a role named by its id. */
-const step = (s: SharedStep): unknown => (s.kind === 'team' ? { kind: 'team', role: s.role.role } : s.kind === 'between' ? { kind: 'between', turn: s.turn, first: s.first?.role ?? null } : s);
+const step = (s: SharedStep): unknown => (s.kind === 'team' || s.kind === 'briefing' ? { kind: s.kind, role: s.role.role } : s.kind === 'between' ? { kind: 'between', turn: s.turn, first: s.first?.role ?? null } : s);
 
 describe('who the shared screen goes to next', () => {
   it.each([
@@ -60,6 +60,24 @@ describe('who the shared screen goes to next', () => {
     { why: 'no team at all on this screen: waiting', room: room({}), played: new Set<string>(), seen: 1, want: { kind: 'waiting' } },
   ])('$why', ({ room: r, played, seen, want }) => {
     expect(step(nextStep(r, played, seen))).toEqual(want);
+  });
+
+  it.each([
+    { why: 'the lobby: the first team reads its briefing', room: room({ phase: 'lobby' }), briefed: [], want: { kind: 'briefing', role: 'beijing' } },
+    { why: 'the lobby: every team in the room’s order, republics too', room: room({ phase: 'lobby' }), briefed: ['beijing', 'moscow'], want: { kind: 'briefing', role: 'kazakhstan' } },
+    { why: 'the lobby, every team briefed: waiting for the start', room: room({ phase: 'lobby' }), briefed: ['beijing', 'moscow', 'kazakhstan'], want: { kind: 'lobby' } },
+    { why: 'started before every team read: briefings before the first orders', room: room({}), briefed: ['beijing'], want: { kind: 'briefing', role: 'moscow' } },
+    { why: 'a team that already submitted from its own device still reads here first', room: room({}, ['beijing']), briefed: [], want: { kind: 'briefing', role: 'beijing' } },
+    { why: 'turn 1 stances: no briefing round any more', room: room({ stage: 'stances' }), briefed: [], want: { kind: 'team', role: 'kazakhstan' } },
+    { why: 'turn 2: no briefing round any more', room: room({ turn: 2 }), briefed: [], want: { kind: 'between', turn: 1, first: 'beijing' } },
+    { why: 'the game is over: no briefing', room: room({ phase: 'ended', turn: 1 }), briefed: [], want: { kind: 'ended' } },
+  ])('briefings: $why', ({ room: r, briefed, want }) => {
+    expect(step(nextStep(r, ALL, 0, new Set(briefed)))).toEqual(want);
+  });
+
+  it('a team seated by the computer, or played on its own device, is never handed the screen for a briefing', () => {
+    expect(step(nextStep(room({ phase: 'lobby' }, [], { beijing: false }), new Set(['moscow', 'beijing']), 0, new Set()))).toEqual({ kind: 'briefing', role: 'moscow' });
+    expect(step(nextStep(room({ phase: 'lobby' }), new Set(['kazakhstan']), 0, new Set()))).toEqual({ kind: 'briefing', role: 'kazakhstan' });
   });
 
   it('owes: team-seated roles of the stage’s kind that have not answered, in the room’s order', () => {

@@ -59,7 +59,7 @@ describe('who may do what', () => {
     { name: 'the facilitator cannot give orders', who: FAC, msg: { t: 'draft', orders: [] }, reason: 'only a team can do that' },
     { name: 'no orders before the start', who: team(BEIJING), msg: { t: 'submit', orders: [] }, reason: 'the game has not started yet' },
     { name: 'no resolving before the start', who: FAC, msg: { t: 'resolve-now' }, reason: 'the game is not being played' },
-    { name: 'a message to no such team', who: team(BEIJING), msg: { t: 'say', to: 'constructor', text: 'hi' }, reason: 'there is no team "constructor" in this room' },
+    { name: 'a message to no such team', who: team(BEIJING), msg: { t: 'say', to: { kind: 'team', role: 'constructor' }, text: 'hi' }, reason: 'there is no team "constructor" in this room' },
     { name: 'a computer seat that does not exist', who: FAC, msg: { t: 'seat', role: MOSCOW, seat: { kind: 'computer', player: 'oracle' } }, reason: 'unknown player "oracle"' },
     { name: 'a seat for no such role', who: FAC, msg: { t: 'seat', role: '__proto__', seat: { kind: 'computer', player: 'greedy' } }, reason: 'there is no role "__proto__" in this scenario' },
     { name: 'two teams of one name', who: FAC, msg: { t: 'seat', role: MOSCOW, seat: { kind: 'team', name: scenario.powers[0]!.name.toUpperCase() } }, reason: 'another team is already called' },
@@ -197,7 +197,7 @@ describe('a turn', () => {
   it('messages reach the sender, the addressee and the facilitator only', () => {
     const r = room();
     send(r, FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team 3' } });
-    const entries = send(r, team(BEIJING), { t: 'say', to: 'uzbekistan', text: 'A railway for your cotton?' });
+    const entries = send(r, team(BEIJING), { t: 'say', to: { kind: 'team', role: 'uzbekistan' }, text: 'A railway for your cotton?' });
     const out = outbox(r, entries, clock, new Map());
     const to = out.map((o) => (o.to.kind === 'team' ? o.to.role : o.to.kind)).sort();
     expect(to).toEqual([BEIJING, 'facilitator', 'uzbekistan'].sort());
@@ -208,20 +208,20 @@ describe('a turn', () => {
 
   it('the facilitator writes to one team: only that team (and the facilitator) reads it; or to every team', () => {
     const r = room();
-    const entries = send(r, FAC, { t: 'say', to: MOSCOW, text: '  Moscow: remember your budget.  ' });
-    expect(entries).toEqual([{ at: clock, k: 'say', from: 'facilitator', to: MOSCOW, text: 'Moscow: remember your budget.' }]);
+    const entries = send(r, FAC, { t: 'say', to: { kind: 'team', role: MOSCOW }, text: '  Moscow: remember your budget.  ' });
+    expect(entries).toEqual([{ at: clock, k: 'say', from: { kind: 'facilitator' }, to: { kind: 'team', role: MOSCOW }, text: 'Moscow: remember your budget.' }]);
     const out = outbox(r, entries, clock, new Map());
     expect(out.map((o) => (o.to.kind === 'team' ? o.to.role : o.to.kind)).sort()).toEqual(['facilitator', MOSCOW].sort());
-    expect(messagesFor(r, team(MOSCOW)).map((m) => [m.from, m.text])).toEqual([['facilitator', 'Moscow: remember your budget.']]);
+    expect(messagesFor(r, team(MOSCOW)).map((m) => [m.from, m.text])).toEqual([[{ kind: 'facilitator' }, 'Moscow: remember your budget.']]);
     expect(messagesFor(r, team(BEIJING))).toEqual([]);
     expect(messagesFor(r, PROJ)).toEqual([]);
-    send(r, FAC, { t: 'say', to: 'all', text: 'Five minutes left.' });
+    send(r, FAC, { t: 'say', to: { kind: 'all' }, text: 'Five minutes left.' });
     expect(messagesFor(r, team(BEIJING)).map((m) => m.text)).toEqual(['Five minutes left.']);
     // Not to a role the computer plays, nor to nobody; the projector may not write at all.
-    expect(refusal(r, FAC, { t: 'say', to: 'uzbekistan', text: 'hi' })).toBe('a computer reads no messages: that role is not played by a team');
-    expect(refusal(r, FAC, { t: 'say', to: '__proto__', text: 'hi' })).toBe('there is no team "__proto__" in this room');
-    expect(refusal(r, FAC, { t: 'say', to: MOSCOW, text: '   ' })).toBe('the message is empty');
-    expect(refusal(r, PROJ, { t: 'say', to: MOSCOW, text: 'hi' })).toBe('only a team or the facilitator can send a message');
+    expect(refusal(r, FAC, { t: 'say', to: { kind: 'team', role: 'uzbekistan' }, text: 'hi' })).toBe('a computer reads no messages: that role is not played by a team');
+    expect(refusal(r, FAC, { t: 'say', to: { kind: 'team', role: '__proto__' }, text: 'hi' })).toBe('there is no team "__proto__" in this room');
+    expect(refusal(r, FAC, { t: 'say', to: { kind: 'team', role: MOSCOW }, text: '   ' })).toBe('the message is empty');
+    expect(refusal(r, PROJ, { t: 'say', to: { kind: 'team', role: MOSCOW }, text: 'hi' })).toBe('only a team or the facilitator can send a message');
   });
 
   it('the projector, the republics and the rival see no power’s secret track', () => {

@@ -288,4 +288,80 @@ describe('a classroom game', () => {
       await d.context.close();
     }
   }, 180_000);
+
+  it('the console prints a join card per team, four to an A4 sheet, without the facilitator’s secret', async () => {
+    const fac = await device(1366, 768, '/?classroom');
+    await fac.page.waitForSelector('form.classroom-setup');
+    await fac.page.getByRole('button', { name: 'Create the room' }).click();
+    await fac.page.waitForURL(/\?facilitate=/);
+    await fac.page.waitForSelector('.console .room-code');
+    const secret = new globalThis.URL(fac.page.url()).searchParams.get('facilitate') ?? '';
+    expect(secret.length).toBeGreaterThan(8);
+    // Five teams: both powers (Moscow renamed) and three republics (the console names them "Team N").
+    await fac.page.fill('#seat-moscow-name', 'The Bears');
+    await fac.page.locator('[data-key="seat-moscow-rename"]').click();
+    for (const r of ['kazakhstan', 'kyrgyzstan', 'uzbekistan']) {
+      await fac.page.selectOption(`#seat-${r}-who`, 'team');
+      await fac.page.waitForSelector(`[data-testid="code-${r}"]`);
+    }
+    await fac.page.waitForFunction(() => [...document.querySelectorAll('.role h3')].some((h) => h.textContent?.startsWith('Moscow')) && document.body.textContent?.includes('The Bears') === true);
+    // What the console shows for each team-played role, in its order: the cards must say the same.
+    const seated = await fac.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('li.role')].flatMap((li) => {
+        const code = li.querySelector('.join-code')?.textContent?.trim();
+        const name = li.querySelector<HTMLInputElement>('input[id$="-name"]')?.value;
+        return code && name ? [{ role: li.dataset.role ?? '', code, name }] : [];
+      }),
+    );
+    expect(seated.map((x) => x.role)).toEqual(['beijing', 'moscow', ...['kazakhstan', 'kyrgyzstan', 'uzbekistan'].filter((r) => seated.some((x) => x.role === r))]);
+    expect(seated).toHaveLength(5);
+    await fac.page.locator('[data-key="join-cards"]').click();
+    const cards = fac.page.getByTestId('join-card');
+    await cards.first().waitFor();
+    expect(await fac.page.evaluate(() => (document.activeElement as HTMLElement | null)?.id)).toBe('cards-title');
+    // Renamed teams: the cards start anonymous (no role names, no briefings), five cards on two sheets.
+    expect(await fac.page.locator('[data-key="cards-anonymous"]').isChecked()).toBe(true);
+    // Beijing's team kept its role's name: the screen says its card gives it away.
+    expect(await fac.page.getByTestId('cards-telling').textContent()).toMatch(/their cards say who they play: Beijing\./);
+    expect(await cards.count()).toBe(5);
+    expect(await cards.locator('.card-team').allTextContents()).toEqual(seated.map((x) => x.name));
+    expect(seated[1]?.name).toBe('The Bears');
+    expect(await fac.page.locator('.card-page').count()).toBe(2);
+    expect(await cards.locator('.card-code').allTextContents()).toEqual(seated.map((x) => x.code));
+    expect(await cards.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.role))).toEqual(seated.map((x) => x.role));
+    await fac.page.waitForFunction(() => [...document.querySelectorAll('.join-card img.qr')].length === 5 && [...document.querySelectorAll<HTMLImageElement>('.join-card img.qr')].every((i) => i.complete));
+    const html = await fac.page.getByTestId('join-cards').innerHTML();
+    expect(html).not.toContain(secret);
+    expect(html).not.toContain('facilitate');
+    expect(await fac.page.getByTestId('join-cards').textContent()).not.toMatch(/Moscow|Kazakhstan|briefing/i);
+    await shot(fac.page, 'join-cards');
+    expect(await axeViolations(fac.page)).toEqual([]);
+
+    // Printed: two A4 pages.
+    await fac.page.emulateMedia({ media: 'print' });
+    const pdf = (await fac.page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(2);
+    await fac.page.screenshot({ path: join(SHOTS, 'classroom-join-cards-print.png'), fullPage: true });
+    await fac.page.emulateMedia({ media: 'screen' });
+
+    // With the role names and briefings: two cards to a sheet, each with its role's briefing.
+    await fac.page.locator('[data-key="cards-anonymous"]').uncheck();
+    await fac.page.waitForFunction(() => document.querySelectorAll('.card-page').length === 3);
+    // Beijing's team kept its role's name: its card needs no "You play".
+    expect(await cards.locator('.card-role').allTextContents()).toEqual(seated.slice(1).map((x) => `You play ${x.role[0]?.toUpperCase()}${x.role.slice(1)}`));
+    expect(await cards.locator('.card-briefing').count()).toBe(5);
+    await fac.page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.join-card img.qr')].length === 5);
+    await fac.page.emulateMedia({ media: 'print' });
+    const briefed = (await fac.page.pdf({ format: 'A4', printBackground: true })).toString('latin1');
+    expect(briefed.match(/\/Type\s*\/Page(?!s)/g)?.length).toBe(3);
+    await fac.page.emulateMedia({ media: 'screen' });
+    await shot(fac.page, 'join-cards-briefed');
+
+    // Back to the console.
+    await fac.page.locator('[data-key="close-cards"]').click();
+    await fac.page.waitForSelector('.console .room-code');
+    await fac.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.key === 'join-cards');
+    expect(fac.errors).toEqual([]);
+    await fac.context.close();
+  }, 180_000);
 });

@@ -83,7 +83,7 @@ describe('computer players off the hub\'s thread', () => {
     // While it decides, the frozen stage refuses changes; messages go on.
     const resolveNow = t.say(f, { t: 'resolve-now' });
     const withdraw = t.say(b, { t: 'withdraw' });
-    const note = t.say(b, { t: 'say', to: 'moscow', text: 'hello' });
+    const note = t.say(b, { t: 'say', to: { kind: 'team', role: 'moscow' }, text: 'hello' });
     await until(() => t.answer(b, note) !== undefined, 'the note acknowledged');
     expect(t.answer(f, resolveNow)).toMatchObject({ t: 'refused', reason: 'the computer players are deciding: the turn moves on in a moment' });
     expect(t.answer(b, withdraw)?.t).toBe('refused');

@@ -2,7 +2,7 @@
 // behaviour (group commit, ack after commit, routing, timers, restart) is tested apart from
 // the real game's rules. Teams "submit" once each; the facilitator starts a timer; when it
 // runs out an `expired` entry is due.
-import type { ClientMessage, Identity, ServerMessage } from '../../src/classroom/protocol';
+import type { Addressee, ClientMessage, Identity, ServerMessage } from '../../src/classroom/protocol';
 import type { Audience, RoomModel } from '../../src/server/hub';
 
 export interface FakeCreation {
@@ -10,7 +10,7 @@ export interface FakeCreation {
   facilitator: string;
   teamCodes: { role: string; code: string }[];
 }
-export type FakeEntry = { at: number } & ({ k: 'submit'; role: string; n: number } | { k: 'timer'; endsAt: number } | { k: 'expired' } | { k: 'closed' } | { k: 'end' } | { k: 'say'; from: string; to: string; text: string });
+export type FakeEntry = { at: number } & ({ k: 'submit'; role: string; n: number } | { k: 'timer'; endsAt: number } | { k: 'expired' } | { k: 'closed' } | { k: 'end' } | { k: 'say'; from: string; to: Addressee; text: string });
 export interface FakeState {
   readonly creation: FakeCreation;
   readonly submitted: Map<string, number>;
@@ -77,8 +77,9 @@ export const fakeModel: RoomModel<FakeCreation, FakeState, FakeEntry> & { calls:
     for (const e of entries) {
       if (e.k === 'submit') out.push({ to: { kind: 'team', role: e.role }, msg: { t: 'team', team: { role: e.role, n: e.n } } as unknown as ServerMessage });
       if (e.k === 'say') {
-        const message = { seq: 0, turn: 1, at: e.at, from: e.from, to: e.to, text: e.text };
-        for (const to of [{ kind: 'team', role: e.from }, { kind: 'team', role: e.to }, { kind: 'facilitator' }] as const) out.push({ to, msg: { t: 'message', message } });
+        const message = { seq: 0, turn: 1, at: e.at, from: { kind: 'team', role: e.from } as const, to: e.to, text: e.text };
+        const readers: Audience[] = [{ kind: 'team', role: e.from }, e.to.kind === 'team' ? { kind: 'team', role: e.to.role } : { kind: 'all' }, { kind: 'facilitator' }];
+        for (const to of readers) out.push({ to, msg: { t: 'message', message } });
       }
     }
     return out;

@@ -140,7 +140,7 @@ describe('hub', () => {
     const m = join('MROOM1');
     const f = join('secret-ROOM1');
     const p = join('ROOM1');
-    say(b, { t: 'say', id: 1, to: 'moscow', text: 'hello' });
+    say(b, { t: 'say', id: 1, to: { kind: 'team', role: 'moscow' }, text: 'hello' });
     await tick();
     const got = (c: { peer: TestPeer }): number => c.peer.got.filter((x) => x.t === 'message').length;
     expect([got(b), got(m), got(f), got(p)]).toEqual([1, 1, 1, 0]);

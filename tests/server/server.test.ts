@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { MAX_FRAME_BYTES } from '../../src/classroom/protocol';
+import { MAX_FRAME_BYTES, isTeamParty } from '../../src/classroom/protocol';
 import type { RoomExport } from '../../src/classroom/room';
 import { replayExport, settleDue } from '../../src/classroom/room';
 import { loadSave, stateHash } from '../../src/engine';
@@ -75,7 +75,7 @@ describe('a whole classroom-short game over WebSockets', () => {
         if (m.t === 'team') expect(m.team.role, `${who} got a team message`).toBe(who);
         if (m.t === 'message') {
           if (who === 'projector') throw new Error('the projector got a team message');
-          if (who !== 'facilitator') expect(m.message.from === who || m.message.to === who || m.message.to === 'all', `${who} read ${m.message.from} → ${m.message.to}`).toBe(true);
+          if (who !== 'facilitator') expect(isTeamParty(m.message.from, who) || isTeamParty(m.message.to, who) || m.message.to.kind === 'all', `${who} read ${JSON.stringify(m.message.from)} → ${JSON.stringify(m.message.to)}`).toBe(true);
         }
         if (m.t === 'welcome') {
           expect(m.team === null || m.team.role === who).toBe(true);
@@ -85,8 +85,8 @@ describe('a whole classroom-short game over WebSockets', () => {
       }
     }
     // Messages did reach who they were for: Moscow read Kazakhstan's note to Beijing? Never.
-    expect(moscow.messages.some((m) => m.from === 'kazakhstan')).toBe(false);
-    expect(beijing.messages.filter((m) => m.from === 'kazakhstan')).toHaveLength(turns);
+    expect(moscow.messages.some((m) => isTeamParty(m.from, 'kazakhstan'))).toBe(false);
+    expect(beijing.messages.filter((m) => isTeamParty(m.from, 'kazakhstan'))).toHaveLength(turns);
     expect(c.facilitator.messages.length).toBe(7 * turns);
     // Moscow never saw Beijing's orders before a turn resolved: the only place they appear is a turn report.
     for (const m of moscow.received) if (m.t === 'team') expect(m.team.role).toBe('moscow');
@@ -296,7 +296,7 @@ describe('a crash', () => {
     const kz = c.teams.get('kazakhstan') as Device;
     const acked: string[] = [];
     const inFlight = Array.from({ length: 30 }, (_, i) =>
-      kz.request({ t: 'say', to: 'beijing', text: `note ${i}` }).then((a) => {
+      kz.request({ t: 'say', to: { kind: 'team', role: 'beijing' }, text: `note ${i}` }).then((a) => {
         if (a.t === 'ack') acked.push(`note ${i}`);
       }),
     );
@@ -318,7 +318,7 @@ describe('a crash', () => {
       expect(m2.team?.submitted).toBeNull();
       expect(m2.room?.timer).toEqual(timer);
       expect(f2.room?.roles.find((r) => r.role === 'beijing')?.submitted).toBe(true);
-      const notes = f2.messages.filter((m) => m.from === 'kazakhstan').map((m) => m.text);
+      const notes = f2.messages.filter((m) => isTeamParty(m.from, 'kazakhstan')).map((m) => m.text);
       for (const n of ackedAtKill) expect(notes).toContain(n);
       expect(new Set(notes).size).toBe(notes.length);
       // The short room's timer ran out while the server was down: the turn closed on restart.

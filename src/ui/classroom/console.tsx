@@ -4,7 +4,7 @@
 // who has submitted (never what), injects (a scenario event now, or a news item), every
 // team's messages, End game and the room's record. The server checks every command; a
 // refusal shows beside the control that sent it.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Seat, RoleInfo, RoomPublic, RoomSettings } from '../../classroom/protocol';
 import { MAX_TEAM_NAME, MAX_TEXT } from '../../classroom/protocol';
 import { turnDate } from '../../engine';
@@ -13,6 +13,7 @@ import { ReportSummary } from '../reportSummary';
 import { SettingsFields } from './setup';
 import type { ClientBody } from './connection';
 import { Countdown, MessageList, NewsList, QrCode, Refusal, SayForm, Submitted, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
+import { JoinCardsScreen } from './joinCards';
 import { classroomLink } from './route';
 
 /** The computer players a republic may have, weakest first (src/ai/republic.ts). */
@@ -80,7 +81,29 @@ export function ConsoleScreen({ origin }: { origin: string }) {
   const game = useClassroom((s) => s.game);
   const codes = useClassroom((s) => s.codes);
   const messages = useClassroom((s) => s.messages);
+  const [cards, setCards] = useState(false);
+  // Back from the cards, the keyboard is where it left: on the button that opened them.
+  const cardsClosed = useRef(false);
+  useEffect(() => {
+    if (cards || !cardsClosed.current) return;
+    cardsClosed.current = false;
+    document.querySelector<HTMLElement>('[data-key="join-cards"]')?.focus();
+  }, [cards]);
   if (!room || !scenario) return null;
+  // Only the teams' join codes go to the cards, never the facilitator's secret.
+  if (cards)
+    return (
+      <JoinCardsScreen
+        room={room}
+        scenario={scenario}
+        teamCodes={codes?.teams ?? []}
+        origin={origin}
+        onClose={() => {
+          cardsClosed.current = true;
+          setCards(false);
+        }}
+      />
+    );
   const st = game?.view;
   const last = game?.reports[game.reports.length - 1];
   // The room's own code in the join link (as the server prints it): the page then asks for the team's code.
@@ -131,7 +154,7 @@ export function ConsoleScreen({ origin }: { origin: string }) {
       {room.phase === 'playing' && <ClockPanel room={room} />}
       {room.phase === 'playing' && <InjectPanel />}
       {room.phase === 'lobby' && joining}
-      <RolesPanel room={room} teamCodes={codes?.teams ?? []} origin={origin} />
+      <RolesPanel room={room} teamCodes={codes?.teams ?? []} origin={origin} onCards={() => setCards(true)} />
       {room.phase === 'lobby' && <SettingsPanel settings={room.settings} />}
       {room.phase === 'lobby' && (
         <section class="panel" aria-labelledby="start-title">
@@ -172,12 +195,17 @@ export function ConsoleScreen({ origin }: { origin: string }) {
   );
 }
 
-function RolesPanel({ room, teamCodes, origin }: { room: RoomPublic; teamCodes: readonly { role: string; code: string }[]; origin: string }) {
+function RolesPanel({ room, teamCodes, origin, onCards }: { room: RoomPublic; teamCodes: readonly { role: string; code: string }[]; origin: string; onCards(): void }) {
   const codeOf = new Map(teamCodes.map((t) => [t.role, t.code]));
   return (
     <section class="panel roles" aria-labelledby="roles-title">
       <h2 id="roles-title">Roles and seats</h2>
       <p>Each role is played by a team (give the team its join code, privately) or by the computer. Nobody sees another team's orders; you see who has submitted, never what.</p>
+      <p>
+        <button type="button" data-key="join-cards" onClick={onCards}>
+          Print join cards (one per team, with its code and QR code)
+        </button>
+      </p>
       <ul class="role-list">
         {room.roles.map((r, i) => (
           <RoleRow key={r.role} role={r} index={i} code={codeOf.get(r.role) ?? null} origin={origin} />

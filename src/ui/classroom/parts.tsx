@@ -4,8 +4,8 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import QRCode from 'qrcode';
-import type { RoleInfo, RoomPublic, TeamMessage } from '../../classroom/protocol';
-import { MAX_TEXT } from '../../classroom/protocol';
+import type { Addressee, RoleInfo, RoomPublic, Sender, TeamMessage } from '../../classroom/protocol';
+import { MAX_TEXT, isTeamParty } from '../../classroom/protocol';
 import type { ClassroomState } from './classroomStore';
 import { busy, clockText, timeLeft } from './classroomStore';
 import { useSlice } from '../storeHooks';
@@ -161,16 +161,20 @@ export function QrCode({ text, label, size }: { text: string; label: string; siz
   return src === null ? null : <img class="qr" src={src} width={size} height={size} alt={label} />;
 }
 
-/** Who a message came from or went to, in words. */
-export const partyName = (room: RoomPublic | null, id: string): string => (id === 'all' ? 'everyone' : id === 'facilitator' ? 'the facilitator' : (room?.roles.find((r) => r.role === id)?.name ?? id));
+/** Who a message came from or went to, in words (`me`: this screen's team, "you"). */
+export function partyName(room: RoomPublic | null, p: Sender | Addressee, me: string | null, self: string): string {
+  if (p.kind === 'all') return 'everyone';
+  if (p.kind === 'facilitator') return 'the facilitator';
+  return p.role === me ? self : (room?.roles.find((r) => r.role === p.role)?.name ?? p.role);
+}
 
 export function MessageList({ messages, room, me }: { messages: readonly TeamMessage[]; room: RoomPublic | null; me: string | null }) {
   if (messages.length === 0) return <p>No messages yet.</p>;
   return (
     <ol class="messages" aria-label="Messages, oldest first">
       {messages.map((m) => (
-        <li key={m.seq} class={m.from === me ? 'mine' : ''}>
-          <strong>{`${m.from === me ? 'You' : partyName(room, m.from)} → ${m.to === me ? 'you' : partyName(room, m.to)} (turn ${m.turn}): `}</strong>
+        <li key={m.seq} class={me !== null && isTeamParty(m.from, me) ? 'mine' : ''}>
+          <strong>{`${partyName(room, m.from, me, 'You')} → ${partyName(room, m.to, me, 'you')} (turn ${m.turn}): `}</strong>
           {m.text}
         </li>
       ))}
@@ -185,20 +189,21 @@ export function MessageList({ messages, room, me }: { messages: readonly TeamMes
 export function SayForm({ id, teams, everyone, sendLabel }: { id: string; teams: readonly RoleInfo[]; everyone: string; sendLabel: string }) {
   const store = useClassroomApi();
   const refusals = useClassroom((s) => s.refusals);
-  const [to, setTo] = useState('all');
+  // The list's value: '' is everyone (no role id is empty, so no role can be mistaken for it).
+  const [to, setTo] = useState('');
   const [text, setText] = useState('');
   // A team seated by the computer since it was chosen: back to everyone rather than a choice the list no longer shows.
-  const chosen = to === 'all' || teams.some((r) => r.role === to) ? to : 'all';
+  const chosen = teams.some((r) => r.role === to) ? to : '';
   const send = (): void => {
     const t = text.trim();
-    if (t && store.getState().act('say', { t: 'say', to: chosen, text: t })) setText('');
+    if (t && store.getState().act('say', { t: 'say', to: chosen === '' ? { kind: 'all' } : { kind: 'team', role: chosen }, text: t })) setText('');
   };
   return (
     <>
       <p class="field">
         <label for={`${id}-to`}>To</label>
         <select id={`${id}-to`} value={chosen} onChange={(e) => setTo(e.currentTarget.value)}>
-          <option value="all">{everyone}</option>
+          <option value="">{everyone}</option>
           {teams.map((r) => (
             <option key={r.role} value={r.role}>
               {`${r.name} (${r.seat.kind === 'team' ? r.seat.name : 'team'})`}

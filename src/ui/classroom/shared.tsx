@@ -7,6 +7,8 @@
 // that team's own screen (team.tsx's TeamScreen on the team's store; the game store the map
 // and the play screen's panels read is bridged to that team only while it is shown). Once the
 // turn resolves, a between-turns screen shows the last turn in brief before the next team.
+// Before the first orders, a briefing round: each team in turn gets a hand-over screen, then
+// its own role's briefing (and no other team's), says Ready and hands the screen on.
 // A team whose join code the server refuses (the room is full, say) is not handed the screen:
 // this screen says so, what the server said and what to do, and offers to try again.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -44,6 +46,9 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
   const [played, setPlayed] = useState<ReadonlyMap<string, TeamLink>>(new Map());
   const [seenTurn, setSeenTurn] = useState(0);
   const [active, setActive] = useState<string | null>(null);
+  // The briefing round: the roles whose team has read its briefing here, and the one reading now.
+  const [briefed, setBriefed] = useState<ReadonlySet<string>>(new Set());
+  const [reading, setReading] = useState<string | null>(null);
   // Teams whose connection the server refused (role → its reason): a refused link never tries again by itself.
   const [refused, setRefused] = useState<ReadonlyMap<string, string>>(new Map());
 
@@ -120,7 +125,18 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
   if (!room || !scenario) return null;
   const role = active === null ? undefined : room.roles.find((r) => r.role === active);
   if (shown && role && !refused.has(role.role)) return <TeamTurn role={role} link={shown} room={room} onDone={() => setActive(null)} />;
-  const step = nextStep(room, playedRoles, seenTurn);
+  const reader = reading === null ? undefined : room.roles.find((r) => r.role === reading);
+  if (reader)
+    return (
+      <BriefingRead
+        role={reader}
+        onReady={() => {
+          setBriefed((was) => new Set([...was, reader.role]));
+          setReading(null);
+        }}
+      />
+    );
+  const step = nextStep(room, playedRoles, seenTurn, briefed);
   return (
     <div class="shared-panel">
       <header class="status">
@@ -150,6 +166,7 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
           <p>{room.result.reason}</p>
         </section>
       )}
+      {step.kind === 'briefing' && <HandOver role={step.role} briefing onGo={() => setReading(step.role.role)} />}
       {step.kind === 'team' && <HandOver role={step.role} onGo={() => setActive(step.role.role)} />}
       {step.kind === 'between' && <BetweenTurns turn={step.turn} first={step.first} onNext={() => setSeenTurn(room.turn)} />}
       {step.kind === 'waiting' && (
@@ -191,17 +208,45 @@ function RefusedTeams({ roles, refused, onRetry }: { roles: readonly RoleInfo[];
   );
 }
 
-/** "Pass the screen to …": nothing of any team's state, one button. */
-function HandOver({ role, onGo }: { role: RoleInfo; onGo(): void }) {
-  const ref = useLanding<HTMLButtonElement>(role.role);
+/** "Pass the screen to …": nothing of any team's state, one button. `briefing`: the team is to read its briefing. */
+function HandOver({ role, onGo, briefing = false }: { role: RoleInfo; onGo(): void; briefing?: boolean }) {
+  const ref = useLanding<HTMLButtonElement>(`${briefing ? 'briefing' : 'turn'}-${role.role}`);
   return (
     <section class="panel handover" aria-labelledby="handover-title" data-testid="handover">
-      <h2 id="handover-title">{`Pass the screen to ${teamName(role)} (${role.name})`}</h2>
-      <p>The other teams look away: the next screen is this team's own.</p>
+      <h2 id="handover-title">{`Pass the screen to ${teamName(role)} (${role.name})${briefing ? ' to read its briefing' : ''}`}</h2>
+      <p>{briefing ? "The other teams look away: the next screen is this team's own briefing." : "The other teams look away: the next screen is this team's own."}</p>
       <button type="button" class="primary" ref={ref} data-landing data-key="handover" onClick={onGo}>
-        {`We are ${teamName(role)}: show our screen`}
+        {briefing ? `We are ${teamName(role)}: show our briefing` : `We are ${teamName(role)}: show our screen`}
       </button>
     </section>
+  );
+}
+
+/** One team's own briefing (the scenario's, for its role only), then Ready hands the screen on. */
+function BriefingRead({ role, onReady }: { role: RoleInfo; onReady(): void }) {
+  const scenario = useClassroom((s) => s.scenario);
+  const heading = useLanding<HTMLHeadingElement>(`read-${role.role}`);
+  const b = scenario?.briefings.find((x) => x.role === role.role);
+  return (
+    <div class="shared-panel">
+      <section class="panel briefing-read" aria-labelledby="briefing-read-title" data-testid="briefing-read">
+        <h1 id="briefing-read-title" tabIndex={-1} ref={heading}>{teamName(role) === role.name ? `${role.name}: your briefing` : `${teamName(role)}: your briefing — ${role.name}`}</h1>
+        {b ? (
+          <>
+            <h2>{b.title}</h2>
+            {b.text.split(/\n+/).map((para, i) => (
+              <p key={i}>{para}</p>
+            ))}
+          </>
+        ) : (
+          <p>{`The scenario has no briefing for ${role.name}: your screen shows your role and its goals once the game starts.`}</p>
+        )}
+        <p>When your team has read it, say Ready and pass the screen on. Your screen shows this briefing again during the first turn.</p>
+        <button type="button" class="primary" data-key="briefing-ready" onClick={onReady}>
+          Ready: hand the screen on
+        </button>
+      </section>
+    </div>
   );
 }
 
