@@ -284,10 +284,30 @@ export async function openClassroom(port: number, created: CreatedRoom): Promise
  * Plays a started room to its end: each power team gives the rule-of-thumb orders on its own
  * view (a draft first, then the submission), each republic team a stance, and teams send each
  * other a message each turn. Returns everything acknowledged.
+ *
+ * `burst`: a deadline burst made explicit. The teams of a stage (every power for orders,
+ * every republic for stances) wait for one another, then all send their submission in the
+ * same tick, as when a class's timer runs out; without it each sends when it is ready.
  */
-export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: boolean; timeoutMs?: number } = {}): Promise<Acked[]> {
+export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: boolean; timeoutMs?: number; burst?: boolean } = {}): Promise<Acked[]> {
   const acked: Acked[] = [];
   const timeout = opts.timeoutMs ?? 30_000;
+  // Per turn and stage: the teams waiting to submit; the last to arrive releases them all at once.
+  const barriers = new Map<string, (() => void)[]>();
+  const together = (turn: number, kind: 'power' | 'republic'): Promise<void> => {
+    if (!opts.burst) return Promise.resolve();
+    const need = [...c.roles.values()].filter((k) => k === kind).length;
+    const key = `${turn}:${kind}`;
+    const waiting = barriers.get(key) ?? [];
+    barriers.set(key, waiting);
+    return new Promise((go) => {
+      waiting.push(go);
+      if (waiting.length < need) return;
+      barriers.delete(key);
+      // Resolved in one loop: every team's continuation, so its send, runs in this same tick.
+      for (const w of waiting) w();
+    });
+  };
   await Promise.all(
     [...c.teams].map(async ([role, d]) => {
       const kind = c.roles.get(role);
@@ -308,6 +328,7 @@ export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: bo
             const a = await d.request({ t: 'say', to: 'all', text: `${role} speaks on turn ${turn}` });
             if (a.t !== 'ack') throw new Error(`${role} say: ${why(a)}`);
           }
+          await together(turn, 'power');
           const a = await d.request({ t: 'submit', orders });
           if (a.t !== 'ack') throw new Error(`${role} submit, turn ${turn}: ${why(a)}`);
           acked.push({ role, turn, kind: 'submit', value: orders, ms: a.ms });
@@ -319,6 +340,7 @@ export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: bo
             if (a.t !== 'ack') throw new Error(`${role} say: ${why(a)}`);
           }
           const choice = republicStance(c.scenario, turn, role);
+          await together(turn, 'republic');
           const a = await d.request({ t: 'stance', choice });
           if (a.t !== 'ack') throw new Error(`${role} stance, turn ${turn}: ${why(a)}`);
           acked.push({ role, turn, kind: 'stance', value: choice, ms: a.ms });
