@@ -216,12 +216,12 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     for (const c of clients) c.kill();
     await server.stop();
-    const line = /measured: (.*)/.exec(server.output())?.[1];
+    const line = /measured: (.*)/.exec(server.stdout())?.[1];
     let parsed: unknown = null;
     try {
       parsed = line ? JSON.parse(line) : null;
     } catch (e) {
-      // The server's stdout and stderr reach us through one buffer: a line it logged while writing the figures may split them.
+      // Its stdout alone: a line it cuts short means it stopped writing (an exit before stdout drained).
       const at = Number(/position (\d+)/.exec(String(e))?.[1] ?? 0);
       process.stderr.write(`the server's own figures could not be read (${String(e)}); around there: ${JSON.stringify(line?.slice(Math.max(0, at - 200), at + 200))}\n`);
     }

@@ -18,6 +18,8 @@ export interface ServerProcess {
   proc: ChildProcess;
   /** Everything the process wrote, for a test's failure message. */
   output(): string;
+  /** What it wrote to stdout alone (a long line there is not cut by what it logs on stderr meanwhile). */
+  stdout(): string;
   /** SIGTERM, and the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL: the process dies at once, mid-whatever. */
@@ -30,6 +32,7 @@ export function startServerProcess(db: string, extra: readonly string[] = []): P
   const nodeArgs = (process.env.NGG_SERVER_NODE_ARGS ?? '').split(' ').filter((x) => x.length > 0);
   const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, 'src/server/main.ts'), '--port', '0', '--host', '127.0.0.1', '--db', db, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  let stdout = '';
   // 'close', not 'exit': the process may exit before everything it wrote has been read from its pipes (the benchmark reads its last line).
   const exited = new Promise<number | null>((done) => proc.once('close', (code) => done(code)));
   return new Promise((done, fail) => {
@@ -43,6 +46,7 @@ export function startServerProcess(db: string, extra: readonly string[] = []): P
           port: Number(m[1]),
           proc,
           output: () => out,
+          stdout: () => stdout,
           stop: () => {
             proc.kill('SIGTERM');
             return exited;
@@ -55,6 +59,7 @@ export function startServerProcess(db: string, extra: readonly string[] = []): P
       }
     };
     proc.stdout?.on('data', onData);
+    proc.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     proc.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     void exited.then((code) => {
       clearTimeout(timer);
