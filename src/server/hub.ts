@@ -104,6 +104,7 @@ export interface HubOptions {
    * Longest a message read waits for the rest of its tick before what is read so far is
    * committed (ms). A deadline burst brings hundreds of frames in one tick; without a bound
    * the first would wait for every other one to be parsed and checked before its commit.
+   * Never shorter than commits take lately (a moving average), so a slow disk is not asked for more of them.
    */
   maxBatchMs?: number;
   /** Longest run of what commits cause (closing stages, resolving turns) before the hub reads sockets again (ms). */
@@ -165,6 +166,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private dueScheduled: NodeJS.Immediate | null = null;
   private readonly maxBatchMs: number;
   private readonly sliceMs: number;
+  /** How long commits take lately (ms, a moving average): a batch is not cut shorter than one commit. */
+  private commitMs = 0;
   private closed = false;
   private readonly now: () => number;
   private readonly maxPerRoom: number;
@@ -274,8 +277,10 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     if (!result.ok) return this.send(conn, { t: 'refused', id: msg.id, reason: result.error });
     if (!this.enqueue(room, result.value)) return this.send(conn, { t: 'refused', id: msg.id, reason: INTERNAL });
     this.acks.push({ conn, id: msg.id, at });
+    // Cut short only once the batch has waited as long as a commit takes: on a slow disk, commits
+    // more frequent than that would hold the event loop longer than the batching saves.
     const first = this.acks[0];
-    if (first && performance.now() - first.at >= this.maxBatchMs) this.flushNow();
+    if (first && performance.now() - first.at >= Math.max(this.maxBatchMs, this.commitMs)) this.flushNow();
     else this.scheduleFlush();
   }
 
@@ -561,7 +566,10 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       return;
     }
     const committed = performance.now();
-    if (batch.length > 0) this.stats.commits++;
+    if (batch.length > 0) {
+      this.stats.commits++;
+      this.commitMs = 0.8 * this.commitMs + 0.2 * (committed - started);
+    }
     // Acks first: each is a few bytes and means "on disk", which is now true; the outboxes
     // that follow can be large (a closed stage sends every device its view of the board).
     for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });

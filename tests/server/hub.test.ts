@@ -94,6 +94,34 @@ describe('hub', () => {
     expect(b2.peer.got).toContainEqual({ t: 'ack', id: 2 });
   });
 
+  it('does not cut batches shorter than commits take lately', async () => {
+    // A disk on which every commit takes 40 ms.
+    class SlowStore extends MemoryStore<FakeCreation, FakeEntry> {
+      override append(batch: Parameters<MemoryStore<FakeCreation, FakeEntry>['append']>[0]): void {
+        const until = performance.now() + 40;
+        while (performance.now() < until);
+        super.append(batch);
+      }
+    }
+    const store = new SlowStore();
+    const { hub, join, say } = setup(store, { maxBatchMs: 0 });
+    hub.createRoom(creation('ROOM1'));
+    hub.createRoom(creation('ROOM2'));
+    const b1 = join('BROOM1');
+    const b2 = join('BROOM2');
+    const m2 = join('MROOM2');
+    const before = store.commits;
+    say(b1, { t: 'submit', id: 1, orders: [1] });
+    // No commit timed yet: committed at once, and now commits are known to be slow.
+    expect(store.commits - before).toBe(1);
+    say(b2, { t: 'submit', id: 2, orders: [] });
+    say(m2, { t: 'submit', id: 3, orders: [] });
+    expect(store.commits - before).toBe(1);
+    await tick();
+    expect(store.commits - before).toBe(2);
+    expect([b2, m2].map((c) => c.peer.got.some((x) => x.t === 'ack'))).toEqual([true, true]);
+  });
+
   it('sends the acks at once, then each device its updates of a flush corked, so they leave in one write', async () => {
     const { hub, join, say } = setup(undefined, { maxBatchMs: Infinity });
     hub.createRoom(creation('ROOM1'));
