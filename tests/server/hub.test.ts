@@ -95,10 +95,10 @@ describe('hub', () => {
   });
 
   it('does not cut batches shorter than commits take lately', async () => {
-    // A disk on which every commit takes 40 ms.
+    // A disk on which every commit takes 100 ms (so the moving average, 20 ms after one, outlasts any pause of a loaded machine).
     class SlowStore extends MemoryStore<FakeCreation, FakeEntry> {
       override append(batch: Parameters<MemoryStore<FakeCreation, FakeEntry>['append']>[0]): void {
-        const until = performance.now() + 40;
+        const until = performance.now() + 100;
         while (performance.now() < until);
         super.append(batch);
       }
