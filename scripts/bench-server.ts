@@ -16,18 +16,23 @@
 // BENCH_OTHERS other rooms keep sending drafts, paced under the rate limit: their round
 // trips during the decision (from the room's log: its `closing` entry to its
 // `computer-orders`) say whether a strong computer player holds up the other rooms.
+import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { CreatedRoom } from '../src/classroom/protocol';
 import type { RoomExport } from '../src/classroom/room';
 import { replayExport } from '../src/classroom/room';
 import { loadSave, stateHash } from '../src/engine';
 import { measureCommitFloor } from '../src/server/sqliteStore';
-import type { Acked, Classroom } from './classroom-client';
-import { closeClassroom, createRoom, Device, exportRoom, openClassroom, playToEnd, powerOrders, startServerProcess } from './classroom-client';
+import type { FromClients, ToClients } from './bench-server-clients';
+import type { Acked } from './classroom-client';
+import { createRoom, Device, exportRoom, powerOrders, ROOT, startServerProcess } from './classroom-client';
 
 const ROOMS = Number(process.env.BENCH_ROOMS ?? 50);
 const OTHERS = Number(process.env.BENCH_OTHERS ?? 10);
+/** Processes the rooms' devices are spread over (bench-server-clients.ts). */
+const CLIENTS = Math.max(1, Number(process.env.BENCH_CLIENTS ?? 3));
 const dir = mkdtempSync(join(tmpdir(), 'ngg-bench-server-'));
 
 const pct = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
@@ -39,6 +44,40 @@ function rssMb(pid: number): number {
 }
 
 const sleep = (t: number): Promise<void> => new Promise((r) => setTimeout(r, t));
+
+interface Clients {
+  /** Sends a message and resolves with the process's answer of kind `want` (or fails with its error). */
+  ask(m: ToClients, want: FromClients['t']): Promise<FromClients>;
+  close(): Promise<void>;
+  kill(): void;
+}
+
+/** A load-generating process (bench-server-clients.ts), through IPC. BENCH_CLIENT_NODE_ARGS: extra Node options for it (e.g. --cpu-prof). */
+function forkClients(): Clients {
+  const extra = (process.env.BENCH_CLIENT_NODE_ARGS ?? '').split(' ').filter((x) => x.length > 0);
+  const proc = fork(resolve(ROOT, 'scripts/bench-server-clients.ts'), [], { execArgv: [...extra, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const exited = new Promise<void>((done) => proc.once('exit', () => done()));
+  return {
+    ask: (m, want) =>
+      new Promise((done, fail) => {
+        const on = (r: FromClients): void => {
+          if (r.t !== want && r.t !== 'failed') return;
+          proc.off('message', on);
+          if (r.t === 'failed') fail(new Error(`a client process failed: ${r.error}`));
+          else done(r);
+        };
+        proc.on('message', on);
+        proc.send(m);
+      }),
+    close: () => {
+      proc.send({ t: 'close' } satisfies ToClients);
+      return exited;
+    },
+    kill: () => {
+      if (proc.exitCode === null) proc.kill();
+    },
+  };
+}
 
 /** The other rooms' round trips while one room's search:3 computer decides. */
 async function whileSearching(port: number): Promise<{ decisionMs: number; during: number[]; all: number }> {
@@ -92,21 +131,31 @@ async function main(): Promise<void> {
   const rssStart = rssMb(pid);
   let rssPeak = rssStart;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 100);
+  const clients: Clients[] = [];
   try {
-    const created = [];
+    const created: CreatedRoom[] = [];
     for (let i = 0; i < ROOMS; i++) created.push(await createRoom(server.port, { scenario: { shipped: 'classroom-short' }, seed: `bench-${i}`, settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } } }));
-    const rooms: Classroom[] = [];
-    for (const c of created) rooms.push(await openClassroom(server.port, c));
-    const devices = rooms.flatMap((r) => [r.facilitator, r.projector, ...r.teams.values()]);
-    // Only the powers' players read the board (they choose orders on it); the client process shares the machine with the server.
-    for (const r of rooms) for (const d of [r.facilitator, r.projector, ...[...r.teams].filter(([role]) => r.roles.get(role) !== 'power').map(([, d]) => d)]) d.parseGame = false;
-    const startAt = new Map(devices.map((d) => [d, d.ackMs.length]));
+    // Room i is played by process i % CLIENTS; its results come back in that process's order.
+    const share = (w: number): number[] => created.flatMap((_, i) => (i % CLIENTS === w ? [i] : []));
+    for (let w = 0; w < Math.min(CLIENTS, ROOMS); w++) clients.push(forkClients());
+    const ready = await Promise.all(clients.map((c, w) => c.ask({ t: 'open', port: server.port, rooms: share(w).flatMap((i) => created.slice(i, i + 1)) }, 'ready')));
+    const devices = ready.reduce((n, r) => n + (r.t === 'ready' ? r.devices : 0), 0);
     const t0 = performance.now();
-    await Promise.all(rooms.map((r) => r.facilitator.request({ t: 'start' })));
-    const acked: Acked[][] = await Promise.all(rooms.map((r) => playToEnd(r, { draft: true, talk: true, timeoutMs: 120_000 })));
+    const results = await Promise.all(clients.map((c) => c.ask({ t: 'go' }, 'done')));
     const seconds = (performance.now() - t0) / 1000;
-    // Acknowledgements while the games were played (not the joins and seats before).
-    const latencies = devices.flatMap((d) => d.ackMs.slice(startAt.get(d) ?? 0));
+    const acked: Acked[][] = [];
+    const roles: Map<string, 'power' | 'republic'>[] = [];
+    const turns: number[] = [];
+    const latencies: number[] = [];
+    for (const [w, r] of results.entries()) {
+      if (r.t !== 'done') continue;
+      latencies.push(...r.latencies);
+      for (const [k, i] of share(w).entries()) {
+        acked[i] = r.acked[k] ?? [];
+        roles[i] = new Map(r.roles[k] ?? []);
+        turns[i] = r.turns[k] ?? NaN;
+      }
+    }
     const acks = latencies.length;
     const sorted = latencies.sort((a, b) => a - b);
 
@@ -125,7 +174,7 @@ async function main(): Promise<void> {
         return m;
       };
       for (const kind of ['submit', 'stance'] as const) {
-        for (const role of rooms[i]?.roles.keys() ?? []) {
+        for (const role of roles[i]?.keys() ?? []) {
           const got = count(record.log.flatMap((e) => (e.k === kind && e.role === role ? [JSON.stringify(e.k === 'submit' ? e.orders : e.choice)] : [])));
           const want = count((acked[i] ?? []).flatMap((a) => (a.kind === kind && a.role === role ? [JSON.stringify(a.value)] : [])));
           for (const [v, n] of want) lost += Math.max(0, n - (got.get(v) ?? 0));
@@ -133,10 +182,10 @@ async function main(): Promise<void> {
         }
       }
       const loaded = loadSave(JSON.stringify(record.game));
-      if (!loaded.ok || stateHash(loaded.value.record.state) !== record.game.finalHash || loaded.value.record.turns.length !== rooms[i]?.scenario.turns || stateHash(replayExport(record, loaded.value.record.scenario).record.state) !== record.game.finalHash) hashMismatch++;
+      if (!loaded.ok || stateHash(loaded.value.record.state) !== record.game.finalHash || loaded.value.record.turns.length !== turns[i] || stateHash(replayExport(record, loaded.value.record.scenario).record.state) !== record.game.finalHash) hashMismatch++;
     }
     const rssEnd = rssMb(pid);
-    await Promise.all(rooms.map(closeClassroom));
+    await Promise.all(clients.map((c) => c.close()));
     const searching = await whileSearching(server.port);
 
     const p50 = pct(sorted, 0.5);
@@ -144,8 +193,8 @@ async function main(): Promise<void> {
     const p99 = pct(sorted, 0.99);
     const orders = acked.flat().length;
     const rows: [string, string][] = [
-      ['rooms × devices', `${ROOMS} × ${devices.length / ROOMS} (facilitator, projector, 7 teams)`],
-      ['games played to the end', `${ROOMS} (${rooms[0]?.scenario.turns ?? '?'} turns each)`],
+      ['rooms × devices', `${ROOMS} × ${devices / ROOMS} (facilitator, projector, 7 teams), in ${clients.length} client processes`],
+      ['games played to the end', `${ROOMS} (${turns[0] ?? '?'} turns each), every stage a deadline burst`],
       ['wall time', `${seconds.toFixed(1)} s`],
       ['acknowledgements (all kinds)', `${acks} (${(acks / seconds).toFixed(0)}/s)`],
       ['orders + stances acknowledged', `${orders} (${(orders / seconds).toFixed(0)}/s)`],
@@ -153,6 +202,7 @@ async function main(): Promise<void> {
       ['targets', `p95 < 10 ms: ${p95 < 10 ? 'met' : 'MISSED'}; p99 < 50 ms: ${p99 < 50 ? 'met' : 'MISSED'}`],
       ['durable commit floor (median / mean)', `${ms(floorMedian)} / ${ms(floorMean)} (${(1000 / floorMean).toFixed(0)} commits/s, one at a time)`],
       ['p95 / floor median', `${(p95 / floorMedian).toFixed(1)}×`],
+      ['p99 / floor median', `${(p99 / floorMedian).toFixed(1)}×`],
       ['server RSS start / peak / end', `${rssStart.toFixed(0)} / ${rssPeak.toFixed(0)} / ${rssEnd.toFixed(0)} MB`],
       ['lost / duplicated orders', `${lost} / ${duplicated}`],
       ['rooms whose record does not replay to its hash', `${hashMismatch}`],
@@ -164,26 +214,27 @@ async function main(): Promise<void> {
     if (lost > 0 || duplicated > 0 || hashMismatch > 0) process.exitCode = 1;
   } finally {
     clearInterval(sampler);
+    for (const c of clients) c.kill();
     await server.stop();
-    const line = /measured: (.*)/.exec(server.output())?.[1];
+    const line = /measured: (.*)/.exec(server.stdout())?.[1];
     let parsed: unknown = null;
     try {
       parsed = line ? JSON.parse(line) : null;
     } catch (e) {
-      // The server's stdout and stderr reach us through one buffer: a line it logged while writing the figures may split them.
+      // Its stdout alone: a line it cuts short means it stopped writing (an exit before stdout drained).
       const at = Number(/position (\d+)/.exec(String(e))?.[1] ?? 0);
       process.stderr.write(`the server's own figures could not be read (${String(e)}); around there: ${JSON.stringify(line?.slice(Math.max(0, at - 200), at + 200))}\n`);
     }
     if (parsed) {
-      const m = parsed as { latencies: number[]; flushes: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; commits: number; bytesSent: number; boardBytesSent: number };
+      const m = parsed as { latencies: number[]; flushes: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; settling?: number[]; commits: number; bytesSent: number; boardBytesSent: number };
       const lat = m.latencies.sort((a, b) => a - b);
       const fl = m.flushes.map((f) => f.ms).sort((a, b) => a - b);
       const perCommit = m.flushes.filter((f) => f.entries > 0);
       const total = (k: 'ms' | 'commitMs' | 'routeMs' | 'dueMs'): number => m.flushes.reduce((n, f) => n + f[k], 0);
       process.stdout.write(
-        `\nIn the server (frame in → ack out, all acks incl. joins): p50 ${ms(pct(lat, 0.5))} / p95 ${ms(pct(lat, 0.95))} / p99 ${ms(pct(lat, 0.99))}\n` +
+        `\nIn the server (frame in → ack out, all acks incl. joins): p50 ${ms(pct(lat, 0.5))} / p95 ${ms(pct(lat, 0.95))} / p99 ${ms(pct(lat, 0.99))} (p95 / floor ${(pct(lat, 0.95) / floorMedian).toFixed(1)}×)\n` +
           `Group commits: ${m.commits}, ${(perCommit.reduce((n, f) => n + f.entries, 0) / Math.max(1, perCommit.length)).toFixed(1)} entries and ${(perCommit.reduce((n, f) => n + f.acks, 0) / Math.max(1, perCommit.length)).toFixed(1)} acks each on average; flush work p50 ${ms(pct(fl, 0.5))} / p95 ${ms(pct(fl, 0.95))} / p99 ${ms(pct(fl, 0.99))}\n` +
-          `Flush time in all: ${(total('ms') / 1000).toFixed(2)} s, of which up to the commit ${(total('commitMs') / 1000).toFixed(2)} s, routing the outboxes (serialising and sending) ${(total('routeMs') / 1000).toFixed(2)} s, what the commits caused (closing stages, resolving turns) ${(total('dueMs') / 1000).toFixed(2)} s\n` +
+          `Flush time in all: ${(total('ms') / 1000).toFixed(2)} s, of which up to the commit ${(total('commitMs') / 1000).toFixed(2)} s, routing the outboxes (serialising and sending) ${(total('routeMs') / 1000).toFixed(2)} s; what the commits caused (closing stages, resolving turns), settled between socket reads: ${((m.settling ?? []).reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s in ${(m.settling ?? []).length} slices (longest ${ms(Math.max(0, ...(m.settling ?? [])))})\n` +
           `Sent by the server (room messages, not acks): ${(m.bytesSent / 1e6).toFixed(0)} MB, of which boards (\`game\`: the view and every report so far, at each stage's end) ${(m.boardBytesSent / 1e6).toFixed(0)} MB\n`,
       );
     }

@@ -18,6 +18,8 @@ export interface ServerProcess {
   proc: ChildProcess;
   /** Everything the process wrote, for a test's failure message. */
   output(): string;
+  /** What it wrote to stdout alone (a long line there is not cut by what it logs on stderr meanwhile). */
+  stdout(): string;
   /** SIGTERM, and the exit code. */
   stop(): Promise<number | null>;
   /** SIGKILL: the process dies at once, mid-whatever. */
@@ -30,6 +32,7 @@ export function startServerProcess(db: string, extra: readonly string[] = []): P
   const nodeArgs = (process.env.NGG_SERVER_NODE_ARGS ?? '').split(' ').filter((x) => x.length > 0);
   const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, 'src/server/main.ts'), '--port', '0', '--host', '127.0.0.1', '--db', db, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
+  let stdout = '';
   // 'close', not 'exit': the process may exit before everything it wrote has been read from its pipes (the benchmark reads its last line).
   const exited = new Promise<number | null>((done) => proc.once('close', (code) => done(code)));
   return new Promise((done, fail) => {
@@ -43,6 +46,7 @@ export function startServerProcess(db: string, extra: readonly string[] = []): P
           port: Number(m[1]),
           proc,
           output: () => out,
+          stdout: () => stdout,
           stop: () => {
             proc.kill('SIGTERM');
             return exited;
@@ -55,6 +59,7 @@ export function startServerProcess(db: string, extra: readonly string[] = []): P
       }
     };
     proc.stdout?.on('data', onData);
+    proc.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     proc.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     void exited.then((code) => {
       clearTimeout(timer);
@@ -284,10 +289,30 @@ export async function openClassroom(port: number, created: CreatedRoom): Promise
  * Plays a started room to its end: each power team gives the rule-of-thumb orders on its own
  * view (a draft first, then the submission), each republic team a stance, and teams send each
  * other a message each turn. Returns everything acknowledged.
+ *
+ * `burst`: a deadline burst made explicit. The teams of a stage (every power for orders,
+ * every republic for stances) wait for one another, then all send their submission in the
+ * same tick, as when a class's timer runs out; without it each sends when it is ready.
  */
-export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: boolean; timeoutMs?: number } = {}): Promise<Acked[]> {
+export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: boolean; timeoutMs?: number; burst?: boolean } = {}): Promise<Acked[]> {
   const acked: Acked[] = [];
   const timeout = opts.timeoutMs ?? 30_000;
+  // Per turn and stage: the teams waiting to submit; the last to arrive releases them all at once.
+  const barriers = new Map<string, (() => void)[]>();
+  const together = (turn: number, kind: 'power' | 'republic'): Promise<void> => {
+    if (!opts.burst) return Promise.resolve();
+    const need = [...c.roles.values()].filter((k) => k === kind).length;
+    const key = `${turn}:${kind}`;
+    const waiting = barriers.get(key) ?? [];
+    barriers.set(key, waiting);
+    return new Promise((go) => {
+      waiting.push(go);
+      if (waiting.length < need) return;
+      barriers.delete(key);
+      // Resolved in one loop: every team's continuation, so its send, runs in this same tick.
+      for (const w of waiting) w();
+    });
+  };
   await Promise.all(
     [...c.teams].map(async ([role, d]) => {
       const kind = c.roles.get(role);
@@ -308,6 +333,7 @@ export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: bo
             const a = await d.request({ t: 'say', to: { kind: 'all' }, text: `${role} speaks on turn ${turn}` });
             if (a.t !== 'ack') throw new Error(`${role} say: ${why(a)}`);
           }
+          await together(turn, 'power');
           const a = await d.request({ t: 'submit', orders });
           if (a.t !== 'ack') throw new Error(`${role} submit, turn ${turn}: ${why(a)}`);
           acked.push({ role, turn, kind: 'submit', value: orders, ms: a.ms });
@@ -319,6 +345,7 @@ export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: bo
             if (a.t !== 'ack') throw new Error(`${role} say: ${why(a)}`);
           }
           const choice = republicStance(c.scenario, turn, role);
+          await together(turn, 'republic');
           const a = await d.request({ t: 'stance', choice });
           if (a.t !== 'ack') throw new Error(`${role} stance, turn ${turn}: ${why(a)}`);
           acked.push({ role, turn, kind: 'stance', value: choice, ms: a.ms });

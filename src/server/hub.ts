@@ -74,6 +74,13 @@ export interface RoomModel<C extends CreationLike, S extends { readonly creation
 export interface Peer {
   /** A JSON text frame: a string, or its UTF-8 bytes (encoded once when it goes to many devices). */
   send(text: string | Buffer): void;
+  /**
+   * Holds what is sent until `uncork` (optional): a flush sends a device its room's updates
+   * in one write instead of one per message (the system calls were a tenth of the server's
+   * time in a deadline burst).
+   */
+  cork?(): void;
+  uncork?(): void;
   /** Closes the connection (WebSocket close codes: 1008 policy, 1013 try again later). */
   close(code: number, reason: string): void;
 }
@@ -93,6 +100,15 @@ export interface HubOptions {
   measure?: boolean;
   /** Makes one decision the model describes, off this thread (the worker pool). Without it, every decision fails and the model's fallback answers. */
   decide?: (decision: unknown) => Promise<unknown>;
+  /**
+   * Longest a message read waits for the rest of its tick before what is read so far is
+   * committed (ms). A deadline burst brings hundreds of frames in one tick; without a bound
+   * the first would wait for every other one to be parsed and checked before its commit.
+   * Never shorter than commits take lately (a moving average), so a slow disk is not asked for more of them.
+   */
+  maxBatchMs?: number;
+  /** Longest run of what commits cause (closing stages, resolving turns) before the hub reads sockets again (ms). */
+  sliceMs?: number;
 }
 
 /** A connection: before `hello` it belongs to no room. */
@@ -145,6 +161,13 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private readonly acks: QueuedAck[] = [];
   private readonly touched = new Set<LiveRoom<S, E>>();
   private flushScheduled: NodeJS.Immediate | null = null;
+  /** Rooms whose committed entries may cause more (`dueEntries`), not yet asked: settled a slice at a time, between socket reads. */
+  private readonly due = new Set<LiveRoom<S, E>>();
+  private dueScheduled: NodeJS.Immediate | null = null;
+  private readonly maxBatchMs: number;
+  private readonly sliceMs: number;
+  /** How long commits take lately (ms, a moving average): a batch is not cut shorter than one commit. */
+  private commitMs = 0;
   private closed = false;
   private readonly now: () => number;
   private readonly maxPerRoom: number;
@@ -157,6 +180,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   /** With `measure`: ms from a frame's arrival to its ack, and each flush (work up to the commit, in all). */
   readonly latencies: number[] | null;
   readonly phases: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[] = [];
+  /** With `measure`: each slice of settling rooms (ms): closing stages and resolving turns. */
+  readonly settling: number[] = [];
 
   constructor(
     private readonly model: RoomModel<C, S, E>,
@@ -170,6 +195,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.log = opts.log ?? ((line) => console.error(line));
     this.latencies = opts.measure ? [] : null;
     this.decide = opts.decide ?? null;
+    this.maxBatchMs = opts.maxBatchMs ?? 2;
+    this.sliceMs = opts.sliceMs ?? 4;
   }
 
   /** Rebuilds every stored room from its log (on start). A room that cannot be rebuilt is reported and left out, never fatal to the others. */
@@ -237,6 +264,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     const room = conn.room as LiveRoom<S, E> | null;
     if (msg.t === 'hello') return room ? this.send(conn, { t: 'refused', id: msg.id, reason: 'this connection has already joined a room' }) : this.hello(conn, msg.id, msg.token);
     if (!room || !conn.who) return this.send(conn, { t: 'refused', id: msg.id, reason: 'join a room first (hello with your code)' });
+    // What the room's last commit causes comes before any message read after it, as if it had been settled in that commit's tick.
+    if (this.due.has(room)) this.settle(room);
     const now = this.now();
     let result: ReturnType<RoomModel<C, S, E>['handleMessage']>;
     try {
@@ -248,7 +277,11 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     if (!result.ok) return this.send(conn, { t: 'refused', id: msg.id, reason: result.error });
     if (!this.enqueue(room, result.value)) return this.send(conn, { t: 'refused', id: msg.id, reason: INTERNAL });
     this.acks.push({ conn, id: msg.id, at });
-    this.scheduleFlush();
+    // Cut short only once the batch has waited as long as a commit takes: on a slow disk, commits
+    // more frequent than that would hold the event loop longer than the batching saves.
+    const first = this.acks[0];
+    if (first && performance.now() - first.at >= Math.max(this.maxBatchMs, this.commitMs)) this.flushNow();
+    else this.scheduleFlush();
   }
 
   /** A connection went away. */
@@ -278,9 +311,13 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     for (let round = 0; round < 4 && (round === 0 || this.flushScheduled); round++) {
       if (this.flushScheduled) clearImmediate(this.flushScheduled);
       this.flush();
+      for (const room of [...this.due]) if (this.settle(room)) this.scheduleFlush();
     }
     if (this.flushScheduled) clearImmediate(this.flushScheduled);
     this.flushScheduled = null;
+    if (this.dueScheduled) clearImmediate(this.dueScheduled);
+    this.dueScheduled = null;
+    this.due.clear();
     this.closed = true;
     for (const room of this.rooms.values()) {
       if (room.timer) clearTimeout(room.timer);
@@ -324,6 +361,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     if (room.timer) clearTimeout(room.timer);
     if (room.unloadTimer) clearTimeout(room.unloadTimer);
     this.touched.delete(room);
+    this.due.delete(room);
     this.rooms.delete(room.code);
   }
 
@@ -357,7 +395,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       this.send(conn, { t: 'refused', id, reason: `this room is full (${this.maxPerRoom} ${this.maxPerRoom === 1 ? 'device' : 'devices'})` });
       return this.closeConn(conn, 1013, 'room full');
     }
-    // The welcome must show only what is on disk.
+    // The welcome must show only what is on disk (and what its last commit causes, as any message sees it).
+    if (this.due.has(room)) this.settle(room);
     if (room.queued.length > 0) this.flushNow();
     conn.room = room;
     conn.who = who;
@@ -466,6 +505,31 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     if (entries.length > 0 && this.enqueue(room, entries)) this.scheduleFlush();
   }
 
+  private scheduleDue(): void {
+    if (!this.dueScheduled && !this.closed && this.due.size > 0) this.dueScheduled = setImmediate(() => this.settleSome());
+  }
+
+  /** Settles rooms until a slice's time is used, then lets the event loop read sockets before the next slice. */
+  private settleSome(): void {
+    this.dueScheduled = null;
+    const started = performance.now();
+    for (const room of this.due) {
+      if (this.settle(room)) this.scheduleFlush();
+      if (performance.now() - started >= this.sliceMs) break;
+    }
+    if (this.latencies) this.settling.push(performance.now() - started);
+    this.scheduleDue();
+  }
+
+  /** Queues what the room's committed entries cause now and asks for the decisions it waits for; true if it queued entries. */
+  private settle(room: LiveRoom<S, E>): boolean {
+    this.due.delete(room);
+    const before = room.queued.length;
+    this.drainDue(room, this.now());
+    this.askDecisions(room);
+    return room.queued.length > before;
+  }
+
   private scheduleFlush(): void {
     if (!this.flushScheduled && !this.closed) this.flushScheduled = setImmediate(() => this.flush());
   }
@@ -502,34 +566,36 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       return;
     }
     const committed = performance.now();
-    if (batch.length > 0) this.stats.commits++;
+    if (batch.length > 0) {
+      this.stats.commits++;
+      this.commitMs = 0.8 * this.commitMs + 0.2 * (committed - started);
+    }
     // Acks first: each is a few bytes and means "on disk", which is now true; the outboxes
     // that follow can be large (a closed stage sends every device its view of the board).
     for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });
     const acked = performance.now();
+    // Each device's updates from every room of this flush leave in one write (the acks above went at once).
+    const corked = new Set<Conn>();
     for (const room of rooms) {
       const entries = room.queued;
       room.queued = [];
       this.stats.entries += entries.length;
       try {
-        if (entries.length > 0) this.route(room, this.model.outbox(room.state, entries, now, room.connected));
-        if (room.presence && this.model.presence) this.route(room, this.model.presence(room.state, now, room.connected));
+        if (entries.length > 0) this.route(room, this.model.outbox(room.state, entries, now, room.connected), corked);
+        if (room.presence && this.model.presence) this.route(room, this.model.presence(room.state, now, room.connected), corked);
       } catch (e) {
         this.log(`room ${room.code}: outbox threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
       room.presence = false;
       this.arm(room);
     }
+    for (const conn of corked) this.uncork(conn);
     const routed = performance.now();
-    // What the committed entries cause goes into the next transaction (step 5 above).
-    let due = false;
-    for (const room of rooms) {
-      const before = room.queued.length;
-      this.drainDue(room, now);
-      if (room.queued.length > before) due = true;
-      this.askDecisions(room);
-    }
-    if (due) this.scheduleFlush();
+    // What the committed entries cause goes into a later transaction (step 5 above), settled a
+    // slice of rooms at a time: fifty rooms resolving their turns at once must not hold up
+    // the messages read meanwhile (a room's own next message settles it first, in `frame`).
+    for (const room of rooms) this.due.add(room);
+    this.scheduleDue();
     if (this.latencies) {
       const done = performance.now();
       for (const a of acks) this.latencies.push(acked - a.at);
@@ -537,7 +603,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     }
   }
 
-  private route(room: LiveRoom<S, E>, out: readonly { to: Audience; msg: ServerMessage }[]): void {
+  private route(room: LiveRoom<S, E>, out: readonly { to: Audience; msg: ServerMessage }[], corked: Set<Conn>): void {
     // The board as a device may see it depends only on who views it (protocol.ts, GameSnapshot:
     // a power's team sees its own secret tracks, everyone else the public board), so within one
     // outbox the snapshots for one viewer are the same text: serialised once. They are the
@@ -555,7 +621,13 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       } else text = JSON.stringify(msg);
       // A message for many devices is encoded to UTF-8 once, not once per socket.
       const frame = conns.length > 1 ? Buffer.from(text, 'utf8') : text;
-      for (const conn of conns) this.sendText(conn, frame);
+      for (const conn of conns) {
+        if (!corked.has(conn) && conn.open) {
+          corked.add(conn);
+          this.cork(conn);
+        }
+        this.sendText(conn, frame);
+      }
       this.stats.bytesSent += text.length * conns.length;
       if (msg.t === 'game') this.stats.boardBytesSent += text.length * conns.length;
     }
@@ -608,6 +680,22 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       conn.peer.send(text);
     } catch (e) {
       this.log(`send failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private cork(conn: Conn): void {
+    try {
+      conn.peer.cork?.();
+    } catch (e) {
+      this.log(`cork failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private uncork(conn: Conn): void {
+    try {
+      conn.peer.uncork?.();
+    } catch (e) {
+      this.log(`uncork failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

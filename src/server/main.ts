@@ -122,8 +122,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write(`${signal}: saving and closing\n`);
-    if (o.measure) process.stdout.write(`measured: ${JSON.stringify(server.measured())}\n`);
-    server.close().then(
+    // The figures are one long line (hundreds of KB): exiting before a pipe has taken it all would cut it.
+    const written = new Promise<void>((done) => (o.measure ? process.stdout.write(`measured: ${JSON.stringify(server.measured())}\n`, () => done()) : done()));
+    Promise.all([server.close(), written]).then(
       () => process.exit(0),
       (e: unknown) => {
         process.stderr.write(`closing failed: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -80,7 +80,7 @@ export class Sockets {
     };
     // A handshake that fails (or a socket that closes before it ends) still gives its place back.
     socket.once('close', release);
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, release));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, release));
   }
 
   /** Closes every socket (1001: the server is going away) and stops the heartbeat. */
@@ -94,7 +94,7 @@ export class Sockets {
     return this.wss.clients.size;
   }
 
-  private accept(ws: WebSocket, release: () => void): void {
+  private accept(ws: WebSocket, socket: Duplex, release: () => void): void {
     const bucket = new TokenBucket(this.bucket, performance.now());
     const conn = this.hub.connect({
       send: (text) => {
@@ -103,6 +103,9 @@ export class Sockets {
         // A Buffer is the UTF-8 of a JSON text: sent as a text frame, like a string.
         ws.send(text, { binary: false });
       },
+      // The socket under the WebSocket: frames written while it is corked leave in one write.
+      cork: () => socket.cork(),
+      uncork: () => socket.uncork(),
       close: (code, reason) => ws.close(code, reason),
     });
     this.alive.set(ws, true);

@@ -3,7 +3,7 @@
 // rolls back, routing by audience, timers through the same commit path, and a restart
 // rebuilding every room from the store.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Conn } from '../../src/server/hub';
+import type { Conn, HubOptions } from '../../src/server/hub';
 import { Hub } from '../../src/server/hub';
 import { MemoryStore } from '../../src/server/storage';
 import { TestPeer, joinHub } from './testPeer';
@@ -19,9 +19,9 @@ afterEach(() => {
   for (const h of hubs.splice(0)) h.close();
 });
 
-function setup(store = new MemoryStore<FakeCreation, FakeEntry>()) {
+function setup(store = new MemoryStore<FakeCreation, FakeEntry>(), opts: HubOptions = {}) {
   const logs: string[] = [];
-  const hub = new Hub(fakeModel, store, { log: (l) => logs.push(l), maxPerRoom: 4, unloadAfterMs: 30 });
+  const hub = new Hub(fakeModel, store, { log: (l) => logs.push(l), maxPerRoom: 4, unloadAfterMs: 30, ...opts });
   hubs.push(hub);
   const join = (token: string): { peer: TestPeer; conn: Conn } => joinHub(hub, token);
   const say = (c: { conn: Conn }, msg: object): void => hub.frame(c.conn, JSON.stringify(msg));
@@ -43,7 +43,8 @@ describe('hub', () => {
   });
 
   it('commits every message of one tick in one transaction, and acks only after it', async () => {
-    const { hub, store, join, say } = setup();
+    // No bound on the batch: however slow this machine is between the three frames, they are one tick's.
+    const { hub, store, join, say } = setup(undefined, { maxBatchMs: Infinity });
     hub.createRoom(creation('ROOM1'));
     hub.createRoom(creation('ROOM2'));
     const b1 = join('BROOM1');
@@ -67,10 +68,93 @@ describe('hub', () => {
     expect(b1.peer.got.filter((m) => m.t === 'team')).toEqual([{ t: 'team', team: { role: 'beijing', n: 2 } }]);
     expect(m1.peer.got.filter((m) => m.t === 'team')).toEqual([{ t: 'team', team: { role: 'moscow', n: 0 } }]);
     expect(b2.peer.got.some((m) => m.t === 'room' && (m.room as { code: string }).code === 'ROOM1')).toBe(false);
-    // The last submission completed the stage: what that causes follows in the next transaction, after the acks.
+    // The last submission completed the stage: what that causes follows in the next transaction,
+    // after the acks, once the sockets have been read again (a tick to settle the room, one to commit).
+    await tick();
+    expect(store.commits - before).toBe(1);
     await tick();
     expect(store.commits - before).toBe(2);
     expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['submit', 'submit', 'closed']);
+  });
+
+  it('commits what a long tick has read so far once its first message has waited maxBatchMs', () => {
+    // maxBatchMs 0: every message has waited long enough, so each is committed and acknowledged as it is read.
+    const { hub, store, join, say } = setup(undefined, { maxBatchMs: 0 });
+    hub.createRoom(creation('ROOM1'));
+    hub.createRoom(creation('ROOM2'));
+    const b1 = join('BROOM1');
+    const b2 = join('BROOM2');
+    for (const c of [b1, b2]) c.peer.got = [];
+    const before = store.commits;
+    say(b1, { t: 'submit', id: 1, orders: [1] });
+    expect(store.commits - before).toBe(1);
+    expect(b1.peer.got).toContainEqual({ t: 'ack', id: 1 });
+    say(b2, { t: 'submit', id: 2, orders: [] });
+    expect(store.commits - before).toBe(2);
+    expect(b2.peer.got).toContainEqual({ t: 'ack', id: 2 });
+  });
+
+  it('does not cut batches shorter than commits take lately', async () => {
+    // A disk on which every commit takes 100 ms (so the moving average, 20 ms after one, outlasts any pause of a loaded machine).
+    class SlowStore extends MemoryStore<FakeCreation, FakeEntry> {
+      override append(batch: Parameters<MemoryStore<FakeCreation, FakeEntry>['append']>[0]): void {
+        const until = performance.now() + 100;
+        while (performance.now() < until);
+        super.append(batch);
+      }
+    }
+    const store = new SlowStore();
+    const { hub, join, say } = setup(store, { maxBatchMs: 0 });
+    hub.createRoom(creation('ROOM1'));
+    hub.createRoom(creation('ROOM2'));
+    const b1 = join('BROOM1');
+    const b2 = join('BROOM2');
+    const m2 = join('MROOM2');
+    const before = store.commits;
+    say(b1, { t: 'submit', id: 1, orders: [1] });
+    // No commit timed yet: committed at once, and now commits are known to be slow.
+    expect(store.commits - before).toBe(1);
+    say(b2, { t: 'submit', id: 2, orders: [] });
+    say(m2, { t: 'submit', id: 3, orders: [] });
+    expect(store.commits - before).toBe(1);
+    await tick();
+    expect(store.commits - before).toBe(2);
+    expect([b2, m2].map((c) => c.peer.got.some((x) => x.t === 'ack'))).toEqual([true, true]);
+  });
+
+  it('sends the acks at once, then each device its updates of a flush corked, so they leave in one write', async () => {
+    const { hub, join, say } = setup(undefined, { maxBatchMs: Infinity });
+    hub.createRoom(creation('ROOM1'));
+    const b = join('BROOM1');
+    const m = join('MROOM1');
+    await tick();
+    for (const c of [b, m]) {
+      c.peer.got = [];
+      c.peer.sentCorked = [];
+    }
+    say(b, { t: 'submit', id: 1, orders: [1] });
+    say(m, { t: 'say', id: 2, to: 'beijing', text: 'hello' });
+    await tick();
+    expect(b.peer.got.map((x) => x.t)).toEqual(['ack', 'room', 'team', 'message']);
+    expect(b.peer.sentCorked).toEqual(['room', 'team', 'message']);
+    expect(m.peer.sentCorked).toEqual(['room', 'message']);
+    expect([b.peer.corked, m.peer.corked]).toEqual([0, 0]);
+  });
+
+  it('settles what a commit caused before the next message to that room, even if it is read before the settling slice', async () => {
+    const { hub, store, join, say } = setup(undefined, { maxBatchMs: Infinity });
+    hub.createRoom(creation('ROOM1'));
+    const b = join('BROOM1');
+    const m = join('MROOM1');
+    say(b, { t: 'submit', id: 1, orders: [] });
+    say(m, { t: 'submit', id: 2, orders: [] });
+    await tick();
+    expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['submit', 'submit']);
+    // Read before the room was settled: the stage's closing still comes first, as it would have in the commit's own tick.
+    say(b, { t: 'say', id: 3, to: 'moscow', text: 'too late?' });
+    await tick();
+    await tick();
+    expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['submit', 'submit', 'closed', 'say']);
   });
 
   it('checks a message against the entries queued before it in the same tick', async () => {

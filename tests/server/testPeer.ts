@@ -7,8 +7,19 @@ export type Msg = { t: string; id?: number | null; reason?: string; [k: string]:
 export class TestPeer {
   got: Msg[] = [];
   closed: number | null = null;
+  /** How deep it is corked now, and the kinds of the messages sent while it was (they would leave in one write). */
+  corked = 0;
+  sentCorked: string[] = [];
   send(text: string | Buffer): void {
-    this.got.push(JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as Msg);
+    const msg = JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as Msg;
+    this.got.push(msg);
+    if (this.corked > 0) this.sentCorked.push(msg.t);
+  }
+  cork(): void {
+    this.corked++;
+  }
+  uncork(): void {
+    this.corked--;
   }
   close(code: number): void {
     this.closed = code;

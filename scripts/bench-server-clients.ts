@@ -1,0 +1,59 @@
+// One load-generating process of `npm run bench:server` (forked by scripts/bench-server.ts,
+// with IPC): it opens its share of the rooms' devices, waits for `go`, plays every one of
+// its rooms to the end with deadline bursts, and reports what was acknowledged and how long
+// each acknowledgement took as seen from here. The clients live in processes of their own so
+// that 450 sockets parsing boards on one event loop are not what the benchmark measures.
+import type { CreatedRoom } from '../src/classroom/protocol';
+import type { Acked, Classroom } from './classroom-client';
+import { closeClassroom, openClassroom, playToEnd } from './classroom-client';
+
+/** From the benchmark to this process. */
+export type ToClients = { t: 'open'; port: number; rooms: CreatedRoom[] } | { t: 'go' } | { t: 'close' };
+/** From this process to the benchmark. */
+export type FromClients =
+  | { t: 'ready'; devices: number }
+  | { t: 'done'; acked: Acked[][]; latencies: number[]; roles: [string, 'power' | 'republic'][][]; turns: number[] }
+  | { t: 'failed'; error: string };
+
+const tell = (m: FromClients): void => {
+  process.send?.(m);
+};
+
+let rooms: Classroom[] = [];
+
+async function open(port: number, created: readonly CreatedRoom[]): Promise<void> {
+  for (const c of created) rooms.push(await openClassroom(port, c));
+  // Only the powers' players read the board (they choose orders on it).
+  for (const r of rooms) for (const d of [r.facilitator, r.projector, ...[...r.teams].filter(([role]) => r.roles.get(role) !== 'power').map(([, d]) => d)]) d.parseGame = false;
+  tell({ t: 'ready', devices: rooms.reduce((n, r) => n + 2 + r.teams.size, 0) });
+}
+
+async function go(): Promise<void> {
+  const devices = rooms.flatMap((r) => [r.facilitator, r.projector, ...r.teams.values()]);
+  // Acknowledgements while the games are played (not the joins and seats before).
+  const startAt = new Map(devices.map((d) => [d, d.ackMs.length]));
+  await Promise.all(rooms.map((r) => r.facilitator.request({ t: 'start' })));
+  const acked = await Promise.all(rooms.map((r) => playToEnd(r, { draft: true, talk: true, burst: true, timeoutMs: 120_000 })));
+  tell({
+    t: 'done',
+    acked,
+    latencies: devices.flatMap((d) => d.ackMs.slice(startAt.get(d) ?? 0)),
+    roles: rooms.map((r) => [...r.roles]),
+    turns: rooms.map((r) => r.scenario.turns),
+  });
+}
+
+const fail = (e: unknown): void => {
+  tell({ t: 'failed', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  process.exitCode = 1;
+};
+
+process.on('message', (m: ToClients) => {
+  if (m.t === 'open') open(m.port, m.rooms).catch(fail);
+  else if (m.t === 'go') go().catch(fail);
+  else
+    void Promise.all(rooms.map(closeClassroom)).finally(() => {
+      rooms = [];
+      process.disconnect();
+    });
+});
