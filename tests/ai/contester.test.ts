@@ -9,12 +9,15 @@ import { closestLostRace, greedyOrders, variedPlayer } from '../../src/ai/greedy
 
 const s = load('astana-2024');
 
-function viewWith(influence: Record<string, { beijing: number; moscow: number }>, seed = 'race'): PowerView {
+type Influence = Partial<Record<string, { beijing: number; moscow: number }>>;
+
+function viewWith(influence: Influence, seed = 'race'): PowerView {
   const g = newGame(s, seed);
   if (!g.ok) throw new Error(g.error);
   const view = viewFor(s, g.value, 'moscow');
   for (const [id, inf] of Object.entries(influence)) {
     const c = view.countries[id];
+    if (!inf) continue;
     if (!c) throw new Error(`no ${id}`);
     c.influence = { ...c.influence, ...inf };
   }
@@ -22,7 +25,7 @@ function viewWith(influence: Record<string, { beijing: number; moscow: number }>
 }
 
 describe('closest lost race', () => {
-  it.each([
+  it.each<{ what: string; influence: Influence; expected: string | null }>([
     { what: 'the smallest gap among the races it trails', influence: { kazakhstan: { beijing: 50, moscow: 40 }, tajikistan: { beijing: 44, moscow: 41 }, turkmenistan: { beijing: 45, moscow: 30 } }, expected: 'tajikistan' },
     { what: 'a race it leads or ties is no race to catch up', influence: { kazakhstan: { beijing: 40, moscow: 40 }, kyrgyzstan: { beijing: 30, moscow: 50 }, tajikistan: { beijing: 30, moscow: 50 }, uzbekistan: { beijing: 20, moscow: 50 }, turkmenistan: { beijing: 39, moscow: 30 } }, expected: 'turkmenistan' },
     { what: 'none when it trails nowhere', influence: { kazakhstan: { beijing: 40, moscow: 40 }, kyrgyzstan: { beijing: 30, moscow: 50 }, tajikistan: { beijing: 30, moscow: 50 }, uzbekistan: { beijing: 20, moscow: 50 }, turkmenistan: { beijing: 29, moscow: 30 } }, expected: null },
