@@ -133,7 +133,7 @@ describe('hub', () => {
       c.peer.sentCorked = [];
     }
     say(b, { t: 'submit', id: 1, orders: [1] });
-    say(m, { t: 'say', id: 2, to: 'beijing', text: 'hello' });
+    say(m, { t: 'say', id: 2, to: { kind: 'team', role: 'beijing' }, text: 'hello' });
     await tick();
     expect(b.peer.got.map((x) => x.t)).toEqual(['ack', 'room', 'team', 'message']);
     expect(b.peer.sentCorked).toEqual(['room', 'team', 'message']);
@@ -151,7 +151,7 @@ describe('hub', () => {
     await tick();
     expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['submit', 'submit']);
     // Read before the room was settled: the stage's closing still comes first, as it would have in the commit's own tick.
-    say(b, { t: 'say', id: 3, to: 'moscow', text: 'too late?' });
+    say(b, { t: 'say', id: 3, to: { kind: 'team', role: 'moscow' }, text: 'too late?' });
     await tick();
     await tick();
     expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['submit', 'submit', 'closed', 'say']);
