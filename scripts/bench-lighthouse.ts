@@ -3,7 +3,7 @@
 // desktop run (its desktop preset), each category and the load metrics beside the targets.
 // Offline by design: the build is served from this machine and Lighthouse is not allowed to
 // fetch anything else (an audit that needs the internet fails, and is listed as such).
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
@@ -67,6 +67,10 @@ try {
   await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   rmSync(outDir, { recursive: true, force: true });
 }
+
+// The whole reports, for a closer look (Lighthouse's viewer reads them).
+mkdirSync(join(root, 'test-results'), { recursive: true });
+for (const [form, result] of results) writeFileSync(join(root, 'test-results', `lighthouse-${form}.json`), JSON.stringify(result.lhr));
 
 const mark = (ok: boolean): string => (ok ? '✓' : '✗');
 const rows: string[][] = [['', 'mobile 360×740', 'desktop', 'target']];
