@@ -20,6 +20,12 @@ export interface Player {
    * have it; the design report forces a project on turn 1 with it.
    */
   decideWith?(scenario: Scenario, view: PowerView, forced: readonly Order[]): Order[];
+  /**
+   * The same orders as `decide`, computed in steps: the caller may pause between them (the
+   * page's worker does, so a long search leaves the processor to the page now and then).
+   * Players quick enough to decide at once have none.
+   */
+  decideInSteps?(scenario: Scenario, view: PowerView): Generator<void, Order[], void>;
 }
 
 export function parsePlayer(name: string): Result<Player, string> {

@@ -98,8 +98,28 @@ export function searchOrders(scenario: Scenario, view: PowerView, strength: Sear
   return searchDecision(scenario, view, strength).orders;
 }
 
+export interface SearchDecision {
+  orders: Order[];
+  spent: number;
+  rollouts: number;
+}
+
 /** The search's choice, with the work it spent and the rollouts it played (for benchmarks and tests). */
-export function searchDecision(scenario: Scenario, view: PowerView, strength: SearchStrength): { orders: Order[]; spent: number; rollouts: number } {
+export function searchDecision(scenario: Scenario, view: PowerView, strength: SearchStrength): SearchDecision {
+  const steps = searchSteps(scenario, view, strength);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same search, pausing after the candidates are built and after every rollout: whoever
+ * drives it may stop between steps (the page's worker sleeps there, so the page's own thread
+ * keeps a core on a two-core machine). It decides exactly as `searchDecision`, which runs it
+ * straight through: the pauses change when the work is done, never what it computes.
+ */
+export function* searchSteps(scenario: Scenario, view: PowerView, strength: SearchStrength): Generator<void, SearchDecision, void> {
   const power = view.viewer;
   const budget = work(strength.work);
   const legal = legalOrders(scenario, view, power);
@@ -109,6 +129,7 @@ export function searchDecision(scenario: Scenario, view: PowerView, strength: Se
   let rolloutCost = strength.horizon * (scenario.powers.length * legal.length * orderWeight(scenario) + turnCost(scenario));
   const sets = candidateSets(scenario, view, power, legal, strength.candidates, budget, rolloutCost);
   if (sets.length === 1) return { orders: sets[0] as Order[], spent: budget.spent, rollouts: 0 };
+  yield;
   const n = sets.map(() => 0);
   const sum = sets.map(() => 0);
   const base = `${view.playerSeed}|${power}|${view.turn}`;
@@ -133,6 +154,7 @@ export function searchDecision(scenario: Scenario, view: PowerView, strength: Se
     rolloutCost = budget.spent - before;
     n[pick] = (n[pick] as number) + 1;
     sum[pick] = (sum[pick] as number) + value;
+    yield;
   }
   let bestK = 0;
   for (let k = 1; k < sets.length; k++) if ((n[k] as number) > (n[bestK] as number) || ((n[k] as number) === (n[bestK] as number) && (sum[k] as number) / (n[k] as number) > (sum[bestK] as number) / (n[bestK] as number))) bestK = k;
@@ -141,5 +163,11 @@ export function searchDecision(scenario: Scenario, view: PowerView, strength: Se
 
 export function searchPlayer(level: 1 | 2 | 3): Player {
   const strength = STRENGTHS[level];
-  return { name: `search:${level}`, decide: (scenario, view) => searchOrders(scenario, view, strength) };
+  return {
+    name: `search:${level}`,
+    decide: (scenario, view) => searchOrders(scenario, view, strength),
+    *decideInSteps(scenario, view) {
+      return (yield* searchSteps(scenario, view, strength)).orders;
+    },
+  };
 }

@@ -1,0 +1,50 @@
+// The Phaser map, a chunk of its own (with Phaser, the map scene and the map's shapes): the
+// page imports it once its panel is on screen, so the start screen is painted and usable
+// while the 350 KB of Phaser is still downloading and compiling (Lighthouse's phone run found
+// the panel's first paint waiting ~4 s behind it).
+import Phaser from 'phaser';
+import type { StoreApi } from 'zustand/vanilla';
+import mapAsset from '../../assets/map/central-asia.json';
+import type { GameStoreState } from '../store/gameStore';
+import { mountMapControls } from '../ui/app';
+import { MapScene } from '../scenes/MapScene';
+import type { MapAsset } from '../map/mapAsset';
+
+/**
+ * The Phaser map of `store`'s game in `mapRoot`: the canvas fills a stage shaped like the map
+ * (index.html), the zoom buttons float over it. Returns the Phaser game.
+ */
+export function startMap(mapRoot: HTMLElement, store: StoreApi<GameStoreState>): Phaser.Game {
+  // The canvas fills the stage (Scale.RESIZE); the stage is the map's own shape on a wide
+  // screen and the whole box on a phone (index.html). The zoom buttons float over the map.
+  const stage = document.createElement('div');
+  stage.className = 'map-stage';
+  const controls = document.createElement('div');
+  controls.className = 'map-controls-host';
+  mapRoot.replaceChildren(stage, controls);
+  mountMapControls(controls, store);
+  const asset = mapAsset as MapAsset;
+  const game = new Phaser.Game({
+    // The Canvas renderer: the map is a few static layers composited into one texture, which
+    // a 2D canvas draws as cheaply as an empty scene; software WebGL (what headless and
+    // GPU-less machines get) pays ~100 ms a frame for the same full-screen quad.
+    type: Phaser.CANVAS,
+    parent: stage,
+    width: Math.max(1, stage.clientWidth),
+    height: Math.max(1, stage.clientHeight),
+    backgroundColor: '#0d2535',
+    scale: { mode: Phaser.Scale.RESIZE },
+    scene: [new MapScene(store, asset)],
+    banner: false,
+  });
+  // Marks the moment the map can be used (tests and `npm run bench:web` wait for it).
+  game.events.once(Phaser.Core.Events.READY, () => {
+    document.body.dataset.ready = 'map';
+  });
+  // A new layout (the projector view's wider panel, a phone turned) resizes the stage, not the window.
+  // (refresh alone would keep the parent's last measured size: read it first.)
+  new ResizeObserver(() => {
+    if (game.scale.getParentBounds()) game.scale.refresh();
+  }).observe(stage);
+  return game;
+}
