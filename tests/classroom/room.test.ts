@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientMessage, Identity, RoomSettings } from '../../src/classroom/protocol';
 import type { LogEntry, RoomState } from '../../src/classroom/room';
 import { applyEntry, createRoom, dueEntries, exportRoom, gameSnapshot, handleMessage, identify, messagesFor, outbox, publicRoom, replayRoom, settleDue, teamPrivate } from '../../src/classroom/room';
-import { loadSave, stateHash, viewFor } from '../../src/engine';
+import { loadSave, SAVE_VERSION, stateHash, viewFor } from '../../src/engine';
 import { greedyPlayer } from '../../src/ai/greedy';
 import { loadShipped } from '../engine/helpers';
 
@@ -18,7 +18,7 @@ const team = (role: string): Identity => ({ kind: 'team', role });
 const settings = (over: Partial<RoomSettings> = {}): RoomSettings => ({ orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'pass' }, ...over });
 
 function room(over: Partial<RoomSettings> = {}, sc = scenario): RoomState {
-  return createRoom({ code: 'KX4TP', facilitator: 'secret-facilitator-token', teamCodes: [...sc.powers.map((p, i) => ({ role: p.id, code: `TEAM0${i}` })), { role: 'uzbekistan', code: 'UZBEK1' }], scenario: sc, seed: 'room-test', settings: settings(over), at: T0 });
+  return createRoom({ code: 'KX4TP', facilitator: 'secret-facilitator-token', teamCodes: [...sc.powers.map((p, i) => ({ role: p.id, code: `TEAM0${i}` })), { role: 'uzbekistan', code: 'UZBEK1' }], scenario: sc, seed: 'room-test', settings: settings(over), at: T0, rules: SAVE_VERSION });
 }
 
 let clock = T0;
