@@ -255,6 +255,15 @@ describe('a whole game', () => {
     expect(replay.ok && stateHash(replay.value.record.state)).toBe(stateHash(r.record.state));
   });
 
+  it('a room of the earlier rules (events drawn during resolution) is refused when rebuilt, and so is its exported game, saying why', () => {
+    const r = room();
+    send(r, FAC, { t: 'start' });
+    const { rules: _rules, ...old } = r.creation;
+    expect(() => replayRoom(old as typeof r.creation, r.log)).toThrow(/^room KX4TP was made under the rules of an earlier version: events were drawn during resolution.*played anew$/);
+    const game = { ...exportRoom(r).game, version: 1 };
+    expect(loadSave(JSON.stringify(game))).toEqual({ ok: false, error: expect.stringMatching(/^this save was made under the rules of an earlier version/) as unknown });
+  });
+
   it('the facilitator may end it early: the points leader is named', () => {
     const r = room();
     send(r, FAC, { t: 'start' });
