@@ -20,8 +20,10 @@ export function windowWords(w: EventOutlook['window']): string {
 }
 
 /** The chance line a card opens with: the chance each turn and how often it can fire. */
-const chanceWords = (e: EventOutlook): string =>
-  e.chancePct >= 100 ? `certain each turn its conditions hold${e.repeatable ? ', and it can fire again' : ', once at most'}` : `${e.chancePct}%, drawn as each turn of its window opens; it fires if its conditions hold too${e.repeatable ? ', and it can fire again' : ', once at most'}`;
+const chanceWords = (e: EventOutlook): string => {
+  const again = e.repeatable ? ', and it can fire again' : ', once at most';
+  return e.chancePct >= 100 ? `100% each turn its conditions hold (no draw)${again}` : `${e.chancePct}% each turn, drawn as the turn opens, before any order; it fires if its conditions hold too${again}`;
+};
 
 /** This turn's line for an event in its window: the draw made when the turn opened, and the conditions as they stand. */
 export function drawHeadline(st: Extract<EventOutlook['status'], { kind: 'possible' }>): string {
