@@ -5,7 +5,7 @@
 // turning points, and the events with what really happened and the article that reports it.
 // The room's log is folded again to learn who decided what, exactly as the server did.
 import type { Scenario, TurnReport } from '../engine';
-import { debrief, describeChoice, describeSource, indexScenario, influenceSeries, loadSave, orderLabel, own, pointsSeries, stateHash } from '../engine';
+import { debrief, describeChoice, describeSource, indexScenario, influenceSeries, loadSave, orderLabel, own, pointsSeries, SAVE_VERSION, stateHash } from '../engine';
 import type { TurningPoint } from '../engine';
 import type { Addressee, NewsItem, Sender, TeamMessage } from './protocol';
 import type { RoomExport, RoomState } from './room';
@@ -137,7 +137,8 @@ export function classDebrief(x: RoomExport): Result<ClassDebrief> {
 }
 
 function foldLog(x: RoomExport, scenario: Scenario, seed: string): { room: RoomState; sources: Map<number, Map<string, { by: DecidedBy; team: string }>> } {
-  const room = createRoom({ code: x.code, facilitator: '', teamCodes: [], scenario, seed, settings: x.startSettings, at: x.createdAt });
+  // Called once the room's game loaded, so it was played by the current rules.
+  const room = createRoom({ code: x.code, facilitator: '', teamCodes: [], scenario, seed, settings: x.startSettings, at: x.createdAt, rules: SAVE_VERSION });
   const sources = new Map<number, Map<string, { by: DecidedBy; team: string }>>();
   for (const e of x.log) {
     const turn = room.record.state.turn;

@@ -25,7 +25,7 @@
 // applyEntry changes the room in place and returns it: the server keeps one live room, and
 // copying every map on every draft would cost more than it protects.
 import type { GameRecord, Order, RepublicChoice, Scenario, SaveFile, TurnReport } from '../engine';
-import { checkInjected, idRecord, indexScenario, offers, own, playTurn, republicChoices, ruleOfThumbChoice, startRecord, toSave, validateOrders, viewFor } from '../engine';
+import { checkInjected, idRecord, indexScenario, OLD_RULES_MESSAGE, offers, own, playTurn, republicChoices, ruleOfThumbChoice, SAVE_VERSION, startRecord, toSave, validateOrders, viewFor } from '../engine';
 import { parsePlayer } from '../ai/player';
 import { parseRepublicPlayer, republicView } from '../ai/republic';
 import type { Decided, Decision } from './decide';
@@ -45,6 +45,12 @@ export interface RoomCreation {
   seed: string;
   settings: RoomSettings;
   at: number;
+  /**
+   * The rules the room's game is played by: the engine's SAVE_VERSION when it was made.
+   * A room stored before this field (the rules that drew events during resolution) has
+   * none, and its log would replay to another game, so createRoom refuses it, saying why.
+   */
+  rules: number;
 }
 
 type EntryBody =
@@ -142,6 +148,8 @@ export function rolesOf(scenario: Scenario): Role[] {
 
 /** A new room: powers played by teams named after them, republics by the engine's rule of thumb. */
 export function createRoom(c: RoomCreation): RoomState {
+  // A stored room crossed JSON: the field may be missing, whatever the type says.
+  if ((c.rules as number | undefined) !== SAVE_VERSION) throw new Error(`room ${c.code} was ${OLD_RULES_MESSAGE}`);
   const record = startRecord(c.scenario, c.seed);
   if (!record.ok) throw new Error(`room ${c.code}: ${record.error}`);
   const roles = rolesOf(c.scenario);
@@ -809,7 +817,8 @@ export function outbox(room: RoomState, entries: readonly LogEntry[], now: numbe
  * replays to the state its game ends in.
  */
 export function replayExport(x: RoomExport, scenario: Scenario): RoomState {
-  return replayRoom({ code: x.code, facilitator: '', teamCodes: [], scenario, seed: x.game.seed, settings: x.startSettings, at: x.createdAt }, x.log);
+  // The record's game is a save, and its version is the rules it was played by (loadSave refuses an earlier one).
+  return replayRoom({ code: x.code, facilitator: '', teamCodes: [], scenario, seed: x.game.seed, settings: x.startSettings, at: x.createdAt, rules: x.game.version }, x.log);
 }
 
 export interface RoomExport {

@@ -3,10 +3,19 @@
 // instead of being surprised by them. Read-only: it works on a power's view (no
 // generator) and shows another power's secret track as "a hidden value", never its number.
 //
-// The window and "fires this turn" follow phases/events.ts: an event is drawn in the
-// turn whose first month lies in its window, when every condition holds then. Those
-// conditions are checked after the turn's orders and the republics' response, so "holds
-// now" is the state at the start of the turn, which the players' orders can still change.
+// The window and "fires this turn" follow phases/events.ts: an event can fire in a turn
+// whose first month lies in its window, when every condition holds at the end of that
+// turn and its chance was drawn a hit when the turn opened. So for this turn the outlook
+// gives the draw itself ("drawn: fires if…", "drawn: does not fire"), and for later turns
+// the chance. The conditions are checked after the turn's orders and the republics'
+// response, so "holds now" is the state at the start of the turn, which orders can change.
+//
+// Hidden values and the draw: the draws are public (a power's view keeps them, view.ts),
+// and showing them reveals nothing hidden, because an event is drawn whatever its
+// conditions (drawEvents never looks at them) and before any order. So a draw that hit
+// says "fires if its conditions still hold", and a condition on a rival's secret track
+// stays `holds: null`: the outlook never says whether the event will in fact fire when
+// that rests on a hidden value (firesThisTurnPct stays null), even though the draw is known.
 import type { Condition, Effect, Scenario } from './schema';
 import type { StateLike } from './state';
 import type { ScenarioIndex } from './scenarioIndex';
@@ -41,9 +50,16 @@ export type EventStatus =
       kind: 'possible';
       conditions: ConditionOutlook[];
       /**
-       * The chance it fires this turn if nothing changes before events are drawn: its
-       * chance when every condition holds now, 0 when one does not, and null when every
-       * visible one holds but another rests on a hidden value (it may be 0 or the chance).
+       * This turn's draw, made when the turn opened: 'hit' (it fires if its conditions hold
+       * at the end of the turn), 'miss' (it does not fire this turn), or null for an event
+       * of 100% chance, which needs no draw.
+       */
+      draw: 'hit' | 'miss' | null;
+      /**
+       * The chance it fires this turn if nothing changes before the end of the turn: 0 when
+       * the draw missed or a condition does not hold now, 100 when the draw hit (or needs
+       * none) and every condition holds, and null when every visible one holds but another
+       * rests on a hidden value (it may be 0 or 100).
        */
       firesThisTurnPct: number | null;
       /** Turns left in its window, this one included (1: this is the last chance). */
@@ -57,7 +73,7 @@ export interface EventOutlook {
   basis: 'reported' | 'assumption';
   /** The date window, "YYYY-MM" at each end; null where it is open. */
   window: { from: string | null; to: string | null };
-  /** Chance rolled each turn the window and conditions allow. */
+  /** Chance drawn each turn of its window (when the turn opens); it fires if the conditions hold too. */
   chancePct: number;
   repeatable: boolean;
   /** What it does, one line an effect: "Beijing's influence in Kazakhstan rises by 3". */
@@ -86,8 +102,15 @@ export function eventOutlook(scenario: Scenario, state: StateLike, viewer?: stri
       repeatable: e.repeatable,
       effects: e.effects.map((x) => describeEffect(ix, x)),
     };
-    return { ...base, status: statusOf(ix, state, who, e.trigger.all, e.trigger.chancePct, !e.repeatable && state.fired.includes(e.id), span, months, lastMonth) };
+    const fired = !e.repeatable && state.fired.includes(e.id);
+    return { ...base, status: statusOf(ix, state, who, e.trigger.all, drawOf(state, e.id, e.trigger.chancePct), fired, span, months, lastMonth) };
   });
+}
+
+/** This turn's draw of an event: null when its chance is 100% (no draw), a miss when the state holds none (it cannot fire by chance). */
+function drawOf(state: StateLike, id: string, chancePct: number): 'hit' | 'miss' | null {
+  if (chancePct >= 100) return null;
+  return state.eventDraws.find((d) => d.id === id)?.hit ? 'hit' : 'miss';
 }
 
 /** The viewer a power's view carries (PowerView.viewer), if `state` is one. */
@@ -104,7 +127,7 @@ function remainingTurnMonths(ix: ScenarioIndex, state: StateLike): number[] {
   return out;
 }
 
-function statusOf(ix: ScenarioIndex, state: StateLike, viewer: string | undefined, all: readonly Condition[], chancePct: number, fired: boolean, span: { from: number; to: number }, months: readonly number[], lastMonth: number): EventStatus {
+function statusOf(ix: ScenarioIndex, state: StateLike, viewer: string | undefined, all: readonly Condition[], draw: 'hit' | 'miss' | null, fired: boolean, span: { from: number; to: number }, months: readonly number[], lastMonth: number): EventStatus {
   if (fired) return { kind: 'fired' };
   const inWindow = months.map((m) => m >= span.from && m <= span.to);
   const next = inWindow.indexOf(true);
@@ -113,7 +136,9 @@ function statusOf(ix: ScenarioIndex, state: StateLike, viewer: string | undefine
   if (next > 0) return { kind: 'upcoming', opensInTurns: next, opensOn: formatMonthIndex(months[next] ?? 0), conditions };
   const failing = conditions.some((c) => c.holds === false);
   const unknown = conditions.some((c) => c.holds === null);
-  return { kind: 'possible', conditions, firesThisTurnPct: failing ? 0 : unknown ? null : chancePct, turnsLeft: inWindow.filter(Boolean).length };
+  // A missed draw is certain whatever the conditions, so it needs no hidden value to say so.
+  const firesThisTurnPct = draw === 'miss' || failing ? 0 : unknown ? null : 100;
+  return { kind: 'possible', conditions, draw, firesThisTurnPct, turnsLeft: inWindow.filter(Boolean).length };
 }
 
 /** A bound in words: "at least 6", "at most 55", "between 3 and 6", "any value". */

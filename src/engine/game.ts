@@ -16,6 +16,7 @@ import type { RepublicStance, TurnContext, TurnReport } from './ledger';
 import type { RepublicChoice } from './republics';
 import { describeChoice, parseRepublicChoices, ruleOfThumbChoice } from './republics';
 import { PHASES } from './phases';
+import { drawEvents } from './phases/events';
 import { turnDate } from './dates';
 import { hashJson } from './hash';
 import { copyRecord, idRecord, own } from './records';
@@ -53,21 +54,25 @@ export function newGame(scenario: Scenario, seed: string, options: GameOptions =
   }
   const projects = idRecord<ProjectState>();
   for (const p of scenario.projects) projects[p.id] = p.initial ? { status: 'built', owner: p.initial.owner } : { status: 'available' };
+  // The first turn's events are drawn as the game opens, as each later turn's are when it opens (phases/income.ts).
+  const rng = openRng(seedRng(seed));
+  const eventDraws = drawEvents(indexScenario(scenario), { turn: 1, fired: [] }, rng);
   return ok({
     format: 'new-great-game/state',
-    version: 1,
+    version: 2,
     scenarioId: scenario.id,
     scenarioHash: scenarioHash(scenario),
     seed,
     turn: 1,
     lastTurn,
     phase: { kind: 'playing' },
-    rng: seedRng(seed),
+    rng: rng.state(),
     powers,
     countries,
     projects,
     flags: [...scenario.flags].sort(),
     fired: [],
+    eventDraws,
   });
 }
 

@@ -19,7 +19,7 @@ export { newGame, resolveTurn, determinize, stateHash, currentDate, isImaginedTu
 export type { TurnReport, Change, Cause, FiredEvent, RollRecord } from './ledger';
 export { describeChange } from './ledger';
 export type { GameRecord, SaveFile, TurnRecord, LoadedGame } from './save';
-export { startRecord, playTurn, toSave, saveToJson, loadSave, MAX_SAVE_BYTES } from './save';
+export { startRecord, playTurn, toSave, saveToJson, loadSave, MAX_SAVE_BYTES, SAVE_VERSION, OLD_RULES_MESSAGE } from './save';
 export type { PowerView } from './view';
 export { viewFor, reviveView } from './view';
 export { standing, leaderBy, controlMargin, controller } from './leadership';

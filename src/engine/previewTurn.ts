@@ -2,11 +2,17 @@
 // the truth"). The turn is played by the same phases that resolve it (game.ts runTurn),
 // on a copy of the power's view made whole by `determinize`, with the rivals passing and
 // every republic taking the rule of thumb's stance toward the queued orders. So ties,
-// neglect, balancing, the stance, projects and certain events are all in it.
+// neglect, balancing, the stance, projects and events are all in it.
 //
-// Chance is never drawn: the real generator is not in a view (it would reveal the draws
-// to come), and an imagined draw would show one arbitrary future as if it were known.
-// Instead every roll below 100% misses and every roll of 100% hits, and the rolls that
+// Events: this turn's were drawn when the turn opened and the draws are in the view
+// (public, like the board), so the imagined turn fires exactly the events the real one
+// will, given the same orders; their conditions are checked at the end of the imagined
+// turn, as the real turn checks them. Only an event resting on a value the power may not
+// see stays unknown.
+//
+// Other chance is never drawn: the real generator is not in a view (it would reveal the
+// draws to come), and an imagined draw would show one arbitrary future as if it were known.
+// Instead every risk roll below 100% misses and every one of 100% hits, and the rolls that
 // could go either way are listed as what the preview cannot know, with their chances,
 // beside the rivals' orders: for each country, the most a rival could take from the
 // power there with one order it can afford (each such order played through the whole
@@ -86,7 +92,7 @@ export interface ChanceRoll {
   kind: 'risk' | 'event';
   id: string;
   title: string;
-  /** Chance in percent; for an event resting on a hidden value, its chance if that value allows it. */
+  /** Chance in percent; for an event resting on a hidden value, its chance if that value allows it (100 once its draw hit). */
   chancePct: number;
   /** An event whose conditions rest on a value the power may not see (a rival's secret track): whether it can fire is unknown. */
   hidden: boolean;
@@ -102,12 +108,12 @@ export interface TurnPreview {
   /** Every contested country, in scenario order. */
   countries: CountryTurnPreview[];
   budget: { now: number; spent: number; left: number; /** At the start of next turn, income and effects added. */ after: number };
-  /** Events the preview fires because they are certain (chance 100%, every condition holding). */
+  /** Events the imagined turn fires: drawn to fire (or of 100% chance), every condition holding at its end. */
   certainEvents: { id: string; title: string }[];
-  /** What the preview cannot know besides the rivals' orders: rolls that may go either way, left out of the numbers above. */
+  /** What the preview cannot know besides the rivals' orders: risk rolls that may go either way (left out of the numbers above), and events resting on a hidden value. */
   chances: ChanceRoll[];
   rivals: string[];
-  /** The whole imagined turn report (rivals passing, no uncertain roll hitting). */
+  /** The whole imagined turn report (rivals passing, no uncertain risk roll hitting). */
   report: TurnReport;
 }
 
@@ -253,17 +259,20 @@ export function previewTurn(scenario: Scenario, view: StateLike, power: string, 
 }
 
 /**
- * The rolls of the turn that may go either way (chance above 0 and below 100), in the
- * order they are drawn: the queued risky orders', then the events'. Each is played through
- * alone to see what it would change. Then the events whose conditions rest on a hidden value.
+ * The risk rolls of the turn that may go either way (chance above 0 and below 100), in the
+ * order they are drawn (the queued risky orders'). Each is played through alone to see
+ * what it would change. The events' rolls in the report are this turn's draws, already
+ * known, so none of them is listed; then come the events that would fire by their draw
+ * but whose conditions rest on a hidden value.
  */
 function chanceRolls(scenario: Scenario, mine: readonly Order[], pass: { state: GameState; report: TurnReport }, riskRolls: number, outlook: EventOutlook[], hitOnly: (k: number) => GameState): ChanceRoll[] {
   const ix = indexScenario(scenario);
   const risky = mine.filter((o): o is ActionOrder => o.type !== 'project' && ix.action.get(o.action)?.risk !== undefined);
   const out: ChanceRoll[] = [];
-  const listed = new Set<string>();
   pass.report.rolls.forEach((roll, k) => {
-    if (roll.chancePct <= 0 || roll.chancePct >= 100) return;
+    // The report lists the risks' rolls first (risks come before events), drawn in the
+    // imagined generator's order, so the k-th of them is its k-th roll (imaginedLuck).
+    if (k >= riskRolls || roll.chancePct <= 0 || roll.chancePct >= 100) return;
     const alone = hitOnly(k);
     const ifHits: ChanceRoll['ifHits'] = [];
     for (const id of ix.contestedIds) {
@@ -271,18 +280,13 @@ function chanceRolls(scenario: Scenario, mine: readonly Order[], pass: { state: 
       const b = own(pass.state.countries, id)?.influence;
       if (ix.powerIds.some((p) => (own(a, p) ?? 0) !== (own(b, p) ?? 0))) ifHits.push({ country: id, influence: idRecord(ix.powerIds.map((p) => [p, own(a, p) ?? 0])) });
     }
-    const order = k < riskRolls ? risky[k] : undefined;
+    const order = risky[k];
     const risk = order ? ix.action.get(order.action)?.risk : undefined;
-    if (order && risk) {
-      out.push({ kind: 'risk', id: orderKey(order), title: `${orderLabel(ix, order)}: ${risk.description}`, chancePct: roll.chancePct, hidden: false, effects: risk.effects.map((e) => describeEffect(ix, e)), ifHits });
-      return;
-    }
-    const e = outlook.find((x) => !listed.has(x.id) && roll.what === `Event: ${x.title}`);
-    if (e) listed.add(e.id);
-    out.push({ kind: 'event', id: e?.id ?? roll.what, title: e?.title ?? roll.what, chancePct: roll.chancePct, hidden: false, effects: e?.effects ?? [], ifHits });
+    if (order && risk) out.push({ kind: 'risk', id: orderKey(order), title: `${orderLabel(ix, order)}: ${risk.description}`, chancePct: roll.chancePct, hidden: false, effects: risk.effects.map((e) => describeEffect(ix, e)), ifHits });
   });
   for (const e of outlook) {
-    if (e.status.kind === 'possible' && e.status.firesThisTurnPct === null && !listed.has(e.id)) out.push({ kind: 'event', id: e.id, title: e.title, chancePct: e.chancePct, hidden: true, effects: e.effects, ifHits: [] });
+    // A missed draw gives firesThisTurnPct 0, so only an event that would fire by its draw is listed.
+    if (e.status.kind === 'possible' && e.status.firesThisTurnPct === null) out.push({ kind: 'event', id: e.id, title: e.title, chancePct: 100, hidden: true, effects: e.effects, ifHits: [] });
   }
   return out;
 }

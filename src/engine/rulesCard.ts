@@ -107,7 +107,7 @@ export function rulesCard(scenario: Scenario): RulesSection[] {
   sections.push({
     id: 'events',
     heading: 'Events',
-    lines: [`${plural(scenario.events.length, 'event')} can happen, as the reporting describes. The Events ahead panel shows each one's dates, conditions and chance before it fires.`],
+    lines: [`${plural(scenario.events.length, 'event')} can happen, as the reporting describes. Each turn's chances are drawn as the turn opens, before any order: the Events ahead panel shows each one's dates, conditions and chance, and for this turn whether it was drawn to fire (if its conditions still hold at the end of the turn).`],
   });
   if (powers.length > 2) sections[0]?.lines.push(`Powers: ${powers.join(', ')}.`);
   return sections;

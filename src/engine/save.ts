@@ -27,9 +27,20 @@ export interface TurnRecord {
   hash: string;
 }
 
+/**
+ * The save format's version, which is also the version of the rules a save replays under:
+ * 2 draws each turn's events when the turn opens (phases/events.ts); 1 drew them during
+ * resolution, so a game of version 1 replays to other states and is refused (loadSave).
+ */
+export const SAVE_VERSION = 2;
+
+/** Why a game of the rules before SAVE_VERSION 2 cannot be replayed: said the same wherever one is stored. */
+export const OLD_RULES_MESSAGE =
+  'made under the rules of an earlier version: events were drawn during resolution, and they are now drawn when each turn opens, so its turns would replay to a different game and cannot be checked; its scenario can still be opened and played anew';
+
 export interface SaveFile {
   format: 'new-great-game/save';
-  version: 1;
+  version: typeof SAVE_VERSION;
   scenario: Scenario;
   seed: string;
   options: GameOptions;
@@ -50,7 +61,7 @@ const Hash = z.string().regex(/^[0-9a-f]{16}$/, 'a 16-digit hex hash');
 
 const SaveSchema = z.strictObject({
   format: z.literal('new-great-game/save'),
-  version: z.literal(1),
+  version: z.literal(SAVE_VERSION),
   scenario: z.unknown(),
   seed: z.string().max(MAX_SEED_LENGTH),
   options: z.strictObject({ turns: z.number().int().min(1).max(MAX_TURNS).optional(), whatIf: z.boolean().optional() }),
@@ -78,7 +89,7 @@ export function playTurn(record: GameRecord, orders: Record<string, unknown>, re
 }
 
 export function toSave(record: GameRecord): SaveFile {
-  return { format: 'new-great-game/save', version: 1, scenario: record.scenario, seed: record.seed, options: record.options, turns: record.turns, finalHash: stateHash(record.state) };
+  return { format: 'new-great-game/save', version: SAVE_VERSION, scenario: record.scenario, seed: record.seed, options: record.options, turns: record.turns, finalHash: stateHash(record.state) };
 }
 
 export const saveToJson = (record: GameRecord): string => JSON.stringify(toSave(record));
@@ -104,7 +115,8 @@ export function loadSave(raw: string): Result<LoadedGame, string> {
   const format = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { format?: unknown }).format : undefined;
   if (format !== 'new-great-game/save') return err(`this is not a New Great Game save (${format === undefined ? 'it has no "format": "new-great-game/save"' : `its format is ${describeValue(format)}`})`);
   const version = (json as { version?: unknown }).version;
-  if (version !== 1) return err(`this save is of version ${describeValue(version)}; this game reads saves of version 1`);
+  if (version === 1) return err(`this save was ${OLD_RULES_MESSAGE}`);
+  if (version !== SAVE_VERSION) return err(`this save is of version ${describeValue(version)}; this game reads saves of version ${SAVE_VERSION}`);
   const parsed = SaveSchema.safeParse(json);
   if (!parsed.success) {
     return err(`not a valid save: ${problemsFromZod(json, parsed.error.issues).slice(0, 5).map((p) => formatProblem('save', p)).join('; ')}`);

@@ -328,7 +328,7 @@ export const GameEvent = z.strictObject({
       from: YearMonth.optional().describe('First month the event can fire.'),
       to: YearMonth.optional().describe('Last month the event can fire.'),
       all: z.array(Condition).max(8).default([]).describe('Conditions that must all hold.'),
-      chancePct: Pct.default(100).describe('Chance in percent, rolled each turn the rest holds.'),
+      chancePct: Pct.default(100).describe('Chance in percent, drawn as each turn of the window opens (before any order, seen by every player); the event fires if its draw hit and its conditions hold at the end of that turn.'),
     })
     .describe('When the event fires: date window, conditions and chance.'),
   repeatable: z.boolean().default(false).describe('If false (the default) it fires at most once.'),

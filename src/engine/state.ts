@@ -28,11 +28,22 @@ export type ProjectState =
   | { status: 'building'; owner: PowerId; progress: number }
   | { status: 'built'; owner: PowerId };
 
+/**
+ * One event's chance roll for the current turn, drawn when the turn opened (phases/events.ts
+ * drawEvents): `hit` when `drawn` (0–99) is below the event's chance. Public: every power sees it.
+ */
+export interface EventDraw {
+  id: string;
+  drawn: number;
+  hit: boolean;
+}
+
 export type GamePhase = { kind: 'playing' } | { kind: 'over'; winner: PowerId | null; reason: string };
 
 export interface GameState {
   format: 'new-great-game/state';
-  version: 1;
+  /** 2: events are drawn when a turn opens (`eventDraws`); 1 drew them during resolution. */
+  version: 2;
   scenarioId: string;
   scenarioHash: string;
   seed: string;
@@ -49,6 +60,11 @@ export interface GameState {
   flags: string[];
   /** Events that have fired, in the order they fired (for non-repeatable ones). */
   fired: string[];
+  /**
+   * The current turn's event draws, in scenario order: one for each event in its window
+   * this turn, below 100% and still able to fire. Drawn before any order is given.
+   */
+  eventDraws: EventDraw[];
 }
 
 /** What the read-only rules need: a full state or one power's view of it (which lacks the generator). */
@@ -98,5 +114,7 @@ export function cloneState(s: GameState): GameState {
     projects,
     flags: [...s.flags],
     fired: [...s.fired],
+    // A draw is never changed in place (a turn replaces the whole list), so the entries can be shared.
+    eventDraws: [...s.eventDraws],
   };
 }

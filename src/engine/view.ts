@@ -2,6 +2,9 @@
 // would let a player compute the draws to come) and other powers' secret tracks.
 // In their place a `playerSeed`, derived from the seed and the viewer, lets a computer
 // player make its own choices reproducible without learning the game's chance.
+// Kept: this turn's event draws (`eventDraws`), which are public: drawn when the turn
+// opened, whatever any condition, they are the same for every power and tell nothing of
+// a hidden value or of the draws of later turns.
 import type { Scenario } from './schema';
 import type { GameState } from './state';
 import { cloneState } from './state';

@@ -10,7 +10,7 @@ import type { RoomCreation } from '../classroom/room';
 import { rolesOf } from '../classroom/room';
 import { CreateRoomSchema, DEFAULT_SETTINGS } from '../classroom/protocol';
 import type { Scenario } from '../engine';
-import { formatProblem, loadScenario, loadScenarioText, MAX_SCENARIO_BYTES } from '../engine';
+import { formatProblem, loadScenario, loadScenarioText, MAX_SCENARIO_BYTES, SAVE_VERSION } from '../engine';
 import { facilitatorSecret, freshCode, ROOM_CODE_LENGTH, TEAM_CODE_LENGTH } from './codes';
 
 /** A room's creation record (room.ts's RoomCreation), as the server builds it. */
@@ -74,6 +74,7 @@ export function buildCreation(body: unknown, scenariosDir: string, taken: (code:
       seed: req.seed ?? randomBytes(6).toString('hex'),
       settings: req.settings ?? DEFAULT_SETTINGS,
       at: now,
+      rules: SAVE_VERSION,
     },
   };
 }

@@ -1,6 +1,6 @@
 // "Events ahead" (issue 10, item 4): every event's window, conditions and chance before
-// it fires, so a player can plan around events. Possible-now first (with the chance this
-// turn and each condition marked in words, not only by colour), then those whose window
+// it fires, so a player can plan around events. Possible-now first (with this turn's draw,
+// made when the turn opened, and each condition marked in words, not only by colour), then those whose window
 // opens later, then a folded list of the fired and the over. Which cards are open lives in
 // an EventsMemory the app keeps, so queueing an order or a new turn does not fold the card
 // being read.
@@ -20,7 +20,21 @@ export function windowWords(w: EventOutlook['window']): string {
 }
 
 /** The chance line a card opens with: the chance each turn and how often it can fire. */
-const chanceWords = (e: EventOutlook): string => `${e.chancePct}% each turn its conditions hold${e.repeatable ? ', and it can fire again' : ', once at most'}`;
+const chanceWords = (e: EventOutlook): string => {
+  const again = e.repeatable ? ', and it can fire again' : ', once at most';
+  return e.chancePct >= 100 ? `100% each turn its conditions hold (no draw)${again}` : `${e.chancePct}% each turn, drawn as the turn opens, before any order; it fires if its conditions hold too${again}`;
+};
+
+/** This turn's line for an event in its window: the draw made when the turn opened, and the conditions as they stand. */
+export function drawHeadline(st: Extract<EventOutlook['status'], { kind: 'possible' }>): string {
+  if (st.draw === 'miss') return 'drawn: does not fire this turn';
+  const ifHolds = `${st.draw === 'hit' ? 'drawn' : 'certain'}: fires this turn if its conditions still hold at the end of the turn`;
+  // Whether it will in fact fire is not said when that rests on a hidden value (eventOutlook.ts).
+  if (st.firesThisTurnPct === null) return `${ifHolds} (one rests on a hidden value)`;
+  const unmet = st.conditions.filter((c) => c.holds === false).length;
+  if (unmet === 0) return `${ifHolds} (they hold now)`;
+  return `${ifHolds} (${st.conditions.length === 1 ? 'it is unmet now' : `${unmet} of ${st.conditions.length} unmet now`})`;
+}
 
 function ConditionItem({ c }: { c: ConditionOutlook }) {
   // The mark is spelled out, so the colour only repeats what the words say.
@@ -97,9 +111,7 @@ export function EventsAhead({ scenario: s, state, viewer, memory }: { scenario: 
     const st = e.status;
     switch (st.kind) {
       case 'possible': {
-        const unmet = st.conditions.filter((c) => c.holds === false).length;
-        const unmetWords = st.conditions.length === 1 ? 'its condition is unmet' : `${unmet} of ${st.conditions.length} conditions unmet`;
-        const headline = st.firesThisTurnPct === null ? `up to ${e.chancePct}% this turn (rests on a hidden value)` : unmet > 0 ? `0% as things stand: ${unmetWords}` : `${st.firesThisTurnPct}% this turn`;
+        const headline = drawHeadline(st);
         const left = st.turnsLeft === 1 ? ' (this turn is the last chance)' : ` (this turn and ${plural(st.turnsLeft - 1, 'more turn')})`;
         // A card that can fire as things stand is marked in colour too; the headline says it in words.
         possible.push(<Card key={e.id} scenario={s} event={e} headline={headline} memory={memory} conditions={st.conditions} when={left} live={st.firesThisTurnPct !== 0} />);
@@ -136,7 +148,7 @@ export function EventsAhead({ scenario: s, state, viewer, memory }: { scenario: 
   return (
     <section class="panel events-ahead" aria-labelledby="events-title">
       <h2 id="events-title">Events ahead</h2>
-      <p class="summary">Events are drawn after the orders land, in this order. Their conditions are checked then, so this turn’s orders can still change them.</p>
+      <p class="summary">This turn’s events were drawn when the turn opened, before any orders; every side sees the same draws. An event drawn to fire still needs its conditions to hold at the end of the turn, after the orders land, so this turn’s orders can still change that. Later turns show their chance.</p>
       <h3 id="events-now">{`Possible this turn (${possible.length})`}</h3>
       {possible.length > 0 ? (
         <ul class="outlook" aria-labelledby="events-now">

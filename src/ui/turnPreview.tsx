@@ -66,10 +66,11 @@ export function turnPreviewText(s: Scenario, p: TurnPreview): TurnPreviewText {
   const rivals = p.rivals.map(name).join(' and ');
   const countries = p.countries.filter((c) => c.touched || c.changing).map((c) => countryLine(s, c));
   const budget = `Budget: ${p.budget.left} left of ${p.budget.now} after these orders; ${p.budget.after} at the start of next turn.`;
-  const certain = p.certainEvents.length > 0 ? `Certain this turn (in the numbers above): ${p.certainEvents.map((e) => e.title).join('; ')}.` : null;
+  // Every event the imagined turn fires is known: drawn as the turn opened (or sure), its conditions holding at the end.
+  const certain = p.certainEvents.length > 0 ? `Events this turn (drawn as the turn opened, in the numbers above): ${p.certainEvents.map((e) => e.title).join('; ')}.` : null;
   const chances = p.chances.map((ch) => {
     const where = ch.ifHits.map((x) => `${ix.country.get(x.country)?.name ?? x.country} ${ix.powerIds.map((q) => `${name(q)} ${x.influence[q] ?? 0}`).join(', ')}`);
-    const odds = ch.hidden ? `${ch.chancePct}% if a hidden value allows it` : `${ch.chancePct}%`;
+    const odds = ch.hidden ? 'it fires if a hidden value allows it' : `${ch.chancePct}%`;
     return `${ch.kind === 'risk' ? 'the risk of ' : ''}${ch.title} (${odds}${where.length > 0 ? `; if it happens: ${where.join('; ')}` : ''})`;
   });
   const unknown = `What this cannot know: ${rivals}'s orders, which can take from your share and change a republic's stance (the most one order could take back is on each line)${chances.length > 0 ? `; chance, left out of the numbers: ${chances.join('; ')}` : '; no roll of chance is due this turn'}.`;

@@ -10,7 +10,7 @@ import { applyEntry, createRoom, exportRoom, handleMessage, settleDue } from '..
 import type { RoomState } from '../../src/classroom/room';
 import { classDebrief } from '../../src/classroom/classDebrief';
 import { debriefPage, escapeHtml } from '../../src/classroom/debriefPage';
-import { viewFor } from '../../src/engine';
+import { SAVE_VERSION, viewFor } from '../../src/engine';
 import { greedyPlayer } from '../../src/ai/greedy';
 import { loadShipped } from '../engine/helpers';
 import { cli } from '../cli/run';
@@ -21,7 +21,7 @@ const FAC: Identity = { kind: 'facilitator' };
 const team = (role: string): Identity => ({ kind: 'team', role });
 
 function play(): RoomState {
-  const room = createRoom({ code: 'DEBR1', facilitator: 'f'.repeat(24), teamCodes: [], scenario, seed: 'debrief', settings: { orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'pass' } }, at: 0 });
+  const room = createRoom({ code: 'DEBR1', facilitator: 'f'.repeat(24), teamCodes: [], scenario, seed: 'debrief', settings: { orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'pass' } }, at: 0, rules: SAVE_VERSION });
   let now = 0;
   const act = (who: Identity, msg: ClientMessage): void => {
     now += 1000;

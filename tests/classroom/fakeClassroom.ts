@@ -7,6 +7,7 @@ import type { RoomState } from '../../src/classroom/room';
 import { applyEntry, createRoom, handleMessage, identify, outbox, settleDue, welcome } from '../../src/classroom/room';
 import type { Clock, SocketLike } from '../../src/ui/classroom/connection';
 import type { Scenario } from '../../src/engine';
+import { SAVE_VERSION } from '../../src/engine';
 
 export class FakeSocket implements SocketLike {
   readyState = 0;
@@ -95,6 +96,7 @@ export class FakeClassroom {
       seed: 'client-test',
       settings: { orderSeconds: 120, stanceSeconds: 60, missing: { kind: 'pass' } },
       at: clock.now(),
+      rules: SAVE_VERSION,
     });
   }
   /** What `new WebSocket` would make: a socket this server accepts. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientMessage, Identity, RoomSettings } from '../../src/classroom/protocol';
 import type { LogEntry, RoomState } from '../../src/classroom/room';
 import { applyEntry, createRoom, dueEntries, exportRoom, gameSnapshot, handleMessage, identify, messagesFor, outbox, publicRoom, replayRoom, settleDue, teamPrivate } from '../../src/classroom/room';
-import { loadSave, stateHash, viewFor } from '../../src/engine';
+import { loadSave, SAVE_VERSION, stateHash, viewFor } from '../../src/engine';
 import { greedyPlayer } from '../../src/ai/greedy';
 import { loadShipped } from '../engine/helpers';
 
@@ -18,7 +18,7 @@ const team = (role: string): Identity => ({ kind: 'team', role });
 const settings = (over: Partial<RoomSettings> = {}): RoomSettings => ({ orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'pass' }, ...over });
 
 function room(over: Partial<RoomSettings> = {}, sc = scenario): RoomState {
-  return createRoom({ code: 'KX4TP', facilitator: 'secret-facilitator-token', teamCodes: [...sc.powers.map((p, i) => ({ role: p.id, code: `TEAM0${i}` })), { role: 'uzbekistan', code: 'UZBEK1' }], scenario: sc, seed: 'room-test', settings: settings(over), at: T0 });
+  return createRoom({ code: 'KX4TP', facilitator: 'secret-facilitator-token', teamCodes: [...sc.powers.map((p, i) => ({ role: p.id, code: `TEAM0${i}` })), { role: 'uzbekistan', code: 'UZBEK1' }], scenario: sc, seed: 'room-test', settings: settings(over), at: T0, rules: SAVE_VERSION });
 }
 
 let clock = T0;
@@ -253,6 +253,15 @@ describe('a whole game', () => {
     expect(JSON.stringify(exported)).not.toContain('TEAM00');
     const replay = loadSave(JSON.stringify(exported.game));
     expect(replay.ok && stateHash(replay.value.record.state)).toBe(stateHash(r.record.state));
+  });
+
+  it('a room of the earlier rules (events drawn during resolution) is refused when rebuilt, and so is its exported game, saying why', () => {
+    const r = room();
+    send(r, FAC, { t: 'start' });
+    const { rules: _rules, ...old } = r.creation;
+    expect(() => replayRoom(old as typeof r.creation, r.log)).toThrow(/^room KX4TP was made under the rules of an earlier version: events were drawn during resolution.*played anew$/);
+    const game = { ...exportRoom(r).game, version: 1 };
+    expect(loadSave(JSON.stringify(game))).toEqual({ ok: false, error: expect.stringMatching(/^this save was made under the rules of an earlier version/) as unknown });
   });
 
   it('the facilitator may end it early: the points leader is named', () => {

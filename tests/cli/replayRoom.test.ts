@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { applyEntry, createRoom, exportRoom, handleMessage, settleDue } from '../../src/classroom/room';
 import type { RoomState } from '../../src/classroom/room';
 import type { ClientMessage } from '../../src/classroom/protocol';
-import { stateHash } from '../../src/engine';
+import { SAVE_VERSION, stateHash } from '../../src/engine';
 import { loadShipped } from '../engine/helpers';
 import { cli } from './run';
 
@@ -15,7 +15,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'ngg-room-'));
 const scenario = loadShipped('classroom-short');
 
 function playedRoom(): RoomState {
-  const room = createRoom({ code: 'ROOM5', facilitator: 'f'.repeat(24), teamCodes: [], scenario, seed: 'cli-room', settings: { orderSeconds: 30, stanceSeconds: 0, missing: { kind: 'computer', player: 'greedy', graceSeconds: 0 } }, at: 1_000 });
+  const room = createRoom({ code: 'ROOM5', facilitator: 'f'.repeat(24), teamCodes: [], scenario, seed: 'cli-room', settings: { orderSeconds: 30, stanceSeconds: 0, missing: { kind: 'computer', player: 'greedy', graceSeconds: 0 } }, at: 1_000, rules: SAVE_VERSION });
   let now = 1_000;
   const act = (msg: ClientMessage): void => {
     const r = handleMessage(room, { kind: 'facilitator' }, msg, now);

@@ -1,5 +1,5 @@
 // "Events ahead" in a real browser (issue 10, item 4): the panel shows each event's window
-// and chance as the scenario sets them, opens from the keyboard, follows the game turn by
+// and chance as the scenario sets them, this turn's draw, opens from the keyboard, follows the game turn by
 // turn, and passes axe. Screenshots at a laptop and a phone size land in test-results/.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,8 +48,10 @@ describe('events ahead, in the browser', () => {
     await expect.poll(() => fearCard.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
     const fearText = (await fearCard.textContent()) ?? '';
     expect(fearText).toContain('Window: any time');
-    expect(fearText).toContain(`Chance: ${fear.trigger.chancePct ?? 100}% each turn its conditions hold`);
-    expect(fearText).toContain('0% as things stand: its condition is unmet');
+    expect(fearText).toContain(`Chance: ${fear.trigger.chancePct ?? 100}% each turn, drawn as the turn opens, before any order; it fires if its conditions hold too`);
+    // This turn shows the draw made as the turn opened (the game's seed decides which), never a percentage.
+    expect(fearText).toMatch(/ — drawn: (does not fire this turn|fires this turn if its conditions still hold at the end of the turn \(it is unmet now\))Window/);
+    expect(await panel.locator('.summary').textContent()).toContain('drawn when the turn opened, before any orders');
     expect(fearText).toMatch(/does not hold: Moscow's influence in Kazakhstan is at least 55 \(now \d+\)/);
 
     // An event whose window opens later: its window as the scenario gives it, and when it opens.

@@ -38,26 +38,38 @@ const byId = (list: EventOutlook[], id: string): EventOutlook => {
 };
 
 describe('event outlook: status', () => {
+  // The state is moved to `turn` by hand, so its draws are set by hand too: `hit` for the row's event (none: no draw).
   const atTurn = (turn: number, edit?: (st: GameState) => void): EventOutlook[] =>
     eventOutlook(s, start(s, (st) => {
       st.turn = turn;
+      st.eventDraws = [];
       edit?.(st);
     }));
 
   it.each([
-    ['open', 1, { kind: 'possible', firesThisTurnPct: 100, turnsLeft: 10, conditions: [] }],
-    ['later', 1, { kind: 'upcoming', opensInTurns: 2, opensOn: '2020-07', conditions: [] }],
-    ['later', 3, { kind: 'possible', firesThisTurnPct: 100, turnsLeft: 2 }],
-    ['later', 5, { kind: 'over', why: 'window-passed' }],
-    ['passed', 2, { kind: 'over', why: 'window-passed' }],
+    ['open', 1, null, { kind: 'possible', draw: null, firesThisTurnPct: 100, turnsLeft: 10, conditions: [] }],
+    ['later', 1, null, { kind: 'upcoming', opensInTurns: 2, opensOn: '2020-07', conditions: [] }],
+    ['later', 3, null, { kind: 'possible', draw: null, firesThisTurnPct: 100, turnsLeft: 2 }],
+    ['later', 5, null, { kind: 'over', why: 'window-passed' }],
+    ['passed', 2, null, { kind: 'over', why: 'window-passed' }],
     // The window lies between two turns' months: no turn can draw it.
-    ['between-turns', 1, { kind: 'over', why: 'window-passed' }],
+    ['between-turns', 1, null, { kind: 'over', why: 'window-passed' }],
     // Its window is only in the what-if continuation, which this game does not play.
-    ['what-if-only', 1, { kind: 'over', why: 'after-last-turn' }],
-    ['again', 4, { kind: 'possible', firesThisTurnPct: 40, turnsLeft: 7 }],
-    ['unmet', 1, { kind: 'possible', firesThisTurnPct: 0 }],
-  ] as const)('%s at turn %i', (id, turn, status) => {
-    expect(byId(atTurn(turn), id).status).toMatchObject(status);
+    ['what-if-only', 1, null, { kind: 'over', why: 'after-last-turn' }],
+    // This turn shows the draw, not the chance: a hit fires (conditions holding), a miss does not.
+    ['again', 4, true, { kind: 'possible', draw: 'hit', firesThisTurnPct: 100, turnsLeft: 7 }],
+    ['again', 4, false, { kind: 'possible', draw: 'miss', firesThisTurnPct: 0, turnsLeft: 7 }],
+    ['unmet', 1, true, { kind: 'possible', draw: 'hit', firesThisTurnPct: 0 }],
+    ['unmet', 1, false, { kind: 'possible', draw: 'miss', firesThisTurnPct: 0 }],
+  ] as const)('%s at turn %i, drawn a hit: %s', (id, turn, hit, status) => {
+    const list = atTurn(turn, (st) => {
+      if (hit !== null) st.eventDraws = [{ id, drawn: hit ? 0 : 99, hit }];
+    });
+    expect(byId(list, id).status).toMatchObject(status);
+  });
+
+  it('an event below 100% with no draw in the state is a miss: it cannot fire by chance', () => {
+    expect(byId(atTurn(4), 'again').status).toMatchObject({ kind: 'possible', draw: 'miss', firesThisTurnPct: 0 });
   });
 
   it('a one-off event that fired is fired, with nothing more to say; a repeatable one stays possible', () => {
@@ -112,10 +124,15 @@ describe('event outlook: conditions in words', () => {
   ];
   it.each(rows)('%s', (_name, c, edit, expected) => {
     const sc = withCondition(c);
-    const status = eventOutlook(sc, start(sc, edit))[0]?.status;
-    if (status?.kind !== 'possible') throw new Error('expected a possible event');
-    expect(status.conditions).toEqual([expected]);
-    expect(status.firesThisTurnPct).toBe(expected.holds ? 70 : 0);
+    for (const hit of [true, false]) {
+      const status = eventOutlook(sc, start(sc, (st) => {
+        edit(st);
+        st.eventDraws = [{ id: 'e', drawn: hit ? 3 : 97, hit }];
+      }))[0]?.status;
+      if (status?.kind !== 'possible') throw new Error('expected a possible event');
+      expect(status.conditions).toEqual([expected]);
+      expect(status.firesThisTurnPct).toBe(hit && expected.holds ? 100 : 0);
+    }
   });
 
   it('uses the names of the shipped scenario', () => {
@@ -156,7 +173,12 @@ describe('event outlook: secrets', () => {
       event('hot-and-unmet', { all: [{ type: 'track', power: 'south', track: 'heat', atLeast: 5 }, { type: 'stability', country: 'alpha', atLeast: 90 }], chancePct: 45 }),
     ];
   });
-  const st = start(sc, (x) => void (x.powers.south!.tracks.heat = 7));
+  const drawn = (hit: boolean): GameState =>
+    start(sc, (x) => {
+      x.powers.south!.tracks.heat = 7;
+      x.eventDraws = ['hot', 'hot-and-unmet'].map((id) => ({ id, drawn: hit ? 10 : 90, hit }));
+    });
+  const st = drawn(true);
   const hidden = { text: "South's Heat is at least 5", now: 'a hidden value', holds: null };
   const shown = { text: "South's Heat is at least 5", now: '7', holds: true };
   const conditionsOf = (list: EventOutlook[], id: string) => {
@@ -168,14 +190,25 @@ describe('event outlook: secrets', () => {
     ['north, from the whole state', () => eventOutlook(sc, st, 'north'), hidden, null],
     ['north, from its view', () => eventOutlook(sc, viewFor(sc, st, 'north')), hidden, null],
     ['nobody in particular (the public outlook)', () => eventOutlook(sc, st), hidden, null],
-    ['south, from the whole state', () => eventOutlook(sc, st, 'south'), shown, 45],
-    ['south, from its view', () => eventOutlook(sc, viewFor(sc, st, 'south')), shown, 45],
+    ['south, from the whole state', () => eventOutlook(sc, st, 'south'), shown, 100],
+    ['south, from its view', () => eventOutlook(sc, viewFor(sc, st, 'south')), shown, 100],
   ] as const)('as seen by %s', (_who, outlook, condition, pct) => {
     const list = outlook();
     expect(conditionsOf(list, 'hot')).toMatchObject({ conditions: [condition], firesThisTurnPct: pct });
     // A visible condition that fails settles it without the hidden value.
     expect(conditionsOf(list, 'hot-and-unmet')?.firesThisTurnPct).toBe(0);
     if (condition.holds === null) expect(JSON.stringify(list)).not.toMatch(/"now":"7"|"holds":true/);
+  });
+
+  it('the draw is public and reveals nothing hidden: a hit still says "cannot be known" to the rival, a miss settles it for everyone', () => {
+    for (const viewer of ['north', 'south']) {
+      const hit = byId(eventOutlook(sc, viewFor(sc, st, viewer)), 'hot').status;
+      expect(hit).toMatchObject({ kind: 'possible', draw: 'hit', firesThisTurnPct: viewer === 'south' ? 100 : null });
+      const miss = byId(eventOutlook(sc, viewFor(sc, drawn(false), viewer)), 'hot').status;
+      expect(miss).toMatchObject({ kind: 'possible', draw: 'miss', firesThisTurnPct: 0, conditions: [viewer === 'south' ? shown : hidden] });
+    }
+    // Both powers' views carry the same draws.
+    expect(viewFor(sc, st, 'north').eventDraws).toEqual(viewFor(sc, st, 'south').eventDraws);
   });
 });
 
@@ -206,6 +239,7 @@ describe('event outlook: a power’s view and ids from data', () => {
       const [e] = eventOutlook(sc, state, 'north');
       expect(e?.status).toEqual({
         kind: 'possible',
+        draw: null,
         firesThisTurnPct: 100,
         turnsLeft: 10,
         conditions: [
@@ -241,6 +275,8 @@ describe('event outlook against the rules: shipped scenarios played out', () => 
       // A sure thing with no conditions (which the turn's own changes could break first) fires that turn.
       const drawn = new Set(r.value.report.events.map((e) => e.id));
       for (const e of before) if (e.status.kind === 'possible' && e.status.conditions.length === 0 && e.chancePct === 100) expect(drawn.has(e.id)).toBe(true);
+      // The outlook's draw is the rule's: a miss never fires, and a hit with no conditions does.
+      for (const e of before) if (e.status.kind === 'possible' && e.status.draw !== null && e.status.conditions.length === 0) expect(drawn.has(e.id)).toBe(e.status.draw === 'hit');
       state = r.value.state;
     }
     expect(fired).toBeGreaterThan(0);

@@ -111,7 +111,7 @@ describe('previewTurn on the mini scenario', () => {
     expect([...seen].sort()).toEqual([25, 30]);
   });
 
-  it('lists events that may fire with their chance, fires certain ones, and says when a hidden value decides', () => {
+  describe('events drawn when the turn opened', () => {
     const s = mini((x) => {
       const south = x.powers[1];
       if (south?.tracks?.[0]) south.tracks[0].secret = true;
@@ -120,17 +120,29 @@ describe('previewTurn on the mini scenario', () => {
         { id: 'maybe', title: 'Maybe', text: 'May happen.', trigger: { all: [], chancePct: 40 }, effects, repeatable: true, basis: { kind: 'assumption', reason: 'A test needs it.' } },
         { id: 'surely', title: 'Surely', text: 'Happens.', trigger: { all: [], chancePct: 100 }, effects, repeatable: false, basis: { kind: 'assumption', reason: 'A test needs it.' } },
         { id: 'secret', title: 'Secret', text: 'Rests on heat.', trigger: { all: [{ type: 'track', power: 'south', track: 'heat', atLeast: 3 }], chancePct: 100 }, effects, repeatable: false, basis: { kind: 'assumption', reason: 'A test needs it.' } },
+        { id: 'if-led', title: 'If led', text: 'Needs North ahead in Alpha.', trigger: { all: [{ type: 'influence', country: 'alpha', power: 'north', atLeast: 40 }], chancePct: 50 }, effects, repeatable: true, basis: { kind: 'assumption', reason: 'A test needs it.' } },
       ];
     });
-    const p = preview(s, start(s), 'north', []);
-    expect(p.certainEvents.map((e) => e.id)).toEqual(['surely']);
-    expect(p.chances.map((c) => [c.id, c.chancePct, c.hidden])).toEqual([
-      ['maybe', 40, false],
-      ['secret', 100, true],
-    ]);
-    expect(p.chances[0]?.ifHits).toEqual([{ country: 'beta', influence: { north: 12, south: 20 } }]);
-    expect(p.countries.find((c) => c.country === 'beta')?.causes.map((g) => g.cause)).toEqual(['events']);
+    const drawn = (hit: boolean): GameState => start(s, (st) => void (st.eventDraws = [{ id: 'maybe', drawn: hit ? 5 : 95, hit }, { id: 'if-led', drawn: hit ? 5 : 95, hit }]));
+
+    it.each([
+      // A hit is no longer a chance: it is in the numbers; a miss is not; neither is listed as unknown.
+      { hit: true, orders: [], fired: ['maybe', 'surely'] },
+      { hit: false, orders: [], fired: ['surely'] },
+      // A condition the queued orders meet by the end of the turn: the draw fires it, as in the real turn.
+      { hit: true, orders: [loan('alpha')], fired: ['maybe', 'surely', 'if-led'] },
+      { hit: false, orders: [loan('alpha')], fired: ['surely'] },
+    ])('drawn a hit: $hit, orders: $orders.length — the previewed change is the real one', ({ hit, orders, fired }) => {
+      const st = drawn(hit);
+      const p = expectTruth(s, st, 'north', orders);
+      expect(p.certainEvents.map((e) => e.id)).toEqual(fired);
+      expect(turn(s, st, { north: orders }).report.events.map((e) => e.id)).toEqual(fired);
+      // Only the event resting on a hidden value stays unknown (its chance is sure once no draw is needed).
+      expect(p.chances.map((c) => [c.id, c.chancePct, c.hidden])).toEqual([['secret', 100, true]]);
+      expect(p.countries.find((c) => c.country === 'beta')?.causes.map((g) => g.cause)).toEqual(['events']);
+    });
   });
+
 
   it('never reads the real generator: the same view previews the same whatever the game seed', () => {
     const s = mini();

@@ -81,7 +81,7 @@ describe('invariants over random legal games', () => {
     );
   });
 
-  it('every value that changes in a turn has a ledger entry (besides the turn counter and the generator)', () => {
+  it('every value that changes in a turn has a ledger entry (besides the turn counter, the generator and the next turn\'s draws)', () => {
     fc.assert(
       fc.property(gameArb, ({ seed, turns }) => {
         play(seed, turns, (before, after, changes) => {
@@ -89,13 +89,36 @@ describe('invariants over random legal games', () => {
           const b = leaves(after);
           const logged = new Set(changes.map((c) => c.path));
           for (const [path, v] of b) {
-            if (a.get(path) === v || path === 'turn' || path.startsWith('rng.') || path === 'phase.kind' || path.startsWith('phase.') || path === 'fired') continue;
+            if (a.get(path) === v || path === 'turn' || path.startsWith('rng.') || path === 'eventDraws' || path === 'phase.kind' || path.startsWith('phase.') || path === 'fired') continue;
             const covered = logged.has(path) || [...logged].some((l) => path.startsWith(`${l}.`)) || (path === 'flags' && changes.some((c) => c.path.startsWith('flags.')));
             expect(covered, `${path} changed without a ledger entry`).toBe(true);
           }
         });
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('the events\' chance is drawn before any order: whatever two sets of orders, each event roll of the turn is the draw the state held before', () => {
+    fc.assert(
+      fc.property(gameArb, turnChoices, ({ seed, turns }, other) => {
+        const st = play(seed, turns.slice(0, -1));
+        if (st.phase.kind === 'over') return;
+        const last = turns[turns.length - 1] ?? other;
+        const rollsFor = (t: { beijing: number[]; moscow: number[] }) => {
+          const r = resolveTurn(scenario, st, { beijing: pick(scenario, st, 'beijing', t.beijing), moscow: pick(scenario, st, 'moscow', t.moscow) });
+          if (!r.ok) throw new Error(r.error.message);
+          return r.value.report.rolls.filter((x) => x.what.startsWith('Event: '));
+        };
+        const drawn = new Map(st.eventDraws.map((d) => [scenario.events.find((e) => e.id === d.id)?.title, d]));
+        for (const rolls of [rollsFor(last), rollsFor(other)]) {
+          for (const roll of rolls) {
+            const d = drawn.get(roll.what.replace(/^Event: (.*) \(drawn at the start of the turn\)$/, '$1'));
+            expect(d && { drawn: d.drawn, hit: d.hit }, roll.what).toEqual({ drawn: roll.drawn, hit: roll.hit });
+          }
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 

@@ -13,6 +13,7 @@ import { MemoryStore } from '../../src/server/storage';
 import type { Msg, TestPeer } from './testPeer';
 import { joinHub } from './testPeer';
 import { loadShipped } from '../engine/helpers';
+import { SAVE_VERSION } from '../../src/engine';
 
 const scenario = loadShipped('classroom-short');
 
@@ -41,6 +42,7 @@ const creation = (code: string): RoomCreation => ({
   seed: `deciding-${code}`,
   settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } },
   at: 0,
+  rules: SAVE_VERSION,
 });
 
 function setup(store = new MemoryStore<RoomCreation, LogEntry>(), decider = new HandDecider()) {

@@ -8,6 +8,7 @@ import { applyEntry, createRoom, dueEntries, handleMessage, pendingDecisions } f
 import { decide } from '../../src/classroom/decide';
 import { PlayerPool } from '../../src/server/playerPool';
 import { loadShipped } from '../engine/helpers';
+import { SAVE_VERSION } from '../../src/engine';
 
 const scenario = loadShipped('classroom-short');
 const pools: PlayerPool[] = [];
@@ -23,7 +24,7 @@ const misbehaving = new URL('./misbehavingWorker.mjs', import.meta.url);
 
 /** A classroom-short room whose orders stage is closing, waiting for the computer players seated (powers and republics). */
 function closingRoom(seats: Record<string, string>): RoomState {
-  const room = createRoom({ code: 'POOL1', facilitator: 'f'.repeat(24), teamCodes: [], scenario, seed: 'pool', settings: { orderSeconds: 60, stanceSeconds: 0, missing: { kind: 'pass' } }, at: 0 });
+  const room = createRoom({ code: 'POOL1', facilitator: 'f'.repeat(24), teamCodes: [], scenario, seed: 'pool', settings: { orderSeconds: 60, stanceSeconds: 0, missing: { kind: 'pass' } }, at: 0, rules: SAVE_VERSION });
   const FAC: Identity = { kind: 'facilitator' };
   const act = (msg: ClientMessage extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never): void => {
     const got = handleMessage(room, FAC, { id: 1, ...msg } as ClientMessage, 1000);

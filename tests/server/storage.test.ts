@@ -8,6 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomStore } from '../../src/server/storage';
 import { MemoryStore } from '../../src/server/storage';
 import { measureCommitFloor, SqliteStore } from '../../src/server/sqliteStore';
+import type { LogEntry, RoomCreation } from '../../src/classroom/room';
+import * as roomModel from '../../src/classroom/room';
+import { Hub } from '../../src/server/hub';
+import { SAVE_VERSION } from '../../src/engine';
+import { loadShipped } from '../engine/helpers';
 
 type C = { code: string; n: number };
 type E = { at: number; k: string };
@@ -106,5 +111,29 @@ describe('sqlite store', () => {
     const times = measureCommitFloor(tempDb(), 20);
     expect(times).toHaveLength(20);
     expect(times.every((t) => t > 0 && Number.isFinite(t))).toBe(true);
+  });
+});
+
+describe('a room stored under the rules of an earlier version', () => {
+  it('is left out on start with a clear message, and the rooms of today\'s rules come back', () => {
+    const path = tempDb();
+    const scenario = loadShipped('classroom-short');
+    const creation = (code: string): RoomCreation => ({ code, facilitator: `f-${code}`.padEnd(24, 'f'), teamCodes: [], scenario, seed: code, settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } }, at: 0, rules: SAVE_VERSION });
+    const store = new SqliteStore<RoomCreation, LogEntry>(path);
+    // Written before rooms recorded their rules: the creation has no `rules`.
+    const { rules: _rules, ...old } = creation('OLD01');
+    store.create('OLD01', old as RoomCreation, 0);
+    store.create('NEW01', creation('NEW01'), 1);
+    for (const code of ['OLD01', 'NEW01']) store.append([{ code, entries: [{ k: 'start', at: 5 }] }]);
+    store.close();
+    const logs: string[] = [];
+    const hub = new Hub(roomModel, new SqliteStore<RoomCreation, LogEntry>(path), { log: (l) => logs.push(l) });
+    try {
+      expect(hub.load()).toEqual({ loaded: 1, failed: ['OLD01'] });
+      expect(hub.isLive('NEW01')).toBe(true);
+      expect(logs).toEqual([expect.stringMatching(/^room OLD01 could not be rebuilt from its log: room OLD01 was made under the rules of an earlier version: events were drawn during resolution.*played anew$/)]);
+    } finally {
+      hub.close();
+    }
   });
 });

@@ -83,6 +83,8 @@ describe('the autosave is read as untrusted input', () => {
     ['a save whose hash was tampered with', () => JSON.stringify({ ...(JSON.parse(valid()) as object), save: exported(xian, 2, 't').replace(/"finalHash":"[0-9a-f]{16}"/, '"finalHash":"0000000000000000"') }), /^its game cannot be loaded: final state: replaying gives [0-9a-f]{16}, but the save says 0000000000000000$/],
     ['a save whose orders were changed', () => JSON.stringify({ ...(JSON.parse(valid()) as object), save: ordersChanged(exported(classroom, 2, 'u')) }), /^its game cannot be loaded: turn 1: /],
     ['a save that is not a save', () => JSON.stringify({ save: '{"format":"something"}', mode: { kind: 'hot-seat' } }), /^its game cannot be loaded: this is not a New Great Game save/],
+    // An autosave written before events were drawn when a turn opens: its save is of version 1.
+    ['a game of the earlier rules', () => JSON.stringify({ ...(JSON.parse(valid()) as object), save: exported(classroom, 2, 'v').replace('"version":2', '"version":1') }), /^its game cannot be loaded: this save was made under the rules of an earlier version: events were drawn during resolution.*; its scenario can still be opened and played anew$/],
     ['huge text', () => `{"save":"${'x'.repeat(6_000_000)}"}`, /^it is 6000011 characters, more than any save \(5100000\)$/],
   ];
 

@@ -1,9 +1,11 @@
 // Phase 10, income (when the game goes on): unspent budget carries over whole (money is
 // spent by choice, never lost: a saved-up budget wins sealed-bid tenders), each power gains its income plus what its tracks add or drain
-// (never below zero), and the turn advances.
+// (never below zero), and the turn advances; the new turn's events are drawn at once
+// (events.ts drawEvents), so its players see them before they give orders.
 import type { TurnContext } from '../ledger';
 import { changeBudget } from '../ledger';
 import { powerName } from '../scenarioIndex';
+import { drawEvents } from './events';
 
 export function income(ctx: TurnContext): void {
   if (ctx.state.phase.kind === 'over') return;
@@ -16,4 +18,5 @@ export function income(ctx: TurnContext): void {
     changeBudget(ctx, def.id, gained, { kind: 'rule', rule: 'income', text: `${powerName(ctx.ix, def.id)}'s income ${p.income}${detail ? ` (${detail})` : ''}` });
   }
   ctx.state.turn += 1;
+  ctx.state.eventDraws = drawEvents(ctx.ix, ctx.state, ctx.rng);
 }

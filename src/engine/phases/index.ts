@@ -23,8 +23,8 @@ export const PHASES: readonly Phase[] = [
   { name: 'projects', describe: 'projects under construction advance (unless unrest halts them) and finished ones take effect', run: projects },
   { name: 'assets', describe: 'built projects yield their per-turn effects', run: assets },
   { name: 'response', describe: 'each republic responds: its stance takes effect, then ties, neglect (influence and ties fade), balancing against a dominant patron, stability drift', run: response },
-  { name: 'events', describe: 'events whose date, conditions and chance are met fire', run: events },
+  { name: 'events', describe: 'events in their date window whose chance was drawn a hit when the turn opened, and whose conditions hold now, fire', run: events },
   { name: 'scoring', describe: 'victory points for controlling or leading countries, several times over at a summit', run: scoring },
   { name: 'victory', describe: 'sudden death or the last turn ends the game', run: victory },
-  { name: 'income', describe: 'unspent budget carries over whole; income and track drains are added; the turn advances', run: income },
+  { name: 'income', describe: "unspent budget carries over whole; income and track drains are added; the turn advances and its events' chances are drawn", run: income },
 ];
