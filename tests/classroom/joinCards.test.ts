@@ -6,6 +6,7 @@ import type { ClientMessage, Identity } from '../../src/classroom/protocol';
 import { applyEntry, createRoom, handleMessage, publicRoom, welcome } from '../../src/classroom/room';
 import type { RoomState } from '../../src/classroom/room';
 import { cardsPerPage, joinCards, pagesOf, renamedTeams } from '../../src/ui/classroom/joinCards';
+import { SAVE_VERSION } from '../../src/engine';
 import { loadShipped } from '../engine/helpers';
 
 const scenario = loadShipped('classroom-short');
@@ -15,7 +16,7 @@ const FAC: Identity = { kind: 'facilitator' };
 
 function room(): RoomState {
   const teamCodes = [...scenario.powers.map((p, i) => ({ role: p.id, code: `TEAM${i}X` })), { role: 'uzbekistan', code: 'UZBEK1' }, { role: 'kazakhstan', code: 'KAZAK1' }];
-  return createRoom({ code: 'ROOM42', facilitator: SECRET, teamCodes, scenario, seed: 'cards', settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } }, at: 0 });
+  return createRoom({ code: 'ROOM42', facilitator: SECRET, teamCodes, scenario, seed: 'cards', settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } }, at: 0, rules: SAVE_VERSION });
 }
 function seat(r: RoomState, role: string, seat: Extract<ClientMessage, { t: 'seat' }>['seat']): void {
   const got = handleMessage(r, FAC, { id: 1, t: 'seat', role, seat }, 0);

@@ -8,7 +8,7 @@ import type { LogEntry, RoomState } from '../../src/classroom/room';
 import { applyEntry, createRoom, exportRoom, handleMessage, messagesFor, outbox, replayRoom } from '../../src/classroom/room';
 import { classDebrief } from '../../src/classroom/classDebrief';
 import type { Scenario } from '../../src/engine';
-import { loadScenarioText } from '../../src/engine';
+import { loadScenarioText, SAVE_VERSION } from '../../src/engine';
 import { loadShipped } from '../engine/helpers';
 
 /** classroom-short with Beijing renamed `facilitator`, Moscow `all` and Uzbekistan `constructor` (every reference too). */
@@ -38,6 +38,7 @@ function room(): RoomState {
     seed: 'clash',
     settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } },
     at: T0,
+    rules: SAVE_VERSION,
   });
   send(r, FAC, { t: 'seat', role: 'constructor', seat: { kind: 'team', name: 'Team 3' } });
   return r;
