@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { SHOTS, chooseSeats, useHarness, portOf } from './browser';
+import { SHOTS, axeViolations, chooseSeats, useHarness, portOf } from './browser';
 
 const h = useHarness(portOf(4445));
 
@@ -91,6 +91,69 @@ describe('the map on a phone', () => {
     for (let i = 1; i <= 5; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at.x + 8 * i, y: at.y, id: 0 }] });
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     await expect.poll(async () => Math.round(((still.left - ((await viewOf(page))?.left ?? 0)) * still.zoom))).toBe(40);
+    expect(errors).toEqual([]);
+  });
+
+  it('a chosen country opens as a bottom sheet over the map: heading, handle, Close, Escape gives the focus back; End turn stays in reach', async () => {
+    const { page, errors } = await phoneGame();
+    const sheet = page.getByRole('dialog', { name: 'Kazakhstan' });
+    const chooser = page.getByRole('button', { name: 'Kazakhstan', exact: true });
+    // From the keyboard: the country's button, Enter, and the sheet's heading has the focus.
+    await chooser.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => sheet.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sheet-title');
+    const map = await page.locator('#map canvas').boundingBox();
+    const open = await sheet.boundingBox();
+    if (!map || !open) throw new Error('no map or no sheet');
+    // The map's upper part stays in sight above the sheet (a quarter of the window at least), and the sheet ends on the turn bar.
+    expect(open.y - map.y, 'map in sight above the sheet (px)').toBeGreaterThanOrEqual(0.25 * 740);
+    const bar = await page.locator('.turn-bar').boundingBox();
+    expect(Math.abs(open.y + open.height - (bar?.y ?? 0)), 'sheet foot on the turn bar').toBeLessThanOrEqual(2);
+    await page.screenshot({ path: join(SHOTS, 'phone-sheet.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    // Queue an order inside the sheet: End turn is in sight and nothing covers it.
+    await sheet.getByRole('button', { name: /^Queue order: / }).first().click();
+    await expect.poll(() => page.locator('ol.queue li').count()).toBe(1);
+    const end = page.locator('.turn-bar button[data-key="end-turn"]');
+    const box = await end.boundingBox();
+    if (!box) throw new Error('no End turn');
+    expect(box.y + box.height).toBeLessThanOrEqual(740);
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x as number, y as number)?.closest('[data-key="end-turn"]') !== null, [box.x + box.width / 2, box.y + box.height / 2])).toBe(true);
+    // The handle folds the sheet to its heading (more of the map) and opens it out again.
+    const handle = sheet.locator('button.sheet-handle');
+    expect(await handle.getAttribute('aria-expanded')).toBe('true');
+    await handle.click();
+    expect(await handle.getAttribute('aria-expanded')).toBe('false');
+    expect(await sheet.locator('#sheet-body').isVisible()).toBe(false);
+    const folded = await sheet.boundingBox();
+    expect(folded?.height ?? 1e9, 'folded sheet (px)').toBeLessThan(open.height / 2);
+    expect(await page.getByRole('dialog', { name: 'Kazakhstan' }).getByRole('heading', { name: 'Kazakhstan' }).isVisible()).toBe(true);
+    await page.screenshot({ path: join(SHOTS, 'phone-sheet-folded.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await handle.click();
+    expect(await sheet.locator('#sheet-body').isVisible()).toBe(true);
+    // Escape closes it (the country is deselected) and the focus goes back to the button that opened it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => sheet.count()).toBe(0);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent)).toBe('Kazakhstan');
+    expect(await chooser.getAttribute('aria-pressed')).toBe('false');
+    // Chosen on the map (a tap on its label's place): Close gives the focus to its country button.
+    const cues = JSON.parse((await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.mapCues)) ?? '[]') as { country: string; at: [number, number] }[];
+    const view = (await viewOf(page)) as View;
+    const uz = cues.find((c) => c.country === 'uzbekistan');
+    if (!uz) throw new Error('no Uzbekistan on the map');
+    await page.touchscreen.tap(map.x + (uz.at[0] - view.left) * view.zoom, map.y + (uz.at[1] - view.top) * view.zoom);
+    const uzSheet = page.getByRole('dialog', { name: 'Uzbekistan' });
+    await expect.poll(() => uzSheet.isVisible()).toBe(true);
+    await uzSheet.getByRole('button', { name: /^Close Uzbekistan/ }).click();
+    await expect.poll(() => uzSheet.count()).toBe(0);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent)).toBe('Uzbekistan');
+    // A laptop keeps the panel beside the map, no sheet.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await chooser.click();
+    await expect.poll(() => page.locator('#panel h3', { hasText: 'Kazakhstan' }).first().isVisible()).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });
