@@ -3,7 +3,8 @@
 // buttons and End turn stay usable around it. Its heading takes the focus when a country is
 // chosen; Escape or Close deselects the country and gives the focus back to what chose it:
 // its country button (which stands in for the map, whose canvas takes no focus). The handle folds it to its heading and first line,
-// to see more of the map. Its foot rests on the turn bar, wherever that is on screen.
+// to see more of the map and the country buttons beneath. It closes once the turn is played.
+// Its foot rests on the turn bar, wherever that is on screen.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import './countrySheet.css';
@@ -55,12 +56,14 @@ interface SheetProps {
   title: string;
   /** The line under the heading, in sight even when the sheet is folded. */
   lead: string;
+  /** The game's turn: once it is played the sheet closes, so that the turn's report and the country buttons are in sight. */
+  turn: number;
   /** Deselects the country (the sheet goes with it). */
   onClose(): void;
   children: ComponentChildren;
 }
 
-export function CountrySheet({ country, title, lead, onClose, children }: SheetProps) {
+export function CountrySheet({ country, title, lead, turn, onClose, children }: SheetProps) {
   const [expanded, setExpanded] = useState(true);
   const heading = useRef<HTMLHeadingElement>(null);
   const bottom = useTurnBarTop();
@@ -68,6 +71,11 @@ export function CountrySheet({ country, title, lead, onClose, children }: SheetP
     setExpanded(true);
     heading.current?.focus({ preventScroll: true });
   }, [country]);
+  const openedOn = useRef(turn);
+  useEffect(() => {
+    // The focus stays where it is (End turn): only the sheet goes.
+    if (turn !== openedOn.current) onClose();
+  }, [turn]);
   const close = (): void => {
     // What chose the country: its button, or the map (whose canvas takes no focus), for which the button stands in.
     const back = document.querySelector<HTMLElement>(`[data-key="country-${CSS.escape(country)}"]`);

@@ -356,7 +356,7 @@ export function CountryPanel({ session }: { session: GameSession }) {
       <section class="panel" aria-labelledby="country-title">
         <h2 id="country-title">Countries</h2>
         {buttons}
-        <CountrySheet country={id} title={countryName(s, id)} lead={controlText(s, id, lead)} onClose={() => store.getState().selectCountry(null)}>
+        <CountrySheet country={id} turn={st.turn} title={countryName(s, id)} lead={controlText(s, id, lead)} onClose={() => store.getState().selectCountry(null)}>
           {details}
         </CountrySheet>
       </section>

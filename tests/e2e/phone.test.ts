@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { SHOTS, axeViolations, chooseSeats, useHarness, portOf } from './browser';
+import { SHOTS, axeViolations, chooseSeats, endTurn, useHarness, portOf } from './browser';
 
 const h = useHarness(portOf(4445));
 
@@ -149,6 +149,13 @@ describe('the map on a phone', () => {
     await uzSheet.getByRole('button', { name: /^Close Uzbekistan/ }).click();
     await expect.poll(() => uzSheet.count()).toBe(0);
     expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent)).toBe('Uzbekistan');
+    // Once the turn is played the sheet closes: the report and the country buttons are in sight.
+    await chooser.click();
+    await expect.poll(() => sheet.isVisible()).toBe(true);
+    await endTurn(page);
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.key)).toBe('end-turn');
     // A laptop keeps the panel beside the map, no sheet.
     await page.setViewportSize({ width: 1366, height: 768 });
     await chooser.click();
