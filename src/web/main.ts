@@ -2,6 +2,7 @@
 // First, before any module that builds a zod schema (see zodJitless.ts).
 import './zodJitless';
 import Phaser from 'phaser';
+import mapAsset from '../../assets/map/central-asia.json';
 import { createGameStore } from '../store/gameStore';
 import type { GameStoreState, SaveStorage } from '../store/gameStore';
 import type { StoreApi } from 'zustand/vanilla';
@@ -22,30 +23,10 @@ const storage: SaveStorage = {
 };
 
 /**
- * The map's shapes (about 54 KB gzipped since the map reaches the Aegean): a chunk of their
- * own, asked for at once but not in the JavaScript the page waits for, so the start screen
- * and its panel come first and the map draws as soon as they arrive.
+ * The Phaser map of `store`'s game in `mapRoot`: the canvas fills a stage shaped like the map
+ * (index.html), the zoom buttons float over it. Returns the Phaser game.
  */
-const mapAsset: Promise<MapAsset> = import('../../assets/map/central-asia.json').then((m) => m.default as MapAsset);
-
-/**
- * The Phaser map of `store`'s game in `mapRoot`, once the map's shapes are here: the canvas
- * fills a stage shaped like the map (index.html), the zoom buttons float over it. `started`
- * gets the Phaser game; a map that cannot be downloaded says so in the map's place.
- */
-function startMap(mapRoot: HTMLElement, store: StoreApi<GameStoreState>, started?: (game: Phaser.Game) => void): void {
-  void mapAsset.then(
-    (asset) => started?.(mapGame(mapRoot, store, asset)),
-    () => {
-      const p = document.createElement('p');
-      p.className = 'map-failed';
-      p.textContent = 'The map could not be downloaded: reload the page to try again. The panel plays the whole game without it.';
-      mapRoot.replaceChildren(p);
-    },
-  );
-}
-
-function mapGame(mapRoot: HTMLElement, store: StoreApi<GameStoreState>, asset: MapAsset): Phaser.Game {
+function startMap(mapRoot: HTMLElement, store: StoreApi<GameStoreState>): Phaser.Game {
   // The canvas fills the stage (Scale.RESIZE); the stage is the map's own shape on a wide
   // screen and the whole box on a phone (index.html). The zoom buttons float over the map.
   const stage = document.createElement('div');
@@ -54,6 +35,7 @@ function mapGame(mapRoot: HTMLElement, store: StoreApi<GameStoreState>, asset: M
   controls.className = 'map-controls-host';
   mapRoot.replaceChildren(stage, controls);
   mountMapControls(controls, store);
+  const asset = mapAsset as MapAsset;
   const game = new Phaser.Game({
     // The Canvas renderer: the map is a few static layers composited into one texture, which
     // a 2D canvas draws as cheaply as an empty scene; software WebGL (what headless and
@@ -85,27 +67,25 @@ const mapRoot = document.getElementById('map');
 // (its own chunk) instead of the game; nothing of the game's autosave is touched there.
 const classroom = classroomRoute(window.location.search, window.location.hash);
 if (panel && mapRoot && classroom) {
-  void import('../ui/classroom/app').then(({ mountClassroom }) => mountClassroom(classroom, { panel, mapRoot, shipped: shippedScenarios(), startMap: (store) => startMap(mapRoot, store) }));
+  void import('../ui/classroom/app').then(({ mountClassroom }) => mountClassroom(classroom, { panel, mapRoot, shipped: shippedScenarios(), startMap: (store) => void startMap(mapRoot, store) }));
 } else if (panel && mapRoot) {
   // The large-text (projector) view is set before anything is drawn, so nothing jumps.
   projectorView();
   const store = createGameStore(storage, workerPlayers());
   const shipped = shippedScenarios();
   mountApp(panel, store, shipped);
-  startMap(mapRoot, store, (game) => {
-    // The map is hidden while the editor fills the window: its loop sleeps (the editor gets
-    // the processor), and on return it wakes and fits itself again.
-    if (store.getState().editorOpen) game.loop.sleep();
-    store.subscribe((now, before) => {
-      if (!before.editorOpen && now.editorOpen) game.loop.sleep();
-      if (before.editorOpen && !now.editorOpen) {
-        game.loop.wake();
-        requestAnimationFrame(() => {
-          game.scale.getParentBounds();
-          game.scale.refresh();
-        });
-      }
-    });
+  const game = startMap(mapRoot, store);
+  // The map is hidden while the editor fills the window: its loop sleeps (the editor gets
+  // the processor), and on return it wakes and fits itself again.
+  store.subscribe((now, before) => {
+    if (!before.editorOpen && now.editorOpen) game.loop.sleep();
+    if (before.editorOpen && !now.editorOpen) {
+      game.loop.wake();
+      requestAnimationFrame(() => {
+        game.scale.getParentBounds();
+        game.scale.refresh();
+      });
+    }
   });
   // Drop a save or a scenario file anywhere on the page.
   document.addEventListener('dragover', (e) => e.preventDefault());
