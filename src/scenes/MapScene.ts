@@ -56,6 +56,12 @@ export class MapScene extends Phaser.Scene {
   private appliedZoom = 0;
   /** The current scenario's powers: the map's tint (src/map/palette.ts) and hatching pattern of each. */
   private looks = new Map<string, { tint: number; pattern: { name: string; angles: readonly number[] } }>();
+  /** A pinch under way: the fingers' distance and the store's zoom when it began, and the world point that was between the fingers. */
+  private pinch: { dist: number; zoom: number; wx: number; wy: number } | null = null;
+  /** Set from a pinch's start until its last finger lifts. */
+  private pinched = false;
+  /** The view last written on the canvas's box for the browser tests. */
+  private viewKey = '';
   /** The wheel's pointer (screen and world point): the next zoom keeps that world point under it. */
   private zoomAnchor: { sx: number; sy: number; wx: number; wy: number } | null = null;
   /** Hatching segments by country and angle, made once per scenario. */
@@ -89,11 +95,22 @@ export class MapScene extends Phaser.Scene {
     this.cities = this.make.graphics({}, false);
     this.tooltip = this.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '14px', color: '#10151c', backgroundColor: '#fff8dd', padding: { x: 6, y: 4 } }).setDepth(10).setVisible(false);
     this.drawScenario();
+    // A second touch pointer (Phaser starts with one): two fingers pinch.
+    this.input.addPointer(1);
+    this.input.on('pointerdown', () => this.pinchStep());
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
+      const down = [this.input.pointer1, this.input.pointer2].filter((q) => q?.isDown).length;
+      if (down < 2) this.pinch = null;
+      // The fingers of a pinch lift one by one: neither is a click on the country beneath.
+      if (this.pinched) {
+        if (down === 0) this.pinched = false;
+        return;
+      }
       if (p.getDistance() > 6) return; // a drag, not a click
       this.clickAt(p.worldX, p.worldY);
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => {
+      if (this.pinchStep()) return;
       if (!p.isDown) {
         this.hover(p.worldX, p.worldY);
         return;
@@ -116,6 +133,51 @@ export class MapScene extends Phaser.Scene {
       this.scale.off(Phaser.Scale.Events.RESIZE, resized);
     });
     this.refresh();
+  }
+
+  /**
+   * Two fingers down: zooms by how far they have spread since the pinch began (the store
+   * clamps it as it does the buttons' zoom) and keeps the world point that was between
+   * them between them, so the map also follows the fingers as they move together. False
+   * when fewer than two fingers are down.
+   */
+  private pinchStep(): boolean {
+    const a = this.input.pointer1;
+    const b = this.input.pointer2 as Phaser.Input.Pointer | undefined;
+    if (!a.isDown || !b?.isDown) return false;
+    const sx = (a.x + b.x) / 2;
+    const sy = (a.y + b.y) / 2;
+    const dist = Math.max(1, Math.hypot(a.x - b.x, a.y - b.y));
+    if (!this.pinch) {
+      const [wx, wy] = this.worldAt(sx, sy);
+      this.pinch = { dist, zoom: this.store.getState().zoom, wx, wy };
+      this.pinched = true;
+      return true;
+    }
+    const { wx, wy } = this.pinch;
+    this.zoomAnchor = { sx, sy, wx, wy };
+    this.store.getState().setZoom((this.pinch.zoom * dist) / this.pinch.dist);
+    // At a limit of the zoom the store changes nothing and no zoom follows: the view still pans with the fingers.
+    this.keepUnder(sx, sy, wx, wy);
+    return true;
+  }
+
+  /** Scrolls so that the world point (wx, wy) lies under the canvas point (sx, sy), as far as the view's bounds let it. */
+  private keepUnder(sx: number, sy: number, wx: number, wy: number): void {
+    const cam = this.cameras.main;
+    const [x, y] = this.worldAt(sx, sy);
+    cam.setScroll(cam.scrollX + wx - x, cam.scrollY + wy - y);
+  }
+
+  /** The camera's zoom and the world point at the canvas's top left corner, on the canvas's box when they change (the browser tests read them). */
+  override update(): void {
+    const cam = this.cameras.main;
+    const key = `${cam.zoom} ${cam.scrollX} ${cam.scrollY} ${cam.width} ${cam.height}`;
+    if (key === this.viewKey) return;
+    this.viewKey = key;
+    const host = (this.game.canvas as HTMLCanvasElement | null)?.parentElement;
+    const [left, top] = this.worldAt(0, 0);
+    if (host) host.dataset.view = JSON.stringify({ zoom: cam.zoom, left, top });
   }
 
   private scenario(): Scenario | null {
@@ -346,15 +408,14 @@ export class MapScene extends Phaser.Scene {
   }
 
   /**
-   * After a zoom: the wheel keeps the point under the pointer where it was; zooming in with
+   * After a zoom: the wheel and a pinch keep the point under the pointer (the fingers) where it was; zooming in with
    * the buttons closes in on the selected country (else on the view's centre, as before).
    */
   private zoomTowards(selected: string | null): void {
     const cam = this.cameras.main;
     const anchor = this.zoomAnchor;
     if (anchor) {
-      const [wx, wy] = this.worldAt(anchor.sx, anchor.sy);
-      cam.setScroll(cam.scrollX + anchor.wx - wx, cam.scrollY + anchor.wy - wy);
+      this.keepUnder(anchor.sx, anchor.sy, anchor.wx, anchor.wy);
       return;
     }
     const g = selected ? this.board.get(selected) : undefined;

@@ -22,6 +22,7 @@ import { HowToPlay } from './howToPlay';
 import { PrintBriefings, SideBriefing } from './briefings';
 import { ReportSummary } from './reportSummary';
 import { WhyItEnded } from './whyItEnded';
+import { CountrySheet, SHEET_QUERY, useMediaQuery } from './countrySheet';
 import { ProjectorToggle } from './viewPrefs';
 import { listWords } from './startScreen';
 import { GuideBox, ShowGuideAgain } from './guide';
@@ -300,6 +301,8 @@ function GameTools({ session }: { session: GameSession }) {
 export function CountryPanel({ session }: { session: GameSession }) {
   const store = useStoreApi();
   const selectedCountry = useGameStore((s) => s.selectedCountry);
+  // On a phone the chosen country's panel is a sheet over the map, not a long scroll beneath it.
+  const sheet = useMediaQuery(SHEET_QUERY);
   const s = session.scenario;
   const st = session.record.state;
   const power = session.activePower;
@@ -334,12 +337,8 @@ export function CountryPanel({ session }: { session: GameSession }) {
   const queued = new Set(mine.map(orderKey));
   const worth = countryWorths(s).find((w) => w.country === id);
   const uncommitted = Math.max(0, 100 - s.powers.reduce((sum, p) => sum + (own(cs.influence, p.id) ?? 0), 0));
-  return (
-    <section class="panel" aria-labelledby="country-title">
-      <h2 id="country-title">Countries</h2>
-      {buttons}
-      <h3>{countryName(s, id)}</h3>
-      <p>{controlText(s, id, lead)}</p>
+  const details = (
+    <>
       {worth && <p class="worth">{`${worth.name} is ${describeWorth(worth)}.`}</p>}
       <FactsTable scenario={s} country={cs} caption={`${countryName(s, id)} at a glance`} />
       <p>{`Stability ${cs.stability}. Influence is a share of ${countryName(s, id)}'s attention: ${uncommitted} of 100 is still uncommitted; once none is, every gain comes out of the rivals.`}</p>
@@ -350,6 +349,26 @@ export function CountryPanel({ session }: { session: GameSession }) {
         ))}
         {options.length === 0 && <li>No order you can afford here this turn.</li>}
       </ul>
+    </>
+  );
+  if (sheet) {
+    return (
+      <section class="panel" aria-labelledby="country-title">
+        <h2 id="country-title">Countries</h2>
+        {buttons}
+        <CountrySheet country={id} turn={st.turn} title={countryName(s, id)} lead={controlText(s, id, lead)} onClose={() => store.getState().selectCountry(null)}>
+          {details}
+        </CountrySheet>
+      </section>
+    );
+  }
+  return (
+    <section class="panel" aria-labelledby="country-title">
+      <h2 id="country-title">Countries</h2>
+      {buttons}
+      <h3>{countryName(s, id)}</h3>
+      <p>{controlText(s, id, lead)}</p>
+      {details}
     </section>
   );
 }
