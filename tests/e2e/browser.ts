@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { build, preview } from 'vite';
@@ -63,9 +63,9 @@ export function useHarness(port: number): Harness {
   return h;
 }
 
-/** A fresh page (fresh storage) that records console errors and page errors. */
-export async function openPage(h: Harness): Promise<{ page: Page; errors: string[] }> {
-  const context = await h.browser.newContext({ viewport: { width: 1400, height: 850 } });
+/** A fresh page (fresh storage) that records console errors and page errors; a laptop-sized window unless `options` say otherwise. */
+export async function openPage(h: Harness, options: BrowserContextOptions = { viewport: { width: 1400, height: 850 } }): Promise<{ page: Page; errors: string[] }> {
+  const context = await h.browser.newContext(options);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

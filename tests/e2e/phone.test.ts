@@ -5,20 +5,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { SHOTS, axeViolations, chooseSeats, endTurn, useHarness, portOf } from './browser';
+import { SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness, portOf } from './browser';
 
 const h = useHarness(portOf(4445));
 
 /** A fresh 360×740 touch-screen page in a classroom-short game, Beijing at this device. */
 async function phoneGame(): Promise<{ page: Page; errors: string[] }> {
-  const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(h.url);
+  const { page, errors } = await openPage(h, { viewport: { width: 360, height: 740 }, hasTouch: true });
   await page.waitForSelector('form.start');
   await page.selectOption('#scenario', 'classroom-short');
   await chooseSeats(page, { Beijing: 'human', Moscow: 'greedy' });
