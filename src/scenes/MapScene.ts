@@ -27,7 +27,7 @@ const CAPITAL_PX = 11;
 const CITY_PX = 10;
 /** The font size the label textures are drawn at (world px at scale 1). */
 const COUNTRY_FONT = 15;
-/** Below this zoom the whole map is too small to read (a phone): the view frames the scenario's own countries instead. */
+/** Below this zoom a scenario's countries and cities together are too small to read (a phone): the view frames its contested countries alone. */
 const FRAME_BELOW = 0.45;
 
 export class MapScene extends Phaser.Scene {
@@ -49,8 +49,10 @@ export class MapScene extends Phaser.Scene {
   private centredOn: string | null = null;
   /** The city labels and the on-screen size each keeps. */
   private cityLabels: { text: Phaser.GameObjects.Text; px: number; font: number }[] = [];
-  /** The part of the map the view frames at zoom 1: the whole map, or on a small screen the scenario's own countries. */
+  /** The part of the map the view frames at zoom 1 on a small screen: the scenario's contested countries. */
   private frame = { x: 0, y: 0, w: 0, h: 0 };
+  /** …and on a screen where that reads: its contested countries and its cities on the map. */
+  private wideFrame = { x: 0, y: 0, w: 0, h: 0 };
   /** The camera's zoom at the store's zoom 1 (the frame fitted to the canvas). */
   private baseZoom = 1;
   private appliedZoom = 0;
@@ -87,6 +89,7 @@ export class MapScene extends Phaser.Scene {
 
   create(): void {
     this.frame = { x: 0, y: 0, w: this.asset.width, h: this.asset.height };
+    this.wideFrame = this.frame;
     // Created once and reused for every game: rebuilding them per game would leak textures.
     this.layer = this.add.renderTexture(0, 0, this.asset.width, this.asset.height).setOrigin(0, 0);
     this.context = this.make.graphics({}, false);
@@ -295,7 +298,8 @@ export class MapScene extends Phaser.Scene {
       label.setData('home', [cx, cy]);
       this.labels.set(def.id, label);
     }
-    this.frame = this.frameOf(s);
+    this.frame = this.frameOf(s, false);
+    this.wideFrame = this.frameOf(s, true);
     this.fitView(true);
     this.lastStanding.clear();
     this.reportsSeen = this.store.getState().session?.reports.length ?? 0;
@@ -441,8 +445,13 @@ export class MapScene extends Phaser.Scene {
     return [cam.scrollX + cam.width / 2 + (sx - cam.width / 2) / cam.zoom, cam.scrollY + cam.height / 2 + (sy - cam.height / 2) / cam.zoom];
   }
 
-  /** The whole map; where the whole map would be too small to read, the scenario's contested countries with a margin (its cities may lie far off: Moscow, Beijing). */
-  private frameOf(s: Scenario | null): { x: number; y: number; w: number; h: number } {
+  /**
+   * The part of the map a scenario is about, with a margin: its contested countries' shapes
+   * and, `withCities`, its cities that lie on the map (a home capital such as Moscow; one off
+   * the map, Beijing, is left out). Not its neighbours' shapes: Russia and China span the
+   * whole map. The whole map without a scenario or a shape.
+   */
+  private frameOf(s: Scenario | null, withCities: boolean): { x: number; y: number; w: number; h: number } {
     const whole = { x: 0, y: 0, w: this.asset.width, h: this.asset.height };
     if (!s) return whole;
     let x0 = Infinity;
@@ -458,8 +467,16 @@ export class MapScene extends Phaser.Scene {
     for (const g of this.board.values())
       for (const ring of g.getData('rings') as number[][]) for (let i = 0; i < ring.length; i += 2) add(ring[i] as number, ring[i + 1] as number);
     if (!Number.isFinite(x0)) return whole;
+    if (withCities)
+      for (const c of s.cities) {
+        const p = projectPoint(this.projection, c.lon, c.lat);
+        if (p && p[0] >= 0 && p[1] >= 0 && p[0] <= whole.w && p[1] <= whole.h) add(p[0], p[1]);
+      }
     const m = 0.06 * Math.max(x1 - x0, y1 - y0);
-    return { x: x0 - m, y: y0 - m, w: x1 - x0 + 2 * m, h: y1 - y0 + 2 * m };
+    // Within the map: a margin past its edge would only show the background.
+    const x = Math.max(0, x0 - m);
+    const y = Math.max(0, y0 - m);
+    return { x, y, w: Math.min(whole.w, x1 + m) - x, h: Math.min(whole.h, y1 + m) - y };
   }
 
   /** Fits the camera to the canvas and the store's zoom; `recentre` puts the frame's centre in the middle. */
@@ -468,8 +485,8 @@ export class MapScene extends Phaser.Scene {
     const W = this.asset.width;
     const H = this.asset.height;
     if (cam.width <= 0 || cam.height <= 0) return;
-    const whole = Math.min(cam.width / W, cam.height / H);
-    const f = whole >= FRAME_BELOW ? { x: 0, y: 0, w: W, h: H } : this.frame;
+    const wide = this.wideFrame;
+    const f = Math.min(cam.width / wide.w, cam.height / wide.h) >= FRAME_BELOW ? wide : this.frame;
     this.baseZoom = Math.min(cam.width / f.w, cam.height / f.h);
     const zoom = this.store.getState().zoom;
     this.appliedZoom = zoom;
