@@ -11,6 +11,7 @@ import type { MapAsset } from '../map/mapAsset';
 import { countryAt } from '../map/mapAsset';
 import { makeProjection, projectPoint } from '../map/projection';
 import { hatchSegments } from '../map/hatch';
+import { scenarioFrame } from '../map/frame';
 import { CONTEXT as CONTEXT_HEX, HATCH as HATCH_HEX, NEUTRAL as NEUTRAL_HEX, ROUTE_CASING as CASING_HEX, fillAlpha, mapTints, patternOf } from '../map/palette';
 import type { Project } from '../engine';
 
@@ -298,8 +299,8 @@ export class MapScene extends Phaser.Scene {
       label.setData('home', [cx, cy]);
       this.labels.set(def.id, label);
     }
-    this.frame = this.frameOf(s, false);
-    this.wideFrame = this.frameOf(s, true);
+    this.frame = scenarioFrame(this.asset, this.projection, s, false);
+    this.wideFrame = scenarioFrame(this.asset, this.projection, s, true);
     this.fitView(true);
     this.lastStanding.clear();
     this.reportsSeen = this.store.getState().session?.reports.length ?? 0;
@@ -443,40 +444,6 @@ export class MapScene extends Phaser.Scene {
   private worldAt(sx: number, sy: number): [number, number] {
     const cam = this.cameras.main;
     return [cam.scrollX + cam.width / 2 + (sx - cam.width / 2) / cam.zoom, cam.scrollY + cam.height / 2 + (sy - cam.height / 2) / cam.zoom];
-  }
-
-  /**
-   * The part of the map a scenario is about, with a margin: its contested countries' shapes
-   * and, `withCities`, its cities that lie on the map (a home capital such as Moscow; one off
-   * the map, Beijing, is left out). Not its neighbours' shapes: Russia and China span the
-   * whole map. The whole map without a scenario or a shape.
-   */
-  private frameOf(s: Scenario | null, withCities: boolean): { x: number; y: number; w: number; h: number } {
-    const whole = { x: 0, y: 0, w: this.asset.width, h: this.asset.height };
-    if (!s) return whole;
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    const add = (x: number, y: number): void => {
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-    };
-    for (const g of this.board.values())
-      for (const ring of g.getData('rings') as number[][]) for (let i = 0; i < ring.length; i += 2) add(ring[i] as number, ring[i + 1] as number);
-    if (!Number.isFinite(x0)) return whole;
-    if (withCities)
-      for (const c of s.cities) {
-        const p = projectPoint(this.projection, c.lon, c.lat);
-        if (p && p[0] >= 0 && p[1] >= 0 && p[0] <= whole.w && p[1] <= whole.h) add(p[0], p[1]);
-      }
-    const m = 0.06 * Math.max(x1 - x0, y1 - y0);
-    // Within the map: a margin past its edge would only show the background.
-    const x = Math.max(0, x0 - m);
-    const y = Math.max(0, y0 - m);
-    return { x, y, w: Math.min(whole.w, x1 + m) - x, h: Math.min(whole.h, y1 + m) - y };
   }
 
   /** Fits the camera to the canvas and the store's zoom; `recentre` puts the frame's centre in the middle. */
