@@ -132,9 +132,18 @@ export class MapScene extends Phaser.Scene {
     // The canvas fills its box (Scale.RESIZE): a new size fits the view again.
     const resized = (): void => this.fitView(true);
     this.scale.on(Phaser.Scale.Events.RESIZE, resized);
+    // The zoom buttons appear (a game starts) after the scene has framed it, the panel being
+    // drawn on its own schedule: the frame, fitted below them, is fitted again then (unless
+    // the player has zoomed in meanwhile).
+    const controls = (this.game.canvas as HTMLCanvasElement | null)?.parentElement?.parentElement?.querySelector('.map-controls-host');
+    const buttonsMoved = new ResizeObserver(() => {
+      if (this.store.getState().zoom === 1) this.fitView(true);
+    });
+    if (controls) buttonsMoved.observe(controls);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.unsubscribe?.();
       this.scale.off(Phaser.Scale.Events.RESIZE, resized);
+      buttonsMoved.disconnect();
     });
     this.refresh();
   }
@@ -452,19 +461,39 @@ export class MapScene extends Phaser.Scene {
     const W = this.asset.width;
     const H = this.asset.height;
     if (cam.width <= 0 || cam.height <= 0) return;
+    // The frame is fitted below the zoom buttons, so that none of the scenario lies under them.
+    const inset = Math.min(this.controlsInset(), cam.height / 3);
+    const below = cam.height - inset;
     const wide = this.wideFrame;
-    const f = Math.min(cam.width / wide.w, cam.height / wide.h) >= FRAME_BELOW ? wide : this.frame;
-    this.baseZoom = Math.min(cam.width / f.w, cam.height / f.h);
+    const f = Math.min(cam.width / wide.w, below / wide.h) >= FRAME_BELOW ? wide : this.frame;
+    this.baseZoom = Math.min(cam.width / f.w, below / f.h);
     const zoom = this.store.getState().zoom;
     this.appliedZoom = zoom;
     const z = this.baseZoom * zoom;
     cam.setZoom(z);
-    // The view may pan over the whole map; where the map is smaller than the view, it sits in the middle.
+    // The view may pan over the whole map, and past its top edge by the buttons' band (else a
+    // frame at the map's top, a home capital such as Moscow, would be pushed under them);
+    // where the map is smaller than the view, it sits in the middle.
+    const top = inset / z;
     const bw = Math.max(W, cam.width / z);
-    const bh = Math.max(H, cam.height / z);
-    cam.setBounds((W - bw) / 2, (H - bh) / 2, bw, bh);
-    if (recentre) cam.centerOn(f.x + f.w / 2, f.y + f.h / 2);
+    const bh = Math.max(H + top, cam.height / z);
+    cam.setBounds((W - bw) / 2, Math.min(-top, (H - bh) / 2), bw, bh);
+    if (recentre) cam.centerOn(f.x + f.w / 2, f.y + f.h / 2 - top / 2);
     this.placeLabels();
+  }
+
+  /**
+   * Screen px at the canvas's top that the zoom buttons cover (they float over the map's
+   * corner; the classroom projector hides them: 0).
+   */
+  private controlsInset(): number {
+    const canvas = this.game.canvas as HTMLCanvasElement | null;
+    const controls = canvas?.parentElement?.parentElement?.querySelector('.map-controls-host');
+    if (!canvas || !controls) return 0;
+    const c = controls.getBoundingClientRect();
+    const m = canvas.getBoundingClientRect();
+    if (c.height === 0 || c.right <= m.left || c.left >= m.right || c.top >= m.bottom) return 0;
+    return Math.max(0, c.bottom - m.top + 4);
   }
 
   /** A country label's scale: the same size on screen at any zoom. */
