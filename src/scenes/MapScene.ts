@@ -471,13 +471,14 @@ export class MapScene extends Phaser.Scene {
     this.appliedZoom = zoom;
     const z = this.baseZoom * zoom;
     cam.setZoom(z);
-    // The view may pan over the whole map, and past its top edge by the buttons' band (else a
-    // frame at the map's top, a home capital such as Moscow, would be pushed under them);
-    // where the map is smaller than the view, it sits in the middle.
+    // The view may pan over the whole map, and past its top edge as far as the frame needs to
+    // clear the buttons (else a frame at the map's top, a home capital such as Moscow, would be
+    // pushed under them); where the map is smaller than the view, it sits in the middle.
     const top = inset / z;
+    const above = Math.max(0, top - f.y);
     const bw = Math.max(W, cam.width / z);
-    const bh = Math.max(H + top, cam.height / z);
-    cam.setBounds((W - bw) / 2, Math.min(-top, (H - bh) / 2), bw, bh);
+    const bh = Math.max(H + above, cam.height / z);
+    cam.setBounds((W - bw) / 2, Math.min(-above, (H - bh) / 2), bw, bh);
     if (recentre) cam.centerOn(f.x + f.w / 2, f.y + f.h / 2 - top / 2);
     this.placeLabels();
   }
