@@ -521,16 +521,28 @@ export class MapScene extends Phaser.Scene {
     const placed: Phaser.Geom.Rectangle[] = [];
     const homeY = (t: Phaser.GameObjects.Text): number => (t.getData('home') as [number, number])[1];
     const labels = [...this.labels.values()].sort((a, b) => homeY(a) - homeY(b));
+    const overlapping = (box: Phaser.Geom.Rectangle): Phaser.Geom.Rectangle | undefined => placed.find((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box));
+    // The view's bottom edge (world px): a label pushed past it would be cut off.
+    const viewBottom = this.worldAt(0, this.cameras.main.height)[1];
     for (const label of labels) {
       const [hx, hy] = label.getData('home') as [number, number];
-      label.setScale(k).setPosition(hx, hy);
-      let box = label.getBounds();
-      // Down, step by step, until it overlaps nothing placed above it.
-      for (let tries = 0; tries < 12 && placed.some((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box)); tries++) {
-        const hit = placed.find((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box));
-        if (!hit) break;
-        label.setY(label.y + (hit.bottom - box.top) + 2 / z);
-        box = label.getBounds();
+      label.setScale(k);
+      /** From its home, down (1) or up (-1), step by step, until it overlaps nothing placed. */
+      const shift = (dir: 1 | -1): Phaser.Geom.Rectangle => {
+        label.setPosition(hx, hy);
+        let box = label.getBounds();
+        for (let tries = 0, hit = overlapping(box); tries < 12 && hit; tries++, hit = overlapping(box)) {
+          label.setY(label.y + (dir > 0 ? hit.bottom - box.top : hit.top - box.bottom) + (dir * 2) / z);
+          box = label.getBounds();
+        }
+        return box;
+      };
+      // Down first (a small country's label stacked under its neighbour's, where the eye reads
+      // on); up instead where down would run off the view's foot (a region framed tightly).
+      let box = shift(1);
+      if (box.bottom > viewBottom) {
+        const up = shift(-1);
+        box = overlapping(up) ? shift(1) : up;
       }
       placed.push(box);
     }
