@@ -13,10 +13,35 @@ import { BASE_PARAMS, MAP_FRAME, makeProjection } from '../src/map/projection';
 import type { ProjectionParams } from '../src/map/projection';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const WIDTH = 1600;
+// As wide as the frame fitted to the height needs (no empty margin either side): Central Asia keeps 92% of the scale it had in the 1600 × 1000 asset of 44–92°E.
+const WIDTH = 1770;
 const HEIGHT = 1000;
 /** Countries drawn for context although no scenario names them. */
-const CONTEXT: Record<string, string> = { '031': 'Azerbaijan', '586': 'Pakistan', '356': 'India', '051': 'Armenia', '268': 'Georgia', '368': 'Iraq', '792': 'Turkey' };
+const CONTEXT: Record<string, string> = {
+  '031': 'Azerbaijan',
+  '586': 'Pakistan',
+  '356': 'India',
+  '051': 'Armenia',
+  '268': 'Georgia',
+  '368': 'Iraq',
+  '792': 'Turkey',
+  // The frame's west, so that a scenario of the Caucasus, Turkey or the Black Sea has its neighbours.
+  '804': 'Ukraine',
+  '112': 'Belarus',
+  '498': 'Moldova',
+  '642': 'Romania',
+  '100': 'Bulgaria',
+  '300': 'Greece',
+  '196': 'Cyprus',
+  '760': 'Syria',
+  '422': 'Lebanon',
+  '376': 'Israel',
+  '400': 'Jordan',
+  '682': 'Saudi Arabia',
+  '414': 'Kuwait',
+  '440': 'Lithuania',
+  '428': 'Latvia',
+};
 
 const topo = JSON.parse(readFileSync(join(root, 'node_modules/world-atlas/countries-50m.json'), 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
 const world = feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name: string }>;

@@ -13,8 +13,13 @@ export interface ProjectionParams {
   translate: [number, number];
 }
 
-/** The region's framing before fitting: the frame (lon, lat) the map must show. */
-export const MAP_FRAME = { west: 44, east: 92, south: 30, north: 57 } as const;
+/**
+ * The region's framing before fitting: the frame (lon, lat) the map asset must show. It
+ * reaches west to the Aegean, so that a scenario of the Caucasus, Turkey or the Black Sea
+ * (Ankara, Istanbul, Tbilisi, Baku) has its countries and cities on the map; the game's
+ * view frames each scenario's own countries and cities within it (src/scenes/MapScene.ts).
+ */
+export const MAP_FRAME = { west: 26, east: 92, south: 30, north: 57 } as const;
 export const BASE_PARAMS: Omit<ProjectionParams, 'scale' | 'translate'> = { rotate: [-65, 0], center: [0, 45], parallels: [35, 55] };
 
 export function makeProjection(p: ProjectionParams): GeoProjection {

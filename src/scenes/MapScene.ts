@@ -11,6 +11,7 @@ import type { MapAsset } from '../map/mapAsset';
 import { countryAt } from '../map/mapAsset';
 import { makeProjection, projectPoint } from '../map/projection';
 import { hatchSegments } from '../map/hatch';
+import { scenarioFrame } from '../map/frame';
 import { CONTEXT as CONTEXT_HEX, HATCH as HATCH_HEX, NEUTRAL as NEUTRAL_HEX, ROUTE_CASING as CASING_HEX, fillAlpha, mapTints, patternOf } from '../map/palette';
 import type { Project } from '../engine';
 
@@ -27,7 +28,7 @@ const CAPITAL_PX = 11;
 const CITY_PX = 10;
 /** The font size the label textures are drawn at (world px at scale 1). */
 const COUNTRY_FONT = 15;
-/** Below this zoom the whole map is too small to read (a phone): the view frames the scenario's own countries instead. */
+/** Below this zoom a scenario's countries and cities together are too small to read (a phone): the view frames its contested countries alone. */
 const FRAME_BELOW = 0.45;
 
 export class MapScene extends Phaser.Scene {
@@ -49,8 +50,10 @@ export class MapScene extends Phaser.Scene {
   private centredOn: string | null = null;
   /** The city labels and the on-screen size each keeps. */
   private cityLabels: { text: Phaser.GameObjects.Text; px: number; font: number }[] = [];
-  /** The part of the map the view frames at zoom 1: the whole map, or on a small screen the scenario's own countries. */
+  /** The part of the map the view frames at zoom 1 on a small screen: the scenario's contested countries. */
   private frame = { x: 0, y: 0, w: 0, h: 0 };
+  /** …and on a screen where that reads: its contested countries and its cities on the map. */
+  private wideFrame = { x: 0, y: 0, w: 0, h: 0 };
   /** The camera's zoom at the store's zoom 1 (the frame fitted to the canvas). */
   private baseZoom = 1;
   private appliedZoom = 0;
@@ -87,6 +90,7 @@ export class MapScene extends Phaser.Scene {
 
   create(): void {
     this.frame = { x: 0, y: 0, w: this.asset.width, h: this.asset.height };
+    this.wideFrame = this.frame;
     // Created once and reused for every game: rebuilding them per game would leak textures.
     this.layer = this.add.renderTexture(0, 0, this.asset.width, this.asset.height).setOrigin(0, 0);
     this.context = this.make.graphics({}, false);
@@ -128,9 +132,18 @@ export class MapScene extends Phaser.Scene {
     // The canvas fills its box (Scale.RESIZE): a new size fits the view again.
     const resized = (): void => this.fitView(true);
     this.scale.on(Phaser.Scale.Events.RESIZE, resized);
+    // The zoom buttons appear (a game starts) after the scene has framed it, the panel being
+    // drawn on its own schedule: the frame, fitted below them, is fitted again then (unless
+    // the player has zoomed in meanwhile).
+    const controls = (this.game.canvas as HTMLCanvasElement | null)?.parentElement?.parentElement?.querySelector('.map-controls-host');
+    const buttonsMoved = new ResizeObserver(() => {
+      if (this.store.getState().zoom === 1) this.fitView(true);
+    });
+    if (controls) buttonsMoved.observe(controls);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.unsubscribe?.();
       this.scale.off(Phaser.Scale.Events.RESIZE, resized);
+      buttonsMoved.disconnect();
     });
     this.refresh();
   }
@@ -295,7 +308,8 @@ export class MapScene extends Phaser.Scene {
       label.setData('home', [cx, cy]);
       this.labels.set(def.id, label);
     }
-    this.frame = this.frameOf(s);
+    this.frame = scenarioFrame(this.asset, this.projection, s, false);
+    this.wideFrame = scenarioFrame(this.asset, this.projection, s, true);
     this.fitView(true);
     this.lastStanding.clear();
     this.reportsSeen = this.store.getState().session?.reports.length ?? 0;
@@ -441,46 +455,46 @@ export class MapScene extends Phaser.Scene {
     return [cam.scrollX + cam.width / 2 + (sx - cam.width / 2) / cam.zoom, cam.scrollY + cam.height / 2 + (sy - cam.height / 2) / cam.zoom];
   }
 
-  /** The whole map; where the whole map would be too small to read, the scenario's contested countries with a margin (its cities may lie far off: Moscow, Beijing). */
-  private frameOf(s: Scenario | null): { x: number; y: number; w: number; h: number } {
-    const whole = { x: 0, y: 0, w: this.asset.width, h: this.asset.height };
-    if (!s) return whole;
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    const add = (x: number, y: number): void => {
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-    };
-    for (const g of this.board.values())
-      for (const ring of g.getData('rings') as number[][]) for (let i = 0; i < ring.length; i += 2) add(ring[i] as number, ring[i + 1] as number);
-    if (!Number.isFinite(x0)) return whole;
-    const m = 0.06 * Math.max(x1 - x0, y1 - y0);
-    return { x: x0 - m, y: y0 - m, w: x1 - x0 + 2 * m, h: y1 - y0 + 2 * m };
-  }
-
   /** Fits the camera to the canvas and the store's zoom; `recentre` puts the frame's centre in the middle. */
   private fitView(recentre: boolean): void {
     const cam = this.cameras.main;
     const W = this.asset.width;
     const H = this.asset.height;
     if (cam.width <= 0 || cam.height <= 0) return;
-    const whole = Math.min(cam.width / W, cam.height / H);
-    const f = whole >= FRAME_BELOW ? { x: 0, y: 0, w: W, h: H } : this.frame;
-    this.baseZoom = Math.min(cam.width / f.w, cam.height / f.h);
+    // The frame is fitted below the zoom buttons, so that none of the scenario lies under them.
+    const inset = Math.min(this.controlsInset(), cam.height / 3);
+    const below = cam.height - inset;
+    const wide = this.wideFrame;
+    const f = Math.min(cam.width / wide.w, below / wide.h) >= FRAME_BELOW ? wide : this.frame;
+    this.baseZoom = Math.min(cam.width / f.w, below / f.h);
     const zoom = this.store.getState().zoom;
     this.appliedZoom = zoom;
     const z = this.baseZoom * zoom;
     cam.setZoom(z);
-    // The view may pan over the whole map; where the map is smaller than the view, it sits in the middle.
+    // The view may pan over the whole map, and past its top edge as far as the frame needs to
+    // clear the buttons (else a frame at the map's top, a home capital such as Moscow, would be
+    // pushed under them); where the map is smaller than the view, it sits in the middle.
+    const top = inset / z;
+    const above = Math.max(0, top - f.y);
     const bw = Math.max(W, cam.width / z);
-    const bh = Math.max(H, cam.height / z);
-    cam.setBounds((W - bw) / 2, (H - bh) / 2, bw, bh);
-    if (recentre) cam.centerOn(f.x + f.w / 2, f.y + f.h / 2);
+    const bh = Math.max(H + above, cam.height / z);
+    cam.setBounds((W - bw) / 2, Math.min(-above, (H - bh) / 2), bw, bh);
+    if (recentre) cam.centerOn(f.x + f.w / 2, f.y + f.h / 2 - top / 2);
     this.placeLabels();
+  }
+
+  /**
+   * Screen px at the canvas's top that the zoom buttons cover (they float over the map's
+   * corner; the classroom projector hides them: 0).
+   */
+  private controlsInset(): number {
+    const canvas = this.game.canvas as HTMLCanvasElement | null;
+    const controls = canvas?.parentElement?.parentElement?.querySelector('.map-controls-host');
+    if (!canvas || !controls) return 0;
+    const c = controls.getBoundingClientRect();
+    const m = canvas.getBoundingClientRect();
+    if (c.height === 0 || c.right <= m.left || c.left >= m.right || c.top >= m.bottom) return 0;
+    return Math.max(0, c.bottom - m.top + 4);
   }
 
   /** A country label's scale: the same size on screen at any zoom. */
@@ -507,16 +521,28 @@ export class MapScene extends Phaser.Scene {
     const placed: Phaser.Geom.Rectangle[] = [];
     const homeY = (t: Phaser.GameObjects.Text): number => (t.getData('home') as [number, number])[1];
     const labels = [...this.labels.values()].sort((a, b) => homeY(a) - homeY(b));
+    const overlapping = (box: Phaser.Geom.Rectangle): Phaser.Geom.Rectangle | undefined => placed.find((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box));
+    // The view's bottom edge (world px): a label pushed past it would be cut off.
+    const viewBottom = this.worldAt(0, this.cameras.main.height)[1];
     for (const label of labels) {
       const [hx, hy] = label.getData('home') as [number, number];
-      label.setScale(k).setPosition(hx, hy);
-      let box = label.getBounds();
-      // Down, step by step, until it overlaps nothing placed above it.
-      for (let tries = 0; tries < 12 && placed.some((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box)); tries++) {
-        const hit = placed.find((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box));
-        if (!hit) break;
-        label.setY(label.y + (hit.bottom - box.top) + 2 / z);
-        box = label.getBounds();
+      label.setScale(k);
+      /** From its home, down (1) or up (-1), step by step, until it overlaps nothing placed. */
+      const shift = (dir: 1 | -1): Phaser.Geom.Rectangle => {
+        label.setPosition(hx, hy);
+        let box = label.getBounds();
+        for (let tries = 0, hit = overlapping(box); tries < 12 && hit; tries++, hit = overlapping(box)) {
+          label.setY(label.y + (dir > 0 ? hit.bottom - box.top : hit.top - box.bottom) + (dir * 2) / z);
+          box = label.getBounds();
+        }
+        return box;
+      };
+      // Down first (a small country's label stacked under its neighbour's, where the eye reads
+      // on); up instead where down would run off the view's foot (a region framed tightly).
+      let box = shift(1);
+      if (box.bottom > viewBottom) {
+        const up = shift(-1);
+        box = overlapping(up) ? shift(1) : up;
       }
       placed.push(box);
     }

@@ -441,7 +441,14 @@ describe('in the browser', () => {
     const asset = JSON.parse(readFileSync(join(ROOT, 'assets/map/central-asia.json'), 'utf8')) as MapAsset;
     const astana = projectPoint(makeProjection(asset.projection), 71.45, 51.17);
     if (!astana) throw new Error('Astana does not project');
-    await page.mouse.click(box.x + (astana[0] / asset.width) * box.width, box.y + (astana[1] / asset.height) * box.height);
+    // The view frames the scenario, not the whole map: where Astana is on screen is the camera's to say.
+    await page.waitForFunction(() => document.body.dataset.ready === 'map');
+    // Two frames: the scene has framed the game and written its camera.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const raw = await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.view);
+    const view = JSON.parse(raw ?? 'null') as { zoom: number; left: number; top: number } | null;
+    if (!view) throw new Error('the map wrote no view');
+    await page.mouse.click(box.x + (astana[0] - view.left) * view.zoom, box.y + (astana[1] - view.top) * view.zoom);
     await expect.poll(() => page.getByRole('button', { name: 'Kazakhstan', exact: true }).getAttribute('aria-pressed')).toBe('true');
   });
 });

@@ -1,10 +1,15 @@
 // Every screen, from phone to projector (issue 11, item 6): a whole classroom game at 360×740
-// and at 1920×1080 with the large-text (projector) view, by clicks; a turn at 1366×768.
-// Screenshots of each go to test-results/screenshots/screens-*.png.
+// and at 1920×1080 with the large-text (projector) view, by clicks; a turn at 1366×768; and
+// a scenario of the Caucasus and Turkey framed on its own region at 360×740 and 1366×768
+// (item 7). Screenshots of each go to test-results/screenshots/screens-*.png.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness, portOf } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness, portOf } from './browser';
+import type { MapAsset } from '../../src/map/mapAsset';
+import { makeProjection, projectPoint } from '../../src/map/projection';
+import { caucasusInput } from '../fixtures/caucasus';
 
 const PORT = portOf(4431);
 const h = useHarness(PORT);
@@ -183,6 +188,62 @@ describe('every screen', () => {
     await fresh.waitForSelector('form.start');
     expect(await fresh.getByLabel('Large text (projector)').isChecked()).toBe(true);
     expect((await panelFonts(fresh, 24)).small).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('any region’s map', () => {
+  const asset = JSON.parse(readFileSync(join(ROOT, 'assets/map/central-asia.json'), 'utf8')) as MapAsset;
+  const projection = makeProjection(asset.projection);
+  /** Screen px a place keeps from the map's edges at least: the view's margin, not a squeeze against an edge. */
+  const MARGIN = 12;
+
+  it.each([
+    { width: 360, height: 740, touch: true },
+    { width: 1366, height: 768, touch: false },
+  ])('a Caucasus and Turkey scenario at $width×$height is framed on its own countries and cities, with a margin', async ({ width, height, touch }) => {
+    const file = join(SHOTS, '..', 'caucasus-test.json');
+    writeFileSync(file, JSON.stringify(caucasusInput()));
+    const { page, errors } = await openPage(h, { viewport: { width, height }, hasTouch: touch });
+    await page.setInputFiles('#open-file', file);
+    await page.waitForSelector('.message.info');
+    await page.selectOption('#scenario', 'custom');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await page.waitForSelector('.status');
+    await page.waitForFunction(() => document.body.dataset.ready === 'map');
+    await settle(page);
+    const canvas = await page.locator('#map canvas').boundingBox();
+    const view = await page.evaluate(() => JSON.parse((document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.view ?? 'null') as { zoom: number; left: number; top: number } | null);
+    if (!canvas || !view) throw new Error('no map');
+    // The zoom buttons float over the map: a place under them is not on screen either.
+    const buttons = await page.locator('.map-controls').boundingBox();
+    if (!buttons) throw new Error('no zoom buttons');
+    /** Where a world point is on the canvas, and whether it lies MARGIN px inside it and clear of the buttons. */
+    const shown = ([x, y]: readonly [number, number]): { at: string; inside: boolean } => {
+      const sx = (x - view.left) * view.zoom;
+      const sy = (y - view.top) * view.zoom;
+      const [px, py] = [canvas.x + sx, canvas.y + sy];
+      const covered = px >= buttons.x && px <= buttons.x + buttons.width && py >= buttons.y && py <= buttons.y + buttons.height;
+      return { at: `${Math.round(sx)}, ${Math.round(sy)} on ${Math.round(canvas.width)} × ${Math.round(canvas.height)}${covered ? ', under the zoom buttons' : ''}`, inside: !covered && sx >= MARGIN && sx <= canvas.width - MARGIN && sy >= MARGIN && sy <= canvas.height - MARGIN };
+    };
+    const lonLat = (lon: number, lat: number): [number, number] => {
+      const p = projectPoint(projection, lon, lat);
+      if (!p) throw new Error(`${lon}, ${lat}`);
+      return p;
+    };
+    // Every city (Moscow, Istanbul and Ankara as well as the three capitals) inside the view.
+    for (const c of caucasusInput().cities ?? []) {
+      const where = shown(lonLat(c.lon, c.lat));
+      expect.soft(where.inside, `${c.name} at ${where.at}`).toBe(true);
+    }
+    // And the contested countries' middles (the map scene writes them, as it draws them).
+    const cues = JSON.parse((await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.mapCues)) ?? '[]') as { country: string; at: [number, number] }[];
+    expect(cues.map((c) => c.country).sort()).toEqual(['armenia', 'azerbaijan', 'georgia']);
+    for (const c of cues) expect.soft(shown(c.at).inside, `${c.country} at ${shown(c.at).at}`).toBe(true);
+    // Framed on the region, not the whole map: Central Asia (Tashkent) is out of the view.
+    expect.soft(shown(lonLat(69.24, 41.3)).inside, 'Tashkent').toBe(false);
+    expect.soft(await labelPx(page), 'country labels on screen (px)').toBeGreaterThanOrEqual(12);
+    await page.screenshot({ path: join(SHOTS, `screens-${width}-caucasus.png`) });
     expect(errors).toEqual([]);
   });
 });

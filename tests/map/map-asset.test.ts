@@ -50,6 +50,29 @@ describe('map asset', () => {
     expect(at(87.62, 43.83)).toBe('156'); // Urumqi
     expect(at(50.5, 42.0)).toBeNull(); // the Caspian Sea
   });
+  it('reaches west to the Aegean: a Caucasus or Turkey scenario has its capitals inside their own shapes, away from the edge', () => {
+    const projection = makeProjection(asset.projection);
+    const places: [string, number, number, string][] = [
+      ['Ankara', 32.85, 39.93, '792'],
+      ['Istanbul', 28.98, 41.01, '792'],
+      ['Tbilisi', 44.79, 41.72, '268'],
+      ['Baku', 49.87, 40.41, '031'],
+      ['Yerevan', 44.51, 40.18, '051'],
+      ['Tehran', 51.39, 35.69, '364'],
+      ['Kyiv', 30.52, 50.45, '804'],
+      ['Damascus', 36.29, 33.51, '760'],
+    ];
+    for (const [name, lon, lat, mapId] of places) {
+      const p = projectPoint(projection, lon, lat);
+      if (!p) throw new Error(name);
+      // A tenth of the map's width from its left edge at least: the view can frame it with a margin.
+      expect(p[0], `${name} x`).toBeGreaterThan(asset.width / 10);
+      expect(p[1] > 0 && p[1] < asset.height, `${name} y`).toBe(true);
+      // A city on a strait or a coast (Istanbul) may fall in the coarse shapes' water: a few pixels either side, as for border posts.
+      const near = [[0, 0], [4, 0], [-4, 0], [0, 4], [0, -4]].some(([dx, dy]) => countryAt(asset, p[0] + (dx ?? 0), p[1] + (dy ?? 0), new Set([mapId])) === mapId);
+      expect(near, name).toBe(true);
+    }
+  });
   it('stays small: under 60 KB gzipped', async () => {
     const { gzipSync } = await import('node:zlib');
     expect(gzipSync(readFileSync(join(root, 'assets/map/central-asia.json'))).length).toBeLessThan(60_000);

@@ -70,7 +70,7 @@ describe('mapWarnings', () => {
     {
       name: 'a contested country\'s city off the map (13)',
       edit: (s: ScenarioInput) => Object.assign(city(s, 'a-city'), { lon: -44.79 }),
-      warnings: ["caucasus.json: cities[0]: found lat 41.72, lon -44.79, outside the map's frame (it would be drawn off the map); expected a place on the map, which shows about 44–92°E, 30–57°N"],
+      warnings: ["caucasus.json: cities[0]: found lat 41.72, lon -44.79, outside the map's frame (it would be drawn off the map); expected a place on the map, which shows about 26–92°E, 30–57°N"],
     },
   ])('$name', ({ edit, warnings }) => {
     expect(mapWarnings(caucasus(edit), asset).map((w) => formatProblem('caucasus.json', w))).toEqual(warnings);
