@@ -235,7 +235,7 @@ async function main(): Promise<void> {
         `\nIn the server (frame in → ack out, all acks incl. joins): p50 ${ms(pct(lat, 0.5))} / p95 ${ms(pct(lat, 0.95))} / p99 ${ms(pct(lat, 0.99))} (p95 / floor ${(pct(lat, 0.95) / floorMedian).toFixed(1)}×)\n` +
           `Group commits: ${m.commits}, ${(perCommit.reduce((n, f) => n + f.entries, 0) / Math.max(1, perCommit.length)).toFixed(1)} entries and ${(perCommit.reduce((n, f) => n + f.acks, 0) / Math.max(1, perCommit.length)).toFixed(1)} acks each on average; flush work p50 ${ms(pct(fl, 0.5))} / p95 ${ms(pct(fl, 0.95))} / p99 ${ms(pct(fl, 0.99))}\n` +
           `Flush time in all: ${(total('ms') / 1000).toFixed(2)} s, of which up to the commit ${(total('commitMs') / 1000).toFixed(2)} s, routing the outboxes (serialising and sending) ${(total('routeMs') / 1000).toFixed(2)} s; what the commits caused (closing stages, resolving turns), settled between socket reads: ${((m.settling ?? []).reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s in ${(m.settling ?? []).length} slices (longest ${ms(Math.max(0, ...(m.settling ?? [])))})\n` +
-          `Sent by the server (room messages, not acks): ${(m.bytesSent / 1e6).toFixed(0)} MB, of which boards (\`game\`: the view and every report so far, at each stage's end) ${(m.boardBytesSent / 1e6).toFixed(0)} MB\n`,
+          `Sent by the server (room messages, not acks): ${(m.bytesSent / 1e6).toFixed(0)} MB, of which boards (\`game\` after each turn: the new report and the view, as a patch) ${(m.boardBytesSent / 1e6).toFixed(0)} MB\n`,
       );
     }
     rmSync(dir, { recursive: true, force: true });

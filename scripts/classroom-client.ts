@@ -10,6 +10,7 @@ import type { ClientMessage, CreatedRoom, GameSnapshot, Identity, RoomPublic, Se
 import type { Order, RepublicChoice, Scenario } from '../src/engine';
 import { republicChoices, reviveView } from '../src/engine';
 import { greedyOrders } from '../src/ai/greedy';
+import { applyGameUpdate } from '../src/classroom/board';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -101,6 +102,8 @@ export class Device {
   parseGame = true;
   /** `game` messages left unread. */
   skippedGames = 0;
+  /** Board updates that did not follow this device's board (never, unless the server errs). */
+  unfitting = 0;
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => {
@@ -194,9 +197,13 @@ export class Device {
       case 'room':
         this.room = msg.room;
         break;
-      case 'game':
-        this.game = msg.game;
+      case 'game': {
+        // As a browser does (board.ts): the update applied to what this device holds.
+        const game = applyGameUpdate(this.game, msg);
+        if (game) this.game = game;
+        else this.unfitting++;
         break;
+      }
       case 'team':
         this.team = msg.team;
         break;

@@ -604,23 +604,19 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   }
 
   private route(room: LiveRoom<S, E>, out: readonly { to: Audience; msg: ServerMessage }[], corked: Set<Conn>): void {
-    // The board as a device may see it depends only on who views it (protocol.ts, GameSnapshot:
-    // a power's team sees its own secret tracks, everyone else the public board), so within one
-    // outbox the snapshots for one viewer are the same text: serialised once. They are the
-    // largest messages (the board and every report so far), sent to every device at a stage's end.
-    const boards = new Map<string, string>();
+    // The model gives one message object to every audience that is told the same (a board
+    // update is made once per viewer: every device that sees the public board gets the same
+    // one), so each object is serialised once however many audiences it goes to.
+    const frames = new Map<ServerMessage, string | Buffer>();
     for (const { to, msg } of out) {
       const conns = [...room.conns].filter((c) => c.who && reaches(to, c.who));
       // Nobody of this audience is connected: nothing to serialise.
       if (conns.length === 0) continue;
-      let text: string;
-      if (msg.t === 'game') {
-        const viewer = msg.game.view.viewer;
-        text = boards.get(viewer) ?? JSON.stringify(msg);
-        boards.set(viewer, text);
-      } else text = JSON.stringify(msg);
-      // A message for many devices is encoded to UTF-8 once, not once per socket.
-      const frame = conns.length > 1 ? Buffer.from(text, 'utf8') : text;
+      let frame = frames.get(msg) ?? JSON.stringify(msg);
+      // A message for many devices (or a second audience) is encoded to UTF-8 once, not once per socket.
+      if (typeof frame === 'string' && (conns.length > 1 || frames.has(msg))) frame = Buffer.from(frame, 'utf8');
+      frames.set(msg, frame);
+      const bytes = typeof frame === 'string' ? frame.length : frame.byteLength;
       for (const conn of conns) {
         if (!corked.has(conn) && conn.open) {
           corked.add(conn);
@@ -628,8 +624,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
         }
         this.sendText(conn, frame);
       }
-      this.stats.bytesSent += text.length * conns.length;
-      if (msg.t === 'game') this.stats.boardBytesSent += text.length * conns.length;
+      this.stats.bytesSent += bytes * conns.length;
+      if (msg.t === 'game') this.stats.boardBytesSent += bytes * conns.length;
     }
   }
 
