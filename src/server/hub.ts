@@ -8,9 +8,13 @@
 //      event-loop tick folded in, so two messages in one tick see each other;
 //   2. its entries are folded in and queued, and a flush is scheduled for the end of the tick;
 //   3. the flush appends the entries of every room touched in the tick in ONE transaction
-//      (group commit: one fsync for many orders);
-//   4. only after the commit: each message gets its `ack`, and the outbox is routed to its
-//      audiences (acks first: they are small, and the room updates follow in the same tick);
+//      (group commit: one fsync for many orders) and makes the outboxes from the rooms as
+//      written;
+//   4. only once the commit is durable: each message gets its `ack`, and the outboxes are
+//      routed to their audiences (acks first: they are small). With a store that syncs off
+//      the event loop (`durable`: the SQLite store fdatasyncs its WAL on the thread pool),
+//      the hub reads, checks and writes the next batches meanwhile; a sync covers every
+//      batch written before it began (a few may run at once), and batches are released in order;
 //   5. then what the rooms' clocks or completed stages cause (`dueEntries`: the last team's
 //      submission closes the stage, which resolves the turn) is queued for the next flush,
 //      its own transaction: an ack never waits for a turn to be resolved, in its room or in
@@ -25,8 +29,8 @@
 // failed commit. An answer the room no longer waits for (the game ended, it was answered
 // already) makes no entry. A decision that fails is logged here and answered by the model's
 // fallback (no orders), so the game goes on.
-// Nothing leaves the hub about a room with uncommitted entries: a `hello` or an export of
-// such a room commits first. If a commit fails, each room touched is rebuilt from the store
+// Nothing leaves the hub about a room with entries not yet durable: a `hello` or an export of
+// such a room writes first, and its welcome or record leaves once that is durable. If a commit fails, each room touched is rebuilt from the store
 // (the model may fold entries in place, so there is no older copy to fall back to) and every
 // message of the tick is refused: nothing is acknowledged that is not on disk. A crash
 // between commit and ack is seen by the client as a lost connection; it reconnects and its
@@ -109,6 +113,8 @@ export interface HubOptions {
   maxBatchMs?: number;
   /** Longest run of what commits cause (closing stages, resolving turns) before the hub reads sockets again (ms). */
   sliceMs?: number;
+  /** Most syncs asked of a store with `durable` at once (3). */
+  maxSyncs?: number;
 }
 
 /** A connection: before `hello` it belongs to no room. */
@@ -168,6 +174,18 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private readonly sliceMs: number;
   /** How long commits take lately (ms, a moving average): a batch is not cut shorter than one commit. */
   private commitMs = 0;
+  /** Batches written, and how many of them are known durable (a store with `durable`). */
+  private written = 0;
+  /** The last batch a sync was asked to cover, and the syncs running. */
+  private asked = 0;
+  private readonly syncs = new Set<Promise<void>>();
+  /**
+   * Syncs running at once: a batch written while one runs gets its own at once instead of
+   * waiting for it (the file system joins syncs that overlap into one journal commit).
+   */
+  private readonly maxSyncs: number;
+  /** What waits for a batch to be durable, in the order written: acks and updates, welcomes, exports. */
+  private readonly releases: { seq: number; run: (durable: boolean) => void }[] = [];
   private closed = false;
   private readonly now: () => number;
   private readonly maxPerRoom: number;
@@ -179,7 +197,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0, decisions: 0, failedDecisions: 0 };
   /** With `measure`: ms from a frame's arrival to its ack, and each flush (work up to the commit, in all). */
   readonly latencies: number[] | null;
-  readonly phases: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[] = [];
+  readonly phases: { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[] = [];
   /** With `measure`: each slice of settling rooms (ms): closing stages and resolving turns. */
   readonly settling: number[] = [];
 
@@ -197,6 +215,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.decide = opts.decide ?? null;
     this.maxBatchMs = opts.maxBatchMs ?? 2;
     this.sliceMs = opts.sliceMs ?? 4;
+    this.maxSyncs = opts.maxSyncs ?? 3;
   }
 
   /** Rebuilds every stored room from its log (on start). A room that cannot be rebuilt is reported and left out, never fatal to the others. */
@@ -241,12 +260,18 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
 
   isFinished = (room: S): boolean => this.model.isFinished(room);
 
-  /** The room's record, if `key` is its facilitator's secret; null otherwise (no room, wrong key: not told apart). */
+  /** The room's record as written, if `key` is its facilitator's secret; null otherwise (no room, wrong key: not told apart). */
   exportRoom(code: string, key: string): unknown {
     const room = this.live(code);
     if (!room || !sameSecret(key, room.state.creation.facilitator)) return null;
     if (room.queued.length > 0) this.flushNow();
     return this.model.exportRoom(room.state);
+  }
+
+  /** The same, given once what it holds is durable (what the HTTP export serves). */
+  exportDurable(code: string, key: string): Promise<unknown> {
+    const record = this.exportRoom(code, key);
+    return new Promise((done) => this.afterPending((durable) => done(durable ? record : null)));
   }
 
   connect(peer: Peer): Conn {
@@ -400,14 +425,22 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     if (room.queued.length > 0) this.flushNow();
     conn.room = room;
     conn.who = who;
-    room.conns.add(conn);
     if (who.kind === 'team') room.connected.set(who.role, (room.connected.get(who.role) ?? 0) + 1);
+    let hi: ServerMessage | null = null;
     try {
-      this.send(conn, this.model.welcome(room.state, who, this.now(), room.connected));
+      hi = this.model.welcome(room.state, who, this.now(), room.connected);
     } catch (e) {
       this.log(`room ${room.code}: welcome threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
-    this.send(conn, { t: 'ack', id });
+    // The welcome shows the room as written; it leaves once that is durable, and from then on
+    // the device is told every update (the ones before are in its welcome).
+    this.afterPending((durable) => {
+      if (!conn.open) return;
+      if (!durable) return this.closeConn(conn, 1013, 'the server could not save just now');
+      room.conns.add(conn);
+      if (hi) this.send(conn, hi);
+      this.send(conn, { t: 'ack', id });
+    });
     if (who.kind === 'team') this.connectedChanged(room);
   }
 
@@ -540,7 +573,11 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.flush();
   }
 
-  /** The group commit: one transaction for every room touched this tick, then outboxes and acks. */
+  /**
+   * The group commit: one transaction for every room touched this tick; then, once it is
+   * durable, acks and outboxes. The outboxes are made now, from the rooms exactly as written
+   * (later messages fold more entries in before the commit is durable), and held until then.
+   */
   private flush(): void {
     this.flushScheduled = null;
     const rooms = [...this.touched];
@@ -555,52 +592,122 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     } catch (e) {
       this.stats.failedCommits++;
       this.log(`commit of ${batch.length} room(s) failed: ${e instanceof Error ? e.message : String(e)}`);
-      for (const room of rooms) {
-        room.queued = [];
-        this.rebuild(room);
-        this.arm(room);
-        // An answer folded in but not committed is gone with the rebuild: its decision is asked again.
-        this.askDecisions(room);
-      }
-      for (const a of acks) this.send(a.conn, { t: 'refused', id: a.id, reason: SAVE_FAILED });
+      this.refuseAll(rooms, acks);
       return;
     }
-    const committed = performance.now();
-    if (batch.length > 0) {
-      this.stats.commits++;
-      this.commitMs = 0.8 * this.commitMs + 0.2 * (committed - started);
-    }
-    // Acks first: each is a few bytes and means "on disk", which is now true; the outboxes
-    // that follow can be large (a closed stage sends every device its view of the board).
-    for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });
-    const acked = performance.now();
-    // Each device's updates from every room of this flush leave in one write (the acks above went at once).
-    const corked = new Set<Conn>();
+    const written = performance.now();
+    if (batch.length > 0) this.stats.commits++;
+    const outs: { room: LiveRoom<S, E>; out: { to: Audience; msg: ServerMessage }[] }[] = [];
+    let entryCount = 0;
     for (const room of rooms) {
       const entries = room.queued;
       room.queued = [];
-      this.stats.entries += entries.length;
+      entryCount += entries.length;
       try {
-        if (entries.length > 0) this.route(room, this.model.outbox(room.state, entries, now, room.connected), corked);
-        if (room.presence && this.model.presence) this.route(room, this.model.presence(room.state, now, room.connected), corked);
+        if (entries.length > 0) outs.push({ room, out: this.model.outbox(room.state, entries, now, room.connected) });
+        if (room.presence && this.model.presence) outs.push({ room, out: this.model.presence(room.state, now, room.connected) });
       } catch (e) {
         this.log(`room ${room.code}: outbox threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
       room.presence = false;
       this.arm(room);
     }
-    for (const conn of corked) this.uncork(conn);
-    const routed = performance.now();
-    // What the committed entries cause goes into a later transaction (step 5 above), settled a
+    this.stats.entries += entryCount;
+    // What the written entries cause goes into a later transaction (step 5 above), settled a
     // slice of rooms at a time: fifty rooms resolving their turns at once must not hold up
     // the messages read meanwhile (a room's own next message settles it first, in `frame`).
+    // It is released after this commit's, so nothing it says is told before this is durable.
     for (const room of rooms) this.due.add(room);
     this.scheduleDue();
-    if (this.latencies) {
-      const done = performance.now();
-      for (const a of acks) this.latencies.push(acked - a.at);
-      this.phases.push({ ms: done - started, commitMs: committed - started, routeMs: routed - acked, dueMs: done - routed, acks: acks.length, entries: batch.reduce((n, b) => n + b.entries.length, 0) });
+    const prepared = performance.now();
+    const release = (durable: boolean): void => {
+      if (!durable) return this.refuseAll(rooms, acks);
+      const synced = performance.now();
+      // Acks first: each is a few bytes and means "on disk", which is now true; the outboxes
+      // that follow can be large (a turn's end sends every device its new report).
+      for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });
+      const acked = performance.now();
+      // Each device's updates from every room of this flush leave in one write (the acks above went at once).
+      const corked = new Set<Conn>();
+      for (const { room, out } of outs) this.route(room, out, corked);
+      for (const conn of corked) this.uncork(conn);
+      if (this.latencies) {
+        const done = performance.now();
+        for (const a of acks) this.latencies.push(acked - a.at);
+        // Work on the event loop (writing, making the outboxes, sending them), and the wait for the disk, off it.
+        this.phases.push({ ms: prepared - started + (done - synced), commitMs: written - started, syncMs: synced - prepared, routeMs: done - acked, acks: acks.length, entries: entryCount });
+      }
+    };
+    if (batch.length > 0) this.whenDurable(release, written - started);
+    else this.afterPending(release);
+  }
+
+  /** A commit failed (or could not be made durable): every room touched is rebuilt from the store, and every message of the batch refused. */
+  private refuseAll(rooms: readonly LiveRoom<S, E>[], acks: readonly QueuedAck[]): void {
+    for (const room of rooms) {
+      room.queued = [];
+      this.rebuild(room);
+      this.arm(room);
+      // An answer folded in but not committed is gone with the rebuild: its decision is asked again.
+      this.askDecisions(room);
     }
+    for (const a of acks) this.send(a.conn, { t: 'refused', id: a.id, reason: SAVE_FAILED });
+  }
+
+  /**
+   * Runs `release` once everything written so far is durable. A store that makes its commits
+   * durable as it writes them (no `durable`) releases at once; otherwise one sync at a time is
+   * asked of it, each covering every commit written before it began (a second group commit:
+   * while the disk syncs, the hub reads, checks and writes the next batches).
+   */
+  private whenDurable(release: (durable: boolean) => void, writeMs: number): void {
+    if (!this.store.durable) {
+      this.commitMs = 0.8 * this.commitMs + 0.2 * writeMs;
+      return this.afterPending(release);
+    }
+    const seq = ++this.written;
+    this.releases.push({ seq, run: release });
+    this.sync();
+  }
+
+  /** Runs `f` after every release already waiting (at once when none is), told whether the commits before it are durable. */
+  private afterPending(f: (durable: boolean) => void): void {
+    if (this.releases.length === 0) return f(true);
+    this.releases.push({ seq: this.written, run: f });
+  }
+
+  private sync(): void {
+    if (this.syncs.size >= this.maxSyncs || this.closed || this.asked >= this.written || !this.store.durable) return;
+    const upTo = this.written;
+    this.asked = upTo;
+    const began = performance.now();
+    const running: Promise<void> = this.store.durable().then(
+      () => this.syncDone(running, upTo, true, performance.now() - began),
+      (e: unknown) => {
+        if (!this.closed) {
+          this.stats.failedCommits++;
+          this.log(`a commit could not be made durable (its messages are refused): ${e instanceof Error ? e.message : String(e)}`);
+        }
+        this.syncDone(running, upTo, false, performance.now() - began);
+      },
+    );
+    this.syncs.add(running);
+  }
+
+  private syncDone(running: Promise<void>, upTo: number, durable: boolean, ms: number): void {
+    this.syncs.delete(running);
+    // A stopped hub answers nothing more: the devices reconnect to the next start, whose welcome shows what was kept.
+    if (this.closed) return;
+    // Batches are not cut shorter than a commit takes to be durable lately (flush's caller).
+    this.commitMs = 0.8 * this.commitMs + 0.2 * ms;
+    // A sync covers what was written before it began, so one that ends may release batches a slower earlier one also covers.
+    while (this.releases.length > 0 && (this.releases[0]?.seq ?? Infinity) <= upTo) this.releases.shift()?.run(durable);
+    this.sync();
+  }
+
+  /** Resolves once no sync is running (a stopping server closes its store after). */
+  syncsDone(): Promise<void> {
+    return Promise.allSettled([...this.syncs]).then(() => undefined);
   }
 
   private route(room: LiveRoom<S, E>, out: readonly { to: Audience; msg: ServerMessage }[], corked: Set<Conn>): void {

@@ -80,7 +80,7 @@ describe.each(stores)('%s store', (_name, make) => {
 });
 
 describe('sqlite store', () => {
-  it('uses WAL and synchronous=FULL, with the tables the design names', () => {
+  it('uses WAL, with the tables the design names; syncs the WAL itself (synchronous=NORMAL) unless told to sync in each commit (FULL)', async () => {
     const path = tempDb();
     const s = new SqliteStore<C, E>(path);
     s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
@@ -91,9 +91,16 @@ describe('sqlite store', () => {
     expect(db.prepare('SELECT code, created_at FROM rooms').all()).toEqual([{ code: 'AAAAA', created_at: 10 }]);
     expect(db.prepare('SELECT code, seq, entry FROM log').all()).toEqual([{ code: 'AAAAA', seq: 0, entry: '{"at":1,"k":"a"}' }]);
     db.close();
+    const pragma = (x: SqliteStore<C, E>): unknown => (x as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true });
     const s2 = new SqliteStore<C, E>(path);
-    expect((s2 as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(pragma(s2)).toBe(1);
+    s2.append([{ code: 'AAAAA', entries: [{ at: 2, k: 'b' }] }]);
+    await expect(s2.durable?.()).resolves.toBeUndefined();
     s2.close();
+    await expect(s2.durable?.()).rejects.toThrow('closed');
+    const s3 = new SqliteStore<C, E>(path, { syncInCommit: true });
+    expect([pragma(s3), s3.durable]).toEqual([2, undefined]);
+    s3.close();
   });
 
   it('holds its database alone: a second store on the same file fails at once, and opens after the first closed', () => {
