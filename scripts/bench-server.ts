@@ -126,9 +126,8 @@ async function main(): Promise<void> {
   const floorMedian = pct(floor, 0.5);
   const floorMean = floor.reduce((a, b) => a + b, 0) / floor.length;
 
-  // BENCH_SERVER_ARGS: more options for the server (e.g. --sync-in-commit, to compare).
-  const serverArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter((x) => x.length > 0);
-  const server = await startServerProcess(join(dir, 'bench.sqlite'), ['--max-per-ip', '5000', '--measure', ...serverArgs]);
+  // NGG_SERVER_ARGS (classroom-client.ts) gives the server more options, e.g. --sync-apart to compare.
+  const server = await startServerProcess(join(dir, 'bench.sqlite'), ['--max-per-ip', '5000', '--measure']);
   const pid = server.proc.pid ?? 0;
   const rssStart = rssMb(pid);
   let rssPeak = rssStart;

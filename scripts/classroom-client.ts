@@ -31,7 +31,9 @@ export interface ServerProcess {
 export function startServerProcess(db: string, extra: readonly string[] = []): Promise<ServerProcess> {
   // NGG_SERVER_NODE_ARGS: extra Node options for the server only (e.g. --cpu-prof to profile it under the benchmark).
   const nodeArgs = (process.env.NGG_SERVER_NODE_ARGS ?? '').split(' ').filter((x) => x.length > 0);
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, 'src/server/main.ts'), '--port', '0', '--host', '127.0.0.1', '--db', db, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // NGG_SERVER_ARGS: more server options for every server a test or the benchmark starts (e.g. --sync-apart).
+  const serverArgs = (process.env.NGG_SERVER_ARGS ?? '').split(' ').filter((x) => x.length > 0);
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, 'src/server/main.ts'), '--port', '0', '--host', '127.0.0.1', '--db', db, ...serverArgs, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let stdout = '';
   // 'close', not 'exit': the process may exit before everything it wrote has been read from its pipes (the benchmark reads its last line).

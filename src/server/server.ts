@@ -24,8 +24,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Keep the server's own latency figures (the benchmark). */
   measure?: boolean;
-  /** Sync the disk inside each commit, on the event loop, instead of on the thread pool (sqliteStore.ts). */
-  syncInCommit?: boolean;
+  /** Sync the database's WAL on the thread pool instead of inside each commit on the event loop (sqliteStore.ts). */
+  syncApart?: boolean;
   /** Threads for the computer players (default: one per core but one, at least one). */
   playerThreads?: number;
   /** Told of each room made after the start. */
@@ -46,7 +46,7 @@ export interface RunningServer<S> {
 }
 
 export async function startServer<S extends { readonly creation: NewCreation }, E extends { at: number }>(model: RoomModel<NewCreation, S, E>, opts: ServerOptions): Promise<RunningServer<S>> {
-  const store = new SqliteStore<NewCreation, E>(opts.db, { syncInCommit: opts.syncInCommit });
+  const store = new SqliteStore<NewCreation, E>(opts.db, { syncApart: opts.syncApart });
   const players = new PlayerPool({ size: opts.playerThreads });
   const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure, decide: (d) => players.decide(d) });
   const loaded = hub.load();
