@@ -186,6 +186,49 @@ export function createRoom(c: RoomCreation): RoomState {
   };
 }
 
+/** A stored room that cannot be resumed: what each device that holds one of its codes is told, and what its export holds. */
+export interface Unresumable {
+  /** The rules version it was played under. */
+  rules: number;
+  tell(who: Identity): string;
+  record: OldRoomRecord;
+}
+
+/** The export of a room that cannot be resumed: its log as stored, for grading by hand (no game to replay or debrief). */
+export interface OldRoomRecord {
+  format: 'new-great-game/old-room';
+  code: string;
+  title: string;
+  createdAt: number;
+  rules: number;
+  why: string;
+  startSettings: RoomSettings;
+  log: LogEntry[];
+}
+
+/**
+ * Whether a stored room is one `createRoom` refuses for its rules (stored before rooms recorded
+ * them: version 1, events drawn during resolution), and if so what its devices are told. A
+ * teacher's console gets what can still be done: download the record (every order, stance
+ * and message as logged) and create a new room of the same scenario; a team's device or the
+ * projector, that the room is over for this server and to ask the teacher.
+ */
+export function unresumable(c: RoomCreation, log: readonly LogEntry[]): Unresumable | null {
+  // A stored room crossed JSON: the field may be missing, whatever the type says.
+  const rules = (c.rules as number | undefined) ?? 1;
+  if (rules === SAVE_VERSION) return null;
+  const title = typeof c.scenario?.title === 'string' ? c.scenario.title : 'its scenario';
+  const why = `Room ${c.code} was played under the rules of an earlier version of the game (rules version ${rules}; this server plays version ${SAVE_VERSION}), so it cannot be resumed: its turns would now play out differently.`;
+  return {
+    rules,
+    tell: (who) =>
+      who.kind === 'facilitator'
+        ? `${why} Its record (every order, stance and message, as logged) can still be downloaded for grading: /api/rooms/${c.code}/export?key=${c.facilitator}. To play on, create a new room of ${title} (Set up a classroom game) and give the teams its new codes.`
+        : `${why} Ask your teacher for the code of a new room.`,
+    record: { format: 'new-great-game/old-room', code: c.code, title, createdAt: c.at, rules, why, startSettings: c.settings, log: [...log] },
+  };
+}
+
 export function replayRoom(c: RoomCreation, log: readonly LogEntry[]): RoomState {
   let room = createRoom(c);
   for (const e of log) room = applyEntry(room, e);

@@ -70,6 +70,12 @@ export interface RoomModel<C extends CreationLike, S extends { readonly creation
   pendingDecisions?(room: S): { key: string; decision: unknown }[];
   /** The entries that log a decision's answer (or its failure); none if the room no longer waits for it. */
   decided?(room: S, key: string, answer: { ok: true; value: unknown } | { ok: false; error: string }, now: number): E[];
+  /**
+   * A stored room that cannot be rebuilt because it was played under earlier rules: what a
+   * device holding one of its codes is told, and the export its facilitator may still take.
+   * Optional: without it (or when it answers null), such a room's codes are unknown.
+   */
+  unresumable?(c: C, log: readonly E[]): { tell(who: Identity): string; record: unknown } | null;
   /** What the room is told when devices come or go (the outbox says nothing without entries). Optional: without it, presence shows at the next change. */
   presence?(room: S, now: number, connected: ReadonlyMap<string, number>): { to: Audience; msg: ServerMessage }[];
 }
@@ -164,6 +170,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private readonly rooms = new Map<string, LiveRoom<S, E>>();
   /** Every token in use (room code, facilitator secret, team codes) → its room's code. */
   private readonly tokens = new Map<string, string>();
+  /** Rooms kept in the store that cannot be resumed (earlier rules), by code: their devices are told why. */
+  private readonly unresumable = new Map<string, { creation: C; tell(who: Identity): string; record: unknown }>();
   private readonly acks: QueuedAck[] = [];
   private readonly touched = new Set<LiveRoom<S, E>>();
   private flushScheduled: NodeJS.Immediate | null = null;
@@ -234,10 +242,24 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       } catch (e) {
         failed.push(stored.code);
         this.log(`room ${stored.code} could not be rebuilt from its log: ${e instanceof Error ? e.message : String(e)}`);
+        this.keepUnresumable(stored.creation, stored.log);
       }
     }
     this.scheduleFlush();
     return { loaded, failed };
+  }
+
+  /** A room left out for its rules: its codes stay taken, and its devices are told why they cannot play it. */
+  private keepUnresumable(c: C, log: readonly E[]): void {
+    let u: ReturnType<NonNullable<RoomModel<C, S, E>['unresumable']>> = null;
+    try {
+      u = this.model.unresumable?.(c, log) ?? null;
+    } catch (e) {
+      this.log(`room ${c.code}: unresumable threw: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!u) return;
+    this.unresumable.set(c.code, { creation: c, tell: u.tell, record: u.record });
+    for (const token of [c.code, c.facilitator, ...c.teamCodes.map((t) => t.code)]) this.tokens.set(token, c.code);
   }
 
   /** Whether a token (a code or secret) is already in use, so a new one is drawn. */
@@ -262,6 +284,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
 
   /** The room's record as written, if `key` is its facilitator's secret; null otherwise (no room, wrong key: not told apart). */
   exportRoom(code: string, key: string): unknown {
+    const old = this.unresumable.get(code);
+    if (old) return sameSecret(key, old.creation.facilitator) ? old.record : null;
     const room = this.live(code);
     if (!room || !sameSecret(key, room.state.creation.facilitator)) return null;
     if (room.queued.length > 0) this.flushNow();
@@ -401,6 +425,9 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private hello(conn: Conn, id: number, token: string): void {
     // Codes are typed by people: the model reads them without regard to case, and so does the index.
     const code = this.tokens.get(token) ?? this.tokens.get(token.trim().toUpperCase());
+    const old = code === undefined ? undefined : this.unresumable.get(code);
+    // A right code of a room that cannot be played: not a guess, so it counts against no one.
+    if (old) return this.send(conn, { t: 'refused', id, reason: old.tell(oldIdentity(old.creation, token)) });
     const room = code === undefined ? undefined : this.live(code);
     let who: Identity | null = null;
     if (room) {
@@ -823,6 +850,14 @@ function reaches(to: Audience, who: Identity): boolean {
     case 'team':
       return who.kind === 'team' && who.role === to.role;
   }
+}
+
+/** Who a token of a room that cannot be played opens (the model cannot be asked: it has no such room). */
+function oldIdentity(c: CreationLike, token: string): Identity {
+  if (sameSecret(token, c.facilitator)) return { kind: 'facilitator' };
+  const code = token.trim().toUpperCase();
+  const team = c.teamCodes.find((t) => t.code === code);
+  return team ? { kind: 'team', role: team.role } : { kind: 'projector' };
 }
 
 /** Compares a key with a secret in time independent of where they differ. */
