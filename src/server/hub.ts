@@ -108,8 +108,12 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Keep each acknowledgement's time in the server (frame in → ack out) and each flush's, for the benchmark. */
   measure?: boolean;
-  /** Makes one decision the model describes, off this thread (the worker pool). Without it, every decision fails and the model's fallback answers. */
-  decide?: (decision: unknown) => Promise<unknown>;
+  /**
+   * Makes one decision the model describes, off this thread (the worker pool), after the
+   * decisions of the same room asked before it (so a room's answers are logged in the order
+   * asked). Without it, every decision fails and the model's fallback answers.
+   */
+  decide?: (decision: unknown, room: string) => Promise<unknown>;
   /**
    * Longest a message read waits for the rest of its tick before what is read so far is
    * committed (ms). A deadline burst brings hundreds of frames in one tick; without a bound
@@ -200,7 +204,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private readonly maxBadHellos: number;
   private readonly unloadAfterMs: number;
   private readonly log: (line: string) => void;
-  private readonly decide: ((decision: unknown) => Promise<unknown>) | null;
+  private readonly decide: ((decision: unknown, room: string) => Promise<unknown>) | null;
   /** Commits made, and entries written, since the start (for the benchmark and tests). */
   readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0, decisions: 0, failedDecisions: 0 };
   /** With `measure`: ms from a frame's arrival to its ack, and each flush (work up to the commit, in all). */
@@ -536,7 +540,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       if (room.deciding.has(key)) continue;
       room.deciding.add(key);
       this.stats.decisions++;
-      const asked = this.decide ? this.decide(decision) : Promise.reject(new Error('this server runs no computer players'));
+      const asked = this.decide ? this.decide(decision, room.code) : Promise.reject(new Error('this server runs no computer players'));
       asked.then(
         (value) => this.answered(room, key, { ok: true, value }),
         (e: unknown) => {

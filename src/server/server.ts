@@ -48,7 +48,7 @@ export interface RunningServer<S> {
 export async function startServer<S extends { readonly creation: NewCreation }, E extends { at: number }>(model: RoomModel<NewCreation, S, E>, opts: ServerOptions): Promise<RunningServer<S>> {
   const store = new SqliteStore<NewCreation, E>(opts.db, { syncApart: opts.syncApart });
   const players = new PlayerPool({ size: opts.playerThreads });
-  const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure, decide: (d) => players.decide(d) });
+  const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure, decide: (d, room) => players.decide(d, room) });
   const loaded = hub.load();
   const sockets = new Sockets(hub, { maxPerIp: opts.maxPerIp, helloMs: opts.helloMs, heartbeatMs: opts.heartbeatMs });
   const http = createHttpServer({
