@@ -10,6 +10,7 @@ import type { ClientMessage, CreatedRoom, GameSnapshot, Identity, RoomPublic, Se
 import type { Order, RepublicChoice, Scenario } from '../src/engine';
 import { republicChoices, reviveView } from '../src/engine';
 import { greedyOrders } from '../src/ai/greedy';
+import { applyGameUpdate } from '../src/classroom/board';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,7 +31,9 @@ export interface ServerProcess {
 export function startServerProcess(db: string, extra: readonly string[] = []): Promise<ServerProcess> {
   // NGG_SERVER_NODE_ARGS: extra Node options for the server only (e.g. --cpu-prof to profile it under the benchmark).
   const nodeArgs = (process.env.NGG_SERVER_NODE_ARGS ?? '').split(' ').filter((x) => x.length > 0);
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, 'src/server/main.ts'), '--port', '0', '--host', '127.0.0.1', '--db', db, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // NGG_SERVER_ARGS: more server options for every server a test or the benchmark starts (e.g. --sync-apart).
+  const serverArgs = (process.env.NGG_SERVER_ARGS ?? '').split(' ').filter((x) => x.length > 0);
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, 'src/server/main.ts'), '--port', '0', '--host', '127.0.0.1', '--db', db, ...serverArgs, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let stdout = '';
   // 'close', not 'exit': the process may exit before everything it wrote has been read from its pipes (the benchmark reads its last line).
@@ -101,6 +104,8 @@ export class Device {
   parseGame = true;
   /** `game` messages left unread. */
   skippedGames = 0;
+  /** Board updates that did not follow this device's board (never, unless the server errs). */
+  unfitting = 0;
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => {
@@ -194,9 +199,13 @@ export class Device {
       case 'room':
         this.room = msg.room;
         break;
-      case 'game':
-        this.game = msg.game;
+      case 'game': {
+        // As a browser does (board.ts): the update applied to what this device holds.
+        const game = applyGameUpdate(this.game, msg);
+        if (game) this.game = game;
+        else this.unfitting++;
         break;
+      }
       case 'team':
         this.team = msg.team;
         break;

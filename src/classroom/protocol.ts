@@ -181,21 +181,52 @@ export interface TeamPrivate {
 
 /** Everything a device may see of the game itself. */
 export interface GameSnapshot {
+  /** The board's version: the number of turns played. */
+  version: number;
   /** The board as this device may see it: a team's power sees its own secret tracks; everyone else the public board. */
   view: PowerView;
   /** Every turn report so far, with other powers' secret tracks removed. */
   reports: TurnReport[];
 }
 
+/** What changed in a view: each [path of keys, new value] (board.ts says how it is made and applied). */
+export type ViewPatch = [path: string[], value: unknown][];
+
+/**
+ * The board after a turn (board.ts): the reports from index `from` on (a device keeps its own
+ * first `from` and appends these) and the view at `version`, whole or as a patch from the
+ * view at version `base`, the one every device of the room holds. A welcome always carries
+ * the whole board.
+ */
+export interface GameUpdate {
+  t: 'game';
+  version: number;
+  from: number;
+  reports: TurnReport[];
+  board: { kind: 'view'; view: PowerView } | { kind: 'patch'; base: number; patch: ViewPatch };
+}
+
+const Count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/**
+ * A board update as a client reads it: the server is trusted, but a frame is checked before a
+ * board is built from it. The shapes a patch is applied by are checked here; what the engine
+ * fills in (a view's and a report's fields) stays as the server sent it.
+ */
+export const GameUpdateSchema = z.strictObject({
+  t: z.literal('game'),
+  version: Count,
+  from: Count,
+  reports: z.array(z.looseObject({ turn: Count })),
+  board: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('view'), view: z.looseObject({ viewer: z.string(), turn: Count }) }),
+    z.strictObject({ kind: z.literal('patch'), base: Count, patch: z.array(z.tuple([z.array(z.string()), z.unknown()])) }),
+  ]),
+});
+
 export type ServerMessage =
   | { t: 'welcome'; you: Identity; scenario: Scenario; room: RoomPublic; game: GameSnapshot | null; team: TeamPrivate | null; messages: TeamMessage[]; codes: FacilitatorCodes | null }
   | { t: 'room'; room: RoomPublic }
-  /**
-   * The board after a turn: `game.reports` holds only the reports from index `from` on (the
-   * ones a device may not have yet); it keeps its own first `from` and appends these.
-   * A welcome always carries every report.
-   */
-  | { t: 'game'; game: GameSnapshot; from: number }
+  | GameUpdate
   | { t: 'team'; team: TeamPrivate }
   | { t: 'message'; message: TeamMessage }
   | { t: 'ack'; id: number }

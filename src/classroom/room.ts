@@ -24,13 +24,14 @@
 //
 // applyEntry changes the room in place and returns it: the server keeps one live room, and
 // copying every map on every draft would cost more than it protects.
-import type { GameRecord, Order, RepublicChoice, Scenario, SaveFile, TurnReport } from '../engine';
+import type { GameRecord, GameState, Order, RepublicChoice, Scenario, SaveFile, TurnReport } from '../engine';
 import { checkInjected, idRecord, indexScenario, OLD_RULES_MESSAGE, offers, own, playTurn, republicChoices, ruleOfThumbChoice, SAVE_VERSION, startRecord, toSave, validateOrders, viewFor } from '../engine';
 import { parsePlayer } from '../ai/player';
 import { parseRepublicPlayer, republicView } from '../ai/republic';
 import type { Decided, Decision } from './decide';
 import { decide } from './decide';
-import type { Addressee, ClientMessage, GameSnapshot, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, Sender, ServerMessage, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
+import { diffView } from './board';
+import type { Addressee, ClientMessage, GameSnapshot, GameUpdate, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, Sender, ServerMessage, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
 import { FACILITATOR_ONLY, TEAM_ONLY, isTeamParty, sameParty } from './protocol';
 
 /** Everything fixed when a room is made (stored once). */
@@ -103,6 +104,10 @@ export interface RoomState {
   timer: Timer;
   record: GameRecord;
   reports: TurnReport[];
+  /** The game's state before the last turn resolved: devices hold their view of it until told the new one, as a patch from it (board.ts). */
+  previous: GameState | null;
+  /** The index in the log of each entry that resolved a turn: which of a batch's entries made new boards. */
+  resolvedAt: number[];
   drafts: Map<string, Order[]>;
   submitted: Map<string, Order[]>;
   stances: Map<string, RepublicChoice>;
@@ -166,6 +171,8 @@ export function createRoom(c: RoomCreation): RoomState {
     timer: { kind: 'off' },
     record: record.value,
     reports: [],
+    previous: null,
+    resolvedAt: [],
     drafts: new Map(),
     submitted: new Map(),
     stances: new Map(),
@@ -176,6 +183,49 @@ export function createRoom(c: RoomCreation): RoomState {
     news: [],
     messages: [],
     result: null,
+  };
+}
+
+/** A stored room that cannot be resumed: what each device that holds one of its codes is told, and what its export holds. */
+export interface Unresumable {
+  /** The rules version it was played under. */
+  rules: number;
+  tell(who: Identity): string;
+  record: OldRoomRecord;
+}
+
+/** The export of a room that cannot be resumed: its log as stored, for grading by hand (no game to replay or debrief). */
+export interface OldRoomRecord {
+  format: 'new-great-game/old-room';
+  code: string;
+  title: string;
+  createdAt: number;
+  rules: number;
+  why: string;
+  startSettings: RoomSettings;
+  log: LogEntry[];
+}
+
+/**
+ * Whether a stored room is one `createRoom` refuses for its rules (stored before rooms recorded
+ * them: version 1, events drawn during resolution), and if so what its devices are told. A
+ * teacher's console gets what can still be done: download the record (every order, stance
+ * and message as logged) and create a new room of the same scenario; a team's device or the
+ * projector, that the room is over for this server and to ask the teacher.
+ */
+export function unresumable(c: RoomCreation, log: readonly LogEntry[]): Unresumable | null {
+  // A stored room crossed JSON: the field may be missing, whatever the type says.
+  const rules = (c.rules as number | undefined) ?? 1;
+  if (rules === SAVE_VERSION) return null;
+  const title = typeof c.scenario?.title === 'string' ? c.scenario.title : 'its scenario';
+  const why = `Room ${c.code} was played under the rules of an earlier version of the game (rules version ${rules}; this server plays version ${SAVE_VERSION}), so it cannot be resumed: its turns would now play out differently.`;
+  return {
+    rules,
+    tell: (who) =>
+      who.kind === 'facilitator'
+        ? `${why} Its record (every order, stance and message, as logged) can still be downloaded for grading: /api/rooms/${c.code}/export?key=${c.facilitator}. To play on, create a new room of ${title} (Set up a classroom game) and give the teams its new codes.`
+        : `${why} Ask your teacher for the code of a new room.`,
+    record: { format: 'new-great-game/old-room', code: c.code, title, createdAt: c.at, rules, why, startSettings: c.settings, log: [...log] },
   };
 }
 
@@ -330,6 +380,8 @@ function resolve(room: RoomState, at: number, fill: ReadonlyMap<string, Republic
     openTurn(room, at);
     return;
   }
+  room.previous = room.record.state;
+  room.resolvedAt.push(room.log.length - 1);
   room.record = played.value.record;
   room.reports.push(played.value.report);
   if (room.record.state.phase.kind === 'over') {
@@ -684,14 +736,29 @@ export function teamPrivate(room: RoomState, role: string): TeamPrivate {
   return { role, draft: room.drafts.get(role) ?? [], submitted: room.submitted.get(role) ?? null, stance: room.stances.get(role) ?? null, offers: offered };
 }
 
-/** The board and the reports as `who` may see them: a power's team sees its own secret tracks; everyone else the public board. */
 /** Whose board a device sees: its own power's, or (everyone else) the public board, ''. */
 const viewerOf = (room: RoomState, who: Identity): string => (who.kind === 'team' && room.roleById.get(who.role)?.kind === 'power' ? who.role : '');
 
-export function gameSnapshot(room: RoomState, who: Identity, from = 0): GameSnapshot {
+/** The board and every report as `who` may see them: a power's team sees its own secret tracks; everyone else the public board. */
+export function gameSnapshot(room: RoomState, who: Identity): GameSnapshot {
   const { scenario } = room.creation;
   const viewer = viewerOf(room, who);
-  return { view: viewFor(scenario, room.record.state, viewer), reports: room.reports.slice(from).map((r) => reportFor(scenario, r, viewer)) };
+  return { version: room.record.turns.length, view: viewFor(scenario, room.record.state, viewer), reports: room.reports.map((r) => reportFor(scenario, r, viewer)) };
+}
+
+/**
+ * The board update for `viewer` after `resolved` turns were played by one batch of entries:
+ * the new reports, and the view as a patch from the one before (every device holds it), or
+ * whole when several turns resolved at once (there is no older state to patch from).
+ */
+function gameUpdate(room: RoomState, viewer: string, resolved: number): GameUpdate {
+  const { scenario } = room.creation;
+  const version = room.record.turns.length;
+  const from = room.reports.length - resolved;
+  const view = viewFor(scenario, room.record.state, viewer);
+  const reports = room.reports.slice(from).map((r) => reportFor(scenario, r, viewer));
+  const board: GameUpdate['board'] = resolved === 1 && room.previous ? { kind: 'patch', base: version - 1, patch: diffView(viewFor(scenario, room.previous, viewer), view) } : { kind: 'view', view };
+  return { t: 'game', version, from, reports, board };
 }
 
 /** A turn report without the changes to other powers' secret tracks. */
@@ -790,21 +857,21 @@ export function outbox(room: RoomState, entries: readonly LogEntry[], now: numbe
     }
   }
   if (roomChanged) out.push({ to: { kind: 'all' }, msg: { t: 'room', room: publicRoom(room, now, connected) } });
-  if (turnChanged) {
-    // Each resolution closes a stage, so these entries added at most this many reports: a
-    // device is sent those (and, when a closed stage resolved nothing, one it already has).
-    const closed = entries.filter((e) => e.k === 'close-orders' || e.k === 'close-stances').length;
-    const from = Math.max(0, room.reports.length - Math.max(1, closed));
-    // Most devices see the public board: each board is made once and sent to all who see it.
+  // The turns these entries resolved (they are the log's last entries): each made a report and a new board.
+  const first = room.log.length - entries.length;
+  let resolved = 0;
+  for (let i = room.resolvedAt.length - 1; i >= 0 && (room.resolvedAt[i] ?? -1) >= first; i--) resolved++;
+  if (resolved > 0) {
+    // Most devices see the public board: each update is made once and sent to all who see it.
     const boards = new Map<string, ServerMessage>();
     for (const a of audiences(room)) {
       const viewer = viewerOf(room, a.who);
-      const msg = boards.get(viewer) ?? { t: 'game', game: gameSnapshot(room, a.who, from), from };
+      const msg = boards.get(viewer) ?? gameUpdate(room, viewer, resolved);
       boards.set(viewer, msg);
       out.push({ to: a.to, msg });
     }
-    for (const r of room.roles) teams.add(r.id);
   }
+  if (turnChanged) for (const r of room.roles) teams.add(r.id);
   for (const role of teams) out.push({ to: { kind: 'team', role }, msg: { t: 'team', team: teamPrivate(room, role) } });
   return out;
 }

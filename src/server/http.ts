@@ -53,7 +53,8 @@ export interface HttpDeps {
   /** Stores and opens a new room (the hub's createRoom); throws if it cannot. */
   createRoom(c: NewCreation): void;
   tokenTaken(code: string): boolean;
-  exportRoom(code: string, key: string): unknown;
+  /** The room's record once all it holds is durable, or null (no room, or not its facilitator's key). */
+  exportRoom(code: string, key: string): Promise<unknown>;
   sockets: Sockets;
   /** Told of each room made (main prints its code and QR). */
   onCreated?(c: NewCreation): void;
@@ -105,7 +106,7 @@ export function createHttpServer(deps: HttpDeps): Server {
     const exportMatch = /^\/api\/rooms\/([A-Z0-9]{1,16})\/export$/.exec(path);
     if (exportMatch?.[1] !== undefined) {
       if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'GET only', { Allow: 'GET' });
-      const record = deps.exportRoom(exportMatch[1], url.searchParams.get('key') ?? '');
+      const record = await deps.exportRoom(exportMatch[1], url.searchParams.get('key') ?? '');
       if (record === null) return json(res, 404, { error: 'no such room, or the key is not its facilitator key' });
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(record), {
         'Content-Disposition': `attachment; filename="room-${exportMatch[1]}.json"`,
@@ -115,7 +116,7 @@ export function createHttpServer(deps: HttpDeps): Server {
     const debriefMatch = /^\/api\/rooms\/([A-Z0-9]{1,16})\/debrief$/.exec(path);
     if (debriefMatch?.[1] !== undefined) {
       if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'GET only', { Allow: 'GET' });
-      const record = deps.exportRoom(debriefMatch[1], url.searchParams.get('key') ?? '');
+      const record = await deps.exportRoom(debriefMatch[1], url.searchParams.get('key') ?? '');
       if (record === null) return json(res, 404, { error: 'no such room, or the key is not its facilitator key' });
       const made = classDebrief(record as RoomExport);
       if (!made.ok) return send(res, 500, 'text/plain; charset=utf-8', `The debrief could not be made: ${made.error}`);

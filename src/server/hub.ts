@@ -8,9 +8,13 @@
 //      event-loop tick folded in, so two messages in one tick see each other;
 //   2. its entries are folded in and queued, and a flush is scheduled for the end of the tick;
 //   3. the flush appends the entries of every room touched in the tick in ONE transaction
-//      (group commit: one fsync for many orders);
-//   4. only after the commit: each message gets its `ack`, and the outbox is routed to its
-//      audiences (acks first: they are small, and the room updates follow in the same tick);
+//      (group commit: one fsync for many orders) and makes the outboxes from the rooms as
+//      written;
+//   4. only once the commit is durable: each message gets its `ack`, and the outboxes are
+//      routed to their audiences (acks first: they are small). With a store that syncs off
+//      the event loop (`durable`: the SQLite store fdatasyncs its WAL on the thread pool),
+//      the hub reads, checks and writes the next batches meanwhile; a sync covers every
+//      batch written before it began (a few may run at once), and batches are released in order;
 //   5. then what the rooms' clocks or completed stages cause (`dueEntries`: the last team's
 //      submission closes the stage, which resolves the turn) is queued for the next flush,
 //      its own transaction: an ack never waits for a turn to be resolved, in its room or in
@@ -25,8 +29,8 @@
 // failed commit. An answer the room no longer waits for (the game ended, it was answered
 // already) makes no entry. A decision that fails is logged here and answered by the model's
 // fallback (no orders), so the game goes on.
-// Nothing leaves the hub about a room with uncommitted entries: a `hello` or an export of
-// such a room commits first. If a commit fails, each room touched is rebuilt from the store
+// Nothing leaves the hub about a room with entries not yet durable: a `hello` or an export of
+// such a room writes first, and its welcome or record leaves once that is durable. If a commit fails, each room touched is rebuilt from the store
 // (the model may fold entries in place, so there is no older copy to fall back to) and every
 // message of the tick is refused: nothing is acknowledged that is not on disk. A crash
 // between commit and ack is seen by the client as a lost connection; it reconnects and its
@@ -66,6 +70,12 @@ export interface RoomModel<C extends CreationLike, S extends { readonly creation
   pendingDecisions?(room: S): { key: string; decision: unknown }[];
   /** The entries that log a decision's answer (or its failure); none if the room no longer waits for it. */
   decided?(room: S, key: string, answer: { ok: true; value: unknown } | { ok: false; error: string }, now: number): E[];
+  /**
+   * A stored room that cannot be rebuilt because it was played under earlier rules: what a
+   * device holding one of its codes is told, and the export its facilitator may still take.
+   * Optional: without it (or when it answers null), such a room's codes are unknown.
+   */
+  unresumable?(c: C, log: readonly E[]): { tell(who: Identity): string; record: unknown } | null;
   /** What the room is told when devices come or go (the outbox says nothing without entries). Optional: without it, presence shows at the next change. */
   presence?(room: S, now: number, connected: ReadonlyMap<string, number>): { to: Audience; msg: ServerMessage }[];
 }
@@ -98,8 +108,12 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Keep each acknowledgement's time in the server (frame in → ack out) and each flush's, for the benchmark. */
   measure?: boolean;
-  /** Makes one decision the model describes, off this thread (the worker pool). Without it, every decision fails and the model's fallback answers. */
-  decide?: (decision: unknown) => Promise<unknown>;
+  /**
+   * Makes one decision the model describes, off this thread (the worker pool), after the
+   * decisions of the same room asked before it (so a room's answers are logged in the order
+   * asked). Without it, every decision fails and the model's fallback answers.
+   */
+  decide?: (decision: unknown, room: string) => Promise<unknown>;
   /**
    * Longest a message read waits for the rest of its tick before what is read so far is
    * committed (ms). A deadline burst brings hundreds of frames in one tick; without a bound
@@ -109,6 +123,8 @@ export interface HubOptions {
   maxBatchMs?: number;
   /** Longest run of what commits cause (closing stages, resolving turns) before the hub reads sockets again (ms). */
   sliceMs?: number;
+  /** Most syncs asked of a store with `durable` at once (3). */
+  maxSyncs?: number;
 }
 
 /** A connection: before `hello` it belongs to no room. */
@@ -158,6 +174,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private readonly rooms = new Map<string, LiveRoom<S, E>>();
   /** Every token in use (room code, facilitator secret, team codes) → its room's code. */
   private readonly tokens = new Map<string, string>();
+  /** Rooms kept in the store that cannot be resumed (earlier rules), by code: their devices are told why. */
+  private readonly unresumable = new Map<string, { creation: C; tell(who: Identity): string; record: unknown }>();
   private readonly acks: QueuedAck[] = [];
   private readonly touched = new Set<LiveRoom<S, E>>();
   private flushScheduled: NodeJS.Immediate | null = null;
@@ -168,18 +186,30 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private readonly sliceMs: number;
   /** How long commits take lately (ms, a moving average): a batch is not cut shorter than one commit. */
   private commitMs = 0;
+  /** Batches written, and how many of them are known durable (a store with `durable`). */
+  private written = 0;
+  /** The last batch a sync was asked to cover, and the syncs running. */
+  private asked = 0;
+  private readonly syncs = new Set<Promise<void>>();
+  /**
+   * Syncs running at once: a batch written while one runs gets its own at once instead of
+   * waiting for it (the file system joins syncs that overlap into one journal commit).
+   */
+  private readonly maxSyncs: number;
+  /** What waits for a batch to be durable, in the order written: acks and updates, welcomes, exports. */
+  private readonly releases: { seq: number; run: (durable: boolean) => void }[] = [];
   private closed = false;
   private readonly now: () => number;
   private readonly maxPerRoom: number;
   private readonly maxBadHellos: number;
   private readonly unloadAfterMs: number;
   private readonly log: (line: string) => void;
-  private readonly decide: ((decision: unknown) => Promise<unknown>) | null;
+  private readonly decide: ((decision: unknown, room: string) => Promise<unknown>) | null;
   /** Commits made, and entries written, since the start (for the benchmark and tests). */
   readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0, decisions: 0, failedDecisions: 0 };
   /** With `measure`: ms from a frame's arrival to its ack, and each flush (work up to the commit, in all). */
   readonly latencies: number[] | null;
-  readonly phases: { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[] = [];
+  readonly phases: { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[] = [];
   /** With `measure`: each slice of settling rooms (ms): closing stages and resolving turns. */
   readonly settling: number[] = [];
 
@@ -197,6 +227,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.decide = opts.decide ?? null;
     this.maxBatchMs = opts.maxBatchMs ?? 2;
     this.sliceMs = opts.sliceMs ?? 4;
+    this.maxSyncs = opts.maxSyncs ?? 3;
   }
 
   /** Rebuilds every stored room from its log (on start). A room that cannot be rebuilt is reported and left out, never fatal to the others. */
@@ -215,10 +246,24 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       } catch (e) {
         failed.push(stored.code);
         this.log(`room ${stored.code} could not be rebuilt from its log: ${e instanceof Error ? e.message : String(e)}`);
+        this.keepUnresumable(stored.creation, stored.log);
       }
     }
     this.scheduleFlush();
     return { loaded, failed };
+  }
+
+  /** A room left out for its rules: its codes stay taken, and its devices are told why they cannot play it. */
+  private keepUnresumable(c: C, log: readonly E[]): void {
+    let u: ReturnType<NonNullable<RoomModel<C, S, E>['unresumable']>> = null;
+    try {
+      u = this.model.unresumable?.(c, log) ?? null;
+    } catch (e) {
+      this.log(`room ${c.code}: unresumable threw: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!u) return;
+    this.unresumable.set(c.code, { creation: c, tell: u.tell, record: u.record });
+    for (const token of [c.code, c.facilitator, ...c.teamCodes.map((t) => t.code)]) this.tokens.set(token, c.code);
   }
 
   /** Whether a token (a code or secret) is already in use, so a new one is drawn. */
@@ -241,12 +286,20 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
 
   isFinished = (room: S): boolean => this.model.isFinished(room);
 
-  /** The room's record, if `key` is its facilitator's secret; null otherwise (no room, wrong key: not told apart). */
+  /** The room's record as written, if `key` is its facilitator's secret; null otherwise (no room, wrong key: not told apart). */
   exportRoom(code: string, key: string): unknown {
+    const old = this.unresumable.get(code);
+    if (old) return sameSecret(key, old.creation.facilitator) ? old.record : null;
     const room = this.live(code);
     if (!room || !sameSecret(key, room.state.creation.facilitator)) return null;
     if (room.queued.length > 0) this.flushNow();
     return this.model.exportRoom(room.state);
+  }
+
+  /** The same, given once what it holds is durable (what the HTTP export serves). */
+  exportDurable(code: string, key: string): Promise<unknown> {
+    const record = this.exportRoom(code, key);
+    return new Promise((done) => this.afterPending((durable) => done(durable ? record : null)));
   }
 
   connect(peer: Peer): Conn {
@@ -376,6 +429,9 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private hello(conn: Conn, id: number, token: string): void {
     // Codes are typed by people: the model reads them without regard to case, and so does the index.
     const code = this.tokens.get(token) ?? this.tokens.get(token.trim().toUpperCase());
+    const old = code === undefined ? undefined : this.unresumable.get(code);
+    // A right code of a room that cannot be played: not a guess, so it counts against no one.
+    if (old) return this.send(conn, { t: 'refused', id, reason: old.tell(oldIdentity(old.creation, token)) });
     const room = code === undefined ? undefined : this.live(code);
     let who: Identity | null = null;
     if (room) {
@@ -400,14 +456,22 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     if (room.queued.length > 0) this.flushNow();
     conn.room = room;
     conn.who = who;
-    room.conns.add(conn);
     if (who.kind === 'team') room.connected.set(who.role, (room.connected.get(who.role) ?? 0) + 1);
+    let hi: ServerMessage | null = null;
     try {
-      this.send(conn, this.model.welcome(room.state, who, this.now(), room.connected));
+      hi = this.model.welcome(room.state, who, this.now(), room.connected);
     } catch (e) {
       this.log(`room ${room.code}: welcome threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     }
-    this.send(conn, { t: 'ack', id });
+    // The welcome shows the room as written; it leaves once that is durable, and from then on
+    // the device is told every update (the ones before are in its welcome).
+    this.afterPending((durable) => {
+      if (!conn.open) return;
+      if (!durable) return this.closeConn(conn, 1013, 'the server could not save just now');
+      room.conns.add(conn);
+      if (hi) this.send(conn, hi);
+      this.send(conn, { t: 'ack', id });
+    });
     if (who.kind === 'team') this.connectedChanged(room);
   }
 
@@ -476,7 +540,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       if (room.deciding.has(key)) continue;
       room.deciding.add(key);
       this.stats.decisions++;
-      const asked = this.decide ? this.decide(decision) : Promise.reject(new Error('this server runs no computer players'));
+      const asked = this.decide ? this.decide(decision, room.code) : Promise.reject(new Error('this server runs no computer players'));
       asked.then(
         (value) => this.answered(room, key, { ok: true, value }),
         (e: unknown) => {
@@ -540,7 +604,11 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.flush();
   }
 
-  /** The group commit: one transaction for every room touched this tick, then outboxes and acks. */
+  /**
+   * The group commit: one transaction for every room touched this tick; then, once it is
+   * durable, acks and outboxes. The outboxes are made now, from the rooms exactly as written
+   * (later messages fold more entries in before the commit is durable), and held until then.
+   */
   private flush(): void {
     this.flushScheduled = null;
     const rooms = [...this.touched];
@@ -555,72 +623,138 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     } catch (e) {
       this.stats.failedCommits++;
       this.log(`commit of ${batch.length} room(s) failed: ${e instanceof Error ? e.message : String(e)}`);
-      for (const room of rooms) {
-        room.queued = [];
-        this.rebuild(room);
-        this.arm(room);
-        // An answer folded in but not committed is gone with the rebuild: its decision is asked again.
-        this.askDecisions(room);
-      }
-      for (const a of acks) this.send(a.conn, { t: 'refused', id: a.id, reason: SAVE_FAILED });
+      this.refuseAll(rooms, acks);
       return;
     }
-    const committed = performance.now();
-    if (batch.length > 0) {
-      this.stats.commits++;
-      this.commitMs = 0.8 * this.commitMs + 0.2 * (committed - started);
-    }
-    // Acks first: each is a few bytes and means "on disk", which is now true; the outboxes
-    // that follow can be large (a closed stage sends every device its view of the board).
-    for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });
-    const acked = performance.now();
-    // Each device's updates from every room of this flush leave in one write (the acks above went at once).
-    const corked = new Set<Conn>();
+    const written = performance.now();
+    if (batch.length > 0) this.stats.commits++;
+    const outs: { room: LiveRoom<S, E>; out: { to: Audience; msg: ServerMessage }[] }[] = [];
+    let entryCount = 0;
     for (const room of rooms) {
       const entries = room.queued;
       room.queued = [];
-      this.stats.entries += entries.length;
+      entryCount += entries.length;
       try {
-        if (entries.length > 0) this.route(room, this.model.outbox(room.state, entries, now, room.connected), corked);
-        if (room.presence && this.model.presence) this.route(room, this.model.presence(room.state, now, room.connected), corked);
+        if (entries.length > 0) outs.push({ room, out: this.model.outbox(room.state, entries, now, room.connected) });
+        if (room.presence && this.model.presence) outs.push({ room, out: this.model.presence(room.state, now, room.connected) });
       } catch (e) {
         this.log(`room ${room.code}: outbox threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
       room.presence = false;
       this.arm(room);
     }
-    for (const conn of corked) this.uncork(conn);
-    const routed = performance.now();
-    // What the committed entries cause goes into a later transaction (step 5 above), settled a
+    this.stats.entries += entryCount;
+    // What the written entries cause goes into a later transaction (step 5 above), settled a
     // slice of rooms at a time: fifty rooms resolving their turns at once must not hold up
     // the messages read meanwhile (a room's own next message settles it first, in `frame`).
+    // It is released after this commit's, so nothing it says is told before this is durable.
     for (const room of rooms) this.due.add(room);
     this.scheduleDue();
-    if (this.latencies) {
-      const done = performance.now();
-      for (const a of acks) this.latencies.push(acked - a.at);
-      this.phases.push({ ms: done - started, commitMs: committed - started, routeMs: routed - acked, dueMs: done - routed, acks: acks.length, entries: batch.reduce((n, b) => n + b.entries.length, 0) });
+    const prepared = performance.now();
+    const release = (durable: boolean): void => {
+      if (!durable) return this.refuseAll(rooms, acks);
+      const synced = performance.now();
+      // Acks first: each is a few bytes and means "on disk", which is now true; the outboxes
+      // that follow can be large (a turn's end sends every device its new report).
+      for (const a of acks) this.send(a.conn, { t: 'ack', id: a.id });
+      const acked = performance.now();
+      // Each device's updates from every room of this flush leave in one write (the acks above went at once).
+      const corked = new Set<Conn>();
+      for (const { room, out } of outs) this.route(room, out, corked);
+      for (const conn of corked) this.uncork(conn);
+      if (this.latencies) {
+        const done = performance.now();
+        for (const a of acks) this.latencies.push(acked - a.at);
+        // Work on the event loop (writing, making the outboxes, sending them), and the wait for the disk, off it.
+        this.phases.push({ ms: prepared - started + (done - synced), commitMs: written - started, syncMs: synced - prepared, routeMs: done - acked, acks: acks.length, entries: entryCount });
+      }
+    };
+    if (batch.length > 0) this.whenDurable(release, written - started);
+    else this.afterPending(release);
+  }
+
+  /** A commit failed (or could not be made durable): every room touched is rebuilt from the store, and every message of the batch refused. */
+  private refuseAll(rooms: readonly LiveRoom<S, E>[], acks: readonly QueuedAck[]): void {
+    for (const room of rooms) {
+      room.queued = [];
+      this.rebuild(room);
+      this.arm(room);
+      // An answer folded in but not committed is gone with the rebuild: its decision is asked again.
+      this.askDecisions(room);
     }
+    for (const a of acks) this.send(a.conn, { t: 'refused', id: a.id, reason: SAVE_FAILED });
+  }
+
+  /**
+   * Runs `release` once everything written so far is durable. A store that makes its commits
+   * durable as it writes them (no `durable`) releases at once; otherwise one sync at a time is
+   * asked of it, each covering every commit written before it began (a second group commit:
+   * while the disk syncs, the hub reads, checks and writes the next batches).
+   */
+  private whenDurable(release: (durable: boolean) => void, writeMs: number): void {
+    if (!this.store.durable) {
+      this.commitMs = 0.8 * this.commitMs + 0.2 * writeMs;
+      return this.afterPending(release);
+    }
+    const seq = ++this.written;
+    this.releases.push({ seq, run: release });
+    this.sync();
+  }
+
+  /** Runs `f` after every release already waiting (at once when none is), told whether the commits before it are durable. */
+  private afterPending(f: (durable: boolean) => void): void {
+    if (this.releases.length === 0) return f(true);
+    this.releases.push({ seq: this.written, run: f });
+  }
+
+  private sync(): void {
+    if (this.syncs.size >= this.maxSyncs || this.closed || this.asked >= this.written || !this.store.durable) return;
+    const upTo = this.written;
+    this.asked = upTo;
+    const began = performance.now();
+    const running: Promise<void> = this.store.durable().then(
+      () => this.syncDone(running, upTo, true, performance.now() - began),
+      (e: unknown) => {
+        if (!this.closed) {
+          this.stats.failedCommits++;
+          this.log(`a commit could not be made durable (its messages are refused): ${e instanceof Error ? e.message : String(e)}`);
+        }
+        this.syncDone(running, upTo, false, performance.now() - began);
+      },
+    );
+    this.syncs.add(running);
+  }
+
+  private syncDone(running: Promise<void>, upTo: number, durable: boolean, ms: number): void {
+    this.syncs.delete(running);
+    // A stopped hub answers nothing more: the devices reconnect to the next start, whose welcome shows what was kept.
+    if (this.closed) return;
+    // Batches are not cut shorter than a commit takes to be durable lately (flush's caller).
+    this.commitMs = 0.8 * this.commitMs + 0.2 * ms;
+    // A sync covers what was written before it began, so one that ends may release batches a slower earlier one also covers.
+    while (this.releases.length > 0 && (this.releases[0]?.seq ?? Infinity) <= upTo) this.releases.shift()?.run(durable);
+    this.sync();
+  }
+
+  /** Resolves once no sync is running (a stopping server closes its store after). */
+  syncsDone(): Promise<void> {
+    return Promise.allSettled([...this.syncs]).then(() => undefined);
   }
 
   private route(room: LiveRoom<S, E>, out: readonly { to: Audience; msg: ServerMessage }[], corked: Set<Conn>): void {
-    // The board as a device may see it depends only on who views it (protocol.ts, GameSnapshot:
-    // a power's team sees its own secret tracks, everyone else the public board), so within one
-    // outbox the snapshots for one viewer are the same text: serialised once. They are the
-    // largest messages (the board and every report so far), sent to every device at a stage's end.
-    const boards = new Map<string, string>();
+    // The model gives one message object to every audience that is told the same (a board
+    // update is made once per viewer: every device that sees the public board gets the same
+    // one), so each object is serialised once however many audiences it goes to.
+    const frames = new Map<ServerMessage, string | Buffer>();
     for (const { to, msg } of out) {
       const conns = [...room.conns].filter((c) => c.who && reaches(to, c.who));
       // Nobody of this audience is connected: nothing to serialise.
       if (conns.length === 0) continue;
-      let text: string;
-      if (msg.t === 'game') {
-        const viewer = msg.game.view.viewer;
-        text = boards.get(viewer) ?? JSON.stringify(msg);
-        boards.set(viewer, text);
-      } else text = JSON.stringify(msg);
-      // A message for many devices is encoded to UTF-8 once, not once per socket.
-      const frame = conns.length > 1 ? Buffer.from(text, 'utf8') : text;
+      let frame = frames.get(msg) ?? JSON.stringify(msg);
+      // A message for many devices (or a second audience) is encoded to UTF-8 once, not once per socket.
+      if (typeof frame === 'string' && (conns.length > 1 || frames.has(msg))) frame = Buffer.from(frame, 'utf8');
+      frames.set(msg, frame);
+      const bytes = typeof frame === 'string' ? frame.length : frame.byteLength;
       for (const conn of conns) {
         if (!corked.has(conn) && conn.open) {
           corked.add(conn);
@@ -628,8 +762,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
         }
         this.sendText(conn, frame);
       }
-      this.stats.bytesSent += text.length * conns.length;
-      if (msg.t === 'game') this.stats.boardBytesSent += text.length * conns.length;
+      this.stats.bytesSent += bytes * conns.length;
+      if (msg.t === 'game') this.stats.boardBytesSent += bytes * conns.length;
     }
   }
 
@@ -720,6 +854,14 @@ function reaches(to: Audience, who: Identity): boolean {
     case 'team':
       return who.kind === 'team' && who.role === to.role;
   }
+}
+
+/** Who a token of a room that cannot be played opens (the model cannot be asked: it has no such room). */
+function oldIdentity(c: CreationLike, token: string): Identity {
+  if (sameSecret(token, c.facilitator)) return { kind: 'facilitator' };
+  const code = token.trim().toUpperCase();
+  const team = c.teamCodes.find((t) => t.code === code);
+  return team ? { kind: 'team', role: team.role } : { kind: 'projector' };
 }
 
 /** Compares a key with a secret in time independent of where they differ. */

@@ -2,8 +2,10 @@
 //
 //   tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist]
 //                          [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10]
-//                          [--heartbeat-seconds 15] [--player-threads N] [--measure]
+//                          [--heartbeat-seconds 15] [--player-threads N] [--sync-apart] [--measure]
 //
+// --sync-apart syncs the database's WAL on the thread pool instead of inside each commit on
+// the event loop (sqliteStore.ts): slower on a loaded 2-core machine, kept for comparing.
 // --measure keeps the server's own latency figures and prints them as one JSON line
 // (`measured: {...}`) when it stops: the benchmark reads them.
 //
@@ -32,13 +34,14 @@ interface Options {
   helloSeconds: number;
   heartbeatSeconds: number;
   playerThreads: number | undefined;
+  syncApart: boolean;
   measure: boolean;
 }
 
-const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10] [--heartbeat-seconds 15] [--player-threads N] [--measure]';
+const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10] [--heartbeat-seconds 15] [--player-threads N] [--sync-apart] [--measure]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, helloSeconds: 10, heartbeatSeconds: 15, playerThreads: undefined, measure: false };
+  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, helloSeconds: 10, heartbeatSeconds: 15, playerThreads: undefined, syncApart: false, measure: false };
   const int = (name: string, v: string, min: number, max: number): number => {
     const n = Number(v);
     if (!/^\d+$/.test(v) || n < min || n > max) usage(`${name} must be a whole number from ${min} to ${max}`);
@@ -46,8 +49,9 @@ function parseArgs(argv: readonly string[]): Options {
   };
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i];
-    if (name === '--measure') {
-      o.measure = true;
+    if (name === '--measure' || name === '--sync-apart') {
+      if (name === '--measure') o.measure = true;
+      else o.syncApart = true;
       i--;
       continue;
     }
@@ -105,6 +109,7 @@ async function main(): Promise<void> {
     helloMs: o.helloSeconds * 1000,
     heartbeatMs: o.heartbeatSeconds * 1000,
     measure: o.measure,
+    syncApart: o.syncApart,
     playerThreads: o.playerThreads,
     onCreated: (c) => void printRoom(c, base),
   });

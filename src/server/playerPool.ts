@@ -4,7 +4,10 @@
 // the hub asks, goes on serving every room, and logs the answer when it comes (hub.ts).
 //
 // Each thread takes one decision at a time (a decision is one long synchronous search, so
-// queueing in the thread would gain nothing, and an idle thread may take the next one). A
+// queueing in the thread would gain nothing, and an idle thread may take the next one).
+// Decisions of different rooms run at once, on as many threads as there are; the decisions
+// of one room (its `key`) run one after another, in the order asked, so its answers come back,
+// and are logged, in that order whatever the threads' speed: the same log every time. A
 // thread that throws, dies or takes too long fails only the decision it was making: the
 // pool reports it, ends the thread and starts another when there is work. Threads start
 // when first needed, so a server whose rooms have no computer player starts none.
@@ -23,6 +26,8 @@ export interface PlayerPoolOptions {
 interface Job {
   readonly id: number;
   readonly request: unknown;
+  /** Whose decision it is (a room): one job of a key at a time. */
+  readonly key: string | null;
   resolve(value: unknown): void;
   reject(e: Error): void;
 }
@@ -54,11 +59,11 @@ export class PlayerPool {
     this.script = opts.script ?? new URL('./playerWorker.mjs', import.meta.url);
   }
 
-  /** The answer to one request, from whichever thread is free first. */
-  decide(request: unknown): Promise<unknown> {
+  /** The answer to one request, from whichever thread is free first, after every request of the same `key` asked before it. */
+  decide(request: unknown, key: string | null = null): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the server is stopping'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.next++, request, resolve, reject });
+      this.queue.push({ id: this.next++, request, key, resolve, reject });
       this.pump();
     });
   }
@@ -84,9 +89,13 @@ export class PlayerPool {
 
   private pump(): void {
     while (this.queue.length > 0 && !this.closed) {
+      // The first job waiting whose key has none running (the jobs of one key stay in order in the queue).
+      const busy = new Set(this.threads.flatMap((t) => (t.job?.key != null ? [t.job.key] : [])));
+      const at = this.queue.findIndex((j) => j.key === null || !busy.has(j.key));
+      if (at < 0) return;
       const thread = this.threads.find((t) => t.job === null) ?? (this.threads.length < this.size ? this.spawn() : undefined);
       if (!thread) return;
-      const job = this.queue.shift() as Job;
+      const job = this.queue.splice(at, 1)[0] as Job;
       thread.job = job;
       thread.timer = setTimeout(() => this.fail(thread, new Error(`no answer in ${Math.round(this.timeoutMs / 1000)} s`)), this.timeoutMs);
       try {

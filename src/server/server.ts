@@ -24,6 +24,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Keep the server's own latency figures (the benchmark). */
   measure?: boolean;
+  /** Sync the database's WAL on the thread pool instead of inside each commit on the event loop (sqliteStore.ts). */
+  syncApart?: boolean;
   /** Threads for the computer players (default: one per core but one, at least one). */
   playerThreads?: number;
   /** Told of each room made after the start. */
@@ -38,15 +40,15 @@ export interface RunningServer<S> {
   rooms(): S[];
   isFinished(room: S): boolean;
   /** With `measure`: ms from each frame's arrival to its ack, and each group commit's work. */
-  measured(): { latencies: readonly number[]; flushes: readonly { ms: number; commitMs: number; routeMs: number; dueMs: number; acks: number; entries: number }[]; settling: readonly number[]; commits: number; bytesSent: number; boardBytesSent: number };
+  measured(): { latencies: readonly number[]; flushes: readonly { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[]; settling: readonly number[]; commits: number; bytesSent: number; boardBytesSent: number };
   /** Commits what is queued, closes every connection and the database. */
   close(): Promise<void>;
 }
 
 export async function startServer<S extends { readonly creation: NewCreation }, E extends { at: number }>(model: RoomModel<NewCreation, S, E>, opts: ServerOptions): Promise<RunningServer<S>> {
-  const store = new SqliteStore<NewCreation, E>(opts.db);
+  const store = new SqliteStore<NewCreation, E>(opts.db, { syncApart: opts.syncApart });
   const players = new PlayerPool({ size: opts.playerThreads });
-  const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure, decide: (d) => players.decide(d) });
+  const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure, decide: (d, room) => players.decide(d, room) });
   const loaded = hub.load();
   const sockets = new Sockets(hub, { maxPerIp: opts.maxPerIp, helloMs: opts.helloMs, heartbeatMs: opts.heartbeatMs });
   const http = createHttpServer({
@@ -54,7 +56,7 @@ export async function startServer<S extends { readonly creation: NewCreation }, 
     scenariosDir: opts.scenariosDir,
     createRoom: (c) => void hub.createRoom(c),
     tokenTaken: hub.tokenTaken,
-    exportRoom: (code, key) => hub.exportRoom(code, key),
+    exportRoom: (code, key) => hub.exportDurable(code, key),
     sockets,
     onCreated: opts.onCreated,
     log: opts.log,
@@ -80,8 +82,11 @@ export async function startServer<S extends { readonly creation: NewCreation }, 
         void players.close();
         sockets.close();
         http.close(() => {
-          store.close();
-          done();
+          // The last batch's sync is let finish before the database closes under it.
+          void hub.syncsDone().then(() => {
+            store.close();
+            done();
+          });
         });
         http.closeAllConnections();
       })),

@@ -22,8 +22,17 @@ export interface Append<E> {
 export interface RoomStore<C, E> {
   /** Stores a new room with an empty log. Throws if the code is taken. */
   create(code: string, creation: C, at: number): void;
-  /** Appends the entries of several rooms atomically: all are durable when it returns, or none (it throws). */
+  /**
+   * Appends the entries of several rooms atomically: all are written when it returns, or none
+   * (it throws). Without `durable`, they are also durable when it returns.
+   */
   append(batch: readonly Append<E>[]): void;
+  /**
+   * Optional: resolves once everything appended before the call is durable (rejects if it
+   * cannot be made so). A store that has it lets the hub read and write the next batches while
+   * the disk syncs; nothing is acknowledged before it resolves.
+   */
+  durable?(): Promise<void>;
   /** Every room with its whole log, oldest room first. */
   loadAll(): StoredRoom<C, E>[];
   /** One room with its whole log, or null. */

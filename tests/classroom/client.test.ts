@@ -154,13 +154,34 @@ describe('the connection', () => {
     expect(parseServerFrame('{"t":"hello"}')).toBeNull();
     expect(parseServerFrame(42)).toBeNull();
     expect(parseServerFrame('null')).toBeNull();
+    // A board update is checked for its shape before it is applied.
+    const update = { t: 'game', version: 1, from: 0, reports: [], board: { kind: 'patch', base: 0, patch: [[['turn'], 2]] } };
+    expect(parseServerFrame(JSON.stringify(update))).toEqual(update);
+    expect(parseServerFrame(JSON.stringify({ ...update, board: { kind: 'patch', base: 0, patch: [['turn', 2]] } }))).toBeNull();
+    expect(parseServerFrame(JSON.stringify({ ...update, version: -1 }))).toBeNull();
+  });
+
+  it('a board update that does not follow the board held is not applied: the device connects again for a whole one', () => {
+    const clock = new HandClock();
+    const server = new FakeClassroom(scenario, clock);
+    const d = device(server, 'kx4tp');
+    server.flush();
+    const held = d.store.getState().game;
+    expect(held?.version).toBe(0);
+    d.store.getState().receive({ t: 'game', version: 5, from: 0, reports: [], board: { kind: 'patch', base: 4, patch: [[['turn'], 6]] } }, clock.now());
+    expect(d.store.getState().game).toBe(held);
+    expect(d.store.getState().link).toBe('reconnecting');
+    clock.advance(RETRY_MS[0] ?? 500);
+    server.flush();
+    expect(d.store.getState().link).toBe('open');
+    expect(d.store.getState().game?.version).toBe(0);
   });
 });
 
 /** A device of the classroom: its store and its connection to the fake server. */
 function device(server: FakeClassroom, token: string): { store: StoreApi<ClassroomState>; close(): void } {
-  const holder: { send: ((b: ClientBody) => number | null) | null } = { send: null };
-  const store = createClassroomStore({ send: (b) => holder.send?.(b) ?? null });
+  const holder: { send: ((b: ClientBody) => number | null) | null; resync: (() => void) | null } = { send: null, resync: null };
+  const store = createClassroomStore({ send: (b) => holder.send?.(b) ?? null, resync: () => holder.resync?.() });
   const conn = openConnection({
     url: 'ws://fake/ws',
     token,
@@ -169,6 +190,7 @@ function device(server: FakeClassroom, token: string): { store: StoreApi<Classro
     on: { status: (s, why) => store.getState().setLink(s, why), message: (m, now) => store.getState().receive(m, now) },
   });
   holder.send = (b) => conn.send(b);
+  holder.resync = () => conn.reconnect();
   return { store, close: () => conn.close() };
 }
 

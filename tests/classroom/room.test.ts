@@ -107,7 +107,7 @@ describe('a turn', () => {
     const second = send(r, team(MOSCOW), { t: 'submit', orders: [] });
     const boards = outbox(r, second, clock, new Map()).flatMap((o) => (o.msg.t === 'game' ? [o.msg] : []));
     expect(boards).toHaveLength(2 + r.roles.length);
-    for (const b of boards) expect([b.from, b.game.reports.map((x) => x.turn)]).toEqual([1, [2]]);
+    for (const b of boards) expect([b.from, b.reports.map((x) => x.turn), b.version, b.board.kind]).toEqual([1, [2], 2, 'patch']);
     expect(r.reports[0]?.orders[BEIJING]).toEqual(orders);
   });
 

@@ -77,6 +77,43 @@ describe('hub', () => {
     expect(store.load('ROOM1')?.log.map((e) => e.k)).toEqual(['submit', 'submit', 'closed']);
   });
 
+  it('with a store that syncs apart: acks and updates wait for the sync, the next batch is written meanwhile, a sync covers what was written before it', async () => {
+    const store = new SyncedApart();
+    const { hub, join, say } = setup(store, { maxBatchMs: Infinity });
+    hub.createRoom(creation('ROOM1'));
+    const b = join('BROOM1');
+    const m = join('MROOM1');
+    for (const c of [b, m]) c.peer.got = [];
+    say(b, { t: 'submit', id: 1, orders: [1] });
+    await tick();
+    // Written, not yet durable: nothing is told.
+    expect([store.load('ROOM1')?.log.length, store.syncs.length]).toEqual([1, 1]);
+    expect(b.peer.got).toEqual([]);
+    // Read and written while the disk syncs, with a sync of its own.
+    say(m, { t: 'submit', id: 2, orders: [] });
+    await tick();
+    expect([store.load('ROOM1')?.log.length, store.syncs.length]).toEqual([2, 2]);
+    // A device joining now is welcomed once what its welcome shows is durable.
+    const late = joinHub(hub, 'secret-ROOM1');
+    expect(late.peer.got).toEqual([]);
+    // The second sync ends first: it covers both batches, released in the order written.
+    store.syncs.splice(1, 1)[0]?.ok();
+    await tick();
+    expect(b.peer.got[0]).toEqual({ t: 'ack', id: 1 });
+    expect(m.peer.got.find((x) => x.t === 'ack')).toEqual({ t: 'ack', id: 2 });
+    // What the stage's close caused was written since: the welcome waits for its sync too.
+    expect(late.peer.got).toEqual([]);
+    while (store.syncs.length > 0) store.syncs.shift()?.ok();
+    await tick();
+    expect(late.peer.got.map((x) => x.t)).toEqual(['welcome', 'ack']);
+    // A sync that fails refuses its batch's messages.
+    say(b, { t: 'say', id: 3, to: { kind: 'all' }, text: 'hello' });
+    await tick();
+    while (store.syncs.length > 0) store.syncs.shift()?.fail();
+    await tick();
+    expect(b.peer.got.at(-1)).toEqual({ t: 'refused', id: 3, reason: 'the server could not save this just now; please try again' });
+  });
+
   it('commits what a long tick has read so far once its first message has waited maxBatchMs', () => {
     // maxBatchMs 0: every message has waited long enough, so each is committed and acknowledged as it is read.
     const { hub, store, join, say } = setup(undefined, { maxBatchMs: 0 });
@@ -347,3 +384,11 @@ describe('hub', () => {
     expect(hub.exportRoom('NOPE1', 'secret-ROOM1')).toBeNull();
   });
 });
+
+/** A store whose commits become durable only when the test says (as the SQLite store's WAL sync on the thread pool). */
+class SyncedApart extends MemoryStore<FakeCreation, FakeEntry> {
+  readonly syncs: { ok: () => void; fail: () => void }[] = [];
+  durable(): Promise<void> {
+    return new Promise((ok, fail) => this.syncs.push({ ok, fail: () => fail(new Error('the disk refused the sync')) }));
+  }
+}

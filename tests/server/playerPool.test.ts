@@ -21,6 +21,7 @@ const pool = (opts: ConstructorParameters<typeof PlayerPool>[0] = {}): PlayerPoo
   return p;
 };
 const misbehaving = new URL('./misbehavingWorker.mjs', import.meta.url);
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** A classroom-short room whose orders stage is closing, waiting for the computer players seated (powers and republics). */
 function closingRoom(seats: Record<string, string>): RoomState {
@@ -79,6 +80,26 @@ describe('the computer players\' threads', () => {
     await queued;
     await expect(p.decide({ n: 2 })).rejects.toThrow('the server is stopping');
   });
+
+  it("decides for different rooms at once; one room's decisions one at a time, answered in the order asked", async () => {
+    const p = pool({ size: 3, script: misbehaving });
+    const gate = new SharedArrayBuffer(8);
+    const g = new Int32Array(gate);
+    const answered: string[] = [];
+    const ask = (room: string, n: number, gated: boolean): Promise<unknown> => p.decide(gated ? { n, gate } : { n }, room).then((v) => answered.push(`${room}${n}`) && v);
+    const all = Promise.all([ask('A', 1, true), ask('A', 2, false), ask('B', 1, true)]);
+    // Room A's first and room B's decisions are both being made, each on a thread of its own.
+    for (let i = 0; i < 400 && Atomics.load(g, 1) < 2; i++) await sleep(25);
+    expect(Atomics.load(g, 1)).toBe(2);
+    // A third thread is free, yet room A's second decision waits for its first.
+    await sleep(100);
+    expect(answered).toEqual([]);
+    expect(p.running).toBe(2);
+    Atomics.store(g, 0, 1);
+    Atomics.notify(g, 0);
+    expect(await all).toEqual([{ echo: 1 }, { echo: { n: 2 } }, { echo: 1 }]);
+    expect(answered.indexOf('A1')).toBeLessThan(answered.indexOf('A2'));
+  }, 30_000);
 
   it('starts no thread until a decision is asked for', () => {
     expect(pool().running).toBe(0);

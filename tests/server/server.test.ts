@@ -81,8 +81,18 @@ describe('a whole classroom-short game over WebSockets', () => {
           expect(m.team === null || m.team.role === who).toBe(true);
           expect(m.codes === null).toBe(who !== 'facilitator');
         }
-        if (m.t === 'game') expect(m.game.view.viewer).toBe(c.roles.get(who) === 'power' ? who : '');
+        // After a turn a device is sent what changed, never the whole view again.
+        if (m.t === 'game') expect(m.board.kind, `${who}'s board update`).toBe('patch');
       }
+      expect(d.game?.view.viewer).toBe(c.roles.get(who) === 'power' ? who : '');
+      expect(d.unfitting, `${who}'s board updates that did not fit`).toBe(0);
+    }
+    // A device fed every update holds the very board a device joining now is sent whole.
+    for (const [who, d] of devices) {
+      const token = who === 'facilitator' ? created.facilitator : who === 'projector' ? created.code : (c.facilitator.codes?.teams.find((t) => t.role === who)?.code ?? '');
+      const fresh = await Device.join(server.port, token);
+      expect(JSON.stringify(d.game), `${who}'s board`).toBe(JSON.stringify(fresh.game));
+      await fresh.close();
     }
     // Messages did reach who they were for: Moscow read Kazakhstan's note to Beijing? Never.
     expect(moscow.messages.some((m) => isTeamParty(m.from, 'kazakhstan'))).toBe(false);

@@ -13,6 +13,7 @@ import * as roomModel from '../../src/classroom/room';
 import { Hub } from '../../src/server/hub';
 import { SAVE_VERSION } from '../../src/engine';
 import { loadShipped } from '../engine/helpers';
+import { TestPeer } from './testPeer';
 
 type C = { code: string; n: number };
 type E = { at: number; k: string };
@@ -80,7 +81,7 @@ describe.each(stores)('%s store', (_name, make) => {
 });
 
 describe('sqlite store', () => {
-  it('uses WAL and synchronous=FULL, with the tables the design names', () => {
+  it('uses WAL and synchronous=FULL, with the tables the design names; or, syncing apart, NORMAL and a WAL sync of its own', async () => {
     const path = tempDb();
     const s = new SqliteStore<C, E>(path);
     s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
@@ -91,9 +92,16 @@ describe('sqlite store', () => {
     expect(db.prepare('SELECT code, created_at FROM rooms').all()).toEqual([{ code: 'AAAAA', created_at: 10 }]);
     expect(db.prepare('SELECT code, seq, entry FROM log').all()).toEqual([{ code: 'AAAAA', seq: 0, entry: '{"at":1,"k":"a"}' }]);
     db.close();
-    const s2 = new SqliteStore<C, E>(path);
-    expect((s2 as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
+    const pragma = (x: SqliteStore<C, E>): unknown => (x as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true });
+    const s2 = new SqliteStore<C, E>(path, { syncApart: true });
+    expect(pragma(s2)).toBe(1);
+    s2.append([{ code: 'AAAAA', entries: [{ at: 2, k: 'b' }] }]);
+    await expect(s2.durable?.()).resolves.toBeUndefined();
     s2.close();
+    await expect(s2.durable?.()).rejects.toThrow('closed');
+    const s3 = new SqliteStore<C, E>(path);
+    expect([pragma(s3), s3.durable]).toEqual([2, undefined]);
+    s3.close();
   });
 
   it('holds its database alone: a second store on the same file fails at once, and opens after the first closed', () => {
@@ -132,6 +140,46 @@ describe('a room stored under the rules of an earlier version', () => {
       expect(hub.load()).toEqual({ loaded: 1, failed: ['OLD01'] });
       expect(hub.isLive('NEW01')).toBe(true);
       expect(logs).toEqual([expect.stringMatching(/^room OLD01 could not be rebuilt from its log: room OLD01 was made under the rules of an earlier version: events were drawn during resolution.*played anew$/)]);
+    } finally {
+      hub.close();
+    }
+  });
+
+  it('a device holding its codes is told why it cannot be played, and what to do; its facilitator can still download its log', () => {
+    const path = tempDb();
+    const scenario = loadShipped('classroom-short');
+    const store = new SqliteStore<RoomCreation, LogEntry>(path);
+    const old = { code: 'OLD01', facilitator: 'f-OLD01-secret-facilitator', teamCodes: [{ role: 'beijing', code: 'BEIJ01' }], scenario, seed: 'old', settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } }, at: 0 };
+    store.create('OLD01', old as unknown as RoomCreation, 0);
+    store.append([{ code: 'OLD01', entries: [{ k: 'start', at: 5 }, { k: 'submit', role: 'beijing', orders: [], at: 6 }] }]);
+    store.close();
+    const hub = new Hub(roomModel, new SqliteStore<RoomCreation, LogEntry>(path), { log: () => undefined });
+    const told = (token: string): { t: string; reason?: string }[] => {
+      const peer = new TestPeer();
+      hub.frame(hub.connect(peer), JSON.stringify({ t: 'hello', id: 1, token }));
+      return peer.got as { t: string; reason?: string }[];
+    };
+    try {
+      expect(hub.load().failed).toEqual(['OLD01']);
+      const earlier = 'Room OLD01 was played under the rules of an earlier version of the game (rules version 1; this server plays version 2), so it cannot be resumed';
+      for (const token of ['BEIJ01', 'old01']) {
+        const [answer, ...more] = told(token);
+        expect(more).toEqual([]);
+        expect(answer?.t).toBe('refused');
+        expect(answer?.reason).toContain(earlier);
+        expect(answer?.reason).toContain('Ask your teacher for the code of a new room.');
+        expect(answer?.reason).not.toContain(old.facilitator);
+      }
+      const facilitator = told(old.facilitator)[0]?.reason ?? '';
+      expect(facilitator).toContain(earlier);
+      expect(facilitator).toContain(`/api/rooms/OLD01/export?key=${old.facilitator}`);
+      expect(facilitator).toContain('create a new room of Classroom: the Samarkand years in eight turns');
+      // A code no room has is still told apart from it.
+      expect(told('NOPE99')[0]?.reason).toBe('no room has this code: check it and try again');
+      expect(hub.exportRoom('OLD01', 'wrong')).toBeNull();
+      expect(hub.exportRoom('OLD01', old.facilitator)).toMatchObject({ format: 'new-great-game/old-room', code: 'OLD01', rules: 1, log: [{ k: 'start' }, { k: 'submit', role: 'beijing' }] });
+      // Its codes stay taken: no new room is given them.
+      expect(hub.tokenTaken('BEIJ01')).toBe(true);
     } finally {
       hub.close();
     }

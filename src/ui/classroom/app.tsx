@@ -53,7 +53,7 @@ export function mountClassroom(route: ClassroomRoute, page: ClassroomPage): void
   const { token } = route;
   if (token === null) return void render(<CodeEntry go={go} />, panel);
   const transport: { conn: Connection | null } = { conn: null };
-  const classroom = createClassroomStore({ send: (body) => transport.conn?.send(body) ?? null });
+  const classroom = createClassroomStore({ send: (body) => transport.conn?.send(body) ?? null, resync: () => transport.conn?.reconnect() });
   const games = createGameStore(null, inProcessPlayers);
   // The shared screen bridges the game store to the team on the screen only (shared.tsx).
   if (withMap && route.kind !== 'shared') bridge(classroom, games);
@@ -86,7 +86,7 @@ function connect(token: string, into: StoreApi<ClassroomState>): Connection {
 /** The shared screen's connection for one team (its join code), with a store of its own, as a team's device has. */
 function openTeam(code: string): TeamLink {
   const transport: { conn: Connection | null } = { conn: null };
-  const classroom = createClassroomStore({ send: (body) => transport.conn?.send(body) ?? null });
+  const classroom = createClassroomStore({ send: (body) => transport.conn?.send(body) ?? null, resync: () => transport.conn?.reconnect() });
   const conn = connect(code, classroom);
   transport.conn = conn;
   const close = (): void => conn.close();

@@ -8,6 +8,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { Order, Scenario } from '../../engine';
 import { reviveView, validateOrders } from '../../engine';
 import type { FacilitatorCodes, GameSnapshot, Identity, RoomPublic, ServerMessage, TeamMessage, TeamPrivate, Timer } from '../../classroom/protocol';
+import { applyGameUpdate } from '../../classroom/board';
 import type { ClientBody, LinkStatus } from './connection';
 
 export interface ClassroomState {
@@ -46,6 +47,8 @@ export interface ClassroomState {
 /** How messages leave (the connection, once it is open; a fake in tests). */
 export interface Outbox {
   send(body: ClientBody): number | null;
+  /** Connects again, so the welcome brings everything anew (a board update that does not follow this device's board). */
+  resync?(): void;
 }
 
 export const OFFLINE = 'Not connected to the classroom server: reconnecting. Try again when the banner has gone.';
@@ -80,10 +83,7 @@ const withoutKey = <K, V>(m: ReadonlyMap<K, V>, k: K): Map<K, V> => {
 };
 
 /** A snapshot as it arrived over JSON: its records get no prototype again, so ids stay plain keys. */
-const reviveGame = (g: GameSnapshot): GameSnapshot => ({ view: reviveView(g.view), reports: g.reports });
-
-/** A board update after a turn: the reports before `from` are the ones this device already has. */
-const updateGame = (known: GameSnapshot | null, g: GameSnapshot, from: number): GameSnapshot => ({ view: reviveView(g.view), reports: [...(known?.reports ?? []).slice(0, from), ...g.reports] });
+const reviveGame = (g: GameSnapshot): GameSnapshot => ({ version: g.version, view: reviveView(g.view), reports: g.reports });
 
 const mergeMessages = (known: readonly TeamMessage[], more: readonly TeamMessage[]): TeamMessage[] => {
   const bySeq = new Map(known.map((m) => [m.seq, m]));
@@ -147,9 +147,13 @@ export function createClassroomStore(out: Outbox): StoreApi<ClassroomState> {
           case 'room':
             set({ room: msg.room, skew: msg.room.serverNow - localNow });
             return;
-          case 'game':
-            set({ game: updateGame(get().game, msg.game, msg.from) });
+          case 'game': {
+            const game = applyGameUpdate(get().game, msg);
+            // An update that does not follow this device's board: the whole board comes with the next welcome.
+            if (game) set({ game });
+            else out.resync?.();
             return;
+          }
           case 'team':
             set({ team: msg.team, localDraft: busy(get(), 'draft') ? get().localDraft : null });
             return;

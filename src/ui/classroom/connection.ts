@@ -5,7 +5,8 @@
 //
 // The socket and the clock are passed in, so the tests drive it with a fake socket and a
 // hand-turned clock; the page passes the browser's WebSocket and timers.
-import type { ClientMessage, ServerMessage } from '../../classroom/protocol';
+import type { ClientMessage, GameUpdate, ServerMessage } from '../../classroom/protocol';
+import { GameUpdateSchema } from '../../classroom/protocol';
 
 /** A client message before the connection gives it its id. */
 export type ClientBody = ClientMessage extends infer M ? (M extends ClientMessage ? Omit<M, 'id'> : never) : never;
@@ -46,6 +47,8 @@ export interface Connection {
   send(body: ClientBody): number | null;
   /** Closes for good (the page is leaving). */
   close(): void;
+  /** Drops the socket and dials again after the shortest wait, so the next welcome brings everything anew. */
+  reconnect(): void;
 }
 
 /** Waits between tries: quick at first (a blip), then every few seconds (a server restarting). */
@@ -68,7 +71,10 @@ export function parseServerFrame(data: unknown): ServerMessage | null {
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return null;
   const t = (json as { t?: unknown }).t;
-  return typeof t === 'string' && SERVER_TYPES.has(t) ? (json as ServerMessage) : null;
+  if (typeof t !== 'string' || !SERVER_TYPES.has(t)) return null;
+  // A board update is applied to what this device holds (board.ts): its shape is checked first.
+  if (t === 'game') return GameUpdateSchema.safeParse(json).success ? (json as GameUpdate) : null;
+  return json as ServerMessage;
 }
 
 export function openConnection(opts: { url: string; token: string; socket: SocketFactory; clock: Clock; on: ConnectionEvents }): Connection {
@@ -171,6 +177,12 @@ export function openConnection(opts: { url: string; token: string; socket: Socke
       const id = nextId++;
       ws.send(JSON.stringify({ ...body, id }));
       return id;
+    },
+    reconnect() {
+      if (closed || !ws) return;
+      // No outage: the device only needs the whole board again, so the shortest wait.
+      failures = 0;
+      drop(ws);
     },
     close() {
       closed = true;
