@@ -223,16 +223,32 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
   const turnsLeft = Math.max(0, state.lastTurn - state.turn + 1);
   const horizonEnd = state.turn + Math.min(turnsLeft, 6);
   // Projects under way will land: count their completion as if it were here, a little discounted.
+  // A project in operation (or soon) also pays its per-turn effects every turn it runs within
+  // the horizon: counted at half, as they accrue over it. A builder's lead grows from these.
   const pending = newDeltas();
+  const add = (from: Deltas, scale: number): void => {
+    for (const country of Object.keys(from)) {
+      const row = from[country] as Record<string, number>;
+      for (const p of Object.keys(row)) addDelta(pending, country, p, (row[p] as number) * scale);
+    }
+  };
   for (const [id, st] of Object.entries(state.projects)) {
-    if (st.status !== 'building') continue;
+    if (st.status === 'available') continue;
     const def = ix.project.get(id);
-    if (!def || def.buildTurns - st.progress >= turnsLeft) continue;
-    const landed = newDeltas();
-    effectsWorth({ ix, state, power: st.owner, turnsLeft }, def.onComplete, undefined, ix.routeCountries.get(id) ?? [], landed, turnsLeft);
-    for (const country of Object.keys(landed)) {
-      const row = landed[country] as Record<string, number>;
-      for (const p of Object.keys(row)) addDelta(pending, country, p, (row[p] as number) * 0.8);
+    const wait = st.status === 'building' && def ? def.buildTurns - st.progress : 0;
+    if (!def || wait >= turnsLeft) continue;
+    const ctx = { ix, state, power: st.owner, turnsLeft };
+    const route = ix.routeCountries.get(id) ?? [];
+    if (st.status === 'building') {
+      const landed = newDeltas();
+      effectsWorth(ctx, def.onComplete, undefined, route, landed, turnsLeft);
+      add(landed, 0.8);
+    }
+    const paying = horizonEnd - state.turn - wait;
+    if (paying > 0 && def.perTurn.length > 0) {
+      const each = newDeltas();
+      effectsWorth(ctx, def.perTurn, undefined, route, each, turnsLeft);
+      add(each, paying * 0.5);
     }
   }
   let outlook = 0;
