@@ -223,16 +223,32 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
   const turnsLeft = Math.max(0, state.lastTurn - state.turn + 1);
   const horizonEnd = state.turn + Math.min(turnsLeft, 6);
   // Projects under way will land: count their completion as if it were here, a little discounted.
+  // A project in operation (or soon) also pays its per-turn effects every turn it runs within
+  // the horizon: counted at half, as they accrue over it. A builder's lead grows from these.
   const pending = newDeltas();
+  const add = (from: Deltas, scale: number): void => {
+    for (const country of Object.keys(from)) {
+      const row = from[country] as Record<string, number>;
+      for (const p of Object.keys(row)) addDelta(pending, country, p, (row[p] as number) * scale);
+    }
+  };
   for (const [id, st] of Object.entries(state.projects)) {
-    if (st.status !== 'building') continue;
+    if (st.status === 'available') continue;
     const def = ix.project.get(id);
-    if (!def || def.buildTurns - st.progress >= turnsLeft) continue;
-    const landed = newDeltas();
-    effectsWorth({ ix, state, power: st.owner, turnsLeft }, def.onComplete, undefined, ix.routeCountries.get(id) ?? [], landed, turnsLeft);
-    for (const country of Object.keys(landed)) {
-      const row = landed[country] as Record<string, number>;
-      for (const p of Object.keys(row)) addDelta(pending, country, p, (row[p] as number) * 0.8);
+    const wait = st.status === 'building' && def ? def.buildTurns - st.progress : 0;
+    if (!def || wait >= turnsLeft) continue;
+    const ctx = { ix, state, power: st.owner, turnsLeft };
+    const route = ix.routeCountries.get(id) ?? [];
+    if (st.status === 'building') {
+      const landed = newDeltas();
+      effectsWorth(ctx, def.onComplete, undefined, route, landed, turnsLeft);
+      add(landed, 0.8);
+    }
+    const paying = horizonEnd - state.turn - wait;
+    if (paying > 0 && def.perTurn.length > 0) {
+      const each = newDeltas();
+      effectsWorth(ctx, def.perTurn, undefined, route, each, turnsLeft);
+      add(each, paying * 0.5);
     }
   }
   let outlook = 0;
@@ -254,6 +270,40 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
       outlook += (w * ties * horizon * 0.25) / scenario.rules.tiesDivisor / L;
     }
   }
-  const budgetAhead = (own(state.powers, power)?.budget ?? 0) - Math.max(...ix.powerIds.filter((p) => p !== power).map((p) => own(state.powers, p)?.budget ?? 0));
+  // Budget counts at its scarcity: a hoard its order slots can never spend wins nothing.
+  const budgetOf = (p: string): number => (own(state.powers, p)?.budget ?? 0) * budgetPrice(scenario, state, p);
+  const budgetAhead = budgetOf(power) - Math.max(...ix.powerIds.filter((p) => p !== power).map(budgetOf));
   return mine - best + outlook + budgetAhead * 0.1;
+}
+
+const typicalCosts = new WeakMap<Scenario, Map<string, number>>();
+/** The mean cost of the actions `power` may order (what a slot usually costs it). */
+function typicalCost(scenario: Scenario, power: string): number {
+  let byPower = typicalCosts.get(scenario);
+  if (!byPower) typicalCosts.set(scenario, (byPower = new Map()));
+  let cost = byPower.get(power);
+  if (cost === undefined) {
+    const costs = scenario.actions.filter((a) => a.powers.includes(power)).map((a) => a.cost);
+    cost = costs.length > 0 ? costs.reduce((a, b) => a + b, 0) / costs.length : 1;
+    byPower.set(power, cost);
+  }
+  return cost;
+}
+
+/** Least a point of budget is worth next to an order slot, however rich the power. */
+export const BUDGET_PRICE_FLOOR = 0.25;
+
+/**
+ * How scarce budget is for `power` over the turns left, from 1 (its slots could spend more
+ * than it will have) down to BUDGET_PRICE_FLOOR. Only so many orders fit in a turn: a power
+ * whose budget and income outrun what its slots can spend (samarkand's Beijing ended games
+ * with 130 unspent) loses by picking cheap orders to save money it will never use.
+ */
+export function budgetPrice(scenario: Scenario, state: StateLike, power: string): number {
+  const p = own(state.powers, power);
+  if (!p) return 1;
+  const turnsLeft = Math.max(1, state.lastTurn - state.turn + 1);
+  const available = p.budget + Math.max(0, p.income) * (turnsLeft - 1);
+  const need = turnsLeft * scenario.rules.maxOrdersPerTurn * typicalCost(scenario, power);
+  return Math.max(BUDGET_PRICE_FLOOR, Math.min(1, need / Math.max(1, available)));
 }

@@ -24,6 +24,8 @@ export interface GreedyOptions {
   legal?: readonly LegalOrder[];
   /** Where the work done is counted (the search player's budget). */
   work?: Work;
+  /** What a point of budget costs next to an order slot (1 unless told; the search prices it by scarcity, evaluate's budgetPrice). */
+  budgetPrice?: number;
   /** A country this player has set its heart on this game: orders touching it are worth FOCUS_WEIGHT times more. */
   focus?: string | null;
 }
@@ -54,6 +56,7 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
     const focus = opts.focus && est.touches.includes(opts.focus) ? FOCUS_WEIGHT : 1;
     return { legal, key: orderKey(legal.order), est, worth: worthOf(scenario, state, power, est, empty), noise: noise * focus };
   });
+  const price = opts.budgetPrice ?? 1;
   const weight = opts.work ? orderWeight(scenario) : 0;
   charge(opts.work, options.length * weight);
   const take = (o: Option): void => {
@@ -84,7 +87,7 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
     for (const o of options) {
       if (o.legal.cost > budget) continue;
       const worth = (o.worth + neglectWorth(scenario, o.est.touches, touched)) * o.noise;
-      const ratio = worth / (o.legal.cost + SLOT_COST);
+      const ratio = worth / (o.legal.cost * price + SLOT_COST);
       if (ratio > bestRatio) {
         bestRatio = ratio;
         best = o;

@@ -10,7 +10,7 @@ import type { LegalOrder, Order, PowerView, Scenario } from '../engine';
 import { determinize, idRecord, indexScenario, legalOrders, orderCost, orderKey, own, resolveTurn } from '../engine';
 import type { Player } from './player';
 import { greedyOrders, SLOT_COST } from './greedy';
-import { estimateOrder, newDeltas, positionWorth, worthOf } from './evaluate';
+import { budgetPrice, estimateOrder, newDeltas, positionWorth, worthOf } from './evaluate';
 import { botRng } from './botRng';
 import type { Work } from './work';
 import { charge, orderWeight, turnCost, work, wouldExceed } from './work';
@@ -40,14 +40,15 @@ function candidateSets(scenario: Scenario, view: PowerView, power: string, legal
     }
   };
   const greedyCost = budget.spent;
-  add(greedyOrders(scenario, view, power, { legal, work: budget }));
+  const price = budgetPrice(scenario, view, power);
+  add(greedyOrders(scenario, view, power, { legal, work: budget, budgetPrice: price }));
   add([]);
   // Candidates are only worth having if each can be tried: keep the budget for at least one rollout each.
   const affordable = Math.floor((budget.limit - budget.spent) / rolloutCost);
   if (affordable < 2) return sets.slice(0, 1);
   const most = Math.min(count, affordable);
   const ranked = legal
-    .map((o: LegalOrder) => ({ o, ratio: worthOf(scenario, view, power, estimateOrder(scenario, view, power, o.order), newDeltas()) / (o.cost + SLOT_COST) }))
+    .map((o: LegalOrder) => ({ o, ratio: worthOf(scenario, view, power, estimateOrder(scenario, view, power, o.order), newDeltas()) / (o.cost * price + SLOT_COST) }))
     .filter((x) => Number.isFinite(x.ratio))
     .sort((a, b) => b.ratio - a.ratio);
   charge(budget, legal.length * orderWeight(scenario));
@@ -57,7 +58,7 @@ function candidateSets(scenario: Scenario, view: PowerView, power: string, legal
   const cap = budget.spent + (budget.limit - budget.spent) / 3;
   const vary = (o: Order): boolean => {
     if (sets.length >= most || budget.spent + variation > cap) return false;
-    add(greedyOrders(scenario, view, power, { legal, forced: [o], work: budget }));
+    add(greedyOrders(scenario, view, power, { legal, forced: [o], work: budget, budgetPrice: price }));
     return true;
   };
   // Every affordable project is a candidate: their worth comes late, which the rule of thumb undervalues.
@@ -84,7 +85,7 @@ function rollout(scenario: Scenario, view: PowerView, power: string, mine: Order
   for (let h = 0; h < horizon && state.phase.kind === 'playing'; h++) {
     const orders = idRecord<Order[]>();
     for (const p of scenario.powers) {
-      orders[p.id] = h === 0 && p.id === power ? mine : greedyOrders(scenario, state, p.id, { noise: h === 0 ? 0.15 : 0.3, rng, work: budget });
+      orders[p.id] = h === 0 && p.id === power ? mine : greedyOrders(scenario, state, p.id, { noise: h === 0 ? 0.15 : 0.3, rng, work: budget, budgetPrice: budgetPrice(scenario, state, p.id) });
     }
     charge(budget, turnCost(scenario));
     const r = resolveTurn(scenario, state, orders);
