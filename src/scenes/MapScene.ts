@@ -13,6 +13,7 @@ import { makeProjection, projectPoint } from '../map/projection';
 import { hatchSegments } from '../map/hatch';
 import { CONTEXT as CONTEXT_HEX, HATCH as HATCH_HEX, NEUTRAL as NEUTRAL_HEX, ROUTE_CASING as CASING_HEX, fillAlpha, mapTints, patternOf } from '../map/palette';
 import type { Project } from '../engine';
+import { Nap } from './nap';
 
 const hex = (color: string): number => Number.parseInt(color.slice(1), 16);
 const NEUTRAL = hex(NEUTRAL_HEX);
@@ -66,6 +67,8 @@ export class MapScene extends Phaser.Scene {
   private zoomAnchor: { sx: number; sy: number; wx: number; wy: number } | null = null;
   /** Hatching segments by country and angle, made once per scenario. */
   private hatches = new Map<string, [number, number, number, number][]>();
+  /** Puts Phaser's loop to sleep while nothing on the map moves (./nap.ts). */
+  private nap: Nap | null = null;
 
   private readonly projection: ReturnType<typeof makeProjection>;
 
@@ -97,6 +100,9 @@ export class MapScene extends Phaser.Scene {
     this.drawScenario();
     // A second touch pointer (Phaser starts with one): two fingers pinch.
     this.input.addPointer(1);
+    this.nap = new Nap(this.game.loop);
+    // Anything the pointer does may move the view or the tooltip: the loop wakes to draw it.
+    for (const type of ['pointerdown', 'pointerup', 'pointermove', 'wheel']) this.input.on(type, () => this.stir());
     this.input.on('pointerdown', () => this.pinchStep());
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       const down = [this.input.pointer1, this.input.pointer2].filter((q) => q?.isDown).length;
@@ -126,7 +132,10 @@ export class MapScene extends Phaser.Scene {
     });
     this.unsubscribe = this.store.subscribe(() => this.refresh());
     // The canvas fills its box (Scale.RESIZE): a new size fits the view again.
-    const resized = (): void => this.fitView(true);
+    const resized = (): void => {
+      this.fitView(true);
+      this.stir();
+    };
     this.scale.on(Phaser.Scale.Events.RESIZE, resized);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       this.unsubscribe?.();
@@ -172,12 +181,27 @@ export class MapScene extends Phaser.Scene {
   /** The camera's zoom and the world point at the canvas's top left corner, on the canvas's box when they change (the browser tests read them). */
   override update(): void {
     const cam = this.cameras.main;
+    // Asleep once nothing moves; a tween (a label's pulse, an event card) or a pan keeps it up.
+    if (this.nap?.settle(performance.now(), this.tweens.getTweens().length > 0 || cam.panEffect.isRunning)) this.markNap();
     const key = `${cam.zoom} ${cam.scrollX} ${cam.scrollY} ${cam.width} ${cam.height}`;
     if (key === this.viewKey) return;
     this.viewKey = key;
     const host = (this.game.canvas as HTMLCanvasElement | null)?.parentElement;
     const [left, top] = this.worldAt(0, 0);
     if (host) host.dataset.view = JSON.stringify({ zoom: cam.zoom, left, top });
+  }
+
+  /** Wakes the loop for a change (it draws on the next frames, then naps again). */
+  private stir(): void {
+    this.nap?.stir(performance.now());
+    this.markNap();
+  }
+
+  /** Whether the loop sleeps, on the canvas's box for the browser tests (`data-loop`: awake or asleep). */
+  private markNap(): void {
+    const host = (this.game.canvas as HTMLCanvasElement | null)?.parentElement;
+    // A stir wakes the loop a moment later (./nap.ts): it counts as awake from the stir.
+    if (host) host.dataset.loop = this.nap?.asleep && !this.nap.stirring ? 'asleep' : 'awake';
   }
 
   private scenario(): Scenario | null {
@@ -319,6 +343,9 @@ export class MapScene extends Phaser.Scene {
   private refresh(): void {
     const state = this.store.getState();
     const session = state.session;
+    // Hidden behind the editor, the map sleeps whatever changes (the editor gets the processor).
+    this.nap?.hold(state.editorOpen, performance.now());
+    this.stir();
     if (session?.scenario !== this.drawnFor) {
       this.drawnFor = session?.scenario ?? null;
       this.drawScenario();

@@ -52,13 +52,10 @@ if (panel && mapRoot && classroom) {
   mountApp(panel, store, shipped);
   void loadMap(mapRoot, store).then((game) => {
     if (!game) return;
-    // The map is hidden while the editor fills the window: its loop sleeps (the editor gets
-    // the processor), and on return it wakes and fits itself again.
-    if (store.getState().editorOpen) game.loop.sleep();
+    // The map is hidden while the editor fills the window: its loop sleeps meanwhile (the map
+    // scene holds it asleep), and on return the map fits itself again.
     store.subscribe((now, before) => {
-      if (!before.editorOpen && now.editorOpen) game.loop.sleep();
       if (before.editorOpen && !now.editorOpen) {
-        game.loop.wake();
         requestAnimationFrame(() => {
           game.scale.getParentBounds();
           game.scale.refresh();
