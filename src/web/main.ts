@@ -27,6 +27,9 @@ const storage: SaveStorage = {
 async function loadMap(mapRoot: HTMLElement, store: StoreApi<GameStoreState>): Promise<Phaser.Game | null> {
   try {
     const { startMap } = await import('./startMap');
+    // Evaluating Phaser and starting the game are tasks of their own: together they held
+    // the main thread for one long stretch, which a phone feels as a frozen page.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     return startMap(mapRoot, store);
   } catch {
     const note = document.createElement('p');
