@@ -59,6 +59,16 @@ async function passTurn(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Confirm: end turn without orders' }).click();
 }
 
+/** Milliseconds the page's main thread spent in tasks while `during` ran (Chromium's TaskDuration). */
+async function busyMs(page: Page, during: () => Promise<void>): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async (): Promise<number> => ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+  const before = await taskSeconds();
+  await during();
+  return (1000 * ((await taskSeconds()) - before));
+}
+
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -82,14 +92,21 @@ rows.push(['navigation → interactive map (median of 3)', `${median(readyGame).
 
 // Idle frames, the empty scene against a game in progress.
 const empty = await open('/scripts/bench-web/empty.html');
-const emptyFrames = await frames(empty.page, 4000);
+let emptyFrames: number[] = [];
+const emptyBusy = await busyMs(empty.page, async () => {
+  emptyFrames = await frames(empty.page, 4000);
+});
+let idle: number[] = [];
 await empty.page.context().close();
 const game = await open('/');
 await game.page.selectOption('#scenario', 'samarkand-2022');
 await game.page.getByRole('button', { name: 'Start game' }).click();
 await game.page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
-const idle = await frames(game.page, 4000);
+const idleBusy = await busyMs(game.page, async () => {
+  idle = await frames(game.page, 4000);
+});
 rows.push(['idle frame time (median / p95)', `${median(idle).toFixed(1)} / ${p95(idle).toFixed(1)} ms`, `empty scene ${median(emptyFrames).toFixed(1)} / ${p95(emptyFrames).toFixed(1)} ms (p95 ${(p95(idle) / p95(emptyFrames)).toFixed(2)}×)`]);
+rows.push(['main thread busy over those 4 s of a still map', `${idleBusy.toFixed(0)} ms`, `empty scene ${emptyBusy.toFixed(0)} ms (the map's loop sleeps while nothing moves)`]);
 
 // Frames while turns resolve and the map is redrawn (three turns in the window).
 const busy = await frames(game.page, 4000, async () => {
