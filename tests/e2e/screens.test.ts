@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness, portOf } from './browser';
+import { SHOTS, axeViolations, chooseSeats, endTurn, mapReady, openPage, useHarness, portOf } from './browser';
 
 const PORT = portOf(4431);
 const h = useHarness(PORT);
@@ -14,6 +14,7 @@ async function startClassroom(page: Page): Promise<void> {
   await chooseSeats(page, { Beijing: 'human', Moscow: 'greedy' });
   await page.getByRole('button', { name: 'Start game' }).click();
   await page.waitForSelector('.status');
+  await mapReady(page);
 }
 
 /** Two frames: a new layout's map is drawn (the canvas follows its box through a ResizeObserver). */
