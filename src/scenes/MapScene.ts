@@ -14,6 +14,7 @@ import { hatchSegments } from '../map/hatch';
 import { scenarioFrame } from '../map/frame';
 import { CONTEXT as CONTEXT_HEX, HATCH as HATCH_HEX, NEUTRAL as NEUTRAL_HEX, ROUTE_CASING as CASING_HEX, fillAlpha, mapTints, patternOf } from '../map/palette';
 import type { Project } from '../engine';
+import { Nap } from './nap';
 
 const hex = (color: string): number => Number.parseInt(color.slice(1), 16);
 const NEUTRAL = hex(NEUTRAL_HEX);
@@ -28,6 +29,21 @@ const CAPITAL_PX = 11;
 const CITY_PX = 10;
 /** The font size the label textures are drawn at (world px at scale 1). */
 const COUNTRY_FONT = 15;
+/** The longest the context layer is drawn without yielding to the page (ms): 50 ms, Lighthouse's long task, at its phone's 4× slowdown. */
+const CONTEXT_SLICE_MS = 10;
+/** `drawnFor` before anything is drawn. */
+const NOT_DRAWN = Symbol('not drawn');
+/** The next task: what is queued meanwhile (input, paint) runs first. A message, unlike setTimeout, is not slowed to 4 ms or more. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 /** Below this zoom a scenario's countries and cities together are too small to read (a phone): the view frames its contested countries alone. */
 const FRAME_BELOW = 0.45;
 
@@ -39,9 +55,13 @@ export class MapScene extends Phaser.Scene {
   private projects: Phaser.GameObjects.Graphics | null = null;
   private selection: Phaser.GameObjects.Graphics | null = null;
   private layer: Phaser.GameObjects.RenderTexture | null = null;
+  private contextLayer: Phaser.GameObjects.RenderTexture | null = null;
+  /** Counts the context layer's drawings: a drawing under way stops when a newer one starts. */
+  private contextDrawing = 0;
   private cities: Phaser.GameObjects.Graphics | null = null;
   private texts: Phaser.GameObjects.Text[] = [];
-  private drawnFor: unknown = null;
+  /** The scenario the static layers were drawn for (null: none, the start screen's map); nothing drawn yet at first. */
+  private drawnFor: unknown = NOT_DRAWN;
   private tooltip: Phaser.GameObjects.Text | null = null;
   /** Each country's leader and lead at the last refresh, to animate what changed. */
   private lastStanding = new Map<string, string>();
@@ -69,6 +89,8 @@ export class MapScene extends Phaser.Scene {
   private zoomAnchor: { sx: number; sy: number; wx: number; wy: number } | null = null;
   /** Hatching segments by country and angle, made once per scenario. */
   private hatches = new Map<string, [number, number, number, number][]>();
+  /** Puts Phaser's loop to sleep while nothing on the map moves (./nap.ts). */
+  private nap: Nap | null = null;
 
   private readonly projection: ReturnType<typeof makeProjection>;
 
@@ -92,15 +114,19 @@ export class MapScene extends Phaser.Scene {
     this.frame = { x: 0, y: 0, w: this.asset.width, h: this.asset.height };
     this.wideFrame = this.frame;
     // Created once and reused for every game: rebuilding them per game would leak textures.
+    // The context countries have a layer of their own beneath the game's: drawn once per
+    // scenario (a few countries a task, see drawContext), never again when the game changes.
+    this.contextLayer = this.add.renderTexture(0, 0, this.asset.width, this.asset.height).setOrigin(0, 0);
     this.layer = this.add.renderTexture(0, 0, this.asset.width, this.asset.height).setOrigin(0, 0);
     this.context = this.make.graphics({}, false);
     this.projects = this.make.graphics({}, false);
     this.selection = this.make.graphics({}, false);
     this.cities = this.make.graphics({}, false);
-    this.tooltip = this.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '14px', color: '#10151c', backgroundColor: '#fff8dd', padding: { x: 6, y: 4 } }).setDepth(10).setVisible(false);
-    this.drawScenario();
     // A second touch pointer (Phaser starts with one): two fingers pinch.
     this.input.addPointer(1);
+    this.nap = new Nap(this.game.loop);
+    // Anything the pointer does may move the view or the tooltip: the loop wakes to draw it.
+    for (const type of ['pointerdown', 'pointerup', 'pointermove', 'wheel']) this.input.on(type, () => this.stir());
     this.input.on('pointerdown', () => this.pinchStep());
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => {
       const down = [this.input.pointer1, this.input.pointer2].filter((q) => q?.isDown).length;
@@ -130,14 +156,20 @@ export class MapScene extends Phaser.Scene {
     });
     this.unsubscribe = this.store.subscribe(() => this.refresh());
     // The canvas fills its box (Scale.RESIZE): a new size fits the view again.
-    const resized = (): void => this.fitView(true);
+    const resized = (): void => {
+      this.fitView(true);
+      this.stir();
+    };
     this.scale.on(Phaser.Scale.Events.RESIZE, resized);
     // The zoom buttons appear (a game starts) after the scene has framed it, the panel being
     // drawn on its own schedule: the frame, fitted below them, is fitted again then (unless
     // the player has zoomed in meanwhile).
     const controls = (this.game.canvas as HTMLCanvasElement | null)?.parentElement?.parentElement?.querySelector('.map-controls-host');
     const buttonsMoved = new ResizeObserver(() => {
-      if (this.store.getState().zoom === 1) this.fitView(true);
+      if (this.store.getState().zoom === 1) {
+        this.fitView(true);
+        this.stir();
+      }
     });
     if (controls) buttonsMoved.observe(controls);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
@@ -185,12 +217,27 @@ export class MapScene extends Phaser.Scene {
   /** The camera's zoom and the world point at the canvas's top left corner, on the canvas's box when they change (the browser tests read them). */
   override update(): void {
     const cam = this.cameras.main;
+    // Asleep once nothing moves; a tween (a label's pulse, an event card) or a pan keeps it up.
+    if (this.nap?.settle(performance.now(), this.tweens.getTweens().length > 0 || cam.panEffect.isRunning)) this.markNap();
     const key = `${cam.zoom} ${cam.scrollX} ${cam.scrollY} ${cam.width} ${cam.height}`;
     if (key === this.viewKey) return;
     this.viewKey = key;
     const host = (this.game.canvas as HTMLCanvasElement | null)?.parentElement;
     const [left, top] = this.worldAt(0, 0);
     if (host) host.dataset.view = JSON.stringify({ zoom: cam.zoom, left, top });
+  }
+
+  /** Wakes the loop for a change (it draws on the next frames, then naps again). */
+  private stir(): void {
+    this.nap?.stir(performance.now());
+    this.markNap();
+  }
+
+  /** Whether the loop sleeps, on the canvas's box for the browser tests (`data-loop`: awake or asleep). */
+  private markNap(): void {
+    const host = (this.game.canvas as HTMLCanvasElement | null)?.parentElement;
+    // A stir wakes the loop a moment later (./nap.ts): it counts as awake from the stir.
+    if (host) host.dataset.loop = this.nap?.asleep && !this.nap.stirring ? 'asleep' : 'awake';
   }
 
   private scenario(): Scenario | null {
@@ -237,8 +284,9 @@ export class MapScene extends Phaser.Scene {
   /** Tooltip: the country under the pointer, who leads it and its stability. */
   private hover(x: number, y: number): void {
     const session = this.store.getState().session;
-    const tip = this.tooltip;
-    if (!session || !tip) return;
+    if (!session) return;
+    // Made at the first hover, not with the map: a text measures its font as it is made, and a phone never hovers.
+    const tip = (this.tooltip ??= this.add.text(0, 0, '', { fontFamily: 'system-ui, sans-serif', fontSize: '14px', color: '#10151c', backgroundColor: '#fff8dd', padding: { x: 6, y: 4 } }).setDepth(10).setVisible(false));
     const s = session.scenario;
     const mapId = countryAt(this.asset, x, y, new Set(s.countries.filter((c) => c.role === 'contested').map((c) => c.mapId)));
     const def = s.countries.find((c) => c.mapId === mapId);
@@ -272,13 +320,7 @@ export class MapScene extends Phaser.Scene {
     const tints = mapTints(s?.powers.map((p) => p.color) ?? []);
     this.looks = new Map(s?.powers.map((p, i) => [p.id, { tint: hex(tints[i] ?? p.color), pattern: patternOf(i) }]) ?? []);
     this.hatches.clear();
-    const context = this.context;
-    if (!context) return;
-    context.fillStyle(CONTEXT, 1).lineStyle(1, 0x1b2630, 1);
-    for (const c of this.asset.countries) {
-      if (contested.has(c.mapId)) continue;
-      for (const ring of c.rings) this.fillRing(context, ring, true);
-    }
+    void this.drawContext(new Set(contested.keys()));
     for (const [mapId, def] of contested) {
       // A custom scenario may name a country the map has no shape for: it is simply not drawn.
       const shape = this.asset.countries.find((c) => c.mapId === mapId);
@@ -333,7 +375,11 @@ export class MapScene extends Phaser.Scene {
   private refresh(): void {
     const state = this.store.getState();
     const session = state.session;
-    if (session?.scenario !== this.drawnFor) {
+    // Hidden behind the editor, the map sleeps whatever changes (the editor gets the processor).
+    this.nap?.hold(state.editorOpen, performance.now());
+    this.stir();
+    // Once per scenario (the start screen's map is drawn for none).
+    if ((session?.scenario ?? null) !== this.drawnFor) {
       this.drawnFor = session?.scenario ?? null;
       this.drawScenario();
     }
@@ -559,12 +605,43 @@ export class MapScene extends Phaser.Scene {
     if (canvas?.parentElement) canvas.parentElement.dataset.labelPx = String(Math.round(COUNTRY_FONT * k * z * 10) / 10);
   }
 
-  /** Draws every layer into the render texture, once per change. */
+  /**
+   * The countries off the board, into their own layer, a few at a time: drawing all of them
+   * at once held the main thread ~100 ms (400 on Lighthouse's phone), so it yields to the
+   * page between slices of `CONTEXT_SLICE_MS`. The same drawing in the same order as in one
+   * go, so the picture is the same once done.
+   */
+  private async drawContext(skip: ReadonlySet<string>): Promise<void> {
+    const drawing = ++this.contextDrawing;
+    const layer = this.contextLayer;
+    const g = this.context;
+    if (!layer || !g) return;
+    layer.clear();
+    let sliceStart = performance.now();
+    for (const c of this.asset.countries) {
+      if (skip.has(c.mapId)) continue;
+      g.clear();
+      g.fillStyle(CONTEXT, 1).lineStyle(1, 0x1b2630, 1);
+      for (const ring of c.rings) this.fillRing(g, ring, true);
+      layer.draw(g);
+      layer.render();
+      if (performance.now() - sliceStart < CONTEXT_SLICE_MS) continue;
+      this.stir();
+      await nextTask();
+      // A newer drawing (another scenario) took over, or the map is gone.
+      if (drawing !== this.contextDrawing || !this.sys.isActive()) return;
+      sliceStart = performance.now();
+    }
+    g.clear();
+    this.stir();
+  }
+
+  /** Draws the game's layers (the board, projects, cities, selection) into the render texture, once per change. */
   private composite(): void {
     const layer = this.layer;
     if (!layer) return;
     layer.clear();
-    const parts = [this.context, ...this.board.values(), this.projects, this.cities, this.selection].filter((g): g is Phaser.GameObjects.Graphics => g !== null);
+    const parts = [...this.board.values(), this.projects, this.cities, this.selection].filter((g): g is Phaser.GameObjects.Graphics => g !== null);
     layer.draw(parts);
     layer.render();
   }

@@ -27,6 +27,9 @@ const storage: SaveStorage = {
 async function loadMap(mapRoot: HTMLElement, store: StoreApi<GameStoreState>): Promise<Phaser.Game | null> {
   try {
     const { startMap } = await import('./startMap');
+    // Evaluating Phaser and starting the game are tasks of their own: together they held
+    // the main thread for one long stretch, which a phone feels as a frozen page.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     return startMap(mapRoot, store);
   } catch {
     const note = document.createElement('p');
@@ -50,22 +53,38 @@ if (panel && mapRoot && classroom) {
   const store = createGameStore(storage, workerPlayers());
   const shipped = shippedScenarios();
   mountApp(panel, store, shipped);
-  void loadMap(mapRoot, store).then((game) => {
-    if (!game) return;
-    // The map is hidden while the editor fills the window: its loop sleeps (the editor gets
-    // the processor), and on return it wakes and fits itself again.
-    if (store.getState().editorOpen) game.loop.sleep();
-    store.subscribe((now, before) => {
-      if (!before.editorOpen && now.editorOpen) game.loop.sleep();
-      if (before.editorOpen && !now.editorOpen) {
-        game.loop.wake();
-        requestAnimationFrame(() => {
-          game.scale.getParentBounds();
-          game.scale.refresh();
-        });
-      }
+  // Phaser starts with the first game (autosaved, started, or played from the editor); until
+  // then the start screen's map is a still picture (startPicture.ts), so the page's start is
+  // not held up by Phaser's evaluation (Lighthouse's phone run, issue 11).
+  let mapStarted = false;
+  const startTheMap = (): void => {
+    if (mapStarted) return;
+    mapStarted = true;
+    void loadMap(mapRoot, store).then((game) => {
+      if (!game) return;
+      // The map is hidden while the editor fills the window: its loop sleeps meanwhile (the map
+      // scene holds it asleep), and on return the map fits itself again.
+      store.subscribe((now, before) => {
+        if (before.editorOpen && !now.editorOpen) {
+          requestAnimationFrame(() => {
+            game.scale.getParentBounds();
+            game.scale.refresh();
+          });
+        }
+      });
     });
+  };
+  const unsubscribe = store.subscribe((now) => {
+    if (!now.session) return;
+    unsubscribe();
+    startTheMap();
   });
+  void import('./startPicture')
+    .then(({ showStartPicture }) => {
+      if (!mapStarted) showStartPicture(mapRoot);
+    })
+    // A picture that fails to download leaves the map's place empty: nothing on it is needed.
+    .catch(() => undefined);
   // Drop a save or a scenario file anywhere on the page.
   document.addEventListener('dragover', (e) => e.preventDefault());
   document.addEventListener('drop', (e) => {

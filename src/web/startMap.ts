@@ -36,6 +36,9 @@ export function startMap(mapRoot: HTMLElement, store: StoreApi<GameStoreState>):
     scale: { mode: Phaser.Scale.RESIZE },
     scene: [new MapScene(store, asset)],
     banner: false,
+    // The map makes no sound: without this Phaser creates an AudioContext at boot, which
+    // alone took ~300 ms of the phone's main thread.
+    audio: { noAudio: true },
   });
   // Marks the moment the map can be used (tests and `npm run bench:web` wait for it).
   game.events.once(Phaser.Core.Events.READY, () => {

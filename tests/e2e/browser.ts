@@ -77,6 +77,11 @@ export async function openPage(h: Harness, options: BrowserContextOptions = { vi
   return { page, errors };
 }
 
+/** Waits for the Phaser map: it starts with the first game (the start screen's map is a still picture). */
+export async function mapReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.dataset.ready === 'map');
+}
+
 /** axe-core's serious and critical violations on the page as it is. */
 export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the page's CSP (rightly) refuses injected script tags.

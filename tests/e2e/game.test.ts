@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness, portOf } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, mapReady, openPage, useHarness, portOf } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { loadScenario, loadScenarioText, playTurn, saveToJson, startRecord } from '../../src/engine';
@@ -435,6 +435,7 @@ describe('in the browser', () => {
   it('a click on the map selects the country under the pointer', async () => {
     const { page } = await openPage(h);
     await startClassroom(page);
+    await mapReady(page);
     const canvas = page.locator('#map canvas');
     const box = await canvas.boundingBox();
     if (!box) throw new Error('no canvas');

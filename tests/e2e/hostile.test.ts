@@ -80,7 +80,7 @@ describe('the security policy', () => {
     const scriptResponse = await page.request.get(new URL(script ?? '', h.url).href);
     expect(scriptResponse.headers()['content-security-policy']).toBe(contentSecurityPolicy('header'));
     await page.waitForSelector('form.start');
-    await page.waitForFunction(() => document.body.dataset.ready === 'map');
+    await page.waitForFunction(() => document.body.dataset.ready === 'picture');
     // The balance check's worker builds the engine's schemas too.
     await page.selectOption('#scenario', 'classroom-short');
     await page.fill('#balance-games', '1');
@@ -88,6 +88,8 @@ describe('the security policy', () => {
     await page.waitForSelector('.balance [role=status]:has-text("Done: 1 games")');
     // The page still plays.
     await page.getByRole('button', { name: 'Start game' }).click();
+    // Phaser starts with the game: it too runs under the policy.
+    await page.waitForFunction(() => document.body.dataset.ready === 'map');
     await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
     expect(await violations()).toEqual([]);

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, endTurn, openPage, useHarness, portOf } from './browser';
+import { SHOTS, endTurn, mapReady, openPage, useHarness, portOf } from './browser';
 import { BUDGET_KB, bundleSizes } from '../../scripts/bench-web/bundleSize';
 
 const PORT = portOf(4435);
@@ -101,6 +101,7 @@ describe('the map without colour', () => {
     await page.getByRole('button', { name: /^Queue order: / }).first().click();
     await endTurn(page);
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    await mapReady(page);
     const shown = await cues(page);
     expect(shown.length).toBeGreaterThanOrEqual(5);
     const led = shown.filter((c) => c.leader !== null);
@@ -138,6 +139,7 @@ describe('the map without colour', () => {
     await page.selectOption('#scenario', 'samarkand-2022');
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
+    await mapReady(page);
     await page.getByRole('button', { name: 'Turkmenistan', exact: true }).click();
     const at = (await cues(page)).find((c) => c.country === 'turkmenistan')?.at ?? [NaN, NaN];
     await page.getByRole('button', { name: 'Zoom in' }).click();

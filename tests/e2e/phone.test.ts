@@ -87,6 +87,62 @@ describe('the map on a phone', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the map loop sleeps while nothing on it moves, and wakes to draw a zoom, a drag and a played turn (issue 11: phone performance)', async () => {
+    const { page, errors } = await phoneGame();
+    // Every frame Phaser draws onto the map's canvas, counted from the page.
+    await page.evaluate(() => {
+      const w = window as unknown as { __mapDraws: number };
+      w.__mapDraws = 0;
+      const canvas = document.querySelector('#map canvas');
+      const draw = CanvasRenderingContext2D.prototype.drawImage;
+      CanvasRenderingContext2D.prototype.drawImage = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+        if (this.canvas === canvas) w.__mapDraws++;
+        return (draw as (...a: unknown[]) => void).apply(this, args);
+      } as typeof draw;
+    });
+    const draws = (): Promise<number> => page.evaluate(() => (window as unknown as { __mapDraws: number }).__mapDraws);
+    const loop = (): Promise<string | undefined> => page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.loop);
+    /** Waits for the loop to fall asleep, then checks that a second passes without a frame drawn. */
+    const sleeps = async (): Promise<void> => {
+      await expect.poll(loop, { timeout: 5000 }).toBe('asleep');
+      const before = await draws();
+      await page.waitForTimeout(1000);
+      expect(await draws(), 'frames drawn while asleep').toBe(before);
+    };
+    await sleeps();
+    // A change of the store (the zoom buttons) wakes it: the view is redrawn at the new zoom, then it sleeps again.
+    const still = (await viewOf(page)) as View;
+    let before = await draws();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await viewOf(page))?.zoom ?? 0).toBeGreaterThan(still.zoom * 1.2);
+    expect(await draws()).toBeGreaterThan(before);
+    await sleeps();
+    // A finger on the map (input, no store change) wakes it: the map follows the drag.
+    const canvas = await page.locator('#map canvas').boundingBox();
+    if (!canvas) throw new Error('no map');
+    const zoomed = (await viewOf(page)) as View;
+    const at = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+    const cdp = await page.context().newCDPSession(page);
+    before = await draws();
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: at.x, y: at.y, id: 0 }] });
+    for (let i = 1; i <= 4; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at.x + 10 * i, y: at.y, id: 0 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(async () => Math.round((zoomed.left - ((await viewOf(page))?.left ?? 0)) * zoomed.zoom)).toBe(40);
+    expect(await draws()).toBeGreaterThan(before);
+    await sleeps();
+    // A played turn (the standings move, their labels pulse) wakes it until the pulses are over.
+    const cues = (): Promise<string | undefined> => page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.mapCues);
+    const cuesBefore = await cues();
+    before = await draws();
+    await endTurn(page);
+    await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+    await expect.poll(cues).not.toBe(cuesBefore);
+    expect(await draws()).toBeGreaterThan(before);
+    await sleeps();
+    await page.screenshot({ path: join(SHOTS, 'phone-after-nap.png') });
+    expect(errors).toEqual([]);
+  });
+
   it('a chosen country opens as a bottom sheet over the map: heading, handle, Close, Escape gives the focus back; End turn stays in reach', async () => {
     const { page, errors } = await phoneGame();
     const sheet = page.getByRole('dialog', { name: 'Kazakhstan' });

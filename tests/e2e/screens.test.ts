@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, openPage, useHarness, portOf } from './browser';
+import { ROOT, SHOTS, axeViolations, chooseSeats, endTurn, mapReady, openPage, useHarness, portOf } from './browser';
 import type { MapAsset } from '../../src/map/mapAsset';
 import { makeProjection, projectPoint } from '../../src/map/projection';
 import { caucasusInput } from '../fixtures/caucasus';
@@ -19,6 +19,7 @@ async function startClassroom(page: Page): Promise<void> {
   await chooseSeats(page, { Beijing: 'human', Moscow: 'greedy' });
   await page.getByRole('button', { name: 'Start game' }).click();
   await page.waitForSelector('.status');
+  await mapReady(page);
 }
 
 /** Two frames: a new layout's map is drawn (the canvas follows its box through a ResizeObserver). */
