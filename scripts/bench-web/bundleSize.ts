@@ -40,5 +40,7 @@ export function bundleSizes(outDir: string): BundleSizes {
       out.ours += kb;
     }
   }
+  // The shipped scenarios: JSON files fetched when chosen (src/web/shipped.ts).
+  for (const f of readdirSync(join(outDir, 'assets')).filter((x) => x.endsWith('.json')).sort()) out.onDemand.set(f.replace(/-[\w-]{8}\.json$/, ''), gz(f));
   return out;
 }

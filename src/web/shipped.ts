@@ -1,6 +1,8 @@
 // The scenarios the game ships: their listing comes with the page (made at build time,
-// vite.config.ts); each scenario itself is a chunk of its own, fetched when it is chosen,
-// so the page never downloads the ones nobody plays.
+// vite.config.ts); each scenario itself is a JSON file of its own, fetched when it is
+// chosen, so the page never downloads the ones nobody plays. Fetched, not imported: the
+// browser keeps a failed dynamic import() of a URL as failed for the page's life
+// (Chromium 150 does), so "try again" after a dropped connection could never succeed.
 import built from 'virtual:shipped-scenarios';
 import { formatProblem, loadScenario } from '../engine';
 import type { Loaded, ScenarioListing, ShippedScenarios } from '../ui/scenarioListing';
@@ -8,19 +10,25 @@ import type { Loaded, ScenarioListing, ShippedScenarios } from '../ui/scenarioLi
 /** Made by vite.config.ts from the validated scenario files with `listingOf`. */
 const listings = built as ScenarioListing[];
 
-const files = import.meta.glob<{ default: unknown }>(['../../scenarios/*.json', '!../../scenarios/schema.json']);
-const fileOf = new Map(Object.entries(files).map(([path, load]) => [path.replace(/^.*\/(.*)\.json$/, '$1'), load]));
+const urls = import.meta.glob<string>(['../../scenarios/*.json', '!../../scenarios/schema.json'], { query: '?url', import: 'default', eager: true });
+const urlOf = new Map(Object.entries(urls).map(([path, url]) => [path.replace(/^.*\/(.*)\.json$/, '$1'), url]));
+
+async function download(url: string): Promise<unknown> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  return (await response.json()) as unknown;
+}
 
 export function shippedScenarios(): ShippedScenarios {
   // One fetch per scenario however often it is asked for; a failed one is forgotten, so asking again retries.
   const pending = new Map<string, Promise<Loaded>>();
   const fetchOne = async (id: string): Promise<Loaded> => {
     const title = listings.find((l) => l.id === id)?.title ?? id;
-    const file = fileOf.get(id);
-    if (!file) return { ok: false, reason: `this version of the game has no scenario "${id}"` };
+    const url = urlOf.get(id);
+    if (url === undefined) return { ok: false, reason: `this version of the game has no scenario "${id}"` };
     let json: unknown;
     try {
-      json = (await file()).default;
+      json = await download(url);
     } catch {
       pending.delete(id);
       return { ok: false, reason: `"${title}" could not be downloaded (is the connection down, or was the game updated since this page opened?): try again, or reload the page` };

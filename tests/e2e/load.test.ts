@@ -1,6 +1,6 @@
 // What the page loads (issue 11, bundle budget): our JavaScript loaded with the page stays
-// under the budget, and Phaser with the map comes only after it (its own chunks); each shipped scenario is a chunk of its own,
-// fetched only when it is chosen; a chunk that fails to download is said in words and the
+// under the budget, and Phaser with the map comes only after it (its own chunks); each shipped scenario is a JSON file of its own,
+// fetched only when it is chosen; a file that fails to download is said in words and the
 // next try fetches it again; a #play link and the autosave still open their scenario.
 // And the map reads without colour: each country hatched in its leader's own pattern
 // (screenshots test-results/screenshots/map-cues-*.png at 390×844, 1366×768, 1920×1080).
@@ -15,11 +15,11 @@ const h = useHarness(PORT);
 
 const SHIPPED = ['samarkand-2022', 'xian-2023', 'astana-2024', 'classroom-short'];
 
-/** The shipped scenarios' chunks the page has fetched so far, by scenario id. */
+/** The shipped scenarios' files the page has fetched so far, by scenario id. */
 function scenarioFetches(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (r) => {
-    const m = /\/assets\/([a-z0-9-]+)-[\w-]{8}\.js$/.exec(r.url());
+    const m = /\/assets\/([a-z0-9-]+)-[\w-]{8}\.json$/.exec(r.url());
     if (m?.[1] && SHIPPED.includes(m[1])) seen.push(m[1]);
   });
   return seen;
@@ -56,12 +56,12 @@ describe('what the page loads', () => {
 
   it('says so when a scenario cannot be downloaded, and the next Start tries again', async () => {
     const { page } = await openPage(h);
-    await page.route('**/assets/xian-2023-*.js', (route) => route.abort());
+    await page.route('**/assets/xian-2023-*.json', (route) => route.abort());
     await page.selectOption('#scenario', 'xian-2023');
     await page.getByRole('button', { name: 'Start game' }).click();
     await expect.poll(() => page.locator('.message').textContent()).toContain('could not be downloaded');
     expect(await page.locator('.status').count()).toBe(0);
-    await page.unroute('**/assets/xian-2023-*.js');
+    await page.unroute('**/assets/xian-2023-*.json');
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status h1').textContent()).toContain('Xi');
