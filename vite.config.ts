@@ -40,7 +40,7 @@ const scenariosDir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
  * the two equal on every shipped scenario). The file is validated when the page loads it.
  */
 export function listingFromFile(id: string, json: unknown): ScenarioListing {
-  const s = json as { title: string; summary: string; turns: number; whatIf?: { note: string; turns: number }; sources: { date: string }[]; powers: { id: string; name: string; color: string }[]; countries: { name: string; role: string }[] };
+  const s = json as { title: string; summary: string; turns: number; whatIf?: { note: string; turns: number }; sources: { date: string }[]; powers: { id: string; name: string; color: string }[]; countries: { name: string; role: string; mapId: string }[] };
   return {
     id,
     title: s.title,
@@ -50,6 +50,7 @@ export function listingFromFile(id: string, json: unknown): ScenarioListing {
     whatIf: s.whatIf ? { note: s.whatIf.note, turns: s.whatIf.turns } : null,
     powers: s.powers.map((p) => ({ id: p.id, name: p.name, color: p.color })),
     contested: s.countries.filter((c) => c.role === 'contested').map((c) => c.name),
+    contestedMapIds: s.countries.filter((c) => c.role === 'contested').map((c) => c.mapId),
   };
 }
 

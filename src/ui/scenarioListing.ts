@@ -16,6 +16,8 @@ export interface ScenarioListing {
   powers: { id: string; name: string; color: string }[];
   /** The names of the contested countries, in the scenario's order (the start screen's "… compete for influence in …"). */
   contested: string[];
+  /** The contested countries' shapes on the map (their `mapId`s): the start screen's picture frames them. */
+  contestedMapIds: string[];
 }
 
 export function listingOf(id: string, s: Scenario): ScenarioListing {
@@ -28,6 +30,7 @@ export function listingOf(id: string, s: Scenario): ScenarioListing {
     whatIf: s.whatIf ? { note: s.whatIf.note, turns: s.whatIf.turns } : null,
     powers: s.powers.map((p) => ({ id: p.id, name: p.name, color: p.color })),
     contested: s.countries.filter((c) => c.role === 'contested').map((c) => c.name),
+    contestedMapIds: s.countries.filter((c) => c.role === 'contested').map((c) => c.mapId),
   };
 }
 

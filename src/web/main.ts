@@ -10,6 +10,7 @@ import { projectorView } from '../ui/viewPrefs';
 import { openShareLink } from '../ui/share';
 import { workerPlayers } from './workerPlayers';
 import { shippedScenarios } from './shipped';
+import { DEFAULT_SCENARIO } from '../ui/scenarioListing';
 import { classroomRoute } from '../ui/classroom/route';
 
 // The store catches every failure of the storage (full, disabled, refused) and says so.
@@ -81,7 +82,7 @@ if (panel && mapRoot && classroom) {
   });
   void import('./startPicture')
     .then(({ showStartPicture }) => {
-      if (!mapStarted) showStartPicture(mapRoot);
+      if (!mapStarted) showStartPicture(mapRoot, (shipped.listings.find((l) => l.id === DEFAULT_SCENARIO) ?? shipped.listings[0])?.contestedMapIds ?? []);
     })
     // A picture that fails to download leaves the map's place empty: nothing on it is needed.
     .catch(() => undefined);
