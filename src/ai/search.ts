@@ -1,7 +1,8 @@
 // The search player: Monte Carlo search over whole order sets. It builds a handful of
 // candidate sets (the rule-of-thumb choice, variations that force in each promising
 // order or project, and saving the budget), then spends its rollouts on them with the
-// UCB1 bandit rule. A rollout imagines the hidden future (its own generator, via
+// UCB1 bandit rule (search:1 and search:2) or by successive halving on common futures
+// (search:3, halving.ts). A rollout imagines the hidden future (its own generator, via
 // `determinize`), plays this turn with the candidate against rule-of-thumb opponents,
 // plays a few more turns with noisy rule-of-thumb on all sides, and scores the result.
 // Strength sets rollouts and look-ahead, and a budget of work (work.ts) that no scenario,
@@ -14,6 +15,7 @@ import { budgetPrice, estimateOrder, newDeltas, positionWorth, worthOf } from '.
 import { botRng } from './botRng';
 import type { Work } from './work';
 import { charge, orderWeight, turnCost, work, wouldExceed } from './work';
+import { halving } from './halving';
 
 export interface SearchStrength {
   rollouts: number;
@@ -21,12 +23,22 @@ export interface SearchStrength {
   candidates: number;
   /** Most work units (work.ts) one decision may spend. */
   work: number;
+  /**
+   * How the rollouts are shared among the candidates: by the UCB1 bandit rule (the default),
+   * or by successive halving (`halving`), every candidate left playing the same imagined
+   * futures and the worse half dropped after each round. See `halvingSteps`.
+   */
+  allocation?: 'ucb' | 'halving';
 }
 
 export const STRENGTHS: Record<1 | 2 | 3, SearchStrength> = {
   1: { rollouts: 40, horizon: 2, candidates: 6, work: 35_000 },
   2: { rollouts: 100, horizon: 3, candidates: 8, work: 130_000 },
-  3: { rollouts: 200, horizon: 4, candidates: 10, work: 290_000 },
+  // search:3 plays its rollouts to the game's end (8 turns is the whole of xian, classroom
+  // and astana, and samarkand's from its fifth turn on): every shipped scenario ends on a
+  // summit worth three scorings, and a horizon of 4 judged its first half on a guess at it.
+  // Its work budget follows (about twice a horizon of 4's on the first turn).
+  3: { rollouts: 200, horizon: 8, candidates: 10, work: 600_000, allocation: 'halving' },
 };
 
 function candidateSets(scenario: Scenario, view: PowerView, power: string, legal: readonly LegalOrder[], count: number, budget: Work, rolloutCost: number): Order[][] {
@@ -131,6 +143,7 @@ export function* searchSteps(scenario: Scenario, view: PowerView, strength: Sear
   const sets = candidateSets(scenario, view, power, legal, strength.candidates, budget, rolloutCost);
   if (sets.length === 1) return { orders: sets[0] as Order[], spent: budget.spent, rollouts: 0 };
   yield;
+  if (strength.allocation === 'halving') return yield* halvingSteps(scenario, view, power, sets, strength, budget, rolloutCost);
   const n = sets.map(() => 0);
   const sum = sets.map(() => 0);
   const base = `${view.playerSeed}|${power}|${view.turn}`;
@@ -160,6 +173,23 @@ export function* searchSteps(scenario: Scenario, view: PowerView, strength: Sear
   let bestK = 0;
   for (let k = 1; k < sets.length; k++) if ((n[k] as number) > (n[bestK] as number) || ((n[k] as number) === (n[bestK] as number) && (sum[k] as number) / (n[k] as number) > (sum[bestK] as number) / (n[bestK] as number))) bestK = k;
   return { orders: sets[bestK] as Order[], spent: budget.spent, rollouts: played };
+}
+
+/** search:3's way: successive halving on common futures (halving.ts). */
+function* halvingSteps(scenario: Scenario, view: PowerView, power: string, sets: Order[][], strength: SearchStrength, budget: Work, firstCost: number): Generator<void, SearchDecision, void> {
+  const base = `${view.playerSeed}|${power}|${view.turn}`;
+  let rolloutCost = firstCost;
+  const { best, played } = yield* halving(sets.length, {
+    rollouts: strength.rollouts,
+    affordable: () => !wouldExceed(budget, rolloutCost),
+    play: (k, future) => {
+      const before = budget.spent;
+      const value = rollout(scenario, view, power, sets[k] as Order[], strength.horizon, `${base}|${future}`, budget);
+      rolloutCost = budget.spent - before;
+      return value;
+    },
+  });
+  return { orders: sets[best] as Order[], spent: budget.spent, rollouts: played };
 }
 
 export function searchPlayer(level: 1 | 2 | 3): Player {

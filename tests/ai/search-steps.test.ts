@@ -43,5 +43,6 @@ describe('the search in steps', () => {
       if (!r.ok) throw new Error(JSON.stringify(r.error));
       state = r.value.state;
     }
-  });
+    // search:3 plays its rollouts to the game's end: eight of its decisions take tens of seconds on a busy two-core machine.
+  }, 180_000);
 });
