@@ -19,8 +19,8 @@ const clamp = (v: number, lo: number, hi: number): number => Math.min(Math.max(v
  * The part of a `mapW`×`mapH` map that a `boxW`×`boxH` view shows: `frame` grown to the box's
  * proportions, centred on it, within the map; where the map is too short (or too narrow) to
  * hold that, cut down to the map's height (width) as far as `core` (what must stay whole,
- * inside `frame`) allows, and moved to keep `core` in sight. Only where even `core` does not
- * fit within the map at the box's proportions does the view reach past the map's edge.
+ * inside `frame`) allows, and moved to keep `core` in sight. The view reaches past the map's
+ * edge only where the frame itself does (and the view holds it), or `core` must.
  */
 export function fillView(mapW: number, mapH: number, frame: Box, core: Box, boxW: number, boxH: number): Box {
   if (!(boxW > 0 && boxH > 0 && frame.w > 0 && frame.h > 0)) return frame;
@@ -31,15 +31,13 @@ export function fillView(mapW: number, mapH: number, frame: Box, core: Box, boxW
   const scale = Math.max(Math.min(1, mapW / w, mapH / h), core.w / w, core.h / h);
   w *= scale;
   h *= scale;
-  const place = (centre: number, size: number, coreFrom: number, coreSize: number, mapSize: number): number => {
-    // Within the map first (where it fits), then the core in sight (which wins).
+  // Within the map first (where it fits), then the whole frame in sight if the view holds it
+  // (a frame reaching past the map's top to clear the zoom buttons, MapScene), else the core:
+  // a frame cut anyway is not worth a band past the map's edge.
+  const keep = w >= frame.w && h >= frame.h ? frame : core;
+  const place = (size: number, centre: number, from: number, to: number, mapSize: number): number => {
     const within = size <= mapSize ? clamp(centre - size / 2, 0, mapSize - size) : (mapSize - size) / 2;
-    return clamp(within, coreFrom + coreSize - size, coreFrom);
+    return clamp(within, from + to - size, from);
   };
-  return {
-    x: place(frame.x + frame.w / 2, w, core.x, core.w, mapW),
-    y: place(frame.y + frame.h / 2, h, core.y, core.h, mapH),
-    w,
-    h,
-  };
+  return { x: place(w, frame.x + frame.w / 2, keep.x, keep.w, mapW), y: place(h, frame.y + frame.h / 2, keep.y, keep.h, mapH), w, h };
 }

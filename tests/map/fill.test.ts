@@ -49,6 +49,13 @@ describe('fillView', () => {
     expect(v.y + v.h / 2).toBeCloseTo(MAP.h / 2, 9);
   });
 
+  it('a frame reaching past the map’s top (to clear the zoom buttons) stays whole when the view holds it', () => {
+    const lifted = { x: 200, y: -10, w: 540, h: 740 };
+    const v = fillView(MAP.w, MAP.h, lifted, { x: 480, y: 400, w: 200, h: 200 }, 360, 355);
+    expect(holds(v, lifted)).toBe(true);
+    expect(v.y).toBeCloseTo(-10, 9);
+  });
+
   it('returns the frame for a box not laid out yet', () => {
     expect(fillView(MAP.w, MAP.h, frame, core, 0, 500)).toEqual(frame);
   });
