@@ -13,6 +13,7 @@ import { shippedScenarios } from './shipped';
 import { DEFAULT_SCENARIO } from '../ui/scenarioListing';
 import { classroomRoute } from '../ui/classroom/route';
 import type { StartPicture } from './startPicture';
+import { prefetchMapWhenIdle } from './prefetch';
 
 // The store catches every failure of the storage (full, disabled, refused) and says so.
 const storage: SaveStorage = {
@@ -95,7 +96,11 @@ if (panel && mapRoot && classroom) {
       if (!mapStarted) picture = showStartPicture(mapRoot, chosenMapIds);
     })
     // A picture that fails to download leaves the map's place empty: nothing on it is needed.
-    .catch(() => undefined);
+    .catch(() => undefined)
+    // Then the map's modules are fetched (not run) while the start screen idles, so the first
+    // Start waits only for Phaser's evaluation; not before the picture, whose download they
+    // would slow. A game resumed at once starts the map itself.
+    .finally(() => prefetchMapWhenIdle(window, () => !mapStarted));
   // Drop a save or a scenario file anywhere on the page.
   document.addEventListener('dragover', (e) => e.preventDefault());
   document.addEventListener('drop', (e) => {

@@ -83,6 +83,38 @@ describe('what the page loads', () => {
     expect(errors).toEqual([]);
   });
 
+  it('fetches the map’s modules (Phaser) after the page has loaded, while the start screen idles, without running them; Start downloads them no more', async () => {
+    // A fresh browser context: nothing of the game in its cache yet.
+    const { page, errors } = await openPage(h);
+    await page.waitForFunction(() => document.body.dataset.ready === 'picture');
+    /** Each fetch of Phaser's and the map's chunks so far: when it started, and the bytes it took from the network (0: from the cache). */
+    const fetches = (): Promise<{ name: string; start: number; bytes: number }[]> =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .flatMap((e) => {
+            const m = /\/assets\/(phaser|startMap)-[\w-]{8}\.js$/.exec(e.name);
+            return m?.[1] ? [{ name: m[1], start: e.startTime, bytes: (e as PerformanceResourceTiming).transferSize }] : [];
+          }),
+      );
+    await expect.poll(async () => (await fetches()).map((f) => f.name).sort(), { timeout: 10_000 }).toEqual(['phaser', 'startMap']);
+    // After the load event (nothing the start screen needs waited behind it), and not run: still the picture.
+    const loaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? NaN);
+    for (const f of await fetches()) expect(f.start, f.name).toBeGreaterThanOrEqual(loaded);
+    expect(await page.evaluate(() => document.body.dataset.ready)).toBe('picture');
+    expect(await page.locator('#map canvas').count()).toBe(0);
+    // Downloaded whole (Phaser is ~350 KB gzip).
+    await expect.poll(async () => (await fetches()).every((f) => f.bytes > 5000), { timeout: 10_000 }).toBe(true);
+    const ahead = (await fetches()).length;
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await mapReady(page);
+    // Start found them in the cache: at most a revalidation came over the network (vite preview
+    // sends no-cache; a host serving the hashed files as immutable spares even that), never the files again.
+    const atStart = (await fetches()).slice(ahead);
+    for (const f of atStart) expect(f.bytes, f.name).toBeLessThan(2000);
+    expect(errors).toEqual([]);
+  });
+
   it('says so when a scenario cannot be downloaded, and the next Start tries again', async () => {
     const { page } = await openPage(h);
     await page.route('**/assets/xian-2023-*.json', (route) => route.abort());
