@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy, securityHeaders } from './src/web/csp';
+import { MAP_MODULES_META } from './src/web/prefetch';
 import type { ScenarioListing } from './src/ui/scenarioListing';
 
 const META_AFTER = '<meta charset="utf-8" />';
@@ -78,11 +79,51 @@ function shippedScenarios(): Plugin {
   };
 }
 
+/**
+ * The built page names the modules the map needs (src/web/startMap.ts's chunk, Phaser's, and
+ * what they import) in a `<meta>` tag, so the start screen can fetch them ahead, once it is
+ * idle (src/web/prefetch.ts), without evaluating Phaser before the first game. A tag, not
+ * `<link rel=modulepreload>`: those would be fetched with the page, before its first paint.
+ * Not in dev, where modules are served one by one.
+ */
+function mapModules(): Plugin {
+  let base = '/';
+  return {
+    name: 'new-great-game:map-modules',
+    configResolved: (config) => void (base = config.base),
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle || !ctx.chunk) return html;
+        const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+        const map = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith('/src/web/startMap.ts'));
+        if (!map) throw new Error('no chunk for src/web/startMap.ts: the start screen would prefetch nothing');
+        const withImports = (files: readonly string[], into = new Set<string>()): Set<string> => {
+          for (const file of files) {
+            if (into.has(file)) continue;
+            into.add(file);
+            withImports(chunks.get(file)?.imports ?? [], into);
+          }
+          return into;
+        };
+        // What the page loads with itself (its entry chunk and their imports) is there already.
+        const withPage = withImports([ctx.chunk.fileName]);
+        const content = [...withImports([map.fileName])]
+          .filter((f) => !withPage.has(f))
+          .map((f) => `${base}${f}`)
+          .join(' ');
+        return html.replace(META_AFTER, `${META_AFTER}\n    <meta name="${MAP_MODULES_META}" content="${content}" />`);
+      },
+    },
+  };
+}
+
 /** JSX (the DOM panels, src/ui/*.tsx) compiles to Preact's runtime; tsconfig.json says the same to tsc. */
 export const jsx = { runtime: 'automatic', importSource: 'preact' } as const;
 
 export default defineConfig({
-  plugins: [securityPolicy(), shippedScenarios()],
+  plugins: [securityPolicy(), shippedScenarios(), mapModules()],
   oxc: { jsx },
   build: {
     target: 'es2022',

@@ -25,10 +25,11 @@ const MARGIN = 0.06;
 /**
  * The box of the scenario's contested countries' shapes and, `withCities`, of its cities
  * that lie on the map (a home capital such as Moscow; one off the map, Beijing, is left
- * out), with a margin, within the map. Not its neighbours' shapes: Russia and China span
- * the whole map. The whole map without a scenario or a contested shape on the map.
+ * out), with a margin (`margin`, a share of its longer side), within the map. Not its
+ * neighbours' shapes: Russia and China span the whole map. The whole map without a
+ * scenario or a contested shape on the map.
  */
-export function scenarioFrame(asset: MapAsset, projection: GeoProjection, s: Framed | null, withCities: boolean): Frame {
+export function scenarioFrame(asset: MapAsset, projection: GeoProjection, s: Framed | null, withCities: boolean, margin = MARGIN): Frame {
   const whole = { x: 0, y: 0, w: asset.width, h: asset.height };
   if (!s) return whole;
   let x0 = Infinity;
@@ -52,7 +53,7 @@ export function scenarioFrame(asset: MapAsset, projection: GeoProjection, s: Fra
       const p = projectPoint(projection, c.lon, c.lat);
       if (p && p[0] >= 0 && p[1] >= 0 && p[0] <= whole.w && p[1] <= whole.h) add(p[0], p[1]);
     }
-  const m = MARGIN * Math.max(x1 - x0, y1 - y0);
+  const m = margin * Math.max(x1 - x0, y1 - y0);
   // Within the map: a margin past its edge would only show the background.
   const x = Math.max(0, x0 - m);
   const y = Math.max(0, y0 - m);

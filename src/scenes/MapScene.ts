@@ -12,6 +12,8 @@ import { countryAt } from '../map/mapAsset';
 import { makeProjection, projectPoint } from '../map/projection';
 import { hatchSegments } from '../map/hatch';
 import { scenarioFrame } from '../map/frame';
+import type { Frame } from '../map/frame';
+import { fillView } from '../map/fill';
 import { CONTEXT as CONTEXT_HEX, HATCH as HATCH_HEX, NEUTRAL as NEUTRAL_HEX, ROUTE_CASING as CASING_HEX, fillAlpha, mapTints, patternOf } from '../map/palette';
 import type { Project } from '../engine';
 import { Nap } from './nap';
@@ -74,6 +76,8 @@ export class MapScene extends Phaser.Scene {
   private frame = { x: 0, y: 0, w: 0, h: 0 };
   /** …and on a screen where that reads: its contested countries and its cities on the map. */
   private wideFrame = { x: 0, y: 0, w: 0, h: 0 };
+  /** What the view keeps whole when it fills a box of other proportions (src/map/fill.ts): the contested countries, no margin. */
+  private core = { x: 0, y: 0, w: 0, h: 0 };
   /** The camera's zoom at the store's zoom 1 (the frame fitted to the canvas). */
   private baseZoom = 1;
   private appliedZoom = 0;
@@ -113,6 +117,7 @@ export class MapScene extends Phaser.Scene {
   create(): void {
     this.frame = { x: 0, y: 0, w: this.asset.width, h: this.asset.height };
     this.wideFrame = this.frame;
+    this.core = this.frame;
     // Created once and reused for every game: rebuilding them per game would leak textures.
     // The context countries have a layer of their own beneath the game's: drawn once per
     // scenario (a few countries a task, see drawContext), never again when the game changes.
@@ -352,6 +357,7 @@ export class MapScene extends Phaser.Scene {
     }
     this.frame = scenarioFrame(this.asset, this.projection, s, false);
     this.wideFrame = scenarioFrame(this.asset, this.projection, s, true);
+    this.core = scenarioFrame(this.asset, this.projection, s, false, 0);
     this.fitView(true);
     this.lastStanding.clear();
     this.reportsSeen = this.store.getState().session?.reports.length ?? 0;
@@ -512,20 +518,27 @@ export class MapScene extends Phaser.Scene {
     const below = cam.height - inset;
     const wide = this.wideFrame;
     const f = Math.min(cam.width / wide.w, below / wide.h) >= FRAME_BELOW ? wide : this.frame;
-    this.baseZoom = Math.min(cam.width / f.w, below / f.h);
+    // The frame filled out to the canvas's proportions (src/map/fill.ts): a nearly square map
+    // (a projector's map column) shows more of the map north and south, and gives up the
+    // frame's margin rather than show bands past the map's top and foot. What must clear the
+    // buttons is the frame and core with a strip above them as tall as the buttons, whose
+    // height in map px is taken at the zoom that fits them below the buttons.
+    const lifted = (b: Frame, by: number): Frame => ({ x: b.x, y: b.y - by, w: b.w, h: b.h + by });
+    const lift = inset / (cam.width / fillView(W, H, f, this.core, cam.width, below).w);
+    const view = fillView(W, H, lifted(f, lift), lifted(this.core, lift), cam.width, cam.height);
+    this.baseZoom = cam.width / view.w;
     const zoom = this.store.getState().zoom;
     this.appliedZoom = zoom;
     const z = this.baseZoom * zoom;
     cam.setZoom(z);
-    // The view may pan over the whole map, and past its top edge as far as the frame needs to
-    // clear the buttons (else a frame at the map's top, a home capital such as Moscow, would be
-    // pushed under them); where the map is smaller than the view, it sits in the middle.
-    const top = inset / z;
-    const above = Math.max(0, top - f.y);
+    // The view may pan over the whole map, and past its top edge as far as the view reaches
+    // (to clear the buttons of a frame at the map's top, a home capital such as Moscow); where
+    // the map is smaller than the view, it sits in the middle.
+    const above = Math.max(0, -view.y);
     const bw = Math.max(W, cam.width / z);
     const bh = Math.max(H + above, cam.height / z);
     cam.setBounds((W - bw) / 2, Math.min(-above, (H - bh) / 2), bw, bh);
-    if (recentre) cam.centerOn(f.x + f.w / 2, f.y + f.h / 2 - top / 2);
+    if (recentre) cam.centerOn(view.x + view.w / 2, view.y + view.h / 2);
     this.placeLabels();
   }
 

@@ -18,7 +18,7 @@ import { GameView, MapControls } from './game';
 import { QuestionView, StorageTroubleView } from './notices';
 import type { ScenarioEntry, StartChoices } from './startScreen';
 import { StartScreen, chosenEntry, firstChoices } from './startScreen';
-import type { ShippedScenarios } from './scenarioListing';
+import type { ScenarioListing, ShippedScenarios } from './scenarioListing';
 import { listingOf } from './scenarioListing';
 import { StoreContext, useGameStore, useStoreApi } from './storeHooks';
 
@@ -36,6 +36,8 @@ interface Shell {
   tried: Scenario | null;
   /** The scenario chosen on the start screen (the balance check and the editor start from it), once it is loaded. */
   chosen: ScenarioEntry | undefined;
+  /** Told the listing of each scenario chosen on the start screen (the page's start picture frames it). */
+  onChosen: ((listing: ScenarioListing | undefined) => void) | undefined;
 }
 
 const listOf = (shell: Shell, custom: Scenario | null): ScenarioEntry[] => {
@@ -58,8 +60,9 @@ async function scenarioOf(shell: Shell, entry: ScenarioEntry | undefined): Promi
   return undefined;
 }
 
-export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenarios): () => void {
-  const shell: Shell = { store, shipped, loaded: new Map(), editor: null, tried: null, chosen: undefined };
+/** `onChosen` hears of every scenario chosen on the start screen (the default first; a file of one's own when opened). */
+export function mountApp(root: HTMLElement, store: StoreApi<GameStoreState>, shipped: ShippedScenarios, onChosen?: (listing: ScenarioListing | undefined) => void): () => void {
+  const shell: Shell = { store, shipped, loaded: new Map(), editor: null, tried: null, chosen: undefined, onChosen };
   // A file opened or dropped while the editor is open goes into the editor.
   const unsubscribeFiles = store.subscribe((now, before) => {
     const { editor } = shell;
@@ -139,6 +142,8 @@ function App({ shell }: { shell: Shell }) {
       setLoads((n) => n + 1);
     });
   }, [entry?.id, entry?.scenario]);
+  // A file of one's own keeps the id "custom" whatever it holds: another file is another choice.
+  useEffect(() => shell.onChosen?.(entry?.listing), [entry?.id, entry?.id === 'custom' ? custom : null]);
   const scenarioOfEntry = (e: ScenarioEntry | undefined): Promise<Scenario | undefined> => scenarioOf(shell, e);
   // A scenario of one's own (opened, dropped, shared, or played from the editor) becomes the choice.
   useEffect(() => {

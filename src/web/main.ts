@@ -12,6 +12,8 @@ import { workerPlayers } from './workerPlayers';
 import { shippedScenarios } from './shipped';
 import { DEFAULT_SCENARIO } from '../ui/scenarioListing';
 import { classroomRoute } from '../ui/classroom/route';
+import type { StartPicture } from './startPicture';
+import { prefetchMapWhenIdle } from './prefetch';
 
 // The store catches every failure of the storage (full, disabled, refused) and says so.
 const storage: SaveStorage = {
@@ -53,7 +55,14 @@ if (panel && mapRoot && classroom) {
   projectorView();
   const store = createGameStore(storage, workerPlayers());
   const shipped = shippedScenarios();
-  mountApp(panel, store, shipped);
+  // The start picture frames the scenario chosen on the start screen (the picture arrives a
+  // little after the panel: it is shown framed on the latest choice, then follows it).
+  let chosenMapIds: readonly string[] = (shipped.listings.find((l) => l.id === DEFAULT_SCENARIO) ?? shipped.listings[0])?.contestedMapIds ?? [];
+  let picture: StartPicture | null = null;
+  mountApp(panel, store, shipped, (listing) => {
+    chosenMapIds = listing?.contestedMapIds ?? [];
+    picture?.frame(chosenMapIds);
+  });
   // Phaser starts with the first game (autosaved, started, or played from the editor); until
   // then the start screen's map is a still picture (startPicture.ts), so the page's start is
   // not held up by Phaser's evaluation (Lighthouse's phone run, issue 11).
@@ -61,6 +70,8 @@ if (panel && mapRoot && classroom) {
   const startTheMap = (): void => {
     if (mapStarted) return;
     mapStarted = true;
+    // The map takes the picture's place.
+    picture = null;
     void loadMap(mapRoot, store).then((game) => {
       if (!game) return;
       // The map is hidden while the editor fills the window: its loop sleeps meanwhile (the map
@@ -82,10 +93,14 @@ if (panel && mapRoot && classroom) {
   });
   void import('./startPicture')
     .then(({ showStartPicture }) => {
-      if (!mapStarted) showStartPicture(mapRoot, (shipped.listings.find((l) => l.id === DEFAULT_SCENARIO) ?? shipped.listings[0])?.contestedMapIds ?? []);
+      if (!mapStarted) picture = showStartPicture(mapRoot, chosenMapIds);
     })
     // A picture that fails to download leaves the map's place empty: nothing on it is needed.
-    .catch(() => undefined);
+    .catch(() => undefined)
+    // Then the map's modules are fetched (not run) while the start screen idles, so the first
+    // Start waits only for Phaser's evaluation; not before the picture, whose download they
+    // would slow. A game resumed at once starts the map itself.
+    .finally(() => prefetchMapWhenIdle(window, () => !mapStarted));
   // Drop a save or a scenario file anywhere on the page.
   document.addEventListener('dragover', (e) => e.preventDefault());
   document.addEventListener('drop', (e) => {

@@ -82,6 +82,11 @@ describe('the scenario editor', () => {
     await page.locator('summary', { hasText: /^Countries/ }).click();
     await page.locator('summary', { hasText: /^Cities/ }).click();
     const cityMap = page.locator('svg[aria-label^="City map"]');
+    // Framed on the scenario's contested countries (Kazakhstan, Kyrgyzstan, Uzbekistan), as the game's map is: not the whole map, Aegean to China.
+    const [, , shownWidth] = ((await cityMap.getAttribute('viewBox')) ?? '').split(' ').map(Number);
+    expect(shownWidth).toBeLessThan(0.75 * asset.width);
+    await cityMap.scrollIntoViewIfNeeded();
+    await cityMap.screenshot({ path: join(SHOTS, 'editor-city-map.png') });
     for (const [lon, lat, name, n] of [[69.24, 41.3, 'Tashkent', 11], [66.97, 39.65, 'Samarkand', 12]] as const) {
       await clickMapAt(page, cityMap, lon, lat);
       const field = page.locator(`#field-cities-${n}-name`);

@@ -4,11 +4,13 @@
 // next try fetches it again; a #play link and the autosave still open their scenario.
 // And the map reads without colour: each country hatched in its leader's own pattern
 // (screenshots test-results/screenshots/map-cues-*.png at 390×844, 1366×768, 1920×1080).
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SHOTS, endTurn, mapReady, openPage, useHarness, portOf } from './browser';
 import { BUDGET_KB, bundleSizes } from '../../scripts/bench-web/bundleSize';
+import { caucasusInput } from '../fixtures/caucasus';
 
 const PORT = portOf(4435);
 const h = useHarness(PORT);
@@ -51,6 +53,65 @@ describe('what the page loads', () => {
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status h1').textContent()).toContain('Astana');
+    expect(errors).toEqual([]);
+  });
+
+  it('the start picture frames the chosen scenario: a file of one’s own of the Caucasus, then a shipped one again', async () => {
+    const file = join(SHOTS, '..', 'caucasus-picture.json');
+    writeFileSync(file, JSON.stringify(caucasusInput()));
+    const { page, errors } = await openPage(h);
+    await page.waitForFunction(() => document.body.dataset.ready === 'picture');
+    const picture = page.locator('#map svg');
+    const view = async (): Promise<{ framed: string | null; box: number[] }> => ({ framed: await picture.getAttribute('data-framed'), box: ((await picture.getAttribute('viewBox')) ?? '').split(' ').map(Number) });
+    const central = await view();
+    expect(central.framed).toBe('398 417 762 860 795');
+    await page.screenshot({ path: join(SHOTS, 'start-picture-central-asia.png') });
+    // A file of one's own becomes the choice: the picture turns to its countries, west of Central Asia.
+    await page.setInputFiles('#open-file', file);
+    await expect.poll(async () => (await view()).framed).toBe('268 031 051');
+    const caucasus = await view();
+    const centre = (b: number[]): number => (b[0] ?? NaN) + (b[2] ?? NaN) / 2;
+    expect(centre(caucasus.box)).toBeLessThan(centre(central.box) - 300);
+    expect(caucasus.box[2]).toBeLessThan(central.box[2] ?? 0);
+    await page.screenshot({ path: join(SHOTS, 'start-picture-caucasus.png') });
+    // Back to a shipped scenario: Central Asia again, as framed at first.
+    await page.selectOption('#scenario', 'xian-2023');
+    await expect.poll(async () => (await view()).framed).toBe('398 417 762 860 795');
+    expect((await view()).box).toEqual(central.box);
+    // Still only a picture: Phaser comes with the first game.
+    expect(await page.evaluate(() => document.body.dataset.ready)).toBe('picture');
+    expect(errors).toEqual([]);
+  });
+
+  it('fetches the map’s modules (Phaser) after the page has loaded, while the start screen idles, without running them; Start downloads them no more', async () => {
+    // A fresh browser context: nothing of the game in its cache yet.
+    const { page, errors } = await openPage(h);
+    await page.waitForFunction(() => document.body.dataset.ready === 'picture');
+    /** Each fetch of Phaser's and the map's chunks so far: when it started, and the bytes it took from the network (0: from the cache). */
+    const fetches = (): Promise<{ name: string; start: number; bytes: number }[]> =>
+      page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .flatMap((e) => {
+            const m = /\/assets\/(phaser|startMap)-[\w-]{8}\.js$/.exec(e.name);
+            return m?.[1] ? [{ name: m[1], start: e.startTime, bytes: (e as PerformanceResourceTiming).transferSize }] : [];
+          }),
+      );
+    await expect.poll(async () => (await fetches()).map((f) => f.name).sort(), { timeout: 10_000 }).toEqual(['phaser', 'startMap']);
+    // After the load event (nothing the start screen needs waited behind it), and not run: still the picture.
+    const loaded = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? NaN);
+    for (const f of await fetches()) expect(f.start, f.name).toBeGreaterThanOrEqual(loaded);
+    expect(await page.evaluate(() => document.body.dataset.ready)).toBe('picture');
+    expect(await page.locator('#map canvas').count()).toBe(0);
+    // Downloaded whole (Phaser is ~350 KB gzip).
+    await expect.poll(async () => (await fetches()).every((f) => f.bytes > 5000), { timeout: 10_000 }).toBe(true);
+    const ahead = (await fetches()).length;
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await mapReady(page);
+    // Start found them in the cache: at most a revalidation came over the network (vite preview
+    // sends no-cache; a host serving the hashed files as immutable spares even that), never the files again.
+    const atStart = (await fetches()).slice(ahead);
+    for (const f of atStart) expect(f.bytes, f.name).toBeLessThan(2000);
     expect(errors).toEqual([]);
   });
 

@@ -25,6 +25,13 @@ async function startClassroom(page: Page): Promise<void> {
 /** Two frames: a new layout's map is drawn (the canvas follows its box through a ResizeObserver). */
 const settle = (page: Page): Promise<unknown> => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
+/** The map's height in map px (assets/map/central-asia.json). */
+const MAP_HEIGHT = (JSON.parse(readFileSync(join(ROOT, 'assets/map/central-asia.json'), 'utf8')) as MapAsset).height;
+
+/** The camera's zoom and the map point at the canvas's top left, as the map scene writes them on the canvas's box. */
+const mapView = (page: Page): Promise<{ zoom: number; left: number; top: number }> =>
+  page.evaluate(() => JSON.parse((document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.view ?? '{"zoom":1,"left":NaN,"top":NaN}') as { zoom: number; left: number; top: number });
+
 /** How far the page overflows sideways (0 when it does not). */
 const sideways = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
@@ -147,6 +154,10 @@ describe('every screen', () => {
     expect.soft(start.small, 'start screen text below 24 px').toEqual([]);
     expect.soft(await sideways(page), 'start screen at 1920 px').toBeLessThanOrEqual(0);
     await settle(page);
+    // The start picture fills its nearly square column with map: no band past the map's top or foot.
+    const picture = ((await page.locator('#map svg').getAttribute('viewBox')) ?? '').split(' ').map(Number);
+    expect.soft(picture[1], 'the start picture’s top (map px)').toBeGreaterThanOrEqual(0);
+    expect.soft((picture[1] ?? NaN) + (picture[3] ?? NaN), 'the start picture’s foot (map px)').toBeLessThanOrEqual(MAP_HEIGHT);
     await page.screenshot({ path: join(SHOTS, 'screens-1920-start.png') });
     expect(await axeViolations(page)).toEqual([]);
     // Remembered across a reload.
@@ -157,6 +168,12 @@ describe('every screen', () => {
     expect(await page.getByLabel('Large text (projector)').isChecked()).toBe(true);
     const panelWidth = (await page.locator('#panel').boundingBox())?.width ?? 0;
     expect.soft(panelWidth, 'the panel is widened').toBeGreaterThanOrEqual(800);
+    // The map fills its area: the view reaches neither past the map's top nor past its foot (bands of sea before).
+    await settle(page);
+    const view = await mapView(page);
+    const canvas = await page.locator('#map canvas').boundingBox();
+    expect.soft(view.top, 'the map view’s top (map px)').toBeGreaterThanOrEqual(-0.5);
+    expect.soft(view.top + (canvas?.height ?? 0) / view.zoom, 'the map view’s foot (map px)').toBeLessThanOrEqual(MAP_HEIGHT + 0.5);
     for (let turn = 1; turn <= 8; turn++) {
       await playTurn(page, turn, async () => {
         const fonts = await panelFonts(page, 24);

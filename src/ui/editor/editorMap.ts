@@ -10,6 +10,9 @@ import { h } from '../dom';
 import type { Path } from './paths';
 import { entries } from './references';
 import { makeProjection, projectPoint } from '../../map/projection';
+import type { Frame } from '../../map/frame';
+import { scenarioFrame } from '../../map/frame';
+import { fillView } from '../../map/fill';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -27,8 +30,10 @@ export interface EditorMapOptions {
   cities: readonly MapCity[];
   /** City ids of the route being edited, in order (drawn as a line). */
   route?: readonly string[];
-  /** Cities the drawing must show (a route's possible next stops); none: the whole map. */
+  /** Cities the drawing must show (a route's possible next stops); none: `region`. */
   frame?: readonly string[];
+  /** The part of the map drawn when no cities are framed (the scenario's own region); none: the whole map. */
+  region?: Frame;
   /** The route list that activating a city (click, Enter, Space) adds it to or takes it off. */
   routePath?: Path;
   cityAction?: string;
@@ -87,7 +92,7 @@ export function editorMap(asset: MapAsset, o: EditorMapOptions): SVGSVGElement {
     const xy = at.get(id);
     return xy && xy[0] >= 0 && xy[0] <= asset.width && xy[1] >= 0 && xy[1] <= asset.height ? [xy] : [];
   });
-  const frame = framed.length > 0 ? routeFrame(asset, framed) : { x: 0, y: 0, w: asset.width, h: asset.height };
+  const frame = framed.length > 0 ? routeFrame(asset, framed) : (o.region ?? { x: 0, y: 0, w: asset.width, h: asset.height });
   svg.setAttribute('viewBox', `${frame.x} ${frame.y} ${frame.w} ${frame.h}`);
   const unit = frame.w / asset.width;
   svg.style.setProperty('--unit', String(unit));
@@ -140,6 +145,22 @@ function routeFrame(asset: MapAsset, stops: readonly [number, number][]): { x: n
   return { x: Math.round(x), y: Math.round(y), w: Math.round(w), h: Math.round(h) };
 }
 
+/** The city map is at least this wide for its height: a tall region would make a drawing taller than the form's map box (26rem). */
+const CITY_MAP_ASPECT = 1.5;
+
+/**
+ * The city map's part of the map: the scenario's contested countries as the game frames them
+ * on a small screen (with a margin: src/map/frame.ts), widened within the map to at least
+ * 3:2; the whole map while no contested country has a shape on it (a blank scenario). The map
+ * reaches from the Aegean to China: the whole of it left the scenario's countries a sliver to
+ * click in. A city far outside them (a home capital) is typed in with "Add a city".
+ */
+export function cityRegion(asset: MapAsset, countries: ReadonlyMap<string, 'contested' | 'neighbour'>): Frame {
+  const framed = { countries: [...countries].map(([mapId, role]) => ({ mapId, role })), cities: [] };
+  const f = scenarioFrame(asset, makeProjection(asset.projection), framed, false);
+  return fillView(asset.width, asset.height, f, f, Math.max(f.w, f.h * CITY_MAP_ASPECT), f.h);
+}
+
 /** Where a click on an editor map landed: latitude, longitude and the map shape under it. */
 export function pointOnMap(asset: MapAsset, svg: SVGSVGElement, clientX: number, clientY: number): { lat: number; lon: number; mapId: string | null } | null {
   const m = svg.getScreenCTM();
@@ -164,7 +185,7 @@ export function mapFor(asset: MapAsset, json: unknown, path: Path, value: unknow
     return h('div', { class: 'map-box' }, h('p', { class: 'hint' }, 'Pick the route on the map: click cities in order (click a city on the route to take it off).'), map);
   }
   if (path.length === 1 && path[0] === 'cities') {
-    const map = editorMap(asset, { label: 'City map: click a place in one of the scenario’s countries to add a city there', countries, cities, placeCities: true });
+    const map = editorMap(asset, { label: 'City map: click a place in one of the scenario’s countries to add a city there', countries, cities, placeCities: true, region: cityRegion(asset, countries) });
     return h('div', { class: 'map-box' }, h('p', { class: 'hint' }, 'Click the map inside one of the scenario’s countries to add a city there (or use "Add a city" and type its coordinates).'), map);
   }
   return null;
