@@ -227,7 +227,7 @@ async function main(): Promise<void> {
       process.stderr.write(`the server's own figures could not be read (${String(e)}); around there: ${JSON.stringify(line?.slice(Math.max(0, at - 200), at + 200))}\n`);
     }
     if (parsed) {
-      const m = parsed as { latencies: number[]; flushes: { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[]; settling?: number[]; commits: number; bytesSent: number; boardBytesSent: number };
+      const m = parsed as { latencies: number[]; flushes: { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[]; settling?: number[]; commits: number; bytesSent: number; boardBytesSent: number; bytesSentText?: number; boardBytesSentText?: number };
       const lat = m.latencies.sort((a, b) => a - b);
       const fl = m.flushes.map((f) => f.ms).sort((a, b) => a - b);
       const perCommit = m.flushes.filter((f) => f.entries > 0);
@@ -236,7 +236,7 @@ async function main(): Promise<void> {
         `\nIn the server (frame in → ack out, all acks incl. joins): p50 ${ms(pct(lat, 0.5))} / p95 ${ms(pct(lat, 0.95))} / p99 ${ms(pct(lat, 0.99))} (p95 / floor ${(pct(lat, 0.95) / floorMedian).toFixed(1)}×)\n` +
           `Group commits: ${m.commits}, ${(perCommit.reduce((n, f) => n + f.entries, 0) / Math.max(1, perCommit.length)).toFixed(1)} entries and ${(perCommit.reduce((n, f) => n + f.acks, 0) / Math.max(1, perCommit.length)).toFixed(1)} acks each on average; flush work p50 ${ms(pct(fl, 0.5))} / p95 ${ms(pct(fl, 0.95))} / p99 ${ms(pct(fl, 0.99))}\n` +
           `Flush work on the event loop in all: ${(total('ms') / 1000).toFixed(2)} s, of which writing the commits ${(total('commitMs') / 1000).toFixed(2)} s (waiting for them to be durable, off the event loop: ${(total('syncMs') / 1000).toFixed(2)} s), routing the outboxes (serialising and sending) ${(total('routeMs') / 1000).toFixed(2)} s; what the commits caused (closing stages, resolving turns), settled between socket reads: ${((m.settling ?? []).reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s in ${(m.settling ?? []).length} slices (longest ${ms(Math.max(0, ...(m.settling ?? [])))})\n` +
-          `Sent by the server (room messages, not acks): ${(m.bytesSent / 1e6).toFixed(0)} MB, of which boards (\`game\` after each turn: the new report and the view, as a patch) ${(m.boardBytesSent / 1e6).toFixed(0)} MB\n`,
+          `Sent by the server (room messages, not acks): ${(m.bytesSent / 1e6).toFixed(1)} MB, of which boards (\`game\` after each turn: the new report and the view, as a patch) ${(m.boardBytesSent / 1e6).toFixed(1)} MB; as text before compression ${((m.bytesSentText ?? NaN) / 1e6).toFixed(1)} MB, boards ${((m.boardBytesSentText ?? NaN) / 1e6).toFixed(1)} MB\n`,
       );
     }
     rmSync(dir, { recursive: true, force: true });

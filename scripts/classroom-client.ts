@@ -123,8 +123,16 @@ export class Device {
     ws.on('error', () => undefined);
   }
 
-  static open(port: number): Promise<Device> {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
+  /**
+   * Opens a socket offering permessage-deflate, as browsers do (the server sends large messages
+   * compressed to such a device), unless `deflate` is false; NGG_CLIENT_DEFLATE=off makes every
+   * device of a process plain (the benchmark's comparison).
+   */
+  static open(port: number, deflate = process.env.NGG_CLIENT_DEFLATE !== 'off'): Promise<Device> {
+    // A browser inflates each socket's messages on its own; \`ws\` queues every socket of the
+    // process behind one limit of 10 inflates at once, which, with 150 devices in one benchmark
+    // process all sent a board together, held acknowledgements behind other devices' boards.
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { perMessageDeflate: deflate ? { concurrencyLimit: 1000 } : false });
     return new Promise((done, fail) => {
       ws.once('open', () => done(new Device(ws)));
       ws.once('error', fail);
@@ -132,8 +140,8 @@ export class Device {
   }
 
   /** Opens a device and says hello with `token`; resolves once welcomed. */
-  static async join(port: number, token: string): Promise<Device> {
-    const d = await Device.open(port);
+  static async join(port: number, token: string, deflate?: boolean): Promise<Device> {
+    const d = await Device.open(port, deflate);
     const a = await d.request({ t: 'hello', token });
     if (a.t !== 'ack') throw new Error(`hello ${token}: ${a.t === 'refused' ? a.reason : a.t}`);
     return d;

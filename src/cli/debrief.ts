@@ -5,12 +5,14 @@ import type { RoomExport } from '../classroom/room';
 import { checkSavePath, fsReason, readTextFile, SAVE_LIMIT } from './files';
 import { documentKind } from './documents';
 import { InputError } from './errors';
+import { oldRoomReason } from '../classroom/oldRoom';
 import type { LineWriter } from './terminal';
 
 /** The class's debrief of an exported room, as a printable HTML page: to `outFile`, or printed. */
 export function debriefRoom(file: string, outFile: string | undefined, out: LineWriter): number {
   const text = readTextFile(file, SAVE_LIMIT);
   const kind = documentKind(text);
+  if (kind === 'old-room') throw new InputError(`${file}: ${oldRoomReason(JSON.parse(text))}`);
   if (kind !== 'room') throw new InputError(`${file}: not a classroom room's record (${kind === 'save' ? 'a saved game: replay checks it' : kind === 'scenario' ? 'a scenario' : 'export it from the facilitator console'})`);
   const made = classDebrief(JSON.parse(text) as RoomExport);
   if (!made.ok) throw new InputError(`${file}: ${made.error}`);

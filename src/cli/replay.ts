@@ -4,6 +4,7 @@ import type { RoomExport } from '../classroom/room';
 import { readTextFile, SAVE_LIMIT } from './files';
 import { documentKind, notA } from './documents';
 import { InputError } from './errors';
+import { oldRoomReason } from '../classroom/oldRoom';
 import type { LineWriter } from './terminal';
 
 /**
@@ -14,6 +15,7 @@ import type { LineWriter } from './terminal';
 export function replay(file: string, out: LineWriter): number {
   const text = readTextFile(file, SAVE_LIMIT);
   const kind = documentKind(text);
+  if (kind === 'old-room') throw new InputError(`${file}: ${oldRoomReason(JSON.parse(text))}`);
   const other = kind === 'room' ? null : notA('save', kind);
   if (other !== null) throw new InputError(`${file}: ${other}`);
   const room = kind === 'room' ? (JSON.parse(text) as RoomExport) : null;

@@ -16,6 +16,7 @@ import type { CreatedRoom } from '../classroom/protocol';
 import type { RoomExport } from '../classroom/room';
 import { classDebrief } from '../classroom/classDebrief';
 import { debriefPage } from '../classroom/debriefPage';
+import { isOldRoomRecord, oldRoomReason } from '../classroom/oldRoom';
 import type { Built, NewCreation } from './creation';
 import { buildCreation } from './creation';
 import type { BucketOptions } from './rateLimit';
@@ -118,6 +119,8 @@ export function createHttpServer(deps: HttpDeps): Server {
       if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'GET only', { Allow: 'GET' });
       const record = await deps.exportRoom(debriefMatch[1], url.searchParams.get('key') ?? '');
       if (record === null) return json(res, 404, { error: 'no such room, or the key is not its facilitator key' });
+      // A room played under earlier rules has no game to debrief: the teacher is told why, and what its export holds.
+      if (isOldRoomRecord(record)) return send(res, 409, 'text/plain; charset=utf-8', `No debrief can be made of this room: ${oldRoomReason(record)}`, { 'Cache-Control': 'no-store' });
       const made = classDebrief(record as RoomExport);
       if (!made.ok) return send(res, 500, 'text/plain; charset=utf-8', `The debrief could not be made: ${made.error}`);
       // The page is ours and self-contained: its one inline style sheet is allowed, nothing else (no script, no other origin).

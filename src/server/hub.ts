@@ -42,6 +42,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { ClientMessage, Identity, ServerMessage } from '../classroom/protocol';
 import { parseClientMessage } from '../classroom/protocol';
+import { DEFLATE_FROM, deflateMessage } from './deflate';
 import type { RoomStore } from './storage';
 
 export type Audience = { kind: 'all' } | { kind: 'facilitator' } | { kind: 'projector' } | { kind: 'team'; role: string };
@@ -84,6 +85,12 @@ export interface RoomModel<C extends CreationLike, S extends { readonly creation
 export interface Peer {
   /** A JSON text frame: a string, or its UTF-8 bytes (encoded once when it goes to many devices). */
   send(text: string | Buffer): void;
+  /**
+   * Present when the device negotiated permessage-deflate: sends one text message as its
+   * compressed payload (`deflateMessage`, made once for every device it goes to). The device
+   * reads the very text `send` would have sent.
+   */
+  sendDeflated?(payload: Buffer): void;
   /**
    * Holds what is sent until `uncork` (optional): a flush sends a device its room's updates
    * in one write instead of one per message (the system calls were a tenth of the server's
@@ -206,7 +213,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private readonly log: (line: string) => void;
   private readonly decide: ((decision: unknown, room: string) => Promise<unknown>) | null;
   /** Commits made, and entries written, since the start (for the benchmark and tests). */
-  readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0, decisions: 0, failedDecisions: 0 };
+  /** Bytes as written (compressed or not), and the same messages' text in UTF-8 bytes (`...Text`). */
+  readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0, bytesSentText: 0, boardBytesSentText: 0, decisions: 0, failedDecisions: 0 };
   /** With `measure`: ms from a frame's arrival to its ack, and each flush (work up to the commit, in all). */
   readonly latencies: number[] | null;
   readonly phases: { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[] = [];
@@ -744,26 +752,49 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private route(room: LiveRoom<S, E>, out: readonly { to: Audience; msg: ServerMessage }[], corked: Set<Conn>): void {
     // The model gives one message object to every audience that is told the same (a board
     // update is made once per viewer: every device that sees the public board gets the same
-    // one), so each object is serialised once however many audiences it goes to.
-    const frames = new Map<ServerMessage, string | Buffer>();
+    // one), so each object is serialised, encoded and compressed once however many devices it goes to.
+    const frames = new Map<ServerMessage, Frame>();
     for (const { to, msg } of out) {
       const conns = [...room.conns].filter((c) => c.who && reaches(to, c.who));
       // Nobody of this audience is connected: nothing to serialise.
       if (conns.length === 0) continue;
-      let frame = frames.get(msg) ?? JSON.stringify(msg);
-      // A message for many devices (or a second audience) is encoded to UTF-8 once, not once per socket.
-      if (typeof frame === 'string' && (conns.length > 1 || frames.has(msg))) frame = Buffer.from(frame, 'utf8');
-      frames.set(msg, frame);
-      const bytes = typeof frame === 'string' ? frame.length : frame.byteLength;
+      let frame = frames.get(msg);
+      if (!frame) {
+        frame = new Frame(JSON.stringify(msg));
+        frames.set(msg, frame);
+      }
       for (const conn of conns) {
         if (!corked.has(conn) && conn.open) {
           corked.add(conn);
           this.cork(conn);
         }
-        this.sendText(conn, frame);
+        const bytes = this.deliver(conn, frame);
+        this.stats.bytesSent += bytes;
+        this.stats.bytesSentText += frame.textBytes();
+        if (msg.t === 'game') {
+          this.stats.boardBytesSent += bytes;
+          this.stats.boardBytesSentText += frame.textBytes();
+        }
       }
-      this.stats.bytesSent += bytes * conns.length;
-      if (msg.t === 'game') this.stats.boardBytesSent += bytes * conns.length;
+    }
+  }
+
+  /** Sends a frame as its device reads it best (compressed when large and the device can inflate); the bytes written. */
+  private deliver(conn: Conn, frame: Frame): number {
+    if (!conn.open) return 0;
+    try {
+      if (frame.text.length >= DEFLATE_FROM && conn.peer.sendDeflated) {
+        const payload = frame.deflated();
+        conn.peer.sendDeflated(payload);
+        return payload.byteLength;
+      }
+      // Encoded to UTF-8 once for every device that reads it as text, not once per socket.
+      const text = frame.utf8();
+      conn.peer.send(text);
+      return text.byteLength;
+    } catch (e) {
+      this.log(`send failed: ${e instanceof Error ? e.message : String(e)}`);
+      return 0;
     }
   }
 
@@ -805,7 +836,10 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   }
 
   private send(conn: Conn, msg: ServerMessage): void {
-    this.sendText(conn, JSON.stringify(msg));
+    const text = JSON.stringify(msg);
+    // A welcome carries the scenario (tens of KB): compressed too, for the device alone.
+    if (text.length >= DEFLATE_FROM && conn.peer.sendDeflated) this.deliver(conn, new Frame(text));
+    else this.sendText(conn, text);
   }
 
   private sendText(conn: Conn, text: string | Buffer): void {
@@ -840,6 +874,24 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     } catch {
       // Already closed: nothing left to do.
     }
+  }
+}
+
+/** One message as sent: its text, and its UTF-8 bytes and compressed payload, each made once when first needed. */
+class Frame {
+  private bytes: Buffer | null = null;
+  private packed: Buffer | null = null;
+  private length: number | null = null;
+  constructor(readonly text: string) {}
+  utf8(): Buffer {
+    return (this.bytes ??= Buffer.from(this.text, 'utf8'));
+  }
+  /** Its length in UTF-8 bytes (the benchmark's figure of what compression saved). */
+  textBytes(): number {
+    return (this.length ??= this.bytes ? this.bytes.byteLength : Buffer.byteLength(this.text));
+  }
+  deflated(): Buffer {
+    return (this.packed ??= deflateMessage(this.text));
   }
 }
 

@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, frameId } from '../classroom/protocol';
+import { deflatedFrameHeader } from './deflate';
 import type { Conn, Peer } from './hub';
 import type { BucketOptions } from './rateLimit';
 import { DEFAULT_BUCKET, TokenBucket } from './rateLimit';
@@ -55,8 +56,17 @@ export class Sockets {
     this.helloMs = opts.helloMs ?? 10_000;
     this.bucket = opts.bucket ?? DEFAULT_BUCKET;
     this.maxBuffered = opts.maxBuffered ?? 8 * 1024 * 1024;
-    // perMessageDeflate off: a compressed frame could inflate far beyond maxPayload's intent (and costs CPU per message).
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false, clientTracking: true });
+    // permessage-deflate is negotiated so that the hub may send a large message compressed once
+    // for every device (deflate.ts); `ws` itself compresses nothing (every send says so, and the
+    // threshold is out of reach), and a device that asks for a server window under 15 bits gets
+    // no extension, so text. The price: a device may now send compressed frames (browsers do);
+    // `ws` inflates them in order and stops at `maxPayload` of inflated bytes (1009), so a
+    // small frame cannot inflate into a large message, and the rate limit counts them as any.
+    // `client_no_context_takeover` keeps the server's inflater free of history between
+    // messages, and lets a client that compresses only large messages do so (a `ws` client
+    // with context takeover compresses every one: with it, inflating the benchmark's orders
+    // was 11% of the server's time).
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: { serverNoContextTakeover: true, clientNoContextTakeover: true, serverMaxWindowBits: 15, threshold: Infinity }, clientTracking: true });
     this.heartbeat = setInterval(() => this.beat(), opts.heartbeatMs ?? 15_000);
     this.heartbeat.unref();
   }
@@ -96,13 +106,28 @@ export class Sockets {
 
   private accept(ws: WebSocket, socket: Duplex, release: () => void): void {
     const bucket = new TokenBucket(this.bucket, performance.now());
+    const writable = (): boolean => {
+      if (ws.readyState !== ws.OPEN) return false;
+      if (ws.bufferedAmount <= this.maxBuffered) return true;
+      this.kill(ws, 'not reading');
+      return false;
+    };
     const conn = this.hub.connect({
       send: (text) => {
-        if (ws.readyState !== ws.OPEN) return;
-        if (ws.bufferedAmount > this.maxBuffered) return this.kill(ws, 'not reading');
         // A Buffer is the UTF-8 of a JSON text: sent as a text frame, like a string.
-        ws.send(text, { binary: false });
+        if (writable()) ws.send(text, { binary: false, compress: false });
       },
+      // Written on the socket itself: \`ws\` writes its own frames at once (it never compresses, so
+      // it never queues one), so a frame written here keeps its place among them.
+      sendDeflated: ws.extensions.split(',').includes('permessage-deflate')
+        ? (payload) => {
+            if (!writable()) return;
+            socket.cork();
+            socket.write(deflatedFrameHeader(payload.byteLength));
+            socket.write(payload);
+            socket.uncork();
+          }
+        : undefined,
       // The socket under the WebSocket: frames written while it is corked leave in one write.
       cork: () => socket.cork(),
       uncork: () => socket.uncork(),
@@ -118,14 +143,14 @@ export class Sockets {
       if (ws.readyState !== ws.OPEN) return;
       const verdict = bucket.take(performance.now());
       if (verdict === 'close') return this.end(ws, 1008, 'too many messages');
-      if (verdict === 'refuse') return ws.send(JSON.stringify({ t: 'refused', id: isBinary ? null : frameId(rawText(data)), reason: 'too many messages: slow down' }));
-      if (isBinary) return ws.send(JSON.stringify({ t: 'refused', id: null, reason: 'send text frames (JSON), not binary' }));
+      if (verdict === 'refuse') return ws.send(JSON.stringify({ t: 'refused', id: isBinary ? null : frameId(rawText(data)), reason: 'too many messages: slow down' }), { compress: false });
+      if (isBinary) return ws.send(JSON.stringify({ t: 'refused', id: null, reason: 'send text frames (JSON), not binary' }), { compress: false });
       try {
         this.hub.frame(conn, rawText(data));
       } catch (e) {
         // The hub catches the model's errors itself; anything left is a server bug, and one client's frame must not take the process down.
         console.error(`frame failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        ws.send(JSON.stringify({ t: 'refused', id: null, reason: 'the server could not handle this message (its fault, not yours)' }));
+        ws.send(JSON.stringify({ t: 'refused', id: null, reason: 'the server could not handle this message (its fault, not yours)' }), { compress: false });
       }
     });
     // ws reports protocol errors (a frame over maxPayload, bad UTF-8) here and then closes the socket.

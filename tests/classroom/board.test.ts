@@ -1,6 +1,7 @@
 // Board updates as patches (src/classroom/board.ts): a device fed every update of a whole game
 // ends with the very board, byte for byte, that a device joining then is sent whole; an update
 // that does not follow a device's board is refused rather than applied.
+import { constants, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { applyGameUpdate, applyViewPatch, diffView } from '../../src/classroom/board';
 import type { ClientMessage, GameSnapshot, GameUpdate, Identity } from '../../src/classroom/protocol';
@@ -10,6 +11,7 @@ import { applyEntry, createRoom, gameSnapshot, handleMessage, outbox, settleDue,
 import type { Scenario } from '../../src/engine';
 import { reviveView, SAVE_VERSION, viewFor } from '../../src/engine';
 import { greedyPlayer } from '../../src/ai/greedy';
+import { deflateMessage } from '../../src/server/deflate';
 import { loadShipped } from '../engine/helpers';
 
 const T0 = 1_700_000_000_000;
@@ -47,6 +49,16 @@ function send(r: RoomState, who: Identity, msg: Msg): LogEntry[] {
 
 /** What crossed the wire: JSON text read back, as a device gets it. */
 const wire = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+/**
+ * What crossed the wire to a device that negotiated permessage-deflate (src/server/deflate.ts):
+ * the text compressed once, inflated as its browser does, then read back; the text must come out whole.
+ */
+function compressedWire<T>(x: T): T {
+  const text = JSON.stringify(x);
+  const read = inflateRawSync(Buffer.concat([deflateMessage(text), Buffer.from([0, 0, 0xff, 0xff])]), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+  expect(read).toBe(text);
+  return JSON.parse(read) as T;
+}
 /** A welcome's board as the page keeps it (classroomStore's reviveGame). */
 const revived = (g: GameSnapshot): GameSnapshot => ({ version: g.version, view: reviveView(g.view), reports: g.reports });
 
@@ -58,11 +70,11 @@ describe('board updates', () => {
     const who: Identity[] = [FAC, { kind: 'projector' }, team('beijing'), team('moscow'), team('uzbekistan')];
     const held = new Map<Identity, GameSnapshot | null>(who.map((w) => [w, revived(wire(gameSnapshot(r, w)))]));
     const deliver = (entries: LogEntry[]): GameUpdate[] => {
-      // One message object per board, however many audiences it goes to (the hub serialises it once).
+      // One message object per board, however many audiences it goes to (the hub serialises and compresses it once).
       const sent = new Map<GameUpdate, GameUpdate>();
       for (const o of outbox(r, entries, clock, new Map())) {
         if (o.msg.t !== 'game') continue;
-        const msg = sent.get(o.msg) ?? wire(o.msg);
+        const msg = sent.get(o.msg) ?? compressedWire(o.msg);
         sent.set(o.msg, msg);
         expect(GameUpdateSchema.safeParse(msg).success).toBe(true);
         for (const w of who) {

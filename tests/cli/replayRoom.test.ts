@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyEntry, createRoom, exportRoom, handleMessage, settleDue } from '../../src/classroom/room';
-import type { RoomState } from '../../src/classroom/room';
+import { applyEntry, createRoom, exportRoom, handleMessage, settleDue, unresumable } from '../../src/classroom/room';
+import type { LogEntry, RoomCreation, RoomState } from '../../src/classroom/room';
 import type { ClientMessage } from '../../src/classroom/protocol';
 import { SAVE_VERSION, stateHash } from '../../src/engine';
 import { loadShipped } from '../engine/helpers';
@@ -64,5 +64,41 @@ describe('replay of a room', () => {
     const r = cli(['replay', bad]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('its game: this is not a New Great Game save');
+  });
+});
+
+// A room a server could not resume (played under rules version 1) exports its log alone
+// (room.ts, `unresumable`): debrief and replay say why nothing can be rebuilt from it, and
+// what it holds, instead of "not a room's record".
+describe('the record of a room played under earlier rules', () => {
+  const { rules: _rules, ...creation } = { code: 'OLD01', facilitator: 'f'.repeat(24), teamCodes: [{ role: 'beijing', code: 'BEIJ01' }], scenario, seed: 'old', settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' as const } }, at: 0, rules: 1 };
+  const log: LogEntry[] = [
+    { k: 'start', at: 5 },
+    { k: 'submit', role: 'beijing', orders: [], at: 6 },
+    { k: 'news', text: 'Kept for the record.', at: 7 },
+  ];
+  const old = unresumable(creation as RoomCreation, log);
+  const file = join(tmp, 'old-room.json');
+  writeFileSync(file, JSON.stringify(old?.record));
+
+  it('is refused by debrief and replay with the reason and what it holds', () => {
+    expect(old?.rules).toBe(1);
+    for (const command of ['debrief', 'replay']) {
+      const r = cli([command, file]);
+      expect(r.code, command).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(`${file}: room "OLD01" (${scenario.title}) was played under the rules of an earlier version of the game (rules version 1; this version plays version ${SAVE_VERSION})`);
+      expect(r.stderr).toContain('no debrief (outcome, points, influence, turning points) can be made and nothing can be replayed');
+      expect(r.stderr).toContain('Its log holds 1 submission, 0 stances, 0 messages, 1 news item, 0 injects in 3 entries');
+      expect(r.stderr).not.toContain('not a classroom room');
+    }
+  });
+
+  it('says so, too, when such a record has lost its log', () => {
+    const bad = join(tmp, 'old-room-no-log.json');
+    writeFileSync(bad, JSON.stringify({ ...old?.record, log: undefined }));
+    const r = cli(['debrief', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the log of a classroom room played under earlier rules, but not a readable one');
   });
 });

@@ -2,10 +2,13 @@
 // transaction), nothing acknowledged or sent before its commit, a failed commit refuses and
 // rolls back, routing by audience, timers through the same commit path, and a restart
 // rebuilding every room from the store.
+import { constants, inflateRawSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ServerMessage } from '../../src/classroom/protocol';
 import type { Conn, HubOptions } from '../../src/server/hub';
 import { Hub } from '../../src/server/hub';
 import { MemoryStore } from '../../src/server/storage';
+import type { Msg } from './testPeer';
 import { TestPeer, joinHub } from './testPeer';
 import type { FakeCreation, FakeEntry, FakeState } from './fakeRoom';
 import { creation, fakeModel } from './fakeRoom';
@@ -392,3 +395,42 @@ class SyncedApart extends MemoryStore<FakeCreation, FakeEntry> {
     return new Promise((ok, fail) => this.syncs.push({ ok, fail: () => fail(new Error('the disk refused the sync')) }));
   }
 }
+
+describe('large messages', () => {
+  /** A device that negotiated permessage-deflate: it keeps each compressed payload it was given, and reads it as its browser would. */
+  class DeflatingPeer extends TestPeer {
+    payloads: Buffer[] = [];
+    sendDeflated(payload: Buffer): void {
+      this.payloads.push(payload);
+      const text = inflateRawSync(Buffer.concat([payload, Buffer.from([0, 0, 0xff, 0xff])]), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+      this.got.push(JSON.parse(text) as Msg);
+    }
+  }
+
+  it('are compressed once for every device that can inflate them, and sent as text to the others', async () => {
+    // Each submission also tells every device a large message (a turn's board, say), one object for two audiences.
+    const board = { t: 'game', pad: 'Beijing’s influence in Kazakhstan '.repeat(300) } as unknown as ServerMessage;
+    const model: typeof fakeModel = { ...fakeModel, outbox: (s, entries, now, connected) => [...fakeModel.outbox(s, entries, now, connected), { to: { kind: 'all' }, msg: board }, { to: { kind: 'facilitator' }, msg: board }] };
+    const hub = new Hub(model, new MemoryStore<FakeCreation, FakeEntry>(), {});
+    hubs.push(hub);
+    hub.createRoom(creation('ROOM1'));
+    const peers = [new DeflatingPeer(), new DeflatingPeer(), new TestPeer()];
+    const conns = peers.map((p) => hub.connect(p));
+    for (const [i, token] of ['secret-ROOM1', 'BROOM1', 'MROOM1'].entries()) hub.frame(conns[i] as Conn, JSON.stringify({ t: 'hello', id: 0, token }));
+    await tick();
+    for (const p of peers) p.got = [];
+    hub.frame(conns[1] as Conn, JSON.stringify({ t: 'submit', id: 1, orders: [] }));
+    await tick();
+    const [facilitator, beijing, moscow] = peers as [DeflatingPeer, DeflatingPeer, TestPeer];
+    // The same compressed bytes for the facilitator (twice: two audiences) and Beijing; text to Moscow.
+    expect(facilitator.payloads).toHaveLength(2);
+    expect(beijing.payloads).toHaveLength(1);
+    expect(new Set([...facilitator.payloads, ...beijing.payloads]).size).toBe(1);
+    expect((beijing.payloads[0]?.byteLength ?? Infinity) * 10).toBeLessThan(JSON.stringify(board).length);
+    // Every device read the very same messages; the small ones (ack, room, team) went as text to all.
+    const boards = (p: TestPeer): Msg[] => p.got.filter((m) => m.t === 'game');
+    expect(boards(moscow)).toEqual([JSON.parse(JSON.stringify(board))]);
+    expect(boards(beijing)).toEqual(boards(moscow));
+    expect(beijing.got.map((m) => m.t)).toEqual(['ack', 'room', 'team', 'game']);
+  });
+});

@@ -43,6 +43,8 @@ describe('a whole classroom-short game over WebSockets', () => {
     expect(created.code).toMatch(/^[2-9A-HJ-NP-Z]{5}$/);
     expect(created.facilitator.length).toBeGreaterThanOrEqual(24);
     const c = await openClassroom(server.port, created);
+    // Every device of openClassroom offers permessage-deflate, as browsers do; a second projector does not.
+    const plainProjector = await Device.join(server.port, created.code, false);
     expect([...c.roles.values()]).toEqual(['power', 'power', 'republic', 'republic', 'republic', 'republic', 'republic']);
     const codes = c.facilitator.codes?.teams ?? [];
     expect(new Set(codes.map((t) => t.code)).size).toBe(7);
@@ -87,6 +89,16 @@ describe('a whole classroom-short game over WebSockets', () => {
       expect(d.game?.view.viewer).toBe(c.roles.get(who) === 'power' ? who : '');
       expect(d.unfitting, `${who}'s board updates that did not fit`).toBe(0);
     }
+    // Boards went compressed to the devices that offered it (once for all of them) and as text to
+    // the one that did not: both read the same messages, and hold the same board.
+    expect(c.projector.ws.extensions).toBe('permessage-deflate');
+    expect(plainProjector.ws.extensions).toBe('');
+    const boards = (d: Device): string[] => d.received.filter((m) => m.t === 'game').map((m) => JSON.stringify(m));
+    // The last turn's board leaves after the room's news that the game ended.
+    for (const d of [c.projector, plainProjector]) await d.until(() => boards(d).length === turns, 5000, 'every board at both projectors');
+    expect(boards(plainProjector)).toEqual(boards(c.projector));
+    expect(JSON.stringify(plainProjector.game)).toBe(JSON.stringify(c.projector.game));
+    await plainProjector.close();
     // A device fed every update holds the very board a device joining now is sent whole.
     for (const [who, d] of devices) {
       const token = who === 'facilitator' ? created.facilitator : who === 'projector' ? created.code : (c.facilitator.codes?.teams.find((t) => t.role === who)?.code ?? '');
