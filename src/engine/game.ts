@@ -14,7 +14,7 @@ import { validateOrders } from './orders';
 import type { Order } from './order';
 import type { RepublicStance, TurnContext, TurnReport } from './ledger';
 import type { RepublicChoice } from './republics';
-import { describeChoice, parseRepublicChoices, ruleOfThumbChoice } from './republics';
+import { describeChoice, describeStanceReason, parseRepublicChoices, ruleOfThumbChoice } from './republics';
 import { PHASES } from './phases';
 import { drawEvents } from './phases/events';
 import { turnDate } from './dates';
@@ -152,7 +152,8 @@ export function runTurn(scenario: Scenario, state: GameState, accepted: Record<s
     const rule = chosen ? null : ruleOfThumbChoice(scenario, state, id, accepted);
     const choice = chosen ?? (rule as { choice: RepublicChoice }).choice;
     stances[id] = choice;
-    stanceReport.push({ country: id, choice, text: `${describeChoice(ix, id, choice)}${rule ? ` (${rule.reason})` : ''}` });
+    // The report is read after the turn: its reason says it held as the turn began.
+    stanceReport.push({ country: id, choice, text: `${describeChoice(ix, id, choice)}${rule ? ` (${describeStanceReason(ix, rule.why, 'back')})` : ''}` });
   }
   const ctx: TurnContext = {
     ix,

@@ -23,8 +23,8 @@ export { startRecord, playTurn, toSave, saveToJson, loadSave, MAX_SAVE_BYTES, SA
 export type { PowerView } from './view';
 export { viewFor, reviveView } from './view';
 export { standing, leaderBy, controlMargin, controller } from './leadership';
-export type { RepublicChoice } from './republics';
-export { republicChoices, ruleOfThumbChoice, ruleOfThumbChoices, describeChoice, offers, STANCE_PCT } from './republics';
+export type { RepublicChoice, StanceReason } from './republics';
+export { republicChoices, ruleOfThumbChoice, ruleOfThumbChoices, describeChoice, describeStanceReason, offers, STANCE_PCT } from './republics';
 export type { RepublicStance } from './ledger';
 export { SHARE_TOTAL } from './ledger';
 export { organisationName, scoringWeight, summitCounts, summitOn } from './phases/scoring';

@@ -66,27 +66,58 @@ export function offers(ix: ScenarioIndex, country: string, orders: Record<string
   return out;
 }
 
+/** Why the rule of thumb took its stance, as data: the turn report and the preview word it differently. */
+export type StanceReason =
+  | { kind: 'not-contested' }
+  | { kind: 'unstable'; stability: number }
+  | { kind: 'controlled'; power: string }
+  | { kind: 'best-offer'; power: string; offer: number; next: number }
+  | { kind: 'no-clear-offer' };
+
 /**
- * The engine's rule of thumb for a republic, with its reason: an unstable one cracks
- * down; a proud one that a patron controls hedges; otherwise it takes a clearly better
- * offer; and with no clear offer it hedges.
+ * A stance's reason in words. The rule of thumb decides on the state as the turn begins;
+ * the preview reads it then (`ahead`: "Moscow controls it"), but the turn report is read
+ * after the turn, when control may have changed hands, so it says when it held (`back`:
+ * "Moscow controlled it as the turn began") and never contradicts the report's own lines.
  */
-export function ruleOfThumbChoice(scenario: Scenario, state: StateLike, country: string, orders: Record<string, readonly Order[]>): { choice: RepublicChoice; reason: string } {
+export function describeStanceReason(ix: ScenarioIndex, r: StanceReason, when: 'ahead' | 'back'): string {
+  const back = when === 'back';
+  switch (r.kind) {
+    case 'not-contested':
+      return 'not a contested country';
+    case 'unstable':
+      return back ? `its stability was ${r.stability} as the turn began, below ${CRACKDOWN_BELOW}` : `stability ${r.stability} is below ${CRACKDOWN_BELOW}`;
+    case 'controlled':
+      return `${powerName(ix, r.power)} ${back ? 'controlled it as the turn began' : 'controls it'}, and a controlled republic plays its patrons off each other`;
+    case 'best-offer':
+      return `${powerName(ix, r.power)} ${back ? 'offered' : 'offers'} the most this turn (${r.offer} to ${r.next})`;
+    case 'no-clear-offer':
+      return `no patron ${back ? 'offered' : 'offers'} clearly more`;
+    default: {
+      const never: never = r;
+      return String(never);
+    }
+  }
+}
+
+/**
+ * The engine's rule of thumb for a republic, with its reason (`why`; `reason` is it in
+ * words, as the turn begins): an unstable one cracks down; a proud one that a patron
+ * controls hedges; otherwise it takes a clearly better offer; and with no clear offer it hedges.
+ */
+export function ruleOfThumbChoice(scenario: Scenario, state: StateLike, country: string, orders: Record<string, readonly Order[]>): { choice: RepublicChoice; why: StanceReason; reason: string } {
   const ix = indexScenario(scenario);
+  const decided = (choice: RepublicChoice, why: StanceReason): { choice: RepublicChoice; why: StanceReason; reason: string } => ({ choice, why, reason: describeStanceReason(ix, why, 'ahead') });
   const c = own(state.countries, country);
   const def = ix.contested.get(country);
-  if (!c || !def) return { choice: { kind: 'hedge' }, reason: 'not a contested country' };
-  if (c.stability < CRACKDOWN_BELOW) return { choice: { kind: 'crackdown' }, reason: `stability ${c.stability} is below ${CRACKDOWN_BELOW}` };
+  if (!c || !def) return decided({ kind: 'hedge' }, { kind: 'not-contested' });
+  if (c.stability < CRACKDOWN_BELOW) return decided({ kind: 'crackdown' }, { kind: 'unstable', stability: c.stability });
   const s = standing(ix.powerIds, c);
-  if (s.leader !== null && s.lead >= controlMargin(scenario, country)) {
-    return { choice: { kind: 'hedge' }, reason: `${powerName(ix, s.leader)} controls it, and a controlled republic plays its patrons off each other` };
-  }
+  if (s.leader !== null && s.lead >= controlMargin(scenario, country)) return decided({ kind: 'hedge' }, { kind: 'controlled', power: s.leader });
   const ranked = [...offers(ix, country, orders)].sort((a, b) => b[1] - a[1]);
   const [best, second] = ranked;
-  if (best && best[1] > 0 && best[1] - (second?.[1] ?? 0) >= 3) {
-    return { choice: { kind: 'lean', power: best[0] }, reason: `${powerName(ix, best[0])} offers the most this turn (${best[1]} to ${second?.[1] ?? 0})` };
-  }
-  return { choice: { kind: 'hedge' }, reason: 'no patron offers clearly more' };
+  if (best && best[1] > 0 && best[1] - (second?.[1] ?? 0) >= 3) return decided({ kind: 'lean', power: best[0] }, { kind: 'best-offer', power: best[0], offer: best[1], next: second?.[1] ?? 0 });
+  return decided({ kind: 'hedge' }, { kind: 'no-clear-offer' });
 }
 
 /** The rule of thumb for every republic. */
