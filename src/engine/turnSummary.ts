@@ -21,6 +21,12 @@ export interface CountrySummary {
   name: string;
   /** Net influence change of every power whose influence moved, in scenario order. */
   influence: NetChange[];
+  /**
+   * The influence after the turn of every power whose influence did not move, in scenario
+   * order: the line gives every power's level, so a leader that held still is not a name
+   * without a number ("Beijing leads it" beside "Moscow −1 (to 38)").
+   */
+  unchanged: { power: string; influence: number }[];
   /** The power controlling it after the turn, or null. */
   controller: string | null;
   /** The power leading it (control or short of it) after the turn, or null when tied. */
@@ -62,9 +68,11 @@ export function summarizeTurn(scenario: Scenario, report: TurnReport, after: Sta
   for (const id of ix.contestedIds) {
     const c = own(after.countries, id);
     const influence: NetChange[] = [];
+    const unchanged: CountrySummary['unchanged'] = [];
     for (const p of ix.powerIds) {
       const n = net(report.changes, `countries.${id}.influence.${p}`);
       if (n && n.from !== n.to) influence.push({ power: p, ...n });
+      else unchanged.push({ power: p, influence: own(c?.influence, p) ?? 0 });
     }
     const scored = new Map<string, number>();
     for (const ch of report.changes) {
@@ -74,6 +82,7 @@ export function summarizeTurn(scenario: Scenario, report: TurnReport, after: Sta
       country: id,
       name: ix.contested.get(id)?.name ?? id,
       influence,
+      unchanged,
       controller: controller(scenario, after, id),
       leader: c ? standing(ix.powerIds, c).leader : null,
       stance: report.republics.find((r) => r.country === id)?.text ?? null,
@@ -98,11 +107,26 @@ export function summarizeTurn(scenario: Scenario, report: TurnReport, after: Sta
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
 
-/** "Uzbekistan: Beijing +13, Moscow −9; Beijing scored 3 (controls it)". */
+/**
+ * "Uzbekistan: Beijing +13 (to 43), Moscow −9 (to 31); Beijing controls it; Beijing scored 3."
+ * Every power's level is in it, in scenario order: a power that did not move as "Beijing
+ * unchanged at 41", and with nothing moved "no change (Beijing 41, Moscow 38)".
+ */
 export function describeCountrySummary(scenario: Scenario, s: CountrySummary): string {
   const ix = indexScenario(scenario);
   const name = (p: string): string => ix.power.get(p)?.name ?? p;
-  const moves = s.influence.length > 0 ? s.influence.map((n) => `${name(n.power)} ${signed(n.to - n.from)} (to ${n.to})`).join(', ') : 'no change';
+  const level = (p: string): string | null => {
+    const moved = s.influence.find((n) => n.power === p);
+    if (moved) return `${name(p)} ${signed(moved.to - moved.from)} (to ${moved.to})`;
+    const still = s.unchanged.find((u) => u.power === p);
+    return still ? `${name(p)} unchanged at ${still.influence}` : null;
+  };
+  const moves =
+    s.influence.length > 0
+      ? ix.powerIds.flatMap((p) => level(p) ?? []).join(', ')
+      : s.unchanged.length > 0
+        ? `no change (${s.unchanged.map((u) => `${name(u.power)} ${u.influence}`).join(', ')})`
+        : 'no change';
   const scored = s.scored.map((x) => `${name(x.power)} scored ${x.points}`).join(', ');
   const hold = s.controller !== null ? `${name(s.controller)} controls it` : s.leader !== null ? `${name(s.leader)} leads it, short of control` : 'nobody leads it';
   return `${s.name}: ${moves}; ${hold}${scored ? `; ${scored}` : ''}.`;

@@ -37,7 +37,13 @@ describe('turn summary', () => {
               else expect(moved && [moved.from, moved.to]).toEqual([was, now]);
             }
             expect(c.controller).toBe(controller(s, st, c.country));
-            expect(describeCountrySummary(s, c)).toContain(c.name);
+            const line = describeCountrySummary(s, c);
+            expect(line).toContain(c.name);
+            // Every power's level after the turn is in the line, moved or not (issue 11: a leader that held still had no number).
+            for (const p of s.powers) {
+              const now = st.countries[c.country]?.influence[p.id] ?? 0;
+              expect(line).toMatch(new RegExp(`${p.name} (?:[+−]\\d+ \\(to ${now}\\)|unchanged at ${now}|${now}[,)])`));
+            }
           }
           for (const p of sum.powers) {
             expect(p.points.to - p.points.from).toBe((st.powers[p.power]?.points ?? 0) - (before.powers[p.power]?.points ?? 0));
@@ -51,9 +57,15 @@ describe('turn summary', () => {
     );
   });
 
-  it('says it in a line: net change, who holds it, who scored', () => {
-    const s = load('samarkand-2022');
-    const line = describeCountrySummary(s, { country: 'uzbekistan', name: 'Uzbekistan', influence: [{ power: 'beijing', from: 30, to: 43 }, { power: 'moscow', from: 40, to: 31 }], controller: 'beijing', leader: 'beijing', stance: null, scored: [{ power: 'beijing', points: 3 }] });
-    expect(line).toBe('Uzbekistan: Beijing +13 (to 43), Moscow −9 (to 31); Beijing controls it; Beijing scored 3.');
+  const s2 = load('samarkand-2022');
+  const base = { country: 'turkmenistan', name: 'Turkmenistan', stance: null, scored: [] };
+  it.each([
+    ['both moved', { ...base, influence: [{ power: 'beijing', from: 30, to: 43 }, { power: 'moscow', from: 40, to: 31 }], unchanged: [], controller: 'beijing', leader: 'beijing', scored: [{ power: 'beijing', points: 3 }] }, 'Turkmenistan: Beijing +13 (to 43), Moscow −9 (to 31); Beijing controls it; Beijing scored 3.'],
+    ['the leader held still', { ...base, influence: [{ power: 'moscow', from: 39, to: 38 }], unchanged: [{ power: 'beijing', influence: 41 }], controller: null, leader: 'beijing' }, 'Turkmenistan: Beijing unchanged at 41, Moscow −1 (to 38); Beijing leads it, short of control.'],
+    ['the runner-up held still', { ...base, influence: [{ power: 'beijing', from: 40, to: 42 }], unchanged: [{ power: 'moscow', influence: 30 }], controller: null, leader: 'beijing' }, 'Turkmenistan: Beijing +2 (to 42), Moscow unchanged at 30; Beijing leads it, short of control.'],
+    ['nothing moved', { ...base, influence: [], unchanged: [{ power: 'beijing', influence: 41 }, { power: 'moscow', influence: 38 }], controller: null, leader: 'beijing' }, 'Turkmenistan: no change (Beijing 41, Moscow 38); Beijing leads it, short of control.'],
+    ['a tie', { ...base, influence: [{ power: 'moscow', from: 38, to: 41 }], unchanged: [{ power: 'beijing', influence: 41 }], controller: null, leader: null }, 'Turkmenistan: Beijing unchanged at 41, Moscow +3 (to 41); nobody leads it.'],
+  ])('says it in a line, every level in it: %s', (_, summary, line) => {
+    expect(describeCountrySummary(s2, summary)).toBe(line);
   });
 });
