@@ -38,3 +38,45 @@ export function keepFocus(root: HTMLElement): () => void {
     root.removeEventListener('focusin', onFocusIn);
   };
 }
+
+/** The element that scrolls `el` (the panel), or null when the page itself does. */
+function scroller(el: HTMLElement): HTMLElement | null {
+  for (let p = el.parentElement; p !== null && p !== document.body; p = p.parentElement) {
+    const y = getComputedStyle(p).overflowY;
+    if ((y === 'auto' || y === 'scroll') && p.scrollHeight > p.clientHeight) return p;
+  }
+  return null;
+}
+
+/**
+ * Brings `el` into sight and gives it the focus: scrolled to the top of what the panel shows,
+ * below the status bar that sticks to the panel's top (a laptop) and above the turn bar that
+ * sticks to its foot, unless it is in sight already (so a short screen above it, such as the
+ * hot seat's hand-over, stays in sight too). `keep`, an element just above `el` (the turn
+ * bar with End turn above the report), stays in sight above it when there is room, so the
+ * next action is not scrolled away by the thing to read.
+ */
+export function bringIntoSight(el: HTMLElement, keep: HTMLElement | null = null): void {
+  el.focus({ preventScroll: true });
+  const box = scroller(el);
+  const area = box ? box.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+  const stuck = (selector: string): DOMRect | null => {
+    const bar = (box ?? document).querySelector(selector);
+    return bar instanceof HTMLElement && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect() : null;
+  };
+  const top = Math.max(area.top, stuck('.status')?.bottom ?? area.top);
+  const bottom = Math.min(area.bottom, stuck('.turn-bar')?.top ?? area.bottom);
+  const r = el.getBoundingClientRect();
+  if (r.top >= top && r.bottom <= bottom) return;
+  // From `keep`'s top to `el`'s top, by heights and margins, not places: a sticky bar's place
+  // on screen is not where it sits in the page.
+  let above = 0;
+  if (keep) {
+    const next = keep.nextElementSibling;
+    above = keep.getBoundingClientRect().height + Number.parseFloat(getComputedStyle(keep).marginBottom) + (next ? r.top - next.getBoundingClientRect().top : 0);
+  }
+  // A little air above, so what is read first does not seem part of the bar over it.
+  const by = r.top - top - 6 - (above > 0 && above + r.height < (bottom - top) / 2 ? above : 0);
+  if (box) box.scrollTop += by;
+  else window.scrollBy(0, by);
+}

@@ -5,7 +5,7 @@
 // so the element that has the focus stays the same element. Scenario texts are JSX text,
 // never HTML. Panels hold no game state.
 import { Fragment } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Change, CountryState, GameState, LegalOrder, Order, Scenario, StateLike, TurnReport } from '../engine';
 import { controlMargin, countryWorths, currentDate, describeWorth, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, organisationName, own, previewOrder, standing, validateOrders } from '../engine';
 import type { GameSession } from '../store/gameStore';
@@ -26,6 +26,7 @@ import { CountrySheet, SHEET_QUERY, useMediaQuery } from './countrySheet';
 import { ProjectorToggle } from './viewPrefs';
 import { listWords } from './startScreen';
 import { GuideBox, ShowGuideAgain } from './guide';
+import { bringIntoSight } from './focus';
 
 export const powerName = (s: Scenario, id: string | null | undefined): string => s.powers.find((p) => p.id === id)?.name ?? String(id);
 const countryName = (s: Scenario, id: string): string => s.countries.find((c) => c.id === id)?.name ?? id;
@@ -33,6 +34,7 @@ const countryName = (s: Scenario, id: string): string => s.countries.find((c) =>
 export function GameView({ events, backToEditor }: { events: EventsMemory; backToEditor: (() => void) | null }) {
   const session = useGameStore((s) => s.session);
   const replay = useGameStore((s) => s.replay);
+  useNewReportInSight(session);
   if (!session) return null;
   const s = session.scenario;
   const st = session.record.state;
@@ -84,6 +86,33 @@ export function GameView({ events, backToEditor }: { events: EventsMemory; backT
       <GameTools session={session} />
     </>
   );
+}
+
+/**
+ * Once a turn is played, its report is what to read next: its heading is brought into sight
+ * and takes the focus (a screen reader reads it), after End turn, the hot seat's last
+ * hand-over or the computer's turn, on any layout. Not when a game is opened or resumed (its
+ * landing stays), not when it ends (the debrief's heading is the landing then), and not while
+ * watching the computers (the focus stays on Next turn, so Enter steps on).
+ */
+function useNewReportInSight(session: GameSession | null): void {
+  const seen = useRef<{ gameId: string; reports: number } | null>(null);
+  const gameId = session?.gameId ?? null;
+  const reports = session?.reports.length ?? 0;
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = gameId === null ? null : { gameId, reports };
+    if (!session || before === null || before.gameId !== gameId || reports <= before.reports) return;
+    if (session.record.state.phase.kind === 'over' || humans(session.scenario, session.mode).length === 0) return;
+    // After this update has settled (a phone's country sheet closes as the turn is played, moving the report up).
+    const frame = requestAnimationFrame(() => {
+      const heading = document.getElementById('report-title');
+      // End turn's bar sits just above the report: it stays in sight above it, in reach for the next turn.
+      const bar = heading?.closest('section')?.previousElementSibling;
+      if (heading) bringIntoSight(heading, bar instanceof HTMLElement && bar.matches('.turn-bar') ? bar : null);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [gameId, reports]);
 }
 
 function StatusBar({ session }: { session: GameSession }) {
@@ -539,7 +568,7 @@ export function ReportView({ scenario: s, report: r, after }: { scenario: Scenar
   }
   return (
     <section class="panel report" aria-labelledby="report-title">
-      <h2 id="report-title">{`Turn ${r.turn} report (${r.date})`}</h2>
+      <h2 id="report-title" tabIndex={-1}>{`Turn ${r.turn} report (${r.date})`}</h2>
       <ReportSummary scenario={s} report={r} after={after} />
       {r.republics.length > 0 && (
         <>

@@ -164,10 +164,13 @@ describe('in the browser', () => {
     await tabTo((n) => n === 'End turn');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#report-title:has-text("Turn 1 report")');
-    // The new turn has no orders yet, and End turn says so.
-    expect(await focused()).toBe('End turn without orders');
+    // The turn played, its report's heading has the focus (a screen reader reads it).
+    await expect.poll(focused).toMatch(/^Turn 1 report/);
     // One turn from the start screen's last choice: fewer presses than the 35 it took before.
     expect(tabs).toBeLessThanOrEqual(TAB_BUDGET);
+    // The new turn has no orders yet, and End turn, one Shift+Tab back, says so.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('End turn without orders');
     // Turn 2, back up from End turn: two orders queued, then undone.
     for (let n = 0; (await focused()) !== 'Kazakhstan'; n++) {
       expect(await focused()).not.toBe('body');
@@ -202,9 +205,55 @@ describe('in the browser', () => {
     await expect.poll(focused).toBe('Confirm: end turn without orders');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#report-title:has-text("Turn 2 report")');
-    expect(await focused()).toBe('End turn without orders');
+    await expect.poll(focused).toMatch(/^Turn 2 report/);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('after End turn the turn report is in sight and its heading has the focus: against the computer and in hot seat, on a laptop and a phone (issue 11)', async () => {
+    /** The report's heading: whether it has the focus, and whether it and End turn (when there is one) lie wholly in the window with nothing (a sticky bar, a sheet) over them. */
+    const reportSeen = (page: Page): Promise<{ focused: boolean; inSight: boolean; endInSight: boolean | null; top: number }> =>
+      page.evaluate(() => {
+        const seen = (el: Element): boolean => {
+          const r = el.getBoundingClientRect();
+          const onTop = [r.top + 2, r.top + r.height / 2, r.bottom - 2].every((y) => document.elementFromPoint(r.left + 6, y)?.closest('#report-title, [data-key="end-turn"]') === el);
+          return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0 && onTop;
+        };
+        const el = document.getElementById('report-title');
+        const end = document.querySelector('.turn-bar [data-key="end-turn"]');
+        if (!el) return { focused: false, inSight: false, endInSight: null, top: NaN };
+        return { focused: document.activeElement === el, inSight: seen(el), endInSight: end ? seen(end) : null, top: Math.round(el.getBoundingClientRect().top) };
+      });
+    const screens = [
+      { name: '1366', options: { viewport: { width: 1366, height: 768 } } },
+      { name: '390', options: { viewport: { width: 390, height: 844 }, hasTouch: true } },
+    ];
+    for (const screen of screens) {
+      for (const mode of ['vs-computer', 'hot-seat'] as const) {
+        const { page, errors } = await openPage(h, screen.options);
+        // The default scenario, whose country panel is the longest: the report lay 4,645 px down at 1366×768.
+        await chooseSeats(page, { Beijing: 'human', Moscow: mode === 'hot-seat' ? 'human' : 'greedy' });
+        await page.getByRole('button', { name: 'Start game' }).click();
+        await page.waitForSelector('.status');
+        if (mode === 'hot-seat') await page.getByRole('button', { name: 'I am Beijing: show my turn' }).click();
+        for (let turn = 1; turn <= 2; turn++) {
+          const seats = mode === 'hot-seat' ? ['Beijing', 'Moscow'] : ['Beijing'];
+          for (const [k, seat] of seats.entries()) {
+            if (k > 0 || (mode === 'hot-seat' && turn > 1)) await page.getByRole('button', { name: `I am ${seat}: show my turn` }).click();
+            // The player reads a country's orders and queues one: the panel is deep in them when the turn ends.
+            await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
+            await page.getByRole('button', { name: /^Queue order: / }).first().click();
+            await expect.poll(() => page.locator('ol.queue li').count()).toBe(1);
+            await endTurn(page);
+          }
+          await page.waitForSelector(`#report-title:has-text("Turn ${turn} report")`);
+          await expect.poll(() => reportSeen(page), { message: `${screen.name} ${mode}, turn ${turn}` }).toMatchObject({ focused: true, inSight: true, endInSight: mode === 'hot-seat' ? null : true });
+          if (turn === 1) await page.screenshot({ path: join(SHOTS, `report-in-sight-${screen.name}-${mode}.png`) });
+        }
+        expect(errors).toEqual([]);
+        await page.context().close();
+      }
+    }
   });
 
   it('an order that cannot be queued looks so, with the reason beside its button; an error shows beside the control that caused it (issue 11, item 4)', async () => {
