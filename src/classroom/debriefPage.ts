@@ -3,6 +3,7 @@
 // charts are inline SVG with their numbers also in words, so nothing is told by colour
 // alone and the page prints in black and white.
 import type { ClassDebrief, DecidedBy } from './classDebrief';
+import { pointsText } from '../engine';
 
 const ESCAPES = new Map([
   ['&', '&amp;'],
@@ -45,7 +46,7 @@ function chart(title: string, series: ReadonlyMap<string, number[]>, powers: Cla
 export function debriefPage(d: ClassDebrief): string {
   const h = escapeHtml;
   const maxPoints = Math.max(1, ...[...d.points.values()].flat());
-  const scores = d.powers.map((p) => `<li><strong>${h(p.name)}</strong> (${h(p.team)}): ${p.points} points</li>`).join('');
+  const scores = d.powers.map((p) => `<li><strong>${h(p.name)}</strong> (${h(p.team)}): ${h(pointsText(p.points))}</li>`).join('');
   const turning = d.turningPoints.length === 0 ? '<p>No turning points: the lead never changed hands.</p>' : `<ul>${d.turningPoints.map((t) => `<li>Turn ${t.turn} (${h(t.date)}): ${h(t.text)}</li>`).join('')}</ul>`;
   const turns = d.turns
     .map((t) => {

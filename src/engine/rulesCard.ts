@@ -8,6 +8,7 @@ import { organisationName, summitCounts } from './phases/scoring';
 import { controlMargin } from './leadership';
 import { CRACKDOWN_BELOW, CRACKDOWN_STABILITY, LEAN_GAIN, STANCE_PCT } from './republics';
 import { MAX_BID } from './order';
+import { counted } from './words';
 
 export interface RulesSection {
   /** Stable id for keys and links ("win", "countries", …). */
@@ -51,7 +52,6 @@ function summitScope(scenario: Scenario, m: Summit): string {
   return members.length > 0 ? ` in the members of the ${org} (${members.join(', ')}); elsewhere ×1` : `, but no contested country is in the ${org}`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 export function rulesCard(scenario: Scenario): RulesSection[] {
   const { rules, victory } = scenario;
@@ -59,14 +59,14 @@ export function rulesCard(scenario: Scenario): RulesSection[] {
   const sections: RulesSection[] = [];
 
   const win: string[] = [
-    `${plural(scenario.turns, 'turn')}, ${scenario.monthsPerTurn} month${scenario.monthsPerTurn === 1 ? '' : 's'} each. After the last turn the power with the most points wins; equal points go to whoever controls more countries, else it is a draw.`,
-    `At the end of every turn each contested country scores for one power: its worth if that power controls it (leads the runner-up by the country's control margin), ${victory.leadPoints > 0 ? `${plural(victory.leadPoints, 'point')} if it leads by less` : 'nothing if it leads by less'}.`,
+    `${counted(scenario.turns, 'turn')}, ${scenario.monthsPerTurn} month${scenario.monthsPerTurn === 1 ? '' : 's'} each. After the last turn the power with the most points wins; equal points go to whoever controls more countries, else it is a draw.`,
+    `At the end of every turn each contested country scores for one power: its worth if that power controls it (leads the runner-up by the country's control margin), ${victory.leadPoints > 0 ? `${counted(victory.leadPoints, 'point')} if it leads by less` : 'nothing if it leads by less'}.`,
   ];
   for (const m of [...victory.summits].sort((a, b) => a.turn - b.turn)) {
     win.push(`Turn ${m.turn}: ${m.name} — that turn's scoring counts ×${m.weight}${summitScope(scenario, m)}.`);
   }
   if (victory.suddenDeath) {
-    win.push(`Sudden death: from turn ${victory.suddenDeath.fromTurn}, a power that alone controls ${plural(victory.suddenDeath.countries, 'country', 'countries')} at the end of a turn wins at once.`);
+    win.push(`Sudden death: from turn ${victory.suddenDeath.fromTurn}, a power that alone controls ${counted(victory.suddenDeath.countries, 'country', 'countries')} at the end of a turn wins at once.`);
   }
   sections.push({ id: 'win', heading: 'What wins', lines: win });
 
@@ -77,7 +77,7 @@ export function rulesCard(scenario: Scenario): RulesSection[] {
   });
 
   const turn: string[] = [
-    `Each turn every power gives up to ${plural(rules.maxOrdersPerTurn, 'order')} in secret, paid from its budget; orders land at the same time.`,
+    `Each turn every power gives up to ${counted(rules.maxOrdersPerTurn, 'order')} in secret, paid from its budget; orders land at the same time.`,
     `Budget left over carries over whole — nothing is lost. ${scenario.powers.map((p) => `${p.name} starts with ${p.startBudget} and gains ${p.income} a turn`).join('; ')}.`,
     `A project both powers order is a tender: the higher offer (cost plus a sealed bid of up to ${MAX_BID}) wins; the loser gets its money back.`,
   ];
@@ -107,7 +107,7 @@ export function rulesCard(scenario: Scenario): RulesSection[] {
   sections.push({
     id: 'events',
     heading: 'Events',
-    lines: [`${plural(scenario.events.length, 'event')} can happen, as the reporting describes. Each turn's chances are drawn as the turn opens, before any order: the Events ahead panel shows each one's dates, conditions and chance, and for this turn whether it was drawn to fire (if its conditions still hold at the end of the turn).`],
+    lines: [`${counted(scenario.events.length, 'event')} can happen, as the reporting describes. Each turn's chances are drawn as the turn opens, before any order: the Events ahead panel shows each one's dates, conditions and chance, and for this turn whether it was drawn to fire (if its conditions still hold at the end of the turn).`],
   });
   if (powers.length > 2) sections[0]?.lines.push(`Powers: ${powers.join(', ')}.`);
   return sections;

@@ -7,7 +7,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Change, CountryState, GameState, LegalOrder, Order, Scenario, StateLike, TurnReport } from '../engine';
-import { controlMargin, countryWorths, currentDate, describeWorth, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, organisationName, own, previewOrder, standing, validateOrders } from '../engine';
+import { controlMargin, countryWorths, currentDate, describeWorth, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, organisationName, own, pointsText, previewOrder, standing, validateOrders } from '../engine';
 import type { GameSession } from '../store/gameStore';
 import { handedOver, humans } from '../store/gameStore';
 import { ErrorHere, useBlame, useErrorAt } from './actionErrors';
@@ -128,7 +128,7 @@ function StatusBar({ session }: { session: GameSession }) {
         {s.powers.map((p) => (
           <li key={p.id}>
             <span class="swatch" style={`background:${p.color}`} />
-            {`${p.name}: ${own(st.powers, p.id)?.points ?? 0} points`}
+            {`${p.name}: ${pointsText(own(st.powers, p.id)?.points ?? 0)}`}
           </li>
         ))}
       </ul>
@@ -206,7 +206,7 @@ function ReplayPanel({ scenario: s, states, index }: { scenario: Scenario; state
   return (
     <section class="panel replay" aria-labelledby="replay-title">
       <h2 id="replay-title" tabIndex={-1} data-landing>{index === 0 ? `Replay: the start (${s.start})` : `Replay: after turn ${index} of ${last}`}</h2>
-      <p>{s.powers.map((p) => `${p.name} ${own(shown?.powers, p.id)?.points ?? 0} points`).join(', ')}</p>
+      <p>{s.powers.map((p) => `${p.name} ${pointsText(own(shown?.powers, p.id)?.points ?? 0)}`).join(', ')}</p>
       <button type="button" data-key="replay-prev" disabled={index === 0} onClick={() => store.getState().replayStep(-1)}>
         Previous turn
       </button>

@@ -2,7 +2,7 @@
 // who holds it and who scored there, then the points; the full list of causes stays below,
 // folded. Built by the engine's summarizeTurn from the report and the state after the turn.
 import type { Scenario, StateLike, TurnReport } from '../engine';
-import { describeCountrySummary, summarizeTurn } from '../engine';
+import { describeCountrySummary, pointsText, summarizeTurn } from '../engine';
 
 export function ReportSummary({ scenario: s, report, after }: { scenario: Scenario; report: TurnReport; after: StateLike }) {
   const sum = summarizeTurn(s, report, after);
@@ -13,7 +13,7 @@ export function ReportSummary({ scenario: s, report, after }: { scenario: Scenar
         {sum.powers
           .map((p) => {
             const gained = p.points.to - p.points.from;
-            return `${name(p.power)} ${p.points.to} points (${gained >= 0 ? '+' : '−'}${Math.abs(gained)} this turn)`;
+            return `${name(p.power)} ${pointsText(p.points.to)} (${gained >= 0 ? '+' : '−'}${Math.abs(gained)} this turn)`;
           })
           .join(' · ')}
       </p>

@@ -3,7 +3,7 @@
 // (ties, neglect, balancing, certain events), then what the preview cannot know. Text
 // only (JSX text, never HTML), so a screen reader and the keyboard reach all of it.
 import type { GameState, Order, PreviewCause, Scenario, TurnPreview, CountryTurnPreview } from '../engine';
-import { indexScenario, previewTurn, viewFor } from '../engine';
+import { indexScenario, pointsText, previewTurn, viewFor } from '../engine';
 
 const CAUSE_WORDS: Record<PreviewCause, string> = {
   orders: 'orders',
@@ -20,7 +20,6 @@ const CAUSE_WORDS: Record<PreviewCause, string> = {
 };
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export interface TurnPreviewText {
   title: string;
@@ -44,7 +43,7 @@ function countryLine(s: Scenario, c: CountryTurnPreview): string {
   });
   const st = c.stance.choice;
   const stance = st.kind === 'lean' ? `leans to ${name(st.power)}` : st.kind === 'crackdown' ? 'cracks down' : 'hedges';
-  const pts = (who: string): string => plural(c.points[who] ?? 0, 'point');
+  const pts = (who: string): string => pointsText(c.points[who] ?? 0);
   const after = c.after;
   const standing =
     after.controller !== null

@@ -3,7 +3,7 @@
 // debrief replays the record, so every line agrees with the game as it was played.
 import { useMemo } from 'preact/hooks';
 import type { GameRecord, Scenario } from '../engine';
-import { debrief } from '../engine';
+import { debrief, pointsText } from '../engine';
 
 export function WhyItEnded({ scenario: s, record }: { scenario: Scenario; record: GameRecord }) {
   const d = useMemo(() => debrief(record), [record]);
@@ -15,7 +15,7 @@ export function WhyItEnded({ scenario: s, record }: { scenario: Scenario; record
       <ul>
         {d.value.powers.map((p) => (
           <li key={p.power}>
-            <strong>{`${name(p.power)}: ${p.points} points. `}</strong>
+            <strong>{`${name(p.power)}: ${pointsText(p.points)}. `}</strong>
             {p.countries.length > 0 ? p.countries.map((c) => `${c.name} ${c.points} (${c.turnsControlled > 0 ? `controlled ${c.turnsControlled} turn${c.turnsControlled === 1 ? '' : 's'}` : 'led, never controlled'})`).join(', ') : 'No country scored for it.'}
           </li>
         ))}

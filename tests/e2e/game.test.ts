@@ -110,7 +110,7 @@ describe('in the browser', () => {
     // Why it ended so: points by country and the turning points, with their causes.
     const why = page.locator('[data-testid="why-it-ended"]');
     expect(await why.locator('h3').allTextContents()).toEqual(['Where the points came from', 'Turning points']);
-    expect(await why.textContent()).toMatch(/Beijing: \d+ points\./);
+    expect(await why.textContent()).toMatch(/Beijing: \d+ points?\./);
     expect(await why.locator('ol.turning-points li').first().textContent()).toMatch(/^Turn \d+ \(.+\): .+(takes|loses) .+/);
     expect(await page.locator('#debrief-title').textContent()).toMatch(/wins|draw/);
     await page.locator('#debrief-title').scrollIntoViewIfNeeded();
@@ -242,6 +242,12 @@ describe('in the browser', () => {
             if (k > 0 || (mode === 'hot-seat' && turn > 1)) await page.getByRole('button', { name: `I am ${seat}: show my turn` }).click();
             // The player reads a country's orders and queues one: the panel is deep in them when the turn ends.
             await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
+            if (screen.name === '390' && turn === 1 && k === 0) {
+              // A thumb's target: End turn and the Queue buttons are 44 px tall at least on a phone (End turn was 28.6).
+              const heights = await page.locator('.turn-bar [data-key="end-turn"], ul.orders button[data-key^="queue-"]').evaluateAll((list) => list.map((b) => b.getBoundingClientRect().height));
+              expect(heights.length).toBeGreaterThan(1);
+              expect(Math.min(...heights), 'smallest main action (px)').toBeGreaterThanOrEqual(44);
+            }
             await page.getByRole('button', { name: /^Queue order: / }).first().click();
             await expect.poll(() => page.locator('ol.queue li').count()).toBe(1);
             await endTurn(page);
@@ -249,6 +255,10 @@ describe('in the browser', () => {
           await page.waitForSelector(`#report-title:has-text("Turn ${turn} report")`);
           await expect.poll(() => reportSeen(page), { message: `${screen.name} ${mode}, turn ${turn}` }).toMatchObject({ focused: true, inSight: true, endInSight: mode === 'hot-seat' ? null : true });
           if (turn === 1) await page.screenshot({ path: join(SHOTS, `report-in-sight-${screen.name}-${mode}.png`) });
+          // Points as they are read: "1 point", never "1 points" (status bar, report, hand-over).
+          const counts = [...((await page.locator('#panel').textContent()) ?? '').matchAll(/(?<![\d.])([+−-]?\d+) (points?)\b/g)];
+          expect(counts.length).toBeGreaterThan(0);
+          for (const [said, n, word] of counts) expect(word, said).toBe(Math.abs(Number((n ?? '').replace('−', '-'))) === 1 ? 'point' : 'points');
         }
         expect(errors).toEqual([]);
         await page.context().close();

@@ -3,7 +3,7 @@
 // submitted, the last turn in brief with its events, and the news. Only what every device
 // may see: the server sends the projector the public board.
 import type { Scenario, StateLike, TurnReport } from '../../engine';
-import { own, summarizeTurn, turnDate } from '../../engine';
+import { counted, own, pointsText, summarizeTurn, turnDate } from '../../engine';
 import { Countdown, NewsList, QrCode, TeamSubmissions, stageWords, useClassroom } from './parts';
 import { classroomLink } from './route';
 
@@ -24,7 +24,7 @@ function TurnTable({ scenario: s, report, after }: { scenario: Scenario; report:
         {sum.powers
           .map((p) => {
             const gained = p.points.to - p.points.from;
-            return `${powerName(s, p.power)} ${gained >= 0 ? '+' : '−'}${Math.abs(gained)} points`;
+            return `${powerName(s, p.power)} ${gained >= 0 ? '+' : '−'}${counted(Math.abs(gained), 'point')}`;
           })
           .join(' · ')}
       </p>
@@ -100,7 +100,7 @@ export function ProjectorScreen() {
             {scenario.powers.map((p) => (
               <li key={p.id}>
                 <span class="swatch" style={`background:${p.color}`} />
-                {`${p.name} ${own(st.powers, p.id)?.points ?? 0} points`}
+                {`${p.name} ${pointsText(own(st.powers, p.id)?.points ?? 0)}`}
               </li>
             ))}
           </ul>

@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { RepublicChoice, Scenario, StateLike } from '../../engine';
-import { STANCE_PCT, describeChoice, indexScenario, orderLabel, own, republicChoices, standing } from '../../engine';
+import { STANCE_PCT, describeChoice, indexScenario, orderLabel, own, pointsText, republicChoices, standing } from '../../engine';
 import type { RoleInfo, RoomPublic, TeamPrivate } from '../../classroom/protocol';
 import { CountryPanel, FactsTable, QueuePanel, ReportView } from '../game';
 import { SideBriefing } from '../briefings';
@@ -78,7 +78,7 @@ export function TeamScreen() {
         {st && (
           <ul class="scores" aria-label="Victory points">
             {scenario.powers.map((p) => (
-              <li key={p.id}>{`${p.name}: ${own(st.powers, p.id)?.points ?? 0} points`}</li>
+              <li key={p.id}>{`${p.name}: ${pointsText(own(st.powers, p.id)?.points ?? 0)}`}</li>
             ))}
           </ul>
         )}

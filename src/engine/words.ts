@@ -1,0 +1,8 @@
+// Counts in words. "1 points" reads as a slip to a newcomer, so every count a player reads
+// takes its noun in the singular for one (and minus one: "−1 point").
+
+/** "1 turn", "3 turns"; `many` for an irregular plural ("countries"). */
+export const counted = (n: number, one: string, many = `${one}s`): string => `${n} ${Math.abs(n) === 1 ? one : many}`;
+
+/** "1 point", "0 points", "12 points". */
+export const pointsText = (n: number): string => counted(n, 'point');
