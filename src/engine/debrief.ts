@@ -187,9 +187,8 @@ export function debrief(record: GameRecord): Result<Debrief, string> {
   const kept = lead !== null && lead.to === finalLeader ? [lead] : [];
   const turningPoints = [...kept, ...changes.sort(byStake).slice(0, TURNING_POINTS_CAP - kept.length)].sort(byStake);
   const choosing =
-    `The ${turningPoints.length === 1 ? 'change' : `${turningPoints.length} changes`} with the most points at stake, of ${controlChanges} change${controlChanges === 1 ? '' : 's'} of control: ` +
-    `a change counts when it held two turns or more, or held to the end and outweighs the winning margin; its stake is the country's importance (times the summit's weight on a summit turn) for every turn it held. ` +
-    `The turn the winner took the lead on points for good is always told.`;
+    `The ${turningPoints.length} turning point${turningPoints.length === 1 ? '' : 's'} that mattered most, of ${controlChanges} change${controlChanges === 1 ? '' : 's'} of control, by the points at stake: the country's worth (summits counted) over the turns the change held. ` +
+    `A flip undone the next turn is left out unless it decided the game; the turn the winner took the lead for good is always listed.`;
 
   const phase = last.phase;
   return ok({
