@@ -45,6 +45,8 @@ export interface ClassDebrief {
   outcome: string;
   powers: { id: string; name: string; color: string; points: number; team: string }[];
   turningPoints: TurningPoint[];
+  /** How the turning points were chosen (src/engine/debrief.ts). */
+  turningPointsChosen: string;
   turns: DebriefTurn[];
   /** Per power, its points after each turn (index 0 = the start). */
   points: Map<string, number[]>;
@@ -128,6 +130,7 @@ export function classDebrief(x: RoomExport): Result<ClassDebrief> {
       outcome: x.result?.reason ?? (record.state.phase.kind === 'over' ? record.state.phase.reason : `The game stopped after ${reports.length} turns.`),
       powers: scenario.powers.map((p) => ({ id: p.id, name: p.name, color: p.color, points: record.state.powers[p.id]?.points ?? 0, team: seatName(room, p.id) })),
       turningPoints: told.value.turningPoints,
+      turningPointsChosen: told.value.choosing,
       turns,
       points,
       influence: ix.contestedIds.map((c) => ({ country: c, name: scenario.countries.find((k) => k.id === c)?.name ?? c, series: influenceSeries(scenario, reports, c) })),

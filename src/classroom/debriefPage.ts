@@ -47,7 +47,7 @@ export function debriefPage(d: ClassDebrief): string {
   const h = escapeHtml;
   const maxPoints = Math.max(1, ...[...d.points.values()].flat());
   const scores = d.powers.map((p) => `<li><strong>${h(p.name)}</strong> (${h(p.team)}): ${h(pointsText(p.points))}</li>`).join('');
-  const turning = d.turningPoints.length === 0 ? '<p>No turning points: the lead never changed hands.</p>' : `<ul>${d.turningPoints.map((t) => `<li>Turn ${t.turn} (${h(t.date)}): ${h(t.text)}</li>`).join('')}</ul>`;
+  const turning = d.turningPoints.length === 0 ? '<p>No turning points: the lead never changed hands.</p>' : `<p>${h(d.turningPointsChosen)}</p><ul>${d.turningPoints.map((t) => `<li>Turn ${t.turn} (${h(t.date)}): ${h(t.text)}</li>`).join('')}</ul>`;
   const turns = d.turns
     .map((t) => {
       const decisions = t.decisions.map((x) => `<li><strong>${h(x.team)}</strong>${h(BY.get(x.decidedBy) ?? '')}: ${x.lines.length > 0 ? x.lines.map(h).join('; ') : 'no orders'}</li>`).join('');

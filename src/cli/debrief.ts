@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { classDebrief } from '../classroom/classDebrief';
 import { debriefPage } from '../classroom/debriefPage';
 import type { RoomExport } from '../classroom/room';
-import { checkSavePath, fsReason, readTextFile, SAVE_LIMIT } from './files';
+import { checkSavePath, fsReason, readTextFile, SAVE_LIMIT, userPath } from './files';
 import { documentKind } from './documents';
 import { InputError } from './errors';
 import { oldRoomReason } from '../classroom/oldRoom';
@@ -24,7 +24,7 @@ export function debriefRoom(file: string, outFile: string | undefined, out: Line
   }
   checkSavePath(outFile);
   try {
-    writeFileSync(outFile, page);
+    writeFileSync(userPath(outFile), page);
   } catch (e) {
     throw new InputError(`${outFile}: cannot write the debrief (${fsReason(e)})`);
   }

@@ -1,5 +1,5 @@
 // The command line's two kinds of failure, each with its exit code. Either is shown as
-// plain lines (never a stack trace): bad usage as `error: <what>` and the usage text,
+// plain lines (never a stack trace): bad usage as `error: <what>` and a line of usage,
 // bad input as `<file>: <what>`.
 
 export class UsageError extends Error {

@@ -4,7 +4,7 @@
 // and its size are checked before reading, and reading stops at the limit.
 import { accessSync, closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { MAX_SAVE_BYTES, MAX_SCENARIO_BYTES } from '../engine';
 import { InputError } from './errors';
 
@@ -27,12 +27,14 @@ export const maxBytesFor = (limit: TextLimit): number => limit.maxChars * 3 + 3;
 
 const CHUNK = 64 * 1024;
 
+const NO_SUCH_FILE = 'no such file';
+
 /** Why a file operation failed, in words, from Node's error code. */
 export function fsReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | null)?.code;
   switch (code) {
     case 'ENOENT':
-      return 'no such file';
+      return NO_SUCH_FILE;
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
@@ -66,7 +68,30 @@ function kindOf(st: Stats): string | null {
   return 'it is not a regular file';
 }
 
-const cannotRead = (path: string, reason: string): InputError => new InputError(`${path}: cannot read the file (${reason})`);
+/**
+ * The folder a relative name on the command line means. `npm run cli` runs the command
+ * from the package root whatever folder the user typed it in; npm says that folder in
+ * INIT_CWD. INIT_CWD is inherited by every process npm starts, so it is believed only
+ * when npm ran this very script (`npm_lifecycle_event` is `cli`): a test or a tool that
+ * starts the command line from elsewhere means its own current folder.
+ */
+export function userFolder(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  const init = env.INIT_CWD;
+  return env.npm_lifecycle_event === 'cli' && init !== undefined && init !== '' ? resolve(cwd, init) : cwd;
+}
+
+/** Where a file named on the command line is: relative names from the user's folder (see userFolder). */
+export const userPath = (name: string, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string => resolve(userFolder(env, cwd), name);
+
+/**
+ * The name as given; a missing file also says the absolute path tried, when it differs
+ * from the name: a user in another folder than they thought sees where it was looked for.
+ */
+const cannotRead = (path: string, reason: string): InputError => {
+  const tried = userPath(path);
+  const where = reason === NO_SUCH_FILE && tried !== path ? `; tried ${tried}` : '';
+  return new InputError(`${path}: cannot read the file (${reason}${where})`);
+};
 
 /**
  * The text of a regular file, decoded as the browser's File.text() does (UTF-8, one
@@ -78,7 +103,7 @@ export function readTextFile(path: string, limit: TextLimit): string {
   let fd: number;
   try {
     // Non-blocking, so that opening a FIFO nobody writes to returns at once instead of waiting.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    fd = openSync(userPath(path), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw cannotRead(path, fsReason(e));
   }
@@ -119,9 +144,10 @@ export function readTextFile(path: string, limit: TextLimit): string {
  */
 export function checkSavePath(path: string): void {
   const cannotWrite = (reason: string): InputError => new InputError(`${path}: cannot write the save (${reason})`);
+  const where = userPath(path);
   let st: Stats | undefined;
   try {
-    st = statSync(path);
+    st = statSync(where);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw cannotWrite(fsReason(e));
   }
@@ -130,7 +156,7 @@ export function checkSavePath(path: string): void {
     if (kind !== null) throw cannotWrite(kind);
     return;
   }
-  const folder = dirname(path);
+  const folder = dirname(where);
   let parent: Stats;
   try {
     parent = statSync(folder);

@@ -1,6 +1,6 @@
 // New Great Game command line: validate, simulate, replay, balance, sources.
 // Exit codes: 0 ok, 1 bad input, 2 bad usage. Expected failures print plain lines
-// (`<file>: <what>`, or `error: <what>` and the usage); only a genuine bug prints a
+// (`<file>: <what>`, or `error: <what>` and the command's usage line); only a genuine bug prints a
 // stack trace, and says so. Every line goes through terminal.ts, which escapes what a
 // terminal would obey.
 import { availableParallelism } from 'node:os';
@@ -18,7 +18,7 @@ import { loadScenarioFile } from './scenarioFile';
 import { choosePlayers, chooseRepublics, shortFormClashes, unknownPowerHints } from './players';
 import { InputError, UsageError } from './errors';
 import { lineWriter } from './terminal';
-import { USAGE_LINES } from './usage';
+import { USAGE_LINES, usageHint } from './usage';
 
 // A reader that stops early (`| head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -154,8 +154,7 @@ run(process.argv.slice(2)).then(
     if (e instanceof UsageError) {
       errOut(`error: ${e.message}`);
       for (const hint of e.hints) errOut(`note: ${hint}`);
-      errOut('');
-      for (const line of USAGE_LINES) errOut(line);
+      errOut(usageHint(process.argv[2]));
       process.exitCode = e.exitCode;
     } else if (e instanceof InputError) {
       for (const line of e.lines) errOut(line);

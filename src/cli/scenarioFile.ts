@@ -1,21 +1,48 @@
 // Finds and loads a scenario named by id (scenarios/<id>.json) or by path.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../engine';
 import type { LoadedScenario } from '../engine';
 import { formatProblem, readScenarioText } from '../engine';
 import { InputError } from './errors';
-import { readTextFile, SCENARIO_LIMIT } from './files';
+import { readTextFile, SCENARIO_LIMIT, userPath } from './files';
 import { documentKind, notA } from './documents';
-import { FORMAT_VERSION } from '../engine';
+import { closest, FORMAT_VERSION } from '../engine';
 
 export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
 
+/** The ids of the shipped scenarios (scenarios/<id>.json, the format's schema aside), sorted. */
+export function shippedIds(): string[] {
+  return readdirSync(SCENARIO_DIR)
+    .filter((name) => name.endsWith('.json') && name !== 'schema.json')
+    .map((name) => name.slice(0, -'.json'.length))
+    .sort();
+}
+
+/**
+ * The shipped id a mistyped one most likely meant: a slip of spelling (the engine's
+ * `closest`), else the id it begins (`samarkand` for samarkand-2022: the year left off is
+ * the usual slip, and too many letters for `closest`).
+ */
+export function nearestShipped(word: string, ids: readonly string[]): string | undefined {
+  return closest(word, ids) ?? ids.find((id) => id.startsWith(word)) ?? ids.find((id) => id.includes(word));
+}
+
+/**
+ * The file a scenario argument names: a shipped id, else a file. A word that looks like an
+ * id (no folder, no extension) and is neither is taken for a mistyped id, and said so with
+ * the shipped ids, not as a missing file.
+ */
 export function scenarioPath(idOrPath: string): string {
   if (/^[a-z0-9][a-z0-9-]*$/.test(idOrPath)) {
     const byId = join(SCENARIO_DIR, `${idOrPath}.json`);
     if (existsSync(byId)) return byId;
+    if (!existsSync(userPath(idOrPath))) {
+      const ids = shippedIds();
+      const near = nearestShipped(idOrPath, ids);
+      throw new InputError(`no shipped scenario "${idOrPath}"${near === undefined ? '' : ` (did you mean ${near}?)`}; shipped: ${ids.join(', ')}`);
+    }
   }
   return idOrPath;
 }

@@ -7,7 +7,7 @@ import { playMatch } from '../ai/match';
 import type { RepublicPlayer } from '../ai/republic';
 import { parseRepublicPlayer } from '../ai/republic';
 import { InputError } from './errors';
-import { checkSavePath, fsReason } from './files';
+import { checkSavePath, fsReason, userPath } from './files';
 import type { LineWriter } from './terminal';
 
 export interface SimulateOptions {
@@ -56,7 +56,7 @@ export function simulate(o: SimulateOptions, out: LineWriter): number {
   const hash = stateHash(m.record.state);
   if (o.save !== undefined) {
     try {
-      writeFileSync(o.save, saveToJson(m.record));
+      writeFileSync(userPath(o.save), saveToJson(m.record));
     } catch (e) {
       throw new InputError(`${o.save}: cannot write the save (${fsReason(e)})`);
     }

@@ -1,4 +1,4 @@
-// The usage text, shown by `help` and after every usage error.
+// The usage text, shown by `help`; after a usage error only the command's own line (usageHint).
 import { MAX_GAMES, MAX_SEED_LENGTH, MAX_TURNS } from './args';
 import { SAVE_LIMIT, SCENARIO_LIMIT } from './files';
 
@@ -47,3 +47,22 @@ Limits: --seed at most ${MAX_SEED_LENGTH} characters (for balance, less the "-<g
   of at most ${SCENARIO_LIMIT.maxChars} characters, a save of at most ${SAVE_LIMIT.maxChars}.
 
 Exit codes: 0 ok, 1 bad input, 2 bad usage.`.split('\n');
+
+/** Each command's own usage line: what a usage error shows instead of the whole text above, which would bury the error. */
+const SYNOPSIS: ReadonlyMap<string, string> = new Map([
+  ['validate', 'validate [--migrate] <file>...'],
+  ['simulate', 'simulate --scenario <id|path> --seed <s> [--<power-id> <player>]... [--turns N] [--json] [--save <file>]'],
+  ['replay', 'replay <saved-game>'],
+  ['debrief', 'debrief <room-record> [--out <file.html>]'],
+  ['sources', 'sources <id|path> [--json]'],
+  ['balance', 'balance --scenario <id|path> --games N --seed <s> [--jobs J] [--json], or balance --report <id|path>'],
+]);
+
+export const HELP_COMMAND = 'npm run --silent cli -- help';
+
+/** The one line after a usage error: the command's own usage, or (no command, or an unknown one) the commands and where help is. */
+export function usageHint(command: string | undefined): string {
+  const synopsis = command === undefined ? undefined : SYNOPSIS.get(command);
+  if (synopsis !== undefined) return `usage: npm run --silent cli -- ${synopsis} (every option: ${HELP_COMMAND})`;
+  return `commands: ${[...SYNOPSIS.keys()].join(', ')}; run \`${HELP_COMMAND}\` for their usage`;
+}

@@ -6,7 +6,7 @@ import { FORMAT_VERSION, formatProblem, scenarioWarnings } from '../engine';
 import type { MapAsset } from '../map/mapAsset';
 import { mapWarnings } from '../map/scenarioMap';
 import { drawCheck } from '../ai/drawCheck';
-import { readTextFile, SCENARIO_LIMIT } from './files';
+import { readTextFile, SCENARIO_LIMIT, userPath } from './files';
 import { documentKind } from './documents';
 import { migrationNotes, scenarioProblems } from './scenarioFile';
 import type { LoadedScenario } from '../engine';
@@ -44,12 +44,12 @@ export const formatWarning = (file: string, w: Problem): string => formatProblem
 function writeMigrated(file: string, original: string, loaded: LoadedScenario): string {
   const kept = file.replace(/(\.json)?$/, `.form${loaded.from}.json`);
   try {
-    writeFileSync(kept, original, { flag: 'wx' });
+    writeFileSync(userPath(kept), original, { flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${file}: not migrated: cannot keep the original as ${kept} (${code === 'EEXIST' ? 'that file exists already' : (code ?? 'error')})`);
   }
-  writeFileSync(file, `${JSON.stringify(loaded.migrated, null, 2)}\n`);
+  writeFileSync(userPath(file), `${JSON.stringify(loaded.migrated, null, 2)}\n`);
   return `${file}: migrated to form ${FORMAT_VERSION}; the original is kept as ${kept}`;
 }
 

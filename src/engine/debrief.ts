@@ -1,7 +1,8 @@
 // The debrief: why the game ended as it did. Replays the record (the same turns, so the
 // same states and reports) and reads off where each power's points came from, the turning
-// points — the turns where the points lead or a country's control changed hands, with the
-// cause that moved that country most — and what each side did turn by turn.
+// points — the few changes of control that mattered most, with the cause that moved that
+// country most, and the turn the winner took the lead for good — and what each side did turn
+// by turn.
 import type { Cause, TurnReport } from './ledger';
 import type { GameRecord } from './save';
 import type { Scenario } from './schema';
@@ -12,6 +13,13 @@ import { newGame, resolveTurn } from './game';
 import { controller } from './leadership';
 import { indexScenario } from './scenarioIndex';
 import { orderLabel } from './orders';
+import { scoringWeight } from './phases/scoring';
+
+/**
+ * At most this many turning points are listed. A newcomer's 12-turn game listed 26, most of
+ * them control flipping back and forth for a turn (issue 11): a list nobody reads.
+ */
+export const TURNING_POINTS_CAP = 5;
 
 export interface CountryScore {
   country: string;
@@ -30,7 +38,15 @@ export interface TurningPoint {
   country?: string;
   from: string | null;
   to: string | null;
-  /** In words: "Moscow takes control of Kyrgyzstan from nobody — mostly Moscow's Energy deal (+6)". */
+  /**
+   * The points at stake. A change of control: the country's control value (its importance,
+   * times the summit's weight on a summit turn) summed over the turns the change held. The
+   * lead taken for good: the winner's final margin.
+   */
+  stake: number;
+  /** For a change of control: the turns it held, this one included. */
+  held?: number;
+  /** In words: "Moscow takes control of Kyrgyzstan from nobody — mostly Moscow's Energy deal (+6); 12 points at stake, held 3 turns". */
   text: string;
 }
 
@@ -39,7 +55,10 @@ export interface Debrief {
   reason: string;
   /** Per power, in scenario order: final points and where they came from (countries with points, most first). */
   powers: { power: string; points: number; countries: CountryScore[] }[];
+  /** The few turning points that mattered, the most points at stake first (see `choosing`). */
   turningPoints: TurningPoint[];
+  /** How the turning points were chosen, in words, with how many changes there were to choose from. */
+  choosing: string;
   /** Per power, per turn: the orders given, in words. */
   decisions: { power: string; turns: { turn: number; orders: string[] }[] }[];
 }
@@ -114,33 +133,62 @@ export function debrief(record: GameRecord): Result<Debrief, string> {
     }
     return s;
   };
-  const turningPoints: TurningPoint[] = [];
+  // Who controls each contested country after each state, to see how long a change held.
+  const controllers = states.map((st) => new Map(ix.contestedIds.map((id) => [id, controller(scenario, st, id)] as const)));
+  const n = reports.length;
+  const points = (p: string): number => last.powers[p]?.points ?? 0;
+  const ranked = [...ix.powerIds].sort((a, b) => points(b) - points(a));
+  const finalLeader = ranked.length > 1 && points(ranked[0] as string) === points(ranked[1] as string) ? null : (ranked[0] ?? null);
+  const margin = ranked.length > 1 ? points(ranked[0] as string) - points(ranked[1] as string) : 0;
+
+  const changes: TurningPoint[] = [];
+  let controlChanges = 0;
   let pointsLeader: string | null = null;
+  let leadForGood: TurningPoint | null = null;
   reports.forEach((report, k) => {
-    const before = states[k] as GameState;
     const after = states[k + 1] as GameState;
     for (const ch of report.changes) {
       if (ch.power !== undefined && ch.country !== undefined && ch.path === `powers.${ch.power}.points`) score(ch.power, ch.country).points += Number(ch.to) - Number(ch.from);
     }
     for (const id of ix.contestedIds) {
-      const was = controller(scenario, before, id);
-      const now = controller(scenario, after, id);
+      const was = controllers[k]?.get(id) ?? null;
+      const now = controllers[k + 1]?.get(id) ?? null;
       if (now !== null) score(now, id).turnsControlled++;
       if (was === now) continue;
+      controlChanges++;
+      let held = 0;
+      let stake = 0;
+      const importance = ix.contested.get(id)?.importance ?? 0;
+      for (let j = k + 1; j <= n && (controllers[j]?.get(id) ?? null) === now; j++) {
+        held++;
+        stake += importance * scoringWeight(scenario, (reports[j - 1] as TurnReport).turn, id);
+      }
+      // A flip undone next turn moved little; one that held, or that held to the end and outweighs the winning margin, mattered.
+      const decided = k + held === n && stake >= margin;
+      if (held < 2 && !decided) continue;
       const country = ix.contested.get(id)?.name ?? id;
       const cause = mainCause(scenario, report, id, now);
       const head = now === null ? `${name(was)} loses control of ${country}` : `${name(now)} takes control of ${country}${was === null ? '' : ` from ${name(was)}`}`;
-      turningPoints.push({ turn: report.turn, date: report.date, kind: 'control', country: id, from: was, to: now, text: `${head}${cause ? ` — mostly ${cause}` : ''}` });
+      const weight = `${stake} point${stake === 1 ? '' : 's'} at stake, ${k + held === n ? `held to the end (${held} turn${held === 1 ? '' : 's'})` : `held ${held} turns`}`;
+      changes.push({ turn: report.turn, date: report.date, kind: 'control', country: id, from: was, to: now, stake, held, text: `${head}${cause ? ` — mostly ${cause}` : ''}; ${weight}` });
     }
-    const points = (p: string): number => after.powers[p]?.points ?? 0;
-    const ranked = [...ix.powerIds].sort((a, b) => points(b) - points(a));
-    const top = ranked[0] ?? null;
-    const leader = top !== null && ranked.length > 1 && points(top) === points(ranked[1] as string) ? null : top;
+    const byPoints = [...ix.powerIds].sort((a, b) => (after.powers[b]?.points ?? 0) - (after.powers[a]?.points ?? 0));
+    const top = byPoints[0] ?? null;
+    const leader = top !== null && byPoints.length > 1 && (after.powers[top]?.points ?? 0) === (after.powers[byPoints[1] as string]?.points ?? 0) ? null : top;
     if (leader !== pointsLeader && leader !== null) {
-      turningPoints.push({ turn: report.turn, date: report.date, kind: 'points-lead', from: pointsLeader, to: leader, text: `${name(leader)} takes the lead on points, ${ranked.map((p) => `${name(p)} ${points(p)}`).join(' to ')}` });
+      // Only the last change of the points lead is kept, if its leader is the final one: the lead taken for good.
+      leadForGood = { turn: report.turn, date: report.date, kind: 'points-lead', from: pointsLeader, to: leader, stake: margin, text: `${name(leader)} takes the lead on points for good, ${byPoints.map((p) => `${name(p)} ${after.powers[p]?.points ?? 0}`).join(' to ')}; ${margin} point${margin === 1 ? '' : 's'} ahead at the end` };
     }
     if (leader !== null) pointsLeader = leader;
   });
+  const lead = leadForGood as TurningPoint | null;
+  const byStake = (a: TurningPoint, b: TurningPoint): number => b.stake - a.stake || a.turn - b.turn;
+  // The lead taken for good is always told (it is where the game was decided); the changes of control fill the rest, the most points at stake first.
+  const kept = lead !== null && lead.to === finalLeader ? [lead] : [];
+  const turningPoints = [...kept, ...changes.sort(byStake).slice(0, TURNING_POINTS_CAP - kept.length)].sort(byStake);
+  const choosing =
+    `The ${turningPoints.length} turning point${turningPoints.length === 1 ? '' : 's'} that mattered most, of ${controlChanges} change${controlChanges === 1 ? '' : 's'} of control, by the points at stake: the country's worth (summits counted) over the turns the change held. ` +
+    `A flip undone the next turn is left out unless it decided the game; the turn the winner took the lead for good is always listed.`;
 
   const phase = last.phase;
   return ok({
@@ -152,6 +200,7 @@ export function debrief(record: GameRecord): Result<Debrief, string> {
       countries: [...(scores.get(p)?.values() ?? [])].filter((c) => c.points > 0 || c.turnsControlled > 0).sort((a, b) => b.points - a.points),
     })),
     turningPoints,
+    choosing,
     decisions: ix.powerIds.map((p) => ({ power: p, turns: reports.map((r) => ({ turn: r.turn, orders: (r.orders[p] ?? []).map((o) => orderLabel(ix, o)) })) })),
   });
 }

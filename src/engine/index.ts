@@ -38,7 +38,7 @@ export { rulesCard, countryWorths, describeWorth } from './rulesCard';
 export type { TurnSummary, CountrySummary, NetChange } from './turnSummary';
 export { summarizeTurn, describeCountrySummary } from './turnSummary';
 export type { Debrief, TurningPoint, CountryScore } from './debrief';
-export { debrief } from './debrief';
+export { debrief, TURNING_POINTS_CAP } from './debrief';
 export { indexScenario } from './scenarioIndex';
 export type { ScenarioIndex } from './scenarioIndex';
 export { idRecord, own, copyRecord, protoKeyPaths } from './records';

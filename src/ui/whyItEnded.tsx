@@ -24,11 +24,14 @@ export function WhyItEnded({ scenario: s, record }: { scenario: Scenario; record
       {d.value.turningPoints.length === 0 ? (
         <p>Nothing changed hands: the opening positions held all game.</p>
       ) : (
-        <ol class="turning-points">
-          {d.value.turningPoints.map((t, i) => (
-            <li key={i}>{`Turn ${t.turn} (${t.date}): ${t.text}.`}</li>
-          ))}
-        </ol>
+        <>
+          <p class="turning-points-chosen">{d.value.choosing}</p>
+          <ol class="turning-points">
+            {d.value.turningPoints.map((t, i) => (
+              <li key={i}>{`Turn ${t.turn} (${t.date}): ${t.text}.`}</li>
+            ))}
+          </ol>
+        </>
       )}
       <details>
         <summary>Each side’s orders, turn by turn</summary>

@@ -51,7 +51,8 @@ describe('simulate', () => {
   it('an unknown scenario is bad input', () => {
     const r = cli('simulate', '--scenario', 'atlantis-1999', '--seed', '1');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('atlantis-1999: cannot read the file');
+    // An id that is no shipped scenario is said to be one, not a missing file (issue 11).
+    expect(r.stderr).toContain('no shipped scenario "atlantis-1999"; shipped: astana-2024, classroom-short');
   });
 });
 

@@ -114,6 +114,17 @@ describe('a classroom game', () => {
     await shot(fac.page, 'console-lobby');
     expect(await axeViolations(fac.page)).toEqual([]);
     await shot(proj.page, 'projector-lobby');
+    // The join address shows whole, on one line, inside its panel (issue 11: it wrapped mid-address).
+    const address = await proj.page.getByTestId('join-link').evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const panel = (el.closest('.join-here') as HTMLElement).getBoundingClientRect();
+      return { text: el.textContent, lines: el.getClientRects().length, height: box.height, size: parseFloat(getComputedStyle(el).fontSize), inside: box.left >= panel.left && box.right <= panel.right };
+    });
+    expect(address.text).toBe(`${URL}/?join=${code}`);
+    expect(address.lines).toBe(1);
+    expect(address.height).toBeLessThan(address.size * 1.6);
+    expect(address.inside).toBe(true);
+    expect(address.size).toBeGreaterThanOrEqual(20);
 
     // Start.
     await fac.page.getByRole('button', { name: 'Start the game' }).click();
@@ -121,6 +132,10 @@ describe('a classroom game', () => {
     await mo.page.waitForSelector('[data-key="submit"]');
     await proj.page.waitForSelector('[data-testid="submitted"]');
     expect(await proj.page.getByTestId('submitted').textContent()).toContain('Beijing (Team Silk): waiting');
+    // Every seat of the stage is listed, the computer's too, so the room sees who is still to come (issue 11).
+    expect(await proj.page.getByTestId('submitted').textContent()).toContain('Moscow: waiting for orders');
+    expect(await bj.page.getByTestId('team-budget').textContent()).toMatch(/^\d+ of \d+ budget left · 0 of \d+ orders/);
+    expect(await mo.page.locator('h1').first().textContent()).toBe('Moscow');
 
     // Both teams give orders and submit; nobody else sees them.
     const bjOrder = await queueIn(bj.page, 'Kazakhstan');

@@ -9,6 +9,7 @@ import { MAX_TEXT, isTeamParty } from '../../classroom/protocol';
 import type { ClassroomState } from './classroomStore';
 import { busy, clockText, timeLeft } from './classroomStore';
 import { useSlice } from '../storeHooks';
+import { answeringNow, seatLine, teamHeading } from './seats';
 
 export const ClassroomContext = createContext<StoreApi<ClassroomState> | null>(null);
 
@@ -96,33 +97,32 @@ export function Countdown({ room, big = false }: { room: RoomPublic; big?: boole
   );
 }
 
-const seatWords = (r: RoleInfo): string => (r.seat.kind === 'team' ? r.seat.name : `computer (${r.seat.player})`);
-
-/** Who has given orders (or a stance) this stage: names and ✓ / waiting in words, never what they gave. */
-/** While a game is played: the current stage's heading and which teams have submitted (the public screens: projector, shared screen). */
+/** While a game is played: the current stage's heading and every seat that answers in it, teams and computers (the public screens: projector, shared screen). */
 export function TeamSubmissions({ room, id }: { room: RoomPublic; id: string }) {
   if (room.phase !== 'playing') return null;
   return (
     <section class="panel" aria-labelledby={id}>
       <h2 id={id}>{room.stage === 'orders' ? 'Orders' : 'Stances'}</h2>
-      <Submitted room={room} roles={room.roles.filter((r) => r.seat.kind === 'team')} />
+      <Submitted room={room} />
     </section>
   );
 }
 
+/** Who has given orders (or a stance) this stage: every seat in words (✓ / waiting, a computer ready), never what they gave. */
 export function Submitted({ room, roles }: { room: RoomPublic; roles?: readonly RoleInfo[] }) {
-  const shown = (roles ?? room.roles).filter((r) => (room.stage === 'orders' ? r.kind === 'power' : r.kind === 'republic'));
   return (
     <ul class="submitted" aria-label={room.stage === 'orders' ? 'Who has given orders' : 'Who has chosen a stance'} data-testid="submitted">
-      {shown.map((r) => (
-        <li key={r.role} class={r.submitted ? 'done' : 'waiting'}>
-          <span class="mark" aria-hidden="true">
-            {r.submitted ? '✓' : '…'}
-          </span>
-          {` ${r.name} (${seatWords(r)}): ${r.submitted ? 'submitted' : 'waiting'}`}
-          {r.seat.kind === 'team' && r.connected === 0 ? ' · no device connected' : ''}
-        </li>
-      ))}
+      {answeringNow(room, roles).map((r) => {
+        const ready = r.submitted || r.seat.kind === 'computer';
+        return (
+          <li key={r.role} class={`${ready ? 'done' : 'waiting'}${r.seat.kind === 'computer' ? ' computer' : ''}`}>
+            <span class="mark" aria-hidden="true">
+              {ready ? '✓' : '…'}
+            </span>
+            {` ${seatLine(room, r)}`}
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -206,7 +206,7 @@ export function SayForm({ id, teams, everyone, sendLabel }: { id: string; teams:
           <option value="">{everyone}</option>
           {teams.map((r) => (
             <option key={r.role} value={r.role}>
-              {`${r.name} (${r.seat.kind === 'team' ? r.seat.name : 'team'})`}
+              {teamHeading(r)}
             </option>
           ))}
         </select>

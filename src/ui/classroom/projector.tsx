@@ -5,6 +5,7 @@
 import type { Scenario, StateLike, TurnReport } from '../../engine';
 import { counted, own, pointsText, summarizeTurn, turnDate } from '../../engine';
 import { Countdown, NewsList, QrCode, TeamSubmissions, stageWords, useClassroom } from './parts';
+import { teamHeading } from './seats';
 import { classroomLink } from './route';
 
 const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
@@ -73,7 +74,13 @@ function JoinHere({ code }: { code: string }) {
   return (
     <section class="panel join-here" aria-labelledby="join-title">
       <h2 id="join-title">Join</h2>
-      <p>{`Scan the code or open ${link}, then type your team's code.`}</p>
+      <p>Scan the code, or open this address and type your team's code:</p>
+      {/* The address on one line, whole: a break in its middle reads as two addresses from the back of a room. Its size is cut to the panel's width (a monospace letter is about 0.6 em wide) only when it would not fit. */}
+      <p class="join-link-line">
+        <code class="join-link" data-testid="join-link" style={`font-size: min(1em, ${(100 / (0.62 * link.length)).toFixed(2)}cqi)`}>
+          {link}
+        </code>
+      </p>
       <QrCode text={link} label={`QR code of ${link}`} size={320} />
     </section>
   );
@@ -120,7 +127,7 @@ export function ProjectorScreen() {
           <h2 id="teams-title">Teams</h2>
           <ul class="submitted">
             {room.roles.map((r) => (
-              <li key={r.role}>{`${r.name}: ${r.seat.kind === 'team' ? `${r.seat.name}${r.connected > 0 ? ' (joined)' : ' (not joined yet)'}` : 'the computer'}`}</li>
+              <li key={r.role}>{`${teamHeading(r)}: ${r.seat.kind === 'team' ? (r.connected > 0 ? 'joined' : 'not joined yet') : 'the computer'}`}</li>
             ))}
           </ul>
         </section>

@@ -21,6 +21,7 @@ import { bridge } from './bridge';
 import type { ClassroomState } from './classroomStore';
 import { nextStep } from './handover';
 import { ClassroomContext, Countdown, NewsList, TeamSubmissions, stageWords, useClassroom, useClassroomApi } from './parts';
+import { teamCalled } from './seats';
 import { TeamScreen } from './team';
 
 /** One team's connection on this screen. */
@@ -213,7 +214,7 @@ function HandOver({ role, onGo, briefing = false }: { role: RoleInfo; onGo(): vo
   const ref = useLanding<HTMLButtonElement>(`${briefing ? 'briefing' : 'turn'}-${role.role}`);
   return (
     <section class="panel handover" aria-labelledby="handover-title" data-testid="handover">
-      <h2 id="handover-title">{`Pass the screen to ${teamName(role)} (${role.name})${briefing ? ' to read its briefing' : ''}`}</h2>
+      <h2 id="handover-title">{`Pass the screen to ${teamCalled(role)}${briefing ? ' to read its briefing' : ''}`}</h2>
       <p>{briefing ? "The other teams look away: the next screen is this team's own briefing." : "The other teams look away: the next screen is this team's own."}</p>
       <button type="button" class="primary" ref={ref} data-landing data-key="handover" onClick={onGo}>
         {briefing ? `We are ${teamName(role)}: show our briefing` : `We are ${teamName(role)}: show our screen`}
@@ -286,7 +287,7 @@ function TeamTurn({ role, link, room, onDone }: { role: RoleInfo; link: TeamLink
   return (
     <div class="shared-team" data-testid="shared-team">
       <div class="handover-bar">
-        <p>{`On the screen: ${teamName(role)} (${role.name}).${role.submitted ? ' Your answer is in: hand the screen on.' : ''}`}</p>
+        <p>{`On the screen: ${teamCalled(role)}.${role.submitted ? ' Your answer is in: hand the screen on.' : ''}`}</p>
         <button type="button" class={role.submitted ? 'primary' : undefined} ref={done} data-key="hand-over" onClick={onDone}>
           {role.submitted ? 'Done: hand over' : 'Hand over without submitting'}
         </button>

@@ -7,6 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { RepublicChoice, Scenario, StateLike } from '../../engine';
 import { STANCE_PCT, describeChoice, indexScenario, orderLabel, own, pointsText, republicChoices, standing } from '../../engine';
+import { budgetLine, teamHeading } from './seats';
 import type { RoleInfo, RoomPublic, TeamPrivate } from '../../classroom/protocol';
 import { CountryPanel, FactsTable, QueuePanel, ReportView } from '../game';
 import { SideBriefing } from '../briefings';
@@ -69,11 +70,10 @@ export function TeamScreen() {
   if (!role) return null;
   const st = game?.view;
   const last = game?.reports[game.reports.length - 1];
-  const teamName = role.seat.kind === 'team' ? role.seat.name : 'your team';
   return (
     <>
       <header class="status">
-        <h1>{`${role.name} — ${teamName}`}</h1>
+        <h1>{teamHeading(role)}</h1>
         <p>{room.phase === 'lobby' ? `${room.title}: waiting for the facilitator to start.` : room.phase === 'ended' ? `${room.title}: the game is over.` : `${room.title} · turn ${room.turn} of ${st?.lastTurn ?? scenario.turns}: ${stageWords(room)}.`}</p>
         {st && (
           <ul class="scores" aria-label="Victory points">
@@ -139,7 +139,7 @@ function PowerTurn({ room, role, team }: { room: RoomPublic; role: RoleInfo; tea
       <Refusal at="draft" />
       <div class="turn-bar">
         <Countdown room={room} />
-        <p>{`${draft.length} of ${session.scenario.rules.maxOrdersPerTurn} orders. Your team's devices share this list; submitting sends it for the whole team.`}</p>
+        <p data-testid="team-budget">{`${budgetLine(session.record.state, role.role, draft, ix)} · ${draft.length} of ${session.scenario.rules.maxOrdersPerTurn} orders. Your team's devices share this list; submitting sends it for the whole team.`}</p>
         <button
           type="button"
           class="primary"

@@ -1,0 +1,50 @@
+// How a seat is named on the classroom's screens, in words (pure, so tested without a page).
+// A newcomer's projector read "Beijing (Beijing): waiting" and left out Moscow, seated as a
+// computer, so the room could not tell whether everyone was in (issue 11).
+import type { Order, ScenarioIndex, StateLike } from '../../engine';
+import { orderCost, own } from '../../engine';
+import type { RoleInfo, RoomPublic } from '../../classroom/protocol';
+
+/** The team's own name when it was renamed ("Team Silk"); null when it is the role's own name, which would only repeat it. */
+export function renamedAs(r: RoleInfo): string | null {
+  if (r.seat.kind !== 'team') return null;
+  const name = r.seat.name.trim();
+  return name.toLowerCase() === r.name.trim().toLowerCase() ? null : name;
+}
+
+/** A team screen's heading: "Beijing — Team Silk", or just "Beijing" for a team that kept the role's name. */
+export function teamHeading(r: RoleInfo): string {
+  const renamed = renamedAs(r);
+  return renamed === null ? r.name : `${r.name} — ${renamed}`;
+}
+
+/**
+ * One seat's line in the stage's list: every role whose turn it is to answer, teams and
+ * computers alike. A team is waiting or has submitted; a computer is ready, since it
+ * decides the moment the stage closes, and never holds the room up.
+ */
+export function seatLine(room: RoomPublic, r: RoleInfo): string {
+  if (r.seat.kind === 'computer') {
+    const who = r.kind === 'republic' && r.seat.player === 'rule' ? "the engine's rule of thumb" : `computer (${r.seat.player})`;
+    return `${r.name}: ${who} — ready, decides when the stage closes`;
+  }
+  const renamed = renamedAs(r);
+  const done = r.submitted ? 'submitted' : room.stage === 'orders' ? 'waiting for orders' : 'waiting for a stance';
+  return `${r.name}${renamed === null ? '' : ` (${renamed})`}: ${done}${r.connected === 0 ? ' · no device connected' : ''}`;
+}
+
+/** The roles that answer in the room's current stage: the powers give orders, the republics take stances. */
+export const answeringNow = (room: RoomPublic, roles: readonly RoleInfo[] = room.roles): RoleInfo[] => roles.filter((r) => (room.stage === 'orders' ? r.kind === 'power' : r.kind === 'republic'));
+
+/** A team as it is called to the screen: its own name first ("Team K (Kazakhstan)"), or only the role's ("Beijing") when it kept it. */
+export function teamCalled(r: RoleInfo): string {
+  const renamed = renamedAs(r);
+  return renamed === null ? r.name : `${renamed} (${r.name})`;
+}
+
+/** A power team's budget as its turn bar says it, the draft's cost taken off: "32 of 32 budget left", as in solo play. */
+export function budgetLine(state: StateLike, power: string, draft: readonly Order[], ix: ScenarioIndex): string {
+  const budget = own(state.powers, power)?.budget ?? 0;
+  const left = budget - draft.reduce((sum, o) => sum + orderCost(ix, o), 0);
+  return `${left} of ${budget} budget left`;
+}

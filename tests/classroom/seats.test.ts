@@ -1,0 +1,92 @@
+// How the classroom's screens name seats, from a real room (issue 11's newcomer playtest:
+// the projector listed only "Beijing (Beijing): waiting", leaving out Moscow, seated as a
+// computer, and a team screen read "Beijing — Beijing").
+import { describe, expect, it } from 'vitest';
+import type { ClientMessage, Identity, RoleInfo } from '../../src/classroom/protocol';
+import { applyEntry, createRoom, handleMessage, publicRoom, settleDue } from '../../src/classroom/room';
+import type { RoomState } from '../../src/classroom/room';
+import { answeringNow, budgetLine, seatLine, teamCalled, teamHeading } from '../../src/ui/classroom/seats';
+import { indexScenario, legalOrders, orderCost, own, SAVE_VERSION, startRecord } from '../../src/engine';
+import { loadShipped } from '../engine/helpers';
+
+const scenario = loadShipped('classroom-short');
+const FAC: Identity = { kind: 'facilitator' };
+let clock = 1_000_000;
+
+function send(r: RoomState, who: Identity, msg: Record<string, unknown>): void {
+  const now = (clock += 1000);
+  const got = handleMessage(r, who, { id: 1, ...msg } as ClientMessage, now);
+  if (!got.ok) throw new Error(got.error);
+  for (const e of got.value) applyEntry(r, e);
+  for (const e of settleDue(r, now)) applyEntry(r, e);
+}
+
+/** Beijing a team that kept its name, Moscow the computer, Kazakhstan a renamed team, the other republics the rule of thumb. */
+function room(): RoomState {
+  const r = createRoom({
+    code: 'SEATS1',
+    facilitator: 'secret-facilitator-token',
+    teamCodes: [...scenario.powers.map((p, i) => ({ role: p.id, code: `TEAM0${i}` })), { role: 'kazakhstan', code: 'KAZAK1' }],
+    scenario,
+    seed: 'seats',
+    settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } },
+    at: clock,
+    rules: SAVE_VERSION,
+  });
+  send(r, FAC, { t: 'seat', role: 'moscow', seat: { kind: 'computer', player: 'greedy' } });
+  send(r, FAC, { t: 'seat', role: 'kazakhstan', seat: { kind: 'team', name: 'Team K' } });
+  return r;
+}
+
+const role = (roles: readonly RoleInfo[], id: string): RoleInfo => {
+  const found = roles.find((x) => x.role === id);
+  if (!found) throw new Error(`no role ${id}`);
+  return found;
+};
+
+describe('the stage list', () => {
+  it('names every seat that answers now, the computer as ready, and no team twice', () => {
+    const r = room();
+    send(r, FAC, { t: 'start' });
+    const pub = publicRoom(r, clock, new Map());
+    expect(pub.stage).toBe('orders');
+    const lines = answeringNow(pub).map((x) => seatLine(pub, x));
+    expect(lines).toEqual(['Beijing: waiting for orders · no device connected', 'Moscow: computer (greedy) — ready, decides when the stage closes']);
+  });
+
+  it('in the stance stage lists the republics: a renamed team by its name, the rule of thumb as ready', () => {
+    const r = room();
+    send(r, FAC, { t: 'start' });
+    send(r, { kind: 'team', role: 'beijing' }, { t: 'submit', orders: [] });
+    const pub = publicRoom(r, clock, new Map([['kazakhstan', 1]]));
+    expect(pub.stage).toBe('stances');
+    const lines = answeringNow(pub).map((x) => seatLine(pub, x));
+    expect(lines).toContain('Kazakhstan (Team K): waiting for a stance');
+    expect(lines.filter((l) => l.endsWith("the engine's rule of thumb — ready, decides when the stage closes"))).toHaveLength(lines.length - 1);
+    expect(lines.some((l) => l.startsWith('Beijing') || l.startsWith('Moscow'))).toBe(false);
+  });
+});
+
+describe('a team’s name', () => {
+  it('is not repeated when it is the role’s own', () => {
+    const pub = publicRoom(room(), clock, new Map());
+    expect(teamHeading(role(pub.roles, 'beijing'))).toBe('Beijing');
+    expect(teamCalled(role(pub.roles, 'beijing'))).toBe('Beijing');
+    expect(teamHeading(role(pub.roles, 'kazakhstan'))).toBe('Kazakhstan — Team K');
+    expect(teamCalled(role(pub.roles, 'kazakhstan'))).toBe('Team K (Kazakhstan)');
+  });
+});
+
+describe('a power team’s turn bar', () => {
+  it('says the budget left after the draft, as solo play does', () => {
+    const rec = startRecord(scenario, 'seats');
+    if (!rec.ok) throw new Error(rec.error);
+    const state = rec.value.state;
+    const ix = indexScenario(scenario);
+    const budget = own(state.powers, 'beijing')?.budget ?? -1;
+    expect(budgetLine(state, 'beijing', [], ix)).toBe(`${budget} of ${budget} budget left`);
+    const order = legalOrders(scenario, state, 'beijing').find((o) => o.cost > 0)?.order;
+    if (!order) throw new Error('no order with a cost');
+    expect(budgetLine(state, 'beijing', [order], ix)).toBe(`${budget - orderCost(ix, order)} of ${budget} budget left`);
+  });
+});
