@@ -175,6 +175,7 @@ describe('the shared screen', () => {
     // The briefing round, in the room's order: Beijing, then the two republics.
     for (const called of ['Beijing', 'Team K (Kazakhstan)', 'Team U (Uzbekistan)']) {
       await handover.getByText(`Pass the screen to ${called} to read its briefing`, { exact: true }).waitFor();
+      await sh.page.waitForFunction((key) => (document.activeElement as HTMLElement | null)?.dataset.key === key, 'handover');
       await sh.page.keyboard.press('Enter');
       await sh.page.getByTestId('briefing-read').waitFor();
       await sh.page.locator('[data-key="briefing-ready"]').click();
@@ -185,11 +186,13 @@ describe('the shared screen', () => {
 
     // Beijing's orders (none: submitted as it is), then the stance stage goes to Kazakhstan.
     await handover.getByText(/^Pass the screen to Beijing$/).waitFor();
+    await sh.page.waitForFunction((key) => (document.activeElement as HTMLElement | null)?.dataset.key === key, 'handover');
     await sh.page.keyboard.press('Enter');
     await sh.page.locator('[data-key="submit"]').click();
     await sh.page.getByRole('button', { name: 'Done: hand over' }).click();
     await handover.getByText(/^Pass the screen to Team K \(Kazakhstan\)$/).waitFor({ timeout: 30_000 });
     expect(await sh.page.locator('ul.offers, input[type="radio"]').count()).toBe(0);
+    await sh.page.waitForFunction((key) => (document.activeElement as HTMLElement | null)?.dataset.key === key, 'handover');
     await sh.page.keyboard.press('Enter');
     await sh.page.waitForSelector('ul.offers');
     expect(await sh.page.locator('.shared-team').textContent()).toContain('What the patrons offer Kazakhstan');
@@ -201,6 +204,7 @@ describe('the shared screen', () => {
     expect(await axeViolations(sh.page)).toEqual([]);
     await sh.page.locator('[data-key="stance"]').click();
     await sh.page.getByRole('button', { name: 'Done: hand over' }).waitFor();
+    await sh.page.waitForFunction((key) => (document.activeElement as HTMLElement | null)?.dataset.key === key, 'hand-over');
     await sh.page.keyboard.press('Enter');
 
     // Uzbekistan's hand-over: nothing of Kazakhstan's stance or offers; then Uzbekistan's own screen, still nothing of it.
