@@ -14,6 +14,7 @@ import { controller } from './leadership';
 import { indexScenario } from './scenarioIndex';
 import { orderLabel } from './orders';
 import { scoringWeight } from './phases/scoring';
+import { counted, pointsText } from './words';
 
 /**
  * At most this many turning points are listed. A newcomer's 12-turn game listed 26, most of
@@ -169,7 +170,7 @@ export function debrief(record: GameRecord): Result<Debrief, string> {
       const country = ix.contested.get(id)?.name ?? id;
       const cause = mainCause(scenario, report, id, now);
       const head = now === null ? `${name(was)} loses control of ${country}` : `${name(now)} takes control of ${country}${was === null ? '' : ` from ${name(was)}`}`;
-      const weight = `${stake} point${stake === 1 ? '' : 's'} at stake, ${k + held === n ? `held to the end (${held} turn${held === 1 ? '' : 's'})` : `held ${held} turns`}`;
+      const weight = `${pointsText(stake)} at stake, ${k + held === n ? `held to the end (${counted(held, 'turn')})` : `held ${held} turns`}`;
       changes.push({ turn: report.turn, date: report.date, kind: 'control', country: id, from: was, to: now, stake, held, text: `${head}${cause ? ` — mostly ${cause}` : ''}; ${weight}` });
     }
     const byPoints = [...ix.powerIds].sort((a, b) => (after.powers[b]?.points ?? 0) - (after.powers[a]?.points ?? 0));
@@ -177,7 +178,7 @@ export function debrief(record: GameRecord): Result<Debrief, string> {
     const leader = top !== null && byPoints.length > 1 && (after.powers[top]?.points ?? 0) === (after.powers[byPoints[1] as string]?.points ?? 0) ? null : top;
     if (leader !== pointsLeader && leader !== null) {
       // Only the last change of the points lead is kept, if its leader is the final one: the lead taken for good.
-      leadForGood = { turn: report.turn, date: report.date, kind: 'points-lead', from: pointsLeader, to: leader, stake: margin, text: `${name(leader)} takes the lead on points for good, ${byPoints.map((p) => `${name(p)} ${after.powers[p]?.points ?? 0}`).join(' to ')}; ${margin} point${margin === 1 ? '' : 's'} ahead at the end` };
+      leadForGood = { turn: report.turn, date: report.date, kind: 'points-lead', from: pointsLeader, to: leader, stake: margin, text: `${name(leader)} takes the lead on points for good, ${byPoints.map((p) => `${name(p)} ${after.powers[p]?.points ?? 0}`).join(' to ')}; ${pointsText(margin)} ahead at the end` };
     }
     if (leader !== null) pointsLeader = leader;
   });
@@ -187,7 +188,7 @@ export function debrief(record: GameRecord): Result<Debrief, string> {
   const kept = lead !== null && lead.to === finalLeader ? [lead] : [];
   const turningPoints = [...kept, ...changes.sort(byStake).slice(0, TURNING_POINTS_CAP - kept.length)].sort(byStake);
   const choosing =
-    `The ${turningPoints.length} turning point${turningPoints.length === 1 ? '' : 's'} that mattered most, of ${controlChanges} change${controlChanges === 1 ? '' : 's'} of control, by the points at stake: the country's worth (summits counted) over the turns the change held. ` +
+    `The ${counted(turningPoints.length, 'turning point')} that mattered most, of ${counted(controlChanges, 'change')} of control, by the points at stake: the country's worth (summits counted) over the turns the change held. ` +
     `A flip undone the next turn is left out unless it decided the game; the turn the winner took the lead for good is always listed.`;
 
   const phase = last.phase;
