@@ -188,7 +188,9 @@ export function estimateOrder(scenario: Scenario, state: StateLike, power: strin
   if (order.type === 'project') {
     const p = ix.project.get(order.project);
     const route = p ? (ix.routeCountries.get(p.id) ?? []) : [];
-    const after = p ? turnsLeft - p.buildTurns : 0;
+    // Work advances in the turn it is ordered, so a project of n build turns ordered now is
+    // done, and scores, in turn + n - 1: `after` counts the scorings it is in operation for.
+    const after = p ? turnsLeft - p.buildTurns + 1 : 0;
     if (!p || after <= 0) return { fixed: 0, deltas, weight: 0, turnsLeft, touches: route, useful: false };
     const fixed = effectsWorth(c, p.onComplete, undefined, route, deltas, after);
     const perTurn = newDeltas();
@@ -252,8 +254,10 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
   for (const [id, st] of Object.entries(state.projects)) {
     if (st.status === 'available') continue;
     const def = ix.project.get(id);
+    // Work advances in the turn being played, so a project `wait` steps from done lands in
+    // turn + wait - 1: still in time for the last turn's scoring when wait equals the turns left.
     const wait = st.status === 'building' && def ? def.buildTurns - st.progress : 0;
-    if (!def || wait >= turnsLeft) continue;
+    if (!def || wait > turnsLeft) continue;
     const ctx = { ix, state, power: st.owner, turnsLeft };
     const route = ix.routeCountries.get(id) ?? [];
     if (st.status === 'building') {
@@ -261,7 +265,7 @@ export function positionWorth(scenario: Scenario, state: StateLike, power: strin
       effectsWorth(ctx, def.onComplete, undefined, route, landed, turnsLeft);
       add(landed, 0.8);
     }
-    const paying = horizonEnd - state.turn - wait;
+    const paying = horizonEnd - state.turn - Math.max(0, wait - 1);
     if (paying > 0 && def.perTurn.length > 0) {
       const each = newDeltas();
       effectsWorth(ctx, def.perTurn, undefined, route, each, turnsLeft);

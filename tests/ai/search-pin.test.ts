@@ -2,7 +2,10 @@
 // the golden replays are played by the rule-of-thumb players it shares code with, so a
 // change meant for another strength (search:3's own way of sharing its rollouts) must not
 // move them. The orders below are what search:2 chose before search:3 got its own
-// allocation; a change that moves them has to say why and re-tune the scenarios.
+// allocation; a change that moves them has to say why and re-tune the scenarios. Re-pinned
+// once, for the project-landing fix (evaluate.ts: a project scores from turn + build turns - 1,
+// one turn sooner than the players counted), which moved three of the six; the scenarios were
+// measured again after it (src/ai/README.md).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,12 +41,12 @@ const security = (action: string, country: string): Order => ({ type: 'security-
 const diplomacy = (action: string, country: string): Order => ({ type: 'diplomacy', action, country });
 
 const pinned: [string, number, string, Order[]][] = [
-  ['xian-2023', 0, 'beijing', [project('kazakh-power-plant'), project('uzbek-car-factory'), invest('trade-deal', 'kazakhstan')]],
-  ['xian-2023', 0, 'moscow', [invest('energy-deal', 'uzbekistan'), project('kazakh-air-defence'), security('csto-guarantee', 'kyrgyzstan')]],
+  ['xian-2023', 0, 'beijing', [project('uzbek-power-plant'), project('khorgos-rail-link')]],
+  ['xian-2023', 0, 'moscow', [diplomacy('state-visit', 'kazakhstan'), project('tajik-border-force'), project('kazakh-air-defence')]],
   ['xian-2023', 3, 'beijing', [security('surveillance-contract', 'kyrgyzstan'), invest('belt-and-road-loan', 'kyrgyzstan'), invest('belt-and-road-loan', 'kazakhstan')]],
   ['xian-2023', 3, 'moscow', [invest('energy-deal', 'tajikistan'), invest('energy-deal', 'uzbekistan')]],
   ['classroom-short', 0, 'beijing', [invest('belt-and-road-loan', 'uzbekistan'), project('cku-railway'), diplomacy('state-visit', 'kazakhstan')]],
-  ['classroom-short', 3, 'moscow', [security('csto-guarantee', 'kyrgyzstan'), invest('energy-deal', 'uzbekistan'), security('arms-and-training', 'uzbekistan')]],
+  ['classroom-short', 3, 'moscow', [security('csto-guarantee', 'kyrgyzstan'), invest('eaeu-preferences', 'kazakhstan'), invest('energy-deal', 'uzbekistan')]],
 ];
 
 describe("search:2's choices stay as the scenarios were tuned on", () => {
