@@ -12,7 +12,7 @@ export type ToClients = { t: 'open'; port: number; rooms: CreatedRoom[] } | { t:
 /** From this process to the benchmark. */
 export type FromClients =
   | { t: 'ready'; devices: number }
-  | { t: 'done'; acked: Acked[][]; latencies: number[]; roles: [string, 'power' | 'republic'][][]; turns: number[] }
+  | { t: 'done'; acked: Acked[][]; latencies: number[]; roles: [string, 'power' | 'republic'][][]; turns: number[]; cpuMs: number }
   | { t: 'failed'; error: string };
 
 const tell = (m: FromClients): void => {
@@ -32,6 +32,7 @@ async function go(): Promise<void> {
   const devices = rooms.flatMap((r) => [r.facilitator, r.projector, ...r.teams.values()]);
   // Acknowledgements while the games are played (not the joins and seats before).
   const startAt = new Map(devices.map((d) => [d, d.ackMs.length]));
+  const cpu = process.cpuUsage();
   await Promise.all(rooms.map((r) => r.facilitator.request({ t: 'start' })));
   const acked = await Promise.all(rooms.map((r) => playToEnd(r, { draft: true, talk: true, burst: true, timeoutMs: 120_000 })));
   tell({
@@ -40,6 +41,8 @@ async function go(): Promise<void> {
     latencies: devices.flatMap((d) => d.ackMs.slice(startAt.get(d) ?? 0)),
     roles: rooms.map((r) => [...r.roles]),
     turns: rooms.map((r) => r.scenario.turns),
+    // This process's processor time while the games were played (user + system): what the load takes from the server's cores.
+    cpuMs: ((u) => (u.user + u.system) / 1000)(process.cpuUsage(cpu)),
   });
 }
 

@@ -43,6 +43,20 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+/** A process's processor time so far (user + system, ms), from /proc. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** The whole machine's busy and total processor time so far (ms, every core), from /proc/stat. */
+function machineMs(): { busy: number; all: number } {
+  const cpu = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').split(/\s+/).slice(1).map(Number);
+  const all = cpu.reduce((a, b) => a + b, 0);
+  // idle and iowait are not busy.
+  return { busy: ((all - (cpu[3] ?? 0) - (cpu[4] ?? 0)) * 1000) / 100, all: (all * 1000) / 100 };
+}
+
 const sleep = (t: number): Promise<void> => new Promise((r) => setTimeout(r, t));
 
 interface Clients {
@@ -142,8 +156,13 @@ async function main(): Promise<void> {
     const ready = await Promise.all(clients.map((c, w) => c.ask({ t: 'open', port: server.port, rooms: share(w).flatMap((i) => created.slice(i, i + 1)) }, 'ready')));
     const devices = ready.reduce((n, r) => n + (r.t === 'ready' ? r.devices : 0), 0);
     const t0 = performance.now();
+    const [server0, machine0, self0] = [cpuMsOf(pid), machineMs(), process.cpuUsage()];
     const results = await Promise.all(clients.map((c) => c.ask({ t: 'go' }, 'done')));
     const seconds = (performance.now() - t0) / 1000;
+    const [server1, machine1, self1] = [cpuMsOf(pid), machineMs(), process.cpuUsage(self0)];
+    const clientCpuMs = results.reduce((n, r) => n + (r.t === 'done' ? r.cpuMs : 0), 0);
+    const machineBusyMs = machine1.busy - machine0.busy;
+    const machineAllMs = machine1.all - machine0.all;
     const acked: Acked[][] = [];
     const roles: Map<string, 'power' | 'republic'>[] = [];
     const turns: number[] = [];
@@ -204,6 +223,10 @@ async function main(): Promise<void> {
       ['durable commit floor (median / mean)', `${ms(floorMedian)} / ${ms(floorMean)} (${(1000 / floorMean).toFixed(0)} commits/s, one at a time)`],
       ['p95 / floor median', `${(p95 / floorMedian).toFixed(1)}×`],
       ['p99 / floor median', `${(p99 / floorMedian).toFixed(1)}×`],
+      [
+        'processor time while playing (of the 2 cores)',
+        `server ${(server1 - server0).toFixed(0)} ms (${((server1 - server0) / (seconds * 10)).toFixed(0)}% of one core), its ${clients.length} client processes ${clientCpuMs.toFixed(0)} ms, this process ${((self1.user + self1.system) / 1000).toFixed(0)} ms; the machine busy ${((100 * machineBusyMs) / Math.max(1, machineAllMs)).toFixed(0)}% (${(machineBusyMs / 1000).toFixed(1)} of ${(machineAllMs / 1000).toFixed(1)} core-seconds, others' work included)`,
+      ],
       ['server RSS start / peak / end', `${rssStart.toFixed(0)} / ${rssPeak.toFixed(0)} / ${rssEnd.toFixed(0)} MB`],
       ['lost / duplicated orders', `${lost} / ${duplicated}`],
       ['rooms whose record does not replay to its hash', `${hashMismatch}`],

@@ -228,6 +228,10 @@ export class Device {
           this.waiting.delete(msg.id);
           if (msg.t === 'ack') this.ackMs.push(performance.now() - w.sent);
           w.done({ ...msg, ms: performance.now() - w.sent } as Answer & { ms: number });
+          // What awaits the answer runs after this message (a microtask): a condition it makes true
+          // is checked again then, not only at the next message, which may be none (the server
+          // writes a device's ack and its room's update in one write, read as one chunk).
+          this.recheckSoon();
         }
         break;
       }
@@ -237,6 +241,16 @@ export class Device {
 
   private notify(): void {
     for (const w of [...this.watchers]) w();
+  }
+
+  private recheck: NodeJS.Immediate | null = null;
+
+  private recheckSoon(): void {
+    if (this.recheck || this.watchers.size === 0) return;
+    this.recheck = setImmediate(() => {
+      this.recheck = null;
+      this.notify();
+    });
   }
 }
 

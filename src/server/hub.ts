@@ -318,6 +318,8 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   frame(conn: Conn, text: string): void {
     if (!conn.open || this.closed) return;
     const at = performance.now();
+    // Batches the store has made durable since are released now, not when its own event gets through.
+    this.store.poll?.();
     const parsed = parseClientMessage(text);
     if (!parsed.ok) return this.send(conn, { t: 'refused', id: parsed.id, reason: parsed.error });
     const msg = parsed.value;
@@ -586,6 +588,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.dueScheduled = null;
     const started = performance.now();
     for (const room of this.due) {
+      this.store.poll?.();
       if (this.settle(room)) this.scheduleFlush();
       if (performance.now() - started >= this.sliceMs) break;
     }
@@ -619,6 +622,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
    */
   private flush(): void {
     this.flushScheduled = null;
+    this.store.poll?.();
     const rooms = [...this.touched];
     const acks = this.acks.splice(0);
     this.touched.clear();
@@ -737,8 +741,9 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
     this.syncs.delete(running);
     // A stopped hub answers nothing more: the devices reconnect to the next start, whose welcome shows what was kept.
     if (this.closed) return;
-    // Batches are not cut shorter than a commit takes to be durable lately (flush's caller).
-    this.commitMs = 0.8 * this.commitMs + 0.2 * ms;
+    // Batches are not cut shorter than a commit takes to be durable lately (flush's caller),
+    // unless the store joins the batches it is sent meanwhile itself (a writer thread).
+    if (!this.store.joinsBatches) this.commitMs = 0.8 * this.commitMs + 0.2 * ms;
     // A sync covers what was written before it began, so one that ends may release batches a slower earlier one also covers.
     while (this.releases.length > 0 && (this.releases[0]?.seq ?? Infinity) <= upTo) this.releases.shift()?.run(durable);
     this.sync();

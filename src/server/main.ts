@@ -2,10 +2,13 @@
 //
 //   tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist]
 //                          [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10]
-//                          [--heartbeat-seconds 15] [--player-threads N] [--sync-apart] [--measure]
+//                          [--heartbeat-seconds 15] [--player-threads N] [--sync-apart] [--writer-thread]
+//                          [--measure]
 //
 // --sync-apart syncs the database's WAL on the thread pool instead of inside each commit on
 // the event loop (sqliteStore.ts): slower on a loaded 2-core machine, kept for comparing.
+// --writer-thread commits on a worker thread (sqliteWriter.ts) while the event loop goes on
+// reading frames; an order is acknowledged once the thread answers that its commit is durable.
 // --measure keeps the server's own latency figures and prints them as one JSON line
 // (`measured: {...}`) when it stops: the benchmark reads them.
 //
@@ -35,13 +38,14 @@ interface Options {
   heartbeatSeconds: number;
   playerThreads: number | undefined;
   syncApart: boolean;
+  writerThread: boolean;
   measure: boolean;
 }
 
-const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10] [--heartbeat-seconds 15] [--player-threads N] [--sync-apart] [--measure]';
+const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10] [--heartbeat-seconds 15] [--player-threads N] [--sync-apart] [--writer-thread] [--measure]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, helloSeconds: 10, heartbeatSeconds: 15, playerThreads: undefined, syncApart: false, measure: false };
+  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, helloSeconds: 10, heartbeatSeconds: 15, playerThreads: undefined, syncApart: false, writerThread: false, measure: false };
   const int = (name: string, v: string, min: number, max: number): number => {
     const n = Number(v);
     if (!/^\d+$/.test(v) || n < min || n > max) usage(`${name} must be a whole number from ${min} to ${max}`);
@@ -49,9 +53,10 @@ function parseArgs(argv: readonly string[]): Options {
   };
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i];
-    if (name === '--measure' || name === '--sync-apart') {
+    if (name === '--measure' || name === '--sync-apart' || name === '--writer-thread') {
       if (name === '--measure') o.measure = true;
-      else o.syncApart = true;
+      else if (name === '--sync-apart') o.syncApart = true;
+      else o.writerThread = true;
       i--;
       continue;
     }
@@ -68,6 +73,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (name === '--player-threads') o.playerThreads = int(name, v, 1, 64);
     else usage(`unknown option ${showHiddenCharacters(name ?? '')}`);
   }
+  if (o.syncApart && o.writerThread) usage('--sync-apart and --writer-thread are two ways of taking the sync off the event loop: choose one');
   return o;
 }
 
@@ -110,6 +116,7 @@ async function main(): Promise<void> {
     heartbeatMs: o.heartbeatSeconds * 1000,
     measure: o.measure,
     syncApart: o.syncApart,
+    writerThread: o.writerThread,
     playerThreads: o.playerThreads,
     onCreated: (c) => void printRoom(c, base),
   });

@@ -9,6 +9,8 @@ import { PlayerPool } from './playerPool';
 import { createHttpServer } from './http';
 import { Sockets } from './sockets';
 import { SqliteStore } from './sqliteStore';
+import { SqliteWriterStore } from './sqliteWriter';
+import type { RoomStore } from './storage';
 
 export interface ServerOptions {
   port: number;
@@ -26,6 +28,8 @@ export interface ServerOptions {
   measure?: boolean;
   /** Sync the database's WAL on the thread pool instead of inside each commit on the event loop (sqliteStore.ts). */
   syncApart?: boolean;
+  /** Commit on a writer thread (sqliteWriter.ts) while the event loop goes on; acknowledged once the thread answers. */
+  writerThread?: boolean;
   /** Threads for the computer players (default: one per core but one, at least one). */
   playerThreads?: number;
   /** Told of each room made after the start. */
@@ -46,7 +50,7 @@ export interface RunningServer<S> {
 }
 
 export async function startServer<S extends { readonly creation: NewCreation }, E extends { at: number }>(model: RoomModel<NewCreation, S, E>, opts: ServerOptions): Promise<RunningServer<S>> {
-  const store = new SqliteStore<NewCreation, E>(opts.db, { syncApart: opts.syncApart });
+  const store: RoomStore<NewCreation, E> = opts.writerThread ? new SqliteWriterStore<NewCreation, E>(opts.db) : new SqliteStore<NewCreation, E>(opts.db, { syncApart: opts.syncApart });
   const players = new PlayerPool({ size: opts.playerThreads });
   const hub = new Hub(model, store, { maxPerRoom: opts.maxPerRoom, log: opts.log, measure: opts.measure, decide: (d, room) => players.decide(d, room) });
   const loaded = hub.load();

@@ -22,13 +22,19 @@ import { closeSync, fdatasync, fstatSync, openSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Append, RoomStore, StoredRoom } from './storage';
 
+/** A room's entries as the JSON text stored for each. */
+export interface AppendText {
+  code: string;
+  texts: readonly string[];
+}
+
 export class SqliteStore<C, E> implements RoomStore<C, E> {
   private readonly db: Database.Database;
   /** The next seq of each room, so an append needs no read. */
   private readonly nextSeq = new Map<string, number>();
   private readonly insertRoom: Database.Statement<[string, string, number]>;
   private readonly insertEntry: Database.Statement<[string, number, string]>;
-  private readonly appendAll: (batch: readonly Append<E>[]) => void;
+  private readonly appendAll: (batch: readonly AppendText[]) => void;
   /** The WAL file, opened for syncing it (once it exists). */
   private wal: number | null = null;
   private readonly walPath: string;
@@ -58,11 +64,11 @@ export class SqliteStore<C, E> implements RoomStore<C, E> {
     this.insertRoom = this.db.prepare('INSERT INTO rooms (code, creation, created_at) VALUES (?, ?, ?)');
     this.insertEntry = this.db.prepare('INSERT INTO log (code, seq, entry) VALUES (?, ?, ?)');
     const maxSeq = this.db.prepare<[string], { n: number | null }>('SELECT MAX(seq) AS n FROM log WHERE code = ?');
-    const tx = this.db.transaction((batch: readonly Append<E>[]) => {
+    const tx = this.db.transaction((batch: readonly AppendText[]) => {
       const next = new Map<string, number>();
-      for (const { code, entries } of batch) {
+      for (const { code, texts } of batch) {
         let seq = next.get(code) ?? this.nextSeq.get(code) ?? (maxSeq.get(code)?.n ?? -1) + 1;
-        for (const e of entries) this.insertEntry.run(code, seq++, JSON.stringify(e));
+        for (const text of texts) this.insertEntry.run(code, seq++, text);
         next.set(code, seq);
       }
       return next;
@@ -79,6 +85,11 @@ export class SqliteStore<C, E> implements RoomStore<C, E> {
   }
 
   append(batch: readonly Append<E>[]): void {
+    if (batch.length > 0) this.appendAll(batch.map(({ code, entries }) => ({ code, texts: entries.map((e) => JSON.stringify(e)) })));
+  }
+
+  /** The same with every entry already JSON (the writer thread's batches, serialised on the hub's thread). */
+  appendText(batch: readonly AppendText[]): void {
     if (batch.length > 0) this.appendAll(batch);
   }
 

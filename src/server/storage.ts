@@ -33,6 +33,16 @@ export interface RoomStore<C, E> {
    * the disk syncs; nothing is acknowledged before it resolves.
    */
   durable?(): Promise<void>;
+  /**
+   * Optional, with `durable`: settles at once what the store already knows is durable, instead
+   * of when its own event comes through the event loop. The hub calls it as it reads frames.
+   */
+  poll?(): void;
+  /**
+   * Optional, with `durable`: the store itself joins the batches sent while it commits into
+   * one commit (a writer thread), so the hub need not hold a batch back for the disk.
+   */
+  readonly joinsBatches?: boolean;
   /** Every room with its whole log, oldest room first. */
   loadAll(): StoredRoom<C, E>[];
   /** One room with its whole log, or null. */

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomStore } from '../../src/server/storage';
 import { MemoryStore } from '../../src/server/storage';
 import { measureCommitFloor, SqliteStore } from '../../src/server/sqliteStore';
+import { SqliteWriterStore } from '../../src/server/sqliteWriter';
 import type { LogEntry, RoomCreation } from '../../src/classroom/room';
 import * as roomModel from '../../src/classroom/room';
 import { Hub } from '../../src/server/hub';
@@ -36,6 +37,10 @@ const stores: [string, () => { open: () => RoomStore<C, E>; reopens: boolean }][
   ['sqlite', () => {
     const path = tempDb();
     return { open: () => new SqliteStore<C, E>(path), reopens: true };
+  }],
+  ['sqlite on a writer thread', () => {
+    const path = tempDb();
+    return { open: () => new SqliteWriterStore<C, E>(path), reopens: true };
   }],
 ];
 
@@ -69,12 +74,17 @@ describe.each(stores)('%s store', (_name, make) => {
     s.close();
   });
 
-  it('appends a batch all or nothing: an unknown room fails the whole batch', () => {
+  it('appends a batch all or nothing: an unknown room fails the whole batch', async () => {
     const s = make().open();
     s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
-    expect(() => s.append([{ code: 'AAAAA', entries: [{ at: 1, k: 'kept?' }] }, { code: 'NOPE0', entries: [{ at: 2, k: 'x' }] }])).toThrow();
+    // A store that commits in `append` throws there; one that commits on a thread refuses its `durable`.
+    const commit = async (batch: Parameters<RoomStore<C, E>['append']>[0]): Promise<void> => {
+      s.append(batch);
+      await s.durable?.();
+    };
+    await expect(commit([{ code: 'AAAAA', entries: [{ at: 1, k: 'kept?' }] }, { code: 'NOPE0', entries: [{ at: 2, k: 'x' }] }])).rejects.toThrow();
     expect(s.load('AAAAA')?.log).toEqual([]);
-    s.append([{ code: 'AAAAA', entries: [{ at: 3, k: 'after' }] }]);
+    await commit([{ code: 'AAAAA', entries: [{ at: 3, k: 'after' }] }]);
     expect(s.load('AAAAA')?.log).toEqual([{ at: 3, k: 'after' }]);
     s.close();
   });
@@ -119,6 +129,67 @@ describe('sqlite store', () => {
     const times = measureCommitFloor(tempDb(), 20);
     expect(times).toHaveLength(20);
     expect(times.every((t) => t > 0 && Number.isFinite(t))).toBe(true);
+  });
+});
+
+describe('sqlite store on a writer thread', () => {
+  it('commits on its thread: durable once committed, in order; a read or a creation comes after every batch sent before it', async () => {
+    const path = tempDb();
+    const s = new SqliteWriterStore<C, E>(path);
+    s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
+    for (let i = 0; i < 20; i++) s.append([{ code: 'AAAAA', entries: [{ at: i, k: `a${i}` }] }]);
+    // Asked at once, without waiting for the thread: the read is answered after the twenty batches.
+    expect(s.load('AAAAA')?.log.map((e) => e.k)).toEqual(Array.from({ length: 20 }, (_, i) => `a${i}`));
+    await expect(s.durable()).resolves.toBeUndefined();
+    s.close();
+    // Its settings are the store's own: WAL, synchronous=FULL (the file is read back without the thread).
+    const db = new Database(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM log').get()).toEqual({ n: 20 });
+    db.close();
+  });
+
+  it('a refused commit is never durable, nor any batch sent after it before the refusal came back; then it goes on', async () => {
+    const s = new SqliteWriterStore<C, E>(tempDb());
+    s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
+    s.append([{ code: 'AAAAA', entries: [{ at: 1, k: 'kept' }] }]);
+    await s.durable();
+    s.append([{ code: 'NOPE0', entries: [{ at: 2, k: 'refused' }] }]);
+    // Made from a room that folded in the refused batch: refused with it.
+    s.append([{ code: 'AAAAA', entries: [{ at: 3, k: 'after the refused one' }] }]);
+    await expect(s.durable()).rejects.toThrow();
+    expect(s.load('AAAAA')?.log.map((e) => e.k)).toEqual(['kept']);
+    // Once every batch sent has been answered, the thread takes new ones.
+    s.append([{ code: 'AAAAA', entries: [{ at: 4, k: 'next' }] }]);
+    await expect(s.durable()).resolves.toBeUndefined();
+    expect(s.load('AAAAA')?.log.map((e) => e.k)).toEqual(['kept', 'next']);
+    s.close();
+  });
+
+  it('poll settles what the thread has committed without waiting for its message', async () => {
+    const s = new SqliteWriterStore<C, E>(tempDb());
+    s.create('AAAAA', { code: 'AAAAA', n: 1 }, 10);
+    s.append([{ code: 'AAAAA', entries: [{ at: 1, k: 'a' }] }]);
+    let settled = false;
+    void s.durable().then(() => (settled = true));
+    // The read waits for the commit on the thread; its message to this thread is not read yet.
+    s.load('AAAAA');
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    s.poll();
+    await Promise.resolve();
+    expect(settled).toBe(true);
+    s.close();
+  });
+
+  it('holds its database alone, like the store on the event loop', () => {
+    const path = tempDb();
+    const first = new SqliteWriterStore<C, E>(path);
+    expect(() => new SqliteWriterStore<C, E>(path)).toThrow(/in use by another process/);
+    expect(() => new SqliteStore<C, E>(path)).toThrow(/in use by another process/);
+    first.close();
+    const second = new SqliteStore<C, E>(path);
+    second.close();
   });
 });
 
