@@ -15,6 +15,7 @@ import type { ClientBody } from './connection';
 import { Countdown, MessageList, NewsList, QrCode, Refusal, SayForm, Submitted, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
 import { JoinCardsScreen } from './joinCards';
 import { classroomLink } from './route';
+import { injectableEvents } from './injects';
 
 /** The computer players a republic may have, weakest first (src/ai/republic.ts). */
 export const REPUBLIC_STRENGTHS: readonly (readonly [string, string])[] = [
@@ -152,7 +153,7 @@ export function ConsoleScreen({ origin }: { origin: string }) {
       </p>
       {/* Before the start: joining and seats first; during play: the clock, who has submitted, injects. */}
       {room.phase === 'playing' && <ClockPanel room={room} />}
-      {room.phase === 'playing' && <InjectPanel />}
+      {room.phase === 'playing' && <InjectPanel room={room} />}
       {room.phase === 'lobby' && joining}
       <RolesPanel room={room} teamCodes={codes?.teams ?? []} origin={origin} onCards={() => setCards(true)} />
       {room.phase === 'lobby' && <SettingsPanel settings={room.settings} />}
@@ -322,33 +323,38 @@ function WriteToTeams({ room }: { room: RoomPublic }) {
   );
 }
 
-function InjectPanel() {
+function InjectPanel({ room }: { room: RoomPublic }) {
   const store = useClassroomApi();
   const scenario = useClassroom((s) => s.scenario);
+  const state = useClassroom((s) => s.game?.view ?? null);
   const refusals = useClassroom((s) => s.refusals);
   const [event, setEvent] = useState('');
   const [news, setNews] = useState('');
   if (!scenario) return null;
-  const chosen = event || scenario.events[0]?.id || '';
+  // Only what the server would accept: an event that has happened (and happens once) is not offered.
+  const offered = state ? injectableEvents(scenario, state, room) : scenario.events;
+  const chosen = offered.some((e) => e.id === event) ? event : (offered[0]?.id ?? '');
   return (
     <section class="panel injects" aria-labelledby="inject-title">
       <h2 id="inject-title">Injects</h2>
-      {scenario.events.length > 0 && (
+      {offered.length > 0 ? (
         <p class="field">
-          <label for="inject-event">A scenario event, now</label>
+          <label for="inject-event">A scenario event (it happens as this turn resolves)</label>
           <span>
             <select id="inject-event" value={chosen} onChange={(e) => setEvent(e.currentTarget.value)}>
-              {scenario.events.map((e) => (
+              {offered.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.title}
                 </option>
               ))}
             </select>{' '}
             <button type="button" data-key="inject-event" aria-describedby={refusedId(refusals, 'inject-event')} onClick={() => store.getState().act('inject-event', { t: 'inject-event', event: chosen })}>
-              Fire it now
+              Fire it this turn
             </button>
           </span>
         </p>
+      ) : (
+        scenario.events.length > 0 && <p data-testid="no-injectable">Every event of the scenario has happened or is fired this turn: none is left to fire.</p>
       )}
       <Refusal at="inject-event" />
       <p class="field">
