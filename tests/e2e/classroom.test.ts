@@ -206,6 +206,25 @@ describe('a classroom game', () => {
     await fac.page.locator('[data-key="news"]').click();
     await proj.page.waitForSelector('.news li:has-text("the rail gauge question")');
     await bj.page.waitForSelector('.news li:has-text("the rail gauge question")');
+    // Both injects are read from the back of the room: on the projector's one 1080-px screen, beside the
+    // last turn's table and events (they fell below it once), and at the top of a team's phone, above its orders.
+    await proj.page.waitForTimeout(300);
+    await shot(proj.page, 'projector-injects');
+    const onScreen = await proj.page.evaluate(() => {
+      const items = [...document.querySelectorAll('.projector-panel .news li')].map((li) => li.getBoundingClientRect());
+      return { items: items.length, bottom: Math.max(...items.map((b) => b.bottom)), panel: document.getElementById('panel')?.scrollHeight ?? Infinity, screen: window.innerHeight };
+    });
+    expect(onScreen.items).toBe(2);
+    expect(onScreen.bottom).toBeLessThanOrEqual(onScreen.screen);
+    expect(onScreen.panel).toBeLessThanOrEqual(onScreen.screen);
+    expect(await proj.page.locator('.projector-panel [data-testid="last-turn"] .event').count()).toBeGreaterThan(0);
+    const newsFirst = await bj.page.evaluate(() => {
+      const news = document.querySelector('[data-testid="news-this-turn"]');
+      const later = ['.turn-bar', '.report'].map((sel) => document.querySelector(sel));
+      return news !== null && later.every((el) => el !== null && (news.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+    });
+    expect(newsFirst).toBe(true);
+    await shot(bj.page, 'team-phone-news');
     await fac.page.setViewportSize({ width: 390, height: 844 });
     await shot(fac.page, 'console-phone');
     expect(await axeViolations(fac.page)).toEqual([]);

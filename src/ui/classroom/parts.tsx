@@ -127,13 +127,19 @@ export function Submitted({ room, roles }: { room: RoomPublic; roles?: readonly 
   );
 }
 
-/** The news and events the facilitator fired, newest first. */
-export function NewsList({ room, limit }: { room: RoomPublic; limit?: number }) {
-  const items = [...room.news].reverse().slice(0, limit ?? room.news.length);
+/**
+ * The news and events the facilitator fired, newest first: all of them, or (`when`) only this
+ * turn's or only the earlier turns' (a team's screen puts this turn's at the top, where a
+ * student sees an inject the moment it comes, and the rest at the bottom).
+ */
+export function NewsList({ room, limit, when }: { room: RoomPublic; limit?: number; when?: 'this-turn' | 'earlier' }) {
+  const chosen = when === undefined ? room.news : room.news.filter((n) => (n.turn === room.turn) === (when === 'this-turn'));
+  const items = [...chosen].reverse().slice(0, limit ?? chosen.length);
   if (items.length === 0) return null;
+  const id = when === undefined ? 'news-title' : `news-${when}-title`;
   return (
-    <section class="panel news" aria-labelledby="news-title">
-      <h2 id="news-title">News</h2>
+    <section class="panel news" aria-labelledby={id} data-testid={when === undefined ? 'news' : `news-${when}`}>
+      <h2 id={id}>{when === 'this-turn' ? 'News this turn' : when === 'earlier' ? 'Earlier news' : 'News'}</h2>
       <ul>
         {items.map((n) => (
           <li key={`${n.at}-${n.text}`} class={n.kind}>

@@ -132,6 +132,8 @@ export function ProjectorScreen() {
           </ul>
         </section>
       )}
+      {/* The facilitator's injects before the last turn: a news item sent now is what the room must read, and below the turn's table it fell off a 1080-px screen. */}
+      <NewsList room={room} limit={2} />
       {last && st && (
         <section class="panel last-turn" aria-labelledby="last-title" data-testid="last-turn">
           <h2 id="last-title">{`Turn ${last.turn}: what happened (${last.date})`}</h2>
@@ -144,7 +146,6 @@ export function ProjectorScreen() {
           ))}
         </section>
       )}
-      <NewsList room={room} limit={3} />
     </div>
   );
 }
