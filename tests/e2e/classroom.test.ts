@@ -114,6 +114,8 @@ describe('a classroom game', () => {
     await shot(fac.page, 'console-lobby');
     expect(await axeViolations(fac.page)).toEqual([]);
     await shot(proj.page, 'projector-lobby');
+    expect(await proj.page.locator('.projector-panel').textContent()).toContain('Beijing: joined');
+    expect(await proj.page.locator('.projector-panel').textContent()).not.toContain('Team Silk');
     // The join address shows whole, on one line, inside its panel (issue 11: it wrapped mid-address).
     const address = await proj.page.getByTestId('join-link').evaluate((el) => {
       const box = el.getBoundingClientRect();
@@ -131,7 +133,9 @@ describe('a classroom game', () => {
     await bj.page.waitForSelector('[data-key="submit"]');
     await mo.page.waitForSelector('[data-key="submit"]');
     await proj.page.waitForSelector('[data-testid="submitted"]');
-    expect(await proj.page.getByTestId('submitted').textContent()).toContain('Beijing (Team Silk): waiting');
+    // The projector names roles only: which team plays Beijing is not the class's to read (Team Silk was renamed for that).
+    expect(await proj.page.getByTestId('submitted').textContent()).toContain('Beijing: waiting for orders');
+    expect(await proj.page.locator('body').textContent()).not.toContain('Team Silk');
     // Every seat of the stage is listed, the computer's too, so the room sees who is still to come (issue 11).
     expect(await proj.page.getByTestId('submitted').textContent()).toContain('Moscow: waiting for orders');
     expect(await bj.page.getByTestId('team-budget').textContent()).toMatch(/^\d+ of \d+ budget left · 0 of \d+ orders/);
@@ -144,7 +148,7 @@ describe('a classroom game', () => {
     expect(await axeViolations(bj.page)).toEqual([]);
     await bj.page.locator('[data-key="submit"]').click();
     await bj.page.waitForSelector('text=Your orders are in');
-    await proj.page.waitForFunction(() => /Beijing \(Team Silk\): submitted/.test(document.querySelector('[data-testid="submitted"]')?.textContent ?? ''));
+    await proj.page.waitForFunction(() => /Beijing: submitted/.test(document.querySelector('[data-testid="submitted"]')?.textContent ?? ''));
     expect(await proj.page.locator('body').textContent()).not.toContain(bjOrder.replace(/ \(cost \d+\)$/, ''));
     await shot(proj.page, 'projector-orders');
     expect(await axeViolations(proj.page)).toEqual([]);
@@ -178,6 +182,8 @@ describe('a classroom game', () => {
     await fac.page.waitForSelector('text=Turn 2 of');
 
     // In character: Moscow writes to Beijing; the facilitator reads it too.
+    // Moscow writes to Beijing by its role's name: the list does not say which team plays it.
+    expect(await mo.page.locator('#say-to option').allTextContents()).toEqual(['Everyone', 'Beijing']);
     await mo.page.selectOption('#say-to', 'beijing');
     await mo.page.fill('#say-text', 'Shall we share Kyrgyzstan?');
     await mo.page.locator('[data-key="say"]').click();

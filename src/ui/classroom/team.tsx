@@ -295,7 +295,7 @@ function MessagesPanel({ room, me }: { room: RoomPublic; me: string }) {
       <h2 id="messages-title">Messages</h2>
       <p class="summary">In character: the facilitator reads every message.</p>
       <MessageList messages={messages} room={room} me={me} />
-      <SayForm id="say" teams={others} everyone="Everyone" sendLabel="Send" />
+      <SayForm id="say" teams={others} everyone="Everyone" sendLabel="Send" names="role-names" />
     </section>
   );
 }
