@@ -180,6 +180,8 @@ describe('a classroom game', () => {
     await mo.page.waitForSelector('.report [data-testid="report-summary"]');
     await shot(mo.page, 'team-laptop-turn2');
     await fac.page.waitForSelector('text=Turn 2 of');
+    // The settings say when a change counts: a running stage keeps its deadline.
+    expect(await fac.page.getByTestId('settings-when').textContent()).toMatch(/^New timer lengths count from the next stage/);
 
     // In character: Moscow writes to Beijing; the facilitator reads it too.
     // Moscow writes to Beijing by its role's name: the list does not say which team plays it.

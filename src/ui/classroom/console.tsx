@@ -176,7 +176,7 @@ export function ConsoleScreen({ origin }: { origin: string }) {
         <MessageList messages={messages} room={room} me={null} />
         {room.phase !== 'ended' && <WriteToTeams room={room} />}
       </section>
-      {room.phase === 'playing' && <SettingsPanel settings={room.settings} />}
+      {room.phase === 'playing' && <SettingsPanel settings={room.settings} playing />}
       {room.phase !== 'lobby' && joining}
       <section class="panel" aria-labelledby="end-title">
         <h2 id="end-title">The record</h2>
@@ -275,7 +275,7 @@ function RoleRow({ role: r, index, code, origin }: { role: RoleInfo; index: numb
   );
 }
 
-function SettingsPanel({ settings }: { settings: RoomSettings }) {
+function SettingsPanel({ settings, playing = false }: { settings: RoomSettings; playing?: boolean }) {
   const store = useClassroomApi();
   const [draft, setDraft] = useState(settings);
   const refusals = useClassroom((s) => s.refusals);
@@ -283,6 +283,12 @@ function SettingsPanel({ settings }: { settings: RoomSettings }) {
   return (
     <section class="panel" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
+      {/* A teacher who shortened the timer mid-turn saw the countdown go on as before: the server keeps a running stage's deadline (room.ts), and says so here. */}
+      {playing && (
+        <p data-testid="settings-when">
+          New timer lengths count from the next stage: for this one use +1 minute, +5 minutes or Resolve now. What happens to a team that has not submitted applies when this stage closes.
+        </p>
+      )}
       <SettingsFields value={draft} change={setDraft} idPrefix="console" />
       <button type="button" data-key="settings" disabled={!changed} aria-describedby={refusedId(refusals, 'settings')} onClick={() => store.getState().act('settings', { t: 'settings', settings: draft })}>
         Save the settings
