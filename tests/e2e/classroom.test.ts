@@ -285,7 +285,9 @@ describe('a classroom game', () => {
     await home.page.getByRole('link', { name: 'Set up a classroom game' }).click();
     await home.page.waitForSelector('form.classroom-setup');
     await home.page.setViewportSize({ width: 390, height: 844 });
-    await home.page.getByRole('radio', { name: /The computer fills in/ }).check();
+    // Each choice says what becomes of a team's unsent draft, as the server does it.
+    await home.page.getByRole('radio', { name: /^It passes \(a power's unsent draft counts if it has one, else it gives no orders/ }).waitFor();
+    await home.page.getByRole('radio', { name: /The computer fills in, after a grace period \(a power's unsent draft still counts first\)/ }).check();
     await home.page.waitForSelector('#setup-grace');
     await shot(home.page, 'setup-phone');
     expect(await axeViolations(home.page)).toEqual([]);
