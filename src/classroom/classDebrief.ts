@@ -11,11 +11,13 @@ import type { Addressee, NewsItem, Sender, TeamMessage } from './protocol';
 import type { RoomExport, RoomState } from './room';
 import { applyEntry, createRoom, readAddressee, readSender } from './room';
 
-/** Who gave a role's decision in a turn. */
-export type DecidedBy = 'team' | 'draft' | 'computer' | 'missing' | 'rule';
+/** Who gave a role's decision in a turn: `filled` is a team that missed the deadline and the computer decided for, as the room's policy says. */
+export type DecidedBy = 'team' | 'draft' | 'computer' | 'filled' | 'missing' | 'rule';
 
 export interface TeamDecision {
   role: string;
+  /** The role's own name ("Beijing"): a teacher grading reads by role, and "Team 1" alone does not say what it played. */
+  name: string;
   /** The team's name, or the computer player's. */
   team: string;
   decidedBy: DecidedBy;
@@ -61,7 +63,7 @@ type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 const seatName = (room: RoomState, role: string): string => {
   const seat = room.seats.get(role);
   if (!seat) return role;
-  return seat.kind === 'team' ? seat.name : seat.player === 'rule' ? 'the rule of thumb' : `computer (${seat.player})`;
+  return seat.kind === 'team' ? seat.name : seat.player === 'rule' ? 'the rule of thumb' : `computer, ${seat.player}`;
 };
 
 /** The debrief of an exported room; an error if its game does not replay. */
@@ -94,13 +96,16 @@ export function classDebrief(x: RoomExport): Result<ClassDebrief> {
         r.kind === 'power'
           ? (own(rep.orders, r.id) ?? []).map((o) => orderLabel(ix, o))
           : rep.republics.filter((s) => s.country === r.id).map((s) => describeChoice(ix, r.id, s.choice));
-      return { role: r.id, team: by.team, decidedBy: by.by, lines };
+      return { role: r.id, name: r.name, team: by.team, decidedBy: by.by, lines };
     });
     const roleName = (role: string): string => room.roles.find((r) => r.id === role)?.name ?? role;
     // A record exported before senders were tagged holds bare words (readSender reads them).
     const from = (m: Sender | string): string => {
       const s = readSender(m);
-      return s.kind === 'facilitator' ? 'The facilitator' : `${roleName(s.role)} (${seatName(room, s.role)})`;
+      if (s.kind === 'facilitator') return 'The facilitator';
+      const name = roleName(s.role);
+      const team = seatName(room, s.role);
+      return team.trim().toLowerCase() === name.trim().toLowerCase() ? name : `${name} (${team})`;
     };
     const to = (m: Addressee | string): string => {
       const a = readAddressee(m);
@@ -150,7 +155,9 @@ function foldLog(x: RoomExport, scenario: Scenario, seed: string): { room: RoomS
     if (e.k === 'close-orders') {
       for (const r of room.roles) {
         const seat = room.seats.get(r.id);
-        const by: DecidedBy = r.kind === 'republic' ? 'computer' : room.submitted.has(r.id) ? 'team' : seat?.kind === 'computer' ? 'computer' : (room.drafts.get(r.id)?.length ?? 0) > 0 ? 'draft' : 'missing';
+        // A team's seat the closing stage asked a computer player for: the room's policy filled in for a team that missed the deadline (its draft, if any, was not used).
+        const filled = seat?.kind === 'team' && room.closing?.computers.has(r.id) === true;
+        const by: DecidedBy = r.kind === 'republic' ? 'computer' : room.submitted.has(r.id) ? 'team' : seat?.kind === 'computer' ? 'computer' : filled ? 'filled' : (room.drafts.get(r.id)?.length ?? 0) > 0 ? 'draft' : 'missing';
         who.set(r.id, { by: r.kind === 'republic' && seat?.kind === 'computer' && seat.player === 'rule' ? 'rule' : by, team: seatName(room, r.id) });
       }
     }

@@ -14,13 +14,19 @@ const ESCAPES = new Map([
 ]);
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES.get(c) ?? c);
 
+// After the role and who sat in it ("Moscow (Team 2)", "Kazakhstan (computer, greedy)"): a
+// seat the computer or the rule of thumb holds says so in its name, so only a team's miss needs words.
 const BY: ReadonlyMap<DecidedBy, string> = new Map([
   ['team', ''],
   ['draft', ' — not submitted: its draft was taken'],
-  ['computer', ' — played by the computer'],
+  ['computer', ''],
+  ['filled', ' — missed the deadline: the computer filled in'],
   ['missing', ' — gave no orders in time'],
-  ['rule', ' — the rule of thumb answered'],
+  ['rule', ''],
 ]);
+
+/** What follows a role's name: " (Team 1)", or nothing for a team that kept the role's name ("Beijing (Beijing)" only repeats it). */
+const seatedAs = (name: string, team: string): string => (team.trim().toLowerCase() === name.trim().toLowerCase() ? '' : ` (${team})`);
 const DASHES = ['', '8 4', '2 3', '10 3 2 3'];
 
 /** A line chart of one value per power over the turns, with its numbers in words. */
@@ -46,11 +52,11 @@ function chart(title: string, series: ReadonlyMap<string, number[]>, powers: Cla
 export function debriefPage(d: ClassDebrief): string {
   const h = escapeHtml;
   const maxPoints = Math.max(1, ...[...d.points.values()].flat());
-  const scores = d.powers.map((p) => `<li><strong>${h(p.name)}</strong> (${h(p.team)}): ${h(pointsText(p.points))}</li>`).join('');
+  const scores = d.powers.map((p) => `<li><strong>${h(p.name)}</strong>${h(seatedAs(p.name, p.team))}: ${h(pointsText(p.points))}</li>`).join('');
   const turning = d.turningPoints.length === 0 ? '<p>No turning points: the lead never changed hands.</p>' : `<p>${h(d.turningPointsChosen)}</p><ul>${d.turningPoints.map((t) => `<li>Turn ${t.turn} (${h(t.date)}): ${h(t.text)}</li>`).join('')}</ul>`;
   const turns = d.turns
     .map((t) => {
-      const decisions = t.decisions.map((x) => `<li><strong>${h(x.team)}</strong>${h(BY.get(x.decidedBy) ?? '')}: ${x.lines.length > 0 ? x.lines.map(h).join('; ') : 'no orders'}</li>`).join('');
+      const decisions = t.decisions.map((x) => `<li><strong>${h(x.name)}</strong>${h(seatedAs(x.name, x.team))}${h(BY.get(x.decidedBy) ?? '')}: ${x.lines.length > 0 ? x.lines.map(h).join('; ') : 'no orders'}</li>`).join('');
       const events = t.events.map((e) => `<li><strong>${h(e.title)}</strong>${e.injected ? ' (fired by the facilitator)' : ''}. What really happened: ${h(e.basis)}</li>`).join('');
       const news = t.news.map((n) => `<li>${n.kind === 'event' ? 'Inject' : 'News'}: ${h(n.text)}</li>`).join('');
       const messages = t.messages.map((m) => `<li>${h(m.from)} to ${h(m.to)}: “${h(m.text)}”</li>`).join('');

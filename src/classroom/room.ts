@@ -327,7 +327,8 @@ export function applyEntry(room: RoomState, e: LogEntry): RoomState {
       break;
     case 'inject':
       room.injected.push(e.event);
-      room.news.push({ turn: turnNumber(room), at: e.at, kind: 'event', event: e.event, text: `${eventTitle(room, e.event)} — it happens as this turn resolves.` });
+      // The turn by its number, not "this turn": the item is still read (the team's earlier news, the debrief) once that turn is over.
+      room.news.push({ turn: turnNumber(room), at: e.at, kind: 'event', event: e.event, text: `${eventTitle(room, e.event)} — it happens as turn ${turnNumber(room)} resolves.` });
       break;
     case 'news':
       room.news.push({ turn: turnNumber(room), at: e.at, kind: 'news', text: e.text });

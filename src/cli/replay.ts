@@ -34,6 +34,8 @@ export function replay(file: string, out: LineWriter): number {
     if (folded !== final) throw new InputError(`${file}: its room log replays to state ${folded}, but its game ends in ${final}`);
   }
   const what = room ? `room ${JSON.stringify(room.code)} (${room.log.length} log entries replayed to the same state), ` : '';
-  out(`${file}: ok — ${what}scenario "${record.scenario.id}", seed ${JSON.stringify(record.seed)}, ${record.turns.length} turns replayed, every hash matches; final state ${final}${phase.kind === 'over' ? `; ${phase.reason}` : '; game in progress'}`);
+  // A room the facilitator ended holds a game that never reached its last turn: its result says how it ended, not "in progress".
+  const ended = phase.kind === 'over' ? phase.reason : (room?.result?.reason ?? 'game in progress');
+  out(`${file}: ok — ${what}scenario "${record.scenario.id}", seed ${JSON.stringify(record.seed)}, ${record.turns.length} turns replayed, every hash matches; final state ${final}; ${ended}`);
   return 0;
 }

@@ -187,9 +187,11 @@ export function debrief(record: GameRecord): Result<Debrief, string> {
   // The lead taken for good is always told (it is where the game was decided); the changes of control fill the rest, the most points at stake first.
   const kept = lead !== null && lead.to === finalLeader ? [lead] : [];
   const turningPoints = [...kept, ...changes.sort(byStake).slice(0, TURNING_POINTS_CAP - kept.length)].sort(byStake);
+  // Counted apart: the lead taken for good is not a change of control ("The 1 turning point … of 0 changes of control" read as a slip).
+  const controlKept = turningPoints.filter((t) => t.kind === 'control').length;
   const choosing =
-    `The ${counted(turningPoints.length, 'turning point')} that mattered most, of ${counted(controlChanges, 'change')} of control, by the points at stake: the country's worth (summits counted) over the turns the change held. ` +
-    `A flip undone the next turn is left out unless it decided the game; the turn the winner took the lead for good is always listed.`;
+    `Listed: ${kept.length > 0 ? 'the turn the winner took the lead on points for good, and ' : ''}${controlKept} of ${counted(controlChanges, 'change')} of control, those with the most points at stake (the country's worth, summits counted, over the turns the change held). ` +
+    `A flip undone the next turn is left out unless it decided the game.`;
 
   const phase = last.phase;
   return ok({

@@ -319,6 +319,30 @@ describe('the store and the bridge, against the room model', () => {
     for (const d of [fac, proj, bj1, bj2, mo, kz]) d.close();
   });
 
+  it('a refusal stays beside its control while its stage lasts, and goes when the stage moves on', () => {
+    const clock = new HandClock();
+    const server = new FakeClassroom(scenario, clock);
+    const fac = device(server, 'facilitator-secret');
+    server.flush();
+    fac.store.getState().act('start', { t: 'start' });
+    server.flush();
+    fac.store.getState().act('inject-event', { t: 'inject-event', event: 'no-such-event' });
+    server.flush();
+    expect(fac.store.getState().refusals.get('inject-event')).toMatch(/there is no event/);
+    // Something else in the same stage: the refusal still answers it.
+    fac.store.getState().act('pause', { t: 'pause' });
+    server.flush();
+    expect(fac.store.getState().room?.timer.kind).toBe('paused');
+    expect(fac.store.getState().refusals.has('inject-event')).toBe(true);
+    // The stage closes: the old refusal no longer answers anything on the screen.
+    const stage = fac.store.getState().room?.stage;
+    fac.store.getState().act('resolve-now', { t: 'resolve-now' });
+    server.flush();
+    const room = fac.store.getState().room;
+    expect([room?.stage, room?.turn]).not.toEqual([stage, 1]);
+    expect(fac.store.getState().refusals.size).toBe(0);
+  });
+
   it('an illegal draft is refused on the device, before anything is sent', () => {
     const clock = new HandClock();
     const server = new FakeClassroom(scenario, clock);

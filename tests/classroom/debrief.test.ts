@@ -62,8 +62,11 @@ describe('the class debrief', () => {
   });
 
   it('keeps each turn’s messages, injects and events with what really happened', () => {
-    expect(d.turns[0]?.messages).toEqual([{ from: `${scenario.powers[0]!.name} (${scenario.powers[0]!.name})`, to: 'Uzbekistan', text: '<script>alert(1)</script> A railway?' }]);
+    // Beijing's team kept its role's name: called once, not "Beijing (Beijing)".
+    expect(d.turns[0]?.messages).toEqual([{ from: scenario.powers[0]!.name, to: 'Uzbekistan', text: '<script>alert(1)</script> A railway?' }]);
     expect(d.turns[0]?.news.map((n) => n.kind)).toEqual(['event']);
+    // Read after the turn too: it names its turn, not "this turn".
+    expect(d.turns[0]?.news[0]?.text).toMatch(/ — it happens as turn 1 resolves\.$/);
     const injected = d.turns[0]?.events.find((e) => e.injected);
     expect(injected?.basis).toMatch(/\(.+, .+: “.+”\)$|^An assumption, not reported/);
     expect(d.points.get(BEIJING)).toHaveLength(3);
@@ -74,8 +77,40 @@ describe('the class debrief', () => {
     expect(page).not.toContain('<script>alert(1)');
     expect(page).toContain(escapeHtml('<script>alert(1)</script> A railway?'));
     expect(page).toContain('Team &lt;3&gt;');
+    // Each decision names the role first, then who sat in it: a grader reads by role.
+    expect(page).toContain('<li><strong>Uzbekistan</strong> (Team &lt;3&gt;): Uzbekistan leans to');
+    expect(page).toContain(`<li><strong>${escapeHtml(scenario.powers[1]!.name)}</strong> (computer, greedy): `);
+    expect(page).toContain('<li><strong>Kazakhstan</strong> (the rule of thumb): Kazakhstan ');
     expect(page).toContain('not submitted: its draft was taken');
     expect(page).toContain('(fired by the facilitator)');
+  });
+
+  it('says the computer filled in for a team that missed the deadline, not that the team gave those orders', () => {
+    // The policy is the computer's after a grace period; Moscow's team drafts but never submits.
+    const room = createRoom({ code: 'DEBR2', facilitator: 'f'.repeat(24), teamCodes: [], scenario, seed: 'filled', settings: { orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'computer', player: 'greedy', graceSeconds: 10 } }, at: 0, rules: SAVE_VERSION });
+    let now = 0;
+    const act = (who: Identity, msg: ClientMessage): void => {
+      now += 1000;
+      const r = handleMessage(room, who, msg, now);
+      if (!r.ok) throw new Error(r.error);
+      for (const e of r.value) applyEntry(room, e);
+      settleDue(room, now);
+    };
+    act(FAC, { id: 1, t: 'seat', role: MOSCOW, seat: { kind: 'team', name: 'Team 2' } });
+    act(FAC, { id: 2, t: 'start' });
+    const greedy = (p: string) => greedyPlayer().decide(scenario, viewFor(scenario, room.record.state, p));
+    act(team(BEIJING), { id: 3, t: 'submit', orders: greedy(BEIJING) });
+    act(team(MOSCOW), { id: 4, t: 'draft', orders: [] });
+    settleDue(room, now + 60_000);
+    settleDue(room, now + 71_000);
+    const made = classDebrief(exportRoom(room));
+    if (!made.ok) throw new Error(made.error);
+    const moscow = made.value.turns[0]?.decisions.find((x) => x.role === MOSCOW);
+    expect(moscow?.decidedBy).toBe('filled');
+    expect(moscow?.lines.length).toBeGreaterThan(0);
+    const page = debriefPage(made.value);
+    expect(page).toContain(`<li><strong>${escapeHtml(scenario.powers[1]!.name)}</strong> (Team 2) — missed the deadline: the computer filled in: `);
+    expect(page).not.toContain('gave no orders in time');
   });
 
   it('refuses a record whose log does not give its game', () => {

@@ -143,6 +143,21 @@ describe('a turn', () => {
     expect(expected.length).toBeGreaterThan(0);
   });
 
+  it('under "computer fills in" a team’s unsent draft still counts first; the computer fills in only for a team with none (the set-up says so)', () => {
+    const r = room({ orderSeconds: 60, missing: { kind: 'computer', player: 'greedy', graceSeconds: 0 } });
+    send(r, FAC, { t: 'start' }, T0);
+    // A draft the computer would not give: one order where greedy gives several.
+    const computer = greedy(r, BEIJING);
+    const draft = computer.slice(0, 1);
+    expect(computer.length).toBeGreaterThan(1);
+    const moscow = greedy(r, MOSCOW);
+    send(r, team(BEIJING), { t: 'draft', orders: draft }, T0 + 1000);
+    settleDue(r, T0 + 60_000);
+    expect(r.reports[0]?.orders[BEIJING]).toEqual(draft);
+    expect(r.reports[0]?.orders[MOSCOW]).toEqual(moscow);
+    expect(moscow.length).toBeGreaterThan(0);
+  });
+
   it('pause, resume and extend move the deadline as a teacher expects', () => {
     const r = room({ orderSeconds: 60 });
     send(r, FAC, { t: 'start' }, T0);

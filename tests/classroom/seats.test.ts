@@ -65,6 +65,16 @@ describe('the stage list', () => {
     expect(lines.filter((l) => l.endsWith("the engine's rule of thumb — ready, decides when the stage closes"))).toHaveLength(lines.length - 1);
     expect(lines.some((l) => l.startsWith('Beijing') || l.startsWith('Moscow'))).toBe(false);
   });
+
+  it('on a screen the class reads, names the role only, never which team plays it', () => {
+    const r = room();
+    send(r, FAC, { t: 'start' });
+    send(r, { kind: 'team', role: 'beijing' }, { t: 'submit', orders: [] });
+    const pub = publicRoom(r, clock, new Map([['kazakhstan', 1]]));
+    const lines = answeringNow(pub).map((x) => seatLine(pub, x, 'role-names'));
+    expect(lines).toContain('Kazakhstan: waiting for a stance');
+    expect(lines.join('\n')).not.toContain('Team K');
+  });
 });
 
 describe('a team’s name', () => {

@@ -46,6 +46,22 @@ describe('replay of a room', () => {
     expect(r.stdout).toContain(`4 turns replayed, every hash matches; final state ${stateHash(room.record.state)}`);
   });
 
+  it('says a room the facilitator ended was ended, not that its game is in progress', () => {
+    const ended = playedRoom();
+    const r0 = handleMessage(ended, { kind: 'facilitator' }, { id: 9, t: 'end' }, 200_000);
+    if (!r0.ok) throw new Error(r0.error);
+    for (const e of r0.value) applyEntry(ended, e);
+    expect(ended.result?.reason).toMatch(/^The facilitator ended the game after 4 turns/);
+    const endedFile = join(tmp, 'ended-room.json');
+    writeFileSync(endedFile, JSON.stringify(exportRoom(ended)));
+    const r = cli(['replay', endedFile]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`; ${ended.result?.reason ?? ''}`);
+    expect(r.stdout).not.toContain('game in progress');
+    // A room still being played says so.
+    expect(cli(['replay', file]).stdout).toContain('; game in progress');
+  });
+
   it('finds a log that does not give the game it claims', () => {
     const x = exportRoom(room);
     const close = x.log.find((e) => e.k === 'close-orders');

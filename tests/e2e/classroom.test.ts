@@ -114,6 +114,8 @@ describe('a classroom game', () => {
     await shot(fac.page, 'console-lobby');
     expect(await axeViolations(fac.page)).toEqual([]);
     await shot(proj.page, 'projector-lobby');
+    expect(await proj.page.locator('.projector-panel').textContent()).toContain('Beijing: joined');
+    expect(await proj.page.locator('.projector-panel').textContent()).not.toContain('Team Silk');
     // The join address shows whole, on one line, inside its panel (issue 11: it wrapped mid-address).
     const address = await proj.page.getByTestId('join-link').evaluate((el) => {
       const box = el.getBoundingClientRect();
@@ -131,7 +133,9 @@ describe('a classroom game', () => {
     await bj.page.waitForSelector('[data-key="submit"]');
     await mo.page.waitForSelector('[data-key="submit"]');
     await proj.page.waitForSelector('[data-testid="submitted"]');
-    expect(await proj.page.getByTestId('submitted').textContent()).toContain('Beijing (Team Silk): waiting');
+    // The projector names roles only: which team plays Beijing is not the class's to read (Team Silk was renamed for that).
+    expect(await proj.page.getByTestId('submitted').textContent()).toContain('Beijing: waiting for orders');
+    expect(await proj.page.locator('body').textContent()).not.toContain('Team Silk');
     // Every seat of the stage is listed, the computer's too, so the room sees who is still to come (issue 11).
     expect(await proj.page.getByTestId('submitted').textContent()).toContain('Moscow: waiting for orders');
     expect(await bj.page.getByTestId('team-budget').textContent()).toMatch(/^\d+ of \d+ budget left · 0 of \d+ orders/);
@@ -144,7 +148,7 @@ describe('a classroom game', () => {
     expect(await axeViolations(bj.page)).toEqual([]);
     await bj.page.locator('[data-key="submit"]').click();
     await bj.page.waitForSelector('text=Your orders are in');
-    await proj.page.waitForFunction(() => /Beijing \(Team Silk\): submitted/.test(document.querySelector('[data-testid="submitted"]')?.textContent ?? ''));
+    await proj.page.waitForFunction(() => /Beijing: submitted/.test(document.querySelector('[data-testid="submitted"]')?.textContent ?? ''));
     expect(await proj.page.locator('body').textContent()).not.toContain(bjOrder.replace(/ \(cost \d+\)$/, ''));
     await shot(proj.page, 'projector-orders');
     expect(await axeViolations(proj.page)).toEqual([]);
@@ -176,8 +180,12 @@ describe('a classroom game', () => {
     await mo.page.waitForSelector('.report [data-testid="report-summary"]');
     await shot(mo.page, 'team-laptop-turn2');
     await fac.page.waitForSelector('text=Turn 2 of');
+    // The settings say when a change counts: a running stage keeps its deadline.
+    expect(await fac.page.getByTestId('settings-when').textContent()).toMatch(/^New timer lengths count from the next stage/);
 
     // In character: Moscow writes to Beijing; the facilitator reads it too.
+    // Moscow writes to Beijing by its role's name: the list does not say which team plays it.
+    expect(await mo.page.locator('#say-to option').allTextContents()).toEqual(['Everyone', 'Beijing']);
     await mo.page.selectOption('#say-to', 'beijing');
     await mo.page.fill('#say-text', 'Shall we share Kyrgyzstan?');
     await mo.page.locator('[data-key="say"]').click();
@@ -206,6 +214,25 @@ describe('a classroom game', () => {
     await fac.page.locator('[data-key="news"]').click();
     await proj.page.waitForSelector('.news li:has-text("the rail gauge question")');
     await bj.page.waitForSelector('.news li:has-text("the rail gauge question")');
+    // Both injects are read from the back of the room: on the projector's one 1080-px screen, beside the
+    // last turn's table and events (they fell below it once), and at the top of a team's phone, above its orders.
+    await proj.page.waitForTimeout(300);
+    await shot(proj.page, 'projector-injects');
+    const onScreen = await proj.page.evaluate(() => {
+      const items = [...document.querySelectorAll('.projector-panel .news li')].map((li) => li.getBoundingClientRect());
+      return { items: items.length, bottom: Math.max(...items.map((b) => b.bottom)), panel: document.getElementById('panel')?.scrollHeight ?? Infinity, screen: window.innerHeight };
+    });
+    expect(onScreen.items).toBe(2);
+    expect(onScreen.bottom).toBeLessThanOrEqual(onScreen.screen);
+    expect(onScreen.panel).toBeLessThanOrEqual(onScreen.screen);
+    expect(await proj.page.locator('.projector-panel [data-testid="last-turn"] .event').count()).toBeGreaterThan(0);
+    const newsFirst = await bj.page.evaluate(() => {
+      const news = document.querySelector('[data-testid="news-this-turn"]');
+      const later = ['.turn-bar', '.report'].map((sel) => document.querySelector(sel));
+      return news !== null && later.every((el) => el !== null && (news.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+    });
+    expect(newsFirst).toBe(true);
+    await shot(bj.page, 'team-phone-news');
     await fac.page.setViewportSize({ width: 390, height: 844 });
     await shot(fac.page, 'console-phone');
     expect(await axeViolations(fac.page)).toEqual([]);
@@ -258,7 +285,9 @@ describe('a classroom game', () => {
     await home.page.getByRole('link', { name: 'Set up a classroom game' }).click();
     await home.page.waitForSelector('form.classroom-setup');
     await home.page.setViewportSize({ width: 390, height: 844 });
-    await home.page.getByRole('radio', { name: /The computer fills in/ }).check();
+    // Each choice says what becomes of a team's unsent draft, as the server does it.
+    await home.page.getByRole('radio', { name: /^It passes \(a power's unsent draft counts if it has one, else it gives no orders/ }).waitFor();
+    await home.page.getByRole('radio', { name: /The computer fills in, after a grace period \(a power's unsent draft still counts first\)/ }).check();
     await home.page.waitForSelector('#setup-grace');
     await shot(home.page, 'setup-phone');
     expect(await axeViolations(home.page)).toEqual([]);

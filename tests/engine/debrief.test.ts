@@ -78,6 +78,10 @@ describe('debrief', () => {
       for (const [i, tp] of tps.entries()) if (i > 0) expect(tp.stake, `${seed}: most points at stake first`).toBeLessThanOrEqual((tps[i - 1] as TurningPoint).stake);
       const candidates = controlChanges(s, states);
       expect(d.value.choosing).toContain(`of ${candidates.length} change${candidates.length === 1 ? '' : 's'} of control`);
+      // The count listed is of changes of control only: the lead taken for good is named apart.
+      const listed = tps.filter((x) => x.kind === 'control').length;
+      expect(d.value.choosing).toContain(`${listed} of ${candidates.length} change`);
+      expect(d.value.choosing.includes('the turn the winner took the lead on points for good')).toBe(tps.some((x) => x.kind === 'points-lead'));
       for (const tp of tps.filter((x) => x.kind === 'control')) {
         const c = candidates.find((x) => x.turn === tp.turn && x.country === tp.country);
         expect(c, `${seed} turn ${tp.turn} ${tp.country}`).toBeDefined();

@@ -144,9 +144,14 @@ export function createClassroomStore(out: Outbox): StoreApi<ClassroomState> {
               localDraft: null,
             });
             return;
-          case 'room':
-            set({ room: msg.room, skew: msg.room.serverNow - localNow });
+          case 'room': {
+            // A refusal answers what was tried in its stage ("… has already happened" in turn 2):
+            // once the stage, turn or phase moves on, it would read as news of the new one, so it goes.
+            const was = get().room;
+            const moved = was !== null && (was.phase !== msg.room.phase || was.turn !== msg.room.turn || was.stage !== msg.room.stage);
+            set({ room: msg.room, skew: msg.room.serverNow - localNow, ...(moved && get().refusals.size > 0 ? { refusals: new Map<string, string>() } : {}) });
             return;
+          }
           case 'game': {
             const game = applyGameUpdate(get().game, msg);
             // An update that does not follow this device's board: the whole board comes with the next welcome.

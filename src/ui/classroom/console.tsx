@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Seat, RoleInfo, RoomPublic, RoomSettings } from '../../classroom/protocol';
 import { MAX_TEAM_NAME, MAX_TEXT } from '../../classroom/protocol';
+import type { Scenario } from '../../engine';
 import { turnDate } from '../../engine';
 import { STRENGTHS } from '../../store/gameStore';
 import { ReportSummary } from '../reportSummary';
@@ -15,6 +16,7 @@ import type { ClientBody } from './connection';
 import { Countdown, MessageList, NewsList, QrCode, Refusal, SayForm, Submitted, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
 import { JoinCardsScreen } from './joinCards';
 import { classroomLink } from './route';
+import { injectableEvents } from './injects';
 
 /** The computer players a republic may have, weakest first (src/ai/republic.ts). */
 export const REPUBLIC_STRENGTHS: readonly (readonly [string, string])[] = [
@@ -72,6 +74,13 @@ function Command({ id, label, body, primary }: { id: string; label: string; body
       <Refusal at={id} />
     </>
   );
+}
+
+/** The console's line once the game is over: "Game over: Moscow wins (the reason)." — the reason's own full stop left out inside the brackets (it read ".)."). */
+export function gameOverLine(scenario: Pick<Scenario, 'powers'>, result: RoomPublic['result']): string {
+  if (!result) return 'Game over.';
+  const who = result.winner ? `${scenario.powers.find((p) => p.id === result.winner)?.name ?? result.winner} wins` : 'no winner';
+  return `Game over: ${who} (${result.reason.replace(/\.$/, '')}).`;
 }
 
 export function ConsoleScreen({ origin }: { origin: string }) {
@@ -143,7 +152,7 @@ export function ConsoleScreen({ origin }: { origin: string }) {
         <h1>{`Console: ${room.title}`}</h1>
         <p>
           {`Room ${room.code} · `}
-          {room.phase === 'lobby' ? 'Not started: seat the roles, then Start.' : room.phase === 'ended' ? `Game over${room.result ? `: ${room.result.winner ? `${scenario.powers.find((p) => p.id === room.result?.winner)?.name ?? room.result.winner} wins` : 'no winner'} (${room.result.reason})` : ''}.` : `Turn ${room.turn} of ${st?.lastTurn ?? scenario.turns} (${turnDate(scenario.start, scenario.monthsPerTurn, room.turn)}): ${stageWords(room)}.`}
+          {room.phase === 'lobby' ? 'Not started: seat the roles, then Start.' : room.phase === 'ended' ? gameOverLine(scenario, room.result) : `Turn ${room.turn} of ${st?.lastTurn ?? scenario.turns} (${turnDate(scenario.start, scenario.monthsPerTurn, room.turn)}): ${stageWords(room)}.`}
         </p>
         <Countdown room={room} />
       </header>
@@ -152,7 +161,7 @@ export function ConsoleScreen({ origin }: { origin: string }) {
       </p>
       {/* Before the start: joining and seats first; during play: the clock, who has submitted, injects. */}
       {room.phase === 'playing' && <ClockPanel room={room} />}
-      {room.phase === 'playing' && <InjectPanel />}
+      {room.phase === 'playing' && <InjectPanel room={room} />}
       {room.phase === 'lobby' && joining}
       <RolesPanel room={room} teamCodes={codes?.teams ?? []} origin={origin} onCards={() => setCards(true)} />
       {room.phase === 'lobby' && <SettingsPanel settings={room.settings} />}
@@ -175,7 +184,7 @@ export function ConsoleScreen({ origin }: { origin: string }) {
         <MessageList messages={messages} room={room} me={null} />
         {room.phase !== 'ended' && <WriteToTeams room={room} />}
       </section>
-      {room.phase === 'playing' && <SettingsPanel settings={room.settings} />}
+      {room.phase === 'playing' && <SettingsPanel settings={room.settings} playing />}
       {room.phase !== 'lobby' && joining}
       <section class="panel" aria-labelledby="end-title">
         <h2 id="end-title">The record</h2>
@@ -274,7 +283,7 @@ function RoleRow({ role: r, index, code, origin }: { role: RoleInfo; index: numb
   );
 }
 
-function SettingsPanel({ settings }: { settings: RoomSettings }) {
+function SettingsPanel({ settings, playing = false }: { settings: RoomSettings; playing?: boolean }) {
   const store = useClassroomApi();
   const [draft, setDraft] = useState(settings);
   const refusals = useClassroom((s) => s.refusals);
@@ -282,6 +291,12 @@ function SettingsPanel({ settings }: { settings: RoomSettings }) {
   return (
     <section class="panel" aria-labelledby="settings-title">
       <h2 id="settings-title">Settings</h2>
+      {/* A teacher who shortened the timer mid-turn saw the countdown go on as before: the server keeps a running stage's deadline (room.ts), and says so here. */}
+      {playing && (
+        <p data-testid="settings-when">
+          New timer lengths count from the next stage: for this one use +1 minute, +5 minutes or Resolve now. What happens to a team that has not submitted applies when this stage closes.
+        </p>
+      )}
       <SettingsFields value={draft} change={setDraft} idPrefix="console" />
       <button type="button" data-key="settings" disabled={!changed} aria-describedby={refusedId(refusals, 'settings')} onClick={() => store.getState().act('settings', { t: 'settings', settings: draft })}>
         Save the settings
@@ -322,33 +337,38 @@ function WriteToTeams({ room }: { room: RoomPublic }) {
   );
 }
 
-function InjectPanel() {
+function InjectPanel({ room }: { room: RoomPublic }) {
   const store = useClassroomApi();
   const scenario = useClassroom((s) => s.scenario);
+  const state = useClassroom((s) => s.game?.view ?? null);
   const refusals = useClassroom((s) => s.refusals);
   const [event, setEvent] = useState('');
   const [news, setNews] = useState('');
   if (!scenario) return null;
-  const chosen = event || scenario.events[0]?.id || '';
+  // Only what the server would accept: an event that has happened (and happens once) is not offered.
+  const offered = state ? injectableEvents(scenario, state, room) : scenario.events;
+  const chosen = offered.some((e) => e.id === event) ? event : (offered[0]?.id ?? '');
   return (
     <section class="panel injects" aria-labelledby="inject-title">
       <h2 id="inject-title">Injects</h2>
-      {scenario.events.length > 0 && (
+      {offered.length > 0 ? (
         <p class="field">
-          <label for="inject-event">A scenario event, now</label>
+          <label for="inject-event">A scenario event (it happens as this turn resolves)</label>
           <span>
             <select id="inject-event" value={chosen} onChange={(e) => setEvent(e.currentTarget.value)}>
-              {scenario.events.map((e) => (
+              {offered.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.title}
                 </option>
               ))}
             </select>{' '}
             <button type="button" data-key="inject-event" aria-describedby={refusedId(refusals, 'inject-event')} onClick={() => store.getState().act('inject-event', { t: 'inject-event', event: chosen })}>
-              Fire it now
+              Fire it this turn
             </button>
           </span>
         </p>
+      ) : (
+        scenario.events.length > 0 && <p data-testid="no-injectable">Every event of the scenario has happened or is fired this turn: none is left to fire.</p>
       )}
       <Refusal at="inject-event" />
       <p class="field">

@@ -10,6 +10,7 @@ import type { ClassroomState } from './classroomStore';
 import { busy, clockText, timeLeft } from './classroomStore';
 import { useSlice } from '../storeHooks';
 import { answeringNow, seatLine, teamHeading } from './seats';
+import type { TeamNames } from './seats';
 
 export const ClassroomContext = createContext<StoreApi<ClassroomState> | null>(null);
 
@@ -98,18 +99,18 @@ export function Countdown({ room, big = false }: { room: RoomPublic; big?: boole
 }
 
 /** While a game is played: the current stage's heading and every seat that answers in it, teams and computers (the public screens: projector, shared screen). */
-export function TeamSubmissions({ room, id }: { room: RoomPublic; id: string }) {
+export function TeamSubmissions({ room, id, names }: { room: RoomPublic; id: string; names?: TeamNames }) {
   if (room.phase !== 'playing') return null;
   return (
     <section class="panel" aria-labelledby={id}>
       <h2 id={id}>{room.stage === 'orders' ? 'Orders' : 'Stances'}</h2>
-      <Submitted room={room} />
+      <Submitted room={room} names={names} />
     </section>
   );
 }
 
 /** Who has given orders (or a stance) this stage: every seat in words (✓ / waiting, a computer ready), never what they gave. */
-export function Submitted({ room, roles }: { room: RoomPublic; roles?: readonly RoleInfo[] }) {
+export function Submitted({ room, roles, names }: { room: RoomPublic; roles?: readonly RoleInfo[]; names?: TeamNames }) {
   return (
     <ul class="submitted" aria-label={room.stage === 'orders' ? 'Who has given orders' : 'Who has chosen a stance'} data-testid="submitted">
       {answeringNow(room, roles).map((r) => {
@@ -119,7 +120,7 @@ export function Submitted({ room, roles }: { room: RoomPublic; roles?: readonly 
             <span class="mark" aria-hidden="true">
               {ready ? '✓' : '…'}
             </span>
-            {` ${seatLine(room, r)}`}
+            {` ${seatLine(room, r, names)}`}
           </li>
         );
       })}
@@ -127,13 +128,19 @@ export function Submitted({ room, roles }: { room: RoomPublic; roles?: readonly 
   );
 }
 
-/** The news and events the facilitator fired, newest first. */
-export function NewsList({ room, limit }: { room: RoomPublic; limit?: number }) {
-  const items = [...room.news].reverse().slice(0, limit ?? room.news.length);
+/**
+ * The news and events the facilitator fired, newest first: all of them, or (`when`) only this
+ * turn's or only the earlier turns' (a team's screen puts this turn's at the top, where a
+ * student sees an inject the moment it comes, and the rest at the bottom).
+ */
+export function NewsList({ room, limit, when }: { room: RoomPublic; limit?: number; when?: 'this-turn' | 'earlier' }) {
+  const chosen = when === undefined ? room.news : room.news.filter((n) => (n.turn === room.turn) === (when === 'this-turn'));
+  const items = [...chosen].reverse().slice(0, limit ?? chosen.length);
   if (items.length === 0) return null;
+  const id = when === undefined ? 'news-title' : `news-${when}-title`;
   return (
-    <section class="panel news" aria-labelledby="news-title">
-      <h2 id="news-title">News</h2>
+    <section class="panel news" aria-labelledby={id} data-testid={when === undefined ? 'news' : `news-${when}`}>
+      <h2 id={id}>{when === 'this-turn' ? 'News this turn' : when === 'earlier' ? 'Earlier news' : 'News'}</h2>
       <ul>
         {items.map((n) => (
           <li key={`${n.at}-${n.text}`} class={n.kind}>
@@ -184,9 +191,10 @@ export function MessageList({ messages, room, me }: { messages: readonly TeamMes
 
 /**
  * Writing a message: to every team or to one of `teams`, sent with `say`. The team screens
- * and the facilitator's console share it; `id` keeps their labels apart on one page.
+ * and the facilitator's console share it; `id` keeps their labels apart on one page. A team
+ * writes to the other teams by their roles' names (`names`): which team plays which is not its to know.
  */
-export function SayForm({ id, teams, everyone, sendLabel }: { id: string; teams: readonly RoleInfo[]; everyone: string; sendLabel: string }) {
+export function SayForm({ id, teams, everyone, sendLabel, names = 'team-names' }: { id: string; teams: readonly RoleInfo[]; everyone: string; sendLabel: string; names?: TeamNames }) {
   const store = useClassroomApi();
   const refusals = useClassroom((s) => s.refusals);
   // The list's value: '' is everyone (no role id is empty, so no role can be mistaken for it).
@@ -206,7 +214,7 @@ export function SayForm({ id, teams, everyone, sendLabel }: { id: string; teams:
           <option value="">{everyone}</option>
           {teams.map((r) => (
             <option key={r.role} value={r.role}>
-              {teamHeading(r)}
+              {names === 'team-names' ? teamHeading(r) : r.name}
             </option>
           ))}
         </select>

@@ -5,7 +5,6 @@
 import type { Scenario, StateLike, TurnReport } from '../../engine';
 import { counted, own, pointsText, summarizeTurn, turnDate } from '../../engine';
 import { Countdown, NewsList, QrCode, TeamSubmissions, stageWords, useClassroom } from './parts';
-import { teamHeading } from './seats';
 import { classroomLink } from './route';
 
 const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
@@ -120,18 +119,21 @@ export function ProjectorScreen() {
           <p>{room.result.reason}</p>
         </section>
       )}
-      <TeamSubmissions room={room} id="who-title" />
+      {/* The whole class reads this screen: roles by their own names, never which team plays them (seats.ts, TeamNames). */}
+      <TeamSubmissions room={room} id="who-title" names="role-names" />
       {room.phase === 'lobby' && <JoinHere code={room.code} />}
       {room.phase === 'lobby' && (
         <section class="panel" aria-labelledby="teams-title">
           <h2 id="teams-title">Teams</h2>
           <ul class="submitted">
             {room.roles.map((r) => (
-              <li key={r.role}>{`${teamHeading(r)}: ${r.seat.kind === 'team' ? (r.connected > 0 ? 'joined' : 'not joined yet') : 'the computer'}`}</li>
+              <li key={r.role}>{`${r.name}: ${r.seat.kind === 'team' ? (r.connected > 0 ? 'joined' : 'not joined yet') : 'the computer'}`}</li>
             ))}
           </ul>
         </section>
       )}
+      {/* The facilitator's injects before the last turn: a news item sent now is what the room must read, and below the turn's table it fell off a 1080-px screen. */}
+      <NewsList room={room} limit={2} />
       {last && st && (
         <section class="panel last-turn" aria-labelledby="last-title" data-testid="last-turn">
           <h2 id="last-title">{`Turn ${last.turn}: what happened (${last.date})`}</h2>
@@ -144,7 +146,6 @@ export function ProjectorScreen() {
           ))}
         </section>
       )}
-      <NewsList room={room} limit={3} />
     </div>
   );
 }

@@ -19,16 +19,26 @@ export function teamHeading(r: RoleInfo): string {
 }
 
 /**
+ * Whether a screen may say which team plays a role. Renaming a team ("Team 3") is how the
+ * facilitator keeps roles anonymous (the join cards then leave the role out); a screen every
+ * student reads (the projector, another team's device) that printed "Beijing (Team 3)" told the
+ * whole class who plays Beijing. Those screens call a role by its own name only
+ * (`role-names`); the facilitator's console, a team's own screen and the shared screen (where
+ * every team is anyway) keep the team's name.
+ */
+export type TeamNames = 'team-names' | 'role-names';
+
+/**
  * One seat's line in the stage's list: every role whose turn it is to answer, teams and
  * computers alike. A team is waiting or has submitted; a computer is ready, since it
  * decides the moment the stage closes, and never holds the room up.
  */
-export function seatLine(room: RoomPublic, r: RoleInfo): string {
+export function seatLine(room: RoomPublic, r: RoleInfo, names: TeamNames = 'team-names'): string {
   if (r.seat.kind === 'computer') {
     const who = r.kind === 'republic' && r.seat.player === 'rule' ? "the engine's rule of thumb" : `computer (${r.seat.player})`;
     return `${r.name}: ${who} — ready, decides when the stage closes`;
   }
-  const renamed = renamedAs(r);
+  const renamed = names === 'team-names' ? renamedAs(r) : null;
   const done = r.submitted ? 'submitted' : room.stage === 'orders' ? 'waiting for orders' : 'waiting for a stance';
   return `${r.name}${renamed === null ? '' : ` (${renamed})`}: ${done}${r.connected === 0 ? ' · no device connected' : ''}`;
 }

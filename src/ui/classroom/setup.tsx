@@ -54,13 +54,14 @@ export function SettingsFields({ value, change, idPrefix }: { value: RoomSetting
         <label for={id('stances')}>Seconds for the republics' stances (0: no timer)</label>
         <input type="number" id={id('stances')} min="0" max="3600" step="10" value={value.stanceSeconds} onInput={(e) => change({ ...value, stanceSeconds: secs(e.currentTarget.value) })} />
       </p>
+      {/* The room model's words (room.ts, powerComputer, missingOrders): under either choice an unsent draft counts; "a power gives no orders" was said of a pass that counts it. */}
       <fieldset class="missing">
         <legend>When time runs out and a team has not submitted</legend>
         <label>
-          <input type="radio" name={id('missing')} checked={missing.kind === 'pass'} onChange={() => change({ ...value, missing: { kind: 'pass' } })} /> It passes (a power gives no orders; a republic takes its usual stance)
+          <input type="radio" name={id('missing')} checked={missing.kind === 'pass'} onChange={() => change({ ...value, missing: { kind: 'pass' } })} /> It passes (a power's unsent draft counts if it has one, else it gives no orders; a republic takes its usual stance)
         </label>
         <label>
-          <input type="radio" name={id('missing')} checked={missing.kind === 'computer'} onChange={() => change({ ...value, missing: { kind: 'computer', player: 'greedy', graceSeconds: 30 } })} /> The computer fills in, after a grace period
+          <input type="radio" name={id('missing')} checked={missing.kind === 'computer'} onChange={() => change({ ...value, missing: { kind: 'computer', player: 'greedy', graceSeconds: 30 } })} /> The computer fills in, after a grace period (a power's unsent draft still counts first)
         </label>
         {missing.kind === 'computer' && (
           <span class="grace">

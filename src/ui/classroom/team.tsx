@@ -92,6 +92,8 @@ export function TeamScreen() {
           <p>{room.result.reason}</p>
         </section>
       )}
+      {/* This turn's injects at the top: at the bottom, under the orders and the report, a phone never showed them. */}
+      <NewsList room={room} when="this-turn" />
       <SideBriefing scenario={scenario} role={role.role} open={(game?.reports.length ?? 0) === 0} />
       {room.phase === 'lobby' && (
         <section class="panel">
@@ -103,7 +105,7 @@ export function TeamScreen() {
       )}
       {room.phase === 'playing' && team && st && (role.kind === 'power' ? <PowerTurn room={room} role={role} team={team} /> : <RepublicTurn scenario={scenario} room={room} role={role} team={team} state={st} />)}
       {last && st && <ReportView scenario={scenario} report={last} after={st} />}
-      <NewsList room={room} />
+      <NewsList room={room} when="earlier" />
       <MessagesPanel room={room} me={role.role} />
     </>
   );
@@ -293,7 +295,7 @@ function MessagesPanel({ room, me }: { room: RoomPublic; me: string }) {
       <h2 id="messages-title">Messages</h2>
       <p class="summary">In character: the facilitator reads every message.</p>
       <MessageList messages={messages} room={room} me={me} />
-      <SayForm id="say" teams={others} everyone="Everyone" sendLabel="Send" />
+      <SayForm id="say" teams={others} everyone="Everyone" sendLabel="Send" names="role-names" />
     </section>
   );
 }
