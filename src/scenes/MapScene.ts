@@ -177,11 +177,19 @@ export class MapScene extends Phaser.Scene {
       }
     });
     if (controls) buttonsMoved.observe(controls);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+    // A destroyed game (back to the start screen, src/web/startMap.ts) destroys its scenes
+    // without shutting them down: either way the store and the page let go of the scene, and
+    // the nap never wakes a loop that is gone.
+    const letGo = (): void => {
       this.unsubscribe?.();
+      this.unsubscribe = null;
       this.scale.off(Phaser.Scale.Events.RESIZE, resized);
       buttonsMoved.disconnect();
-    });
+      this.nap?.hold(true, performance.now());
+      this.nap = null;
+    };
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, letGo);
+    this.events.once(Phaser.Scenes.Events.DESTROY, letGo);
     this.refresh();
   }
 
