@@ -53,6 +53,8 @@ describe('what the page loads', () => {
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status h1').textContent()).toContain('Astana');
+    // Start validated the file downloaded when it was chosen: it did not fetch it again.
+    expect(fetched).toEqual(['samarkand-2022', 'astana-2024']);
     expect(errors).toEqual([]);
   });
 
