@@ -29,6 +29,18 @@ const HATCH_SPACING = 11;
 const COUNTRY_PX = 13;
 const CAPITAL_PX = 11;
 const CITY_PX = 10;
+/** World px between a city's dot and its name. */
+const CITY_GAP = 5;
+/**
+ * Where a city's name may sit beside its dot, in order of preference: right of it (as the eye
+ * reads on), left of it, above, below. Each is the label's origin and its offset from the dot.
+ */
+const CITY_SIDES: readonly { origin: [number, number]; at: [number, number] }[] = [
+  { origin: [0, 0.5], at: [CITY_GAP, 0] },
+  { origin: [1, 0.5], at: [-CITY_GAP, 0] },
+  { origin: [0.5, 1], at: [0, -CITY_GAP] },
+  { origin: [0.5, 0], at: [0, CITY_GAP] },
+];
 /** The font size the label textures are drawn at (world px at scale 1). */
 const COUNTRY_FONT = 15;
 /** The longest the context layer is drawn without yielding to the page (ms): 50 ms, Lighthouse's long task, at its phone's 4× slowdown. */
@@ -70,8 +82,8 @@ export class MapScene extends Phaser.Scene {
   /** How many turn reports had been animated. */
   private reportsSeen = 0;
   private centredOn: string | null = null;
-  /** The city labels and the on-screen size each keeps. */
-  private cityLabels: { text: Phaser.GameObjects.Text; px: number; font: number }[] = [];
+  /** The city labels, the on-screen size each keeps, and the city's dot (world px) they sit beside. */
+  private cityLabels: { text: Phaser.GameObjects.Text; px: number; font: number; dot: [number, number] }[] = [];
   /** The part of the map the view frames at zoom 1 on a small screen: the scenario's contested countries. */
   private frame = { x: 0, y: 0, w: 0, h: 0 };
   /** …and on a screen where that reads: its contested countries and its cities on the map. */
@@ -177,11 +189,19 @@ export class MapScene extends Phaser.Scene {
       }
     });
     if (controls) buttonsMoved.observe(controls);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+    // A destroyed game (back to the start screen, src/web/startMap.ts) destroys its scenes
+    // without shutting them down: either way the store and the page let go of the scene, and
+    // the nap never wakes a loop that is gone.
+    const letGo = (): void => {
       this.unsubscribe?.();
+      this.unsubscribe = null;
       this.scale.off(Phaser.Scale.Events.RESIZE, resized);
       buttonsMoved.disconnect();
-    });
+      this.nap?.hold(true, performance.now());
+      this.nap = null;
+    };
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, letGo);
+    this.events.once(Phaser.Scenes.Events.DESTROY, letGo);
     this.refresh();
   }
 
@@ -344,8 +364,8 @@ export class MapScene extends Phaser.Scene {
       const p = projectPoint(this.projection, city.lon, city.lat);
       if (!p) continue;
       cities.fillStyle(0xffffff, 1).fillCircle(p[0], p[1], city.capital ? 4 : 2.5);
-      const text = this.addText(p[0] + 5, p[1], city.name, { fontFamily: 'system-ui, sans-serif', fontSize: city.capital ? '13px' : '11px', color: '#ffffff', stroke: '#10151c', strokeThickness: 3 }).setOrigin(0, 0.5).setAlpha(city.capital ? 1 : 0.85);
-      this.cityLabels.push({ text, px: city.capital ? CAPITAL_PX : CITY_PX, font: city.capital ? 13 : 11 });
+      const text = this.addText(p[0] + CITY_GAP, p[1], city.name, { fontFamily: 'system-ui, sans-serif', fontSize: city.capital ? '13px' : '11px', color: '#ffffff', stroke: '#10151c', strokeThickness: 3 }).setOrigin(0, 0.5).setAlpha(city.capital ? 1 : 0.85);
+      this.cityLabels.push({ text, px: city.capital ? CAPITAL_PX : CITY_PX, font: city.capital ? 13 : 11, dot: [p[0], p[1]] });
     }
     for (const def of contested.values()) {
       const shape = this.asset.countries.find((c) => c.mapId === def.mapId);
@@ -606,16 +626,41 @@ export class MapScene extends Phaser.Scene {
       placed.push(box);
     }
     const growth = this.labelGrowth();
-    for (const { text, px, font } of this.cityLabels) {
+    // A city's name never runs past the view's edge as it is framed (Moscow's at the top left
+    // of a projector's narrow map column, Urumqi's at the right of a wide screen): it takes
+    // the first side of its dot where it lies whole in the view, clear of the labels placed
+    // so far, and is left out where none is (its dot at or past the edge: the city is not in
+    // the view anyway). Panning later may cut it as it cuts the map; nothing moves then.
+    const [left, top] = this.worldAt(0, 0);
+    const [right, bottom] = this.worldAt(this.cameras.main.width, this.cameras.main.height);
+    const inView = (box: Phaser.Geom.Rectangle): boolean => box.left >= left && box.top >= top && box.right <= right && box.bottom <= bottom;
+    for (const { text, px, font, dot } of this.cityLabels) {
       text.setScale((px * growth) / font / z);
-      const box = text.getBounds();
-      const clear = !placed.some((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box));
-      text.setVisible(clear);
-      if (clear) placed.push(box);
+      const side = CITY_SIDES.find(({ origin, at }) => {
+        text.setOrigin(...origin).setPosition(dot[0] + at[0], dot[1] + at[1]);
+        const box = text.getBounds();
+        return inView(box) && !placed.some((r) => Phaser.Geom.Intersects.RectangleToRectangle(r, box));
+      });
+      text.setVisible(side !== undefined);
+      if (side) {
+        text.setOrigin(...side.origin).setPosition(dot[0] + side.at[0], dot[1] + side.at[1]);
+        placed.push(text.getBounds());
+      }
     }
     const canvas = this.game.canvas as HTMLCanvasElement | null;
+    const host = canvas?.parentElement;
+    if (!host) return;
     // The labels' size on screen, for the browser tests (the canvas has no text to measure).
-    if (canvas?.parentElement) canvas.parentElement.dataset.labelPx = String(Math.round(COUNTRY_FONT * k * z * 10) / 10);
+    host.dataset.labelPx = String(Math.round(COUNTRY_FONT * k * z * 10) / 10);
+    // …and every label shown, as a box in canvas px.
+    const shown = [...this.labels.values(), ...this.cityLabels.map((c) => c.text)].filter((t) => t.visible);
+    host.dataset.labels = JSON.stringify(
+      shown.map((t) => {
+        const b = t.getBounds();
+        const [x0, y0] = [(b.left - left) * z, (b.top - top) * z];
+        return { text: t.text.split('\n')[0], x: Math.round(x0 * 10) / 10, y: Math.round(y0 * 10) / 10, w: Math.round(b.width * z * 10) / 10, h: Math.round(b.height * z * 10) / 10 };
+      }),
+    );
   }
 
   /**

@@ -127,20 +127,15 @@ function App({ shell }: { shell: Shell }) {
   const [events] = useState(eventsMemory);
   // The balance panel lives across renders of the start screen (a check may be running).
   const [balance] = useState(() => balancePanel(() => scenarioOf(shell, shell.chosen)));
-  // A shipped scenario is fetched when it is chosen (the first one once the page is up), so
-  // that Start, the editor and the balance check have it at hand; the list renders again then.
-  const [, setLoads] = useState(0);
+  // A shipped scenario's file is downloaded when it is chosen (the first one once the page is
+  // up), so that Start, the editor and the balance check find it at hand; it is validated when
+  // one of them first uses it, not at the page's start (src/web/shipped.ts).
   const list = listOf(shell, custom);
   const entry = chosenEntry(list, choices);
   shell.chosen = entry;
   useEffect(() => {
     if (!entry || entry.scenario) return;
-    // A failure is told when the scenario is used (Start, the editor, the balance check), which tries again.
-    void shell.shipped.load(entry.id).then((r) => {
-      if (!r.ok) return;
-      shell.loaded.set(entry.id, r.scenario);
-      setLoads((n) => n + 1);
-    });
+    shell.shipped.fetchAhead(entry.id);
   }, [entry?.id, entry?.scenario]);
   // A file of one's own keeps the id "custom" whatever it holds: another file is another choice.
   useEffect(() => shell.onChosen?.(entry?.listing), [entry?.id, entry?.id === 'custom' ? custom : null]);

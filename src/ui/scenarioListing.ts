@@ -44,4 +44,10 @@ export interface ShippedScenarios {
   listings: readonly ScenarioListing[];
   /** The scenario, validated; or why it could not be had (its chunk failed to download…). Never rejects. */
   load(id: string): Promise<Loaded>;
+  /**
+   * Downloads the scenario's file ahead, when it is chosen, without validating it: validating
+   * waits for `load` (Start, the editor, the balance check), since on a phone it is one long
+   * task (~200 ms of Lighthouse's phone) that the start screen does not need. Never rejects.
+   */
+  fetchAhead(id: string): void;
 }

@@ -1,7 +1,6 @@
 // The browser entry: one store, the DOM panels and the Phaser map, all reading it.
 // First, before any module that builds a zod schema (see zodJitless.ts).
 import './zodJitless';
-import type Phaser from 'phaser';
 import { createGameStore } from '../store/gameStore';
 import type { GameStoreState, SaveStorage } from '../store/gameStore';
 import type { StoreApi } from 'zustand/vanilla';
@@ -13,6 +12,7 @@ import { shippedScenarios } from './shipped';
 import { DEFAULT_SCENARIO } from '../ui/scenarioListing';
 import { classroomRoute } from '../ui/classroom/route';
 import type { StartPicture } from './startPicture';
+import type { RunningMap } from './startMap';
 import { prefetchMapWhenIdle } from './prefetch';
 
 // The store catches every failure of the storage (full, disabled, refused) and says so.
@@ -25,15 +25,16 @@ const storage: SaveStorage = {
 /**
  * The map (Phaser and the map scene, a chunk of their own: src/web/startMap.ts), started once
  * it has arrived; the panel is on screen meanwhile. A failed download is said where the map
- * would be (the panel lists everything the map shows, so the game goes on without it).
+ * would be (the panel lists everything the map shows, so the game goes on without it). Null
+ * also when `stillWanted` says, once it has arrived, that the game was left meanwhile.
  */
-async function loadMap(mapRoot: HTMLElement, store: StoreApi<GameStoreState>): Promise<Phaser.Game | null> {
+async function loadMap(mapRoot: HTMLElement, store: StoreApi<GameStoreState>, stillWanted: () => boolean = () => true): Promise<RunningMap | null> {
   try {
     const { startMap } = await import('./startMap');
     // Evaluating Phaser and starting the game are tasks of their own: together they held
     // the main thread for one long stretch, which a phone feels as a frozen page.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    return startMap(mapRoot, store);
+    return stillWanted() ? startMap(mapRoot, store) : null;
   } catch {
     const note = document.createElement('p');
     note.className = 'message error';
@@ -63,44 +64,51 @@ if (panel && mapRoot && classroom) {
     chosenMapIds = listing?.contestedMapIds ?? [];
     picture?.frame(chosenMapIds);
   });
-  // Phaser starts with the first game (autosaved, started, or played from the editor); until
-  // then the start screen's map is a still picture (startPicture.ts), so the page's start is
-  // not held up by Phaser's evaluation (Lighthouse's phone run, issue 11).
-  let mapStarted = false;
+  // Phaser runs while a game is on (autosaved, started, or played from the editor); on the
+  // start screen the map is a still picture (startPicture.ts), so the page's start is not
+  // held up by Phaser's evaluation (Lighthouse's phone run, issue 11). Leaving a game (New
+  // game, the debrief's way out, back to the editor) destroys the Phaser game and shows the
+  // picture again, framed on the scenario chosen, as on the page's first visit: a Phaser map
+  // kept for the start screen would frame the whole map and hold its canvas and textures.
+  /** Counts the maps asked for and left: a map that arrives after its game was left is not started. */
+  let mapsAsked = 0;
+  let map: RunningMap | null = null;
+  let everStarted = false;
+  const showPicture = (): void => {
+    const asked = mapsAsked;
+    void import('./startPicture')
+      .then(({ showStartPicture }) => {
+        if (asked === mapsAsked && !map) picture = showStartPicture(mapRoot, chosenMapIds);
+      })
+      // A picture that fails to download leaves the map's place empty: nothing on it is needed.
+      .catch(() => undefined)
+      // Then the map's modules are fetched (not run) while the start screen idles, so the first
+      // Start waits only for Phaser's evaluation; not before the picture, whose download they
+      // would slow. A game resumed at once starts the map itself.
+      .finally(() => {
+        if (!everStarted) prefetchMapWhenIdle(window, () => !everStarted);
+      });
+  };
   const startTheMap = (): void => {
-    if (mapStarted) return;
-    mapStarted = true;
+    const asked = ++mapsAsked;
+    everStarted = true;
     // The map takes the picture's place.
     picture = null;
-    void loadMap(mapRoot, store).then((game) => {
-      if (!game) return;
-      // The map is hidden while the editor fills the window: its loop sleeps meanwhile (the map
-      // scene holds it asleep), and on return the map fits itself again.
-      store.subscribe((now, before) => {
-        if (before.editorOpen && !now.editorOpen) {
-          requestAnimationFrame(() => {
-            game.scale.getParentBounds();
-            game.scale.refresh();
-          });
-        }
-      });
+    void loadMap(mapRoot, store, () => asked === mapsAsked).then((started) => {
+      if (started) map = started;
     });
   };
-  const unsubscribe = store.subscribe((now) => {
-    if (!now.session) return;
-    unsubscribe();
-    startTheMap();
+  const stopTheMap = (): void => {
+    mapsAsked++;
+    map?.stop();
+    map = null;
+    showPicture();
+  };
+  store.subscribe((now, before) => {
+    if (now.session && !before.session) startTheMap();
+    else if (!now.session && before.session) stopTheMap();
   });
-  void import('./startPicture')
-    .then(({ showStartPicture }) => {
-      if (!mapStarted) picture = showStartPicture(mapRoot, chosenMapIds);
-    })
-    // A picture that fails to download leaves the map's place empty: nothing on it is needed.
-    .catch(() => undefined)
-    // Then the map's modules are fetched (not run) while the start screen idles, so the first
-    // Start waits only for Phaser's evaluation; not before the picture, whose download they
-    // would slow. A game resumed at once starts the map itself.
-    .finally(() => prefetchMapWhenIdle(window, () => !mapStarted));
+  showPicture();
   // Drop a save or a scenario file anywhere on the page.
   document.addEventListener('dragover', (e) => e.preventDefault());
   document.addEventListener('drop', (e) => {

@@ -20,15 +20,25 @@ async function download(url: string): Promise<unknown> {
 }
 
 export function shippedScenarios(): ShippedScenarios {
-  // One fetch per scenario however often it is asked for; a failed one is forgotten, so asking again retries.
+  // One download per scenario however often it is asked for; a failed one is forgotten, so
+  // asking again retries. Validated once, when first loaded.
+  const downloads = new Map<string, Promise<unknown>>();
   const pending = new Map<string, Promise<Loaded>>();
-  const fetchOne = async (id: string): Promise<Loaded> => {
+  const downloadOne = (id: string, url: string): Promise<unknown> => {
+    const known = downloads.get(id);
+    if (known) return known;
+    const p = download(url);
+    downloads.set(id, p);
+    p.catch(() => downloads.delete(id));
+    return p;
+  };
+  const loadOne = async (id: string): Promise<Loaded> => {
     const title = listings.find((l) => l.id === id)?.title ?? id;
     const url = urlOf.get(id);
     if (url === undefined) return { ok: false, reason: `this version of the game has no scenario "${id}"` };
     let json: unknown;
     try {
-      json = await download(url);
+      json = await downloadOne(id, url);
     } catch {
       pending.delete(id);
       return { ok: false, reason: `"${title}" could not be downloaded (is the connection down, or was the game updated since this page opened?): try again, or reload the page` };
@@ -42,9 +52,14 @@ export function shippedScenarios(): ShippedScenarios {
     load(id) {
       const known = pending.get(id);
       if (known) return known;
-      const p = fetchOne(id);
+      const p = loadOne(id);
       pending.set(id, p);
       return p;
+    },
+    fetchAhead(id) {
+      const url = urlOf.get(id);
+      // A failure is told when the scenario is loaded, which tries again.
+      if (url !== undefined) downloadOne(id, url).catch(() => undefined);
     },
   };
 }

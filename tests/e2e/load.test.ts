@@ -53,6 +53,8 @@ describe('what the page loads', () => {
     await page.getByRole('button', { name: 'Start game' }).click();
     await page.waitForSelector('.status');
     expect(await page.locator('.status h1').textContent()).toContain('Astana');
+    // Start validated the file downloaded when it was chosen: it did not fetch it again.
+    expect(fetched).toEqual(['samarkand-2022', 'astana-2024']);
     expect(errors).toEqual([]);
   });
 
@@ -82,6 +84,65 @@ describe('what the page loads', () => {
     expect(await page.evaluate(() => document.body.dataset.ready)).toBe('picture');
     expect(errors).toEqual([]);
   });
+
+  it('leaving a game brings back the start picture framed as on the first visit, and takes the Phaser map down (no canvas, no game kept in memory)', async () => {
+    const { page, errors } = await openPage(h);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.selectOption('#scenario', 'xian-2023');
+    await page.waitForFunction(() => document.body.dataset.ready === 'picture');
+    const picture = page.locator('#map svg');
+    const view = async (): Promise<{ framed: string | null; box: string | null }> => ({ framed: await picture.getAttribute('data-framed'), box: await picture.getAttribute('viewBox') });
+    const first = await view();
+    expect(first.framed).toBe('398 417 762 860 795');
+    await page.locator('#map').screenshot({ path: join(SHOTS, 'start-picture-first-visit.png') });
+    const canvases = (): Promise<number> => page.locator('canvas').count();
+    /**
+     * Phaser's objects alive in the page after a garbage collection, from a heap snapshot:
+     * Phaser's classes all have the constructor name `initialize` (its Class helper), kept by
+     * the minifier. A game left alive (its scene still listening to the store, its canvas in
+     * Phaser's pool) keeps some two hundred of them.
+     */
+    const phaserObjects = async (): Promise<number> => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const chunks: string[] = [];
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      await cdp.detach();
+      const snap = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
+      const fields = snap.snapshot.meta.node_fields;
+      const [typeAt, nameAt] = [fields.indexOf('type'), fields.indexOf('name')];
+      const objectType = snap.snapshot.meta.node_types[0].indexOf('object');
+      let n = 0;
+      for (let i = 0; i < snap.nodes.length; i += fields.length) if (snap.nodes[i + typeAt] === objectType && snap.strings[snap.nodes[i + nameAt] ?? -1] === 'initialize') n++;
+      return n;
+    };
+    const alive: number[] = [];
+    for (let game = 1; game <= 5; game++) {
+      await page.getByRole('button', { name: 'Start game' }).click();
+      // The first game, a turn in, stays autosaved: the next replaces it once asked.
+      if (game === 2) await page.getByRole('button', { name: 'Replace it' }).click();
+      await mapReady(page);
+      expect(await canvases(), `game ${game}: one map`).toBe(1);
+      if (game === 1) {
+        await endTurn(page);
+        await page.waitForSelector('#report-title:has-text("Turn 1 report")');
+      }
+      // Nothing queued: New game leaves at once (the game stays autosaved).
+      await page.getByRole('button', { name: 'New game' }).click();
+      await page.waitForSelector('form.start');
+      await page.waitForFunction(() => document.body.dataset.ready === 'picture');
+      // The same picture as on the first visit, framed on the scenario still chosen.
+      expect(await view(), `after game ${game}`).toEqual(first);
+      expect(await page.locator('#scenario').inputValue()).toBe('xian-2023');
+      expect(await canvases(), `after game ${game}: no map left`).toBe(0);
+      if (game === 1) await page.locator('#map').screenshot({ path: join(SHOTS, 'start-picture-after-a-game.png') });
+      if (game === 2 || game === 5) alive.push(await phaserObjects());
+    }
+    // Phaser's module-wide objects are made once, with the first game; none is kept per game.
+    expect((alive[1] ?? Infinity) - (alive[0] ?? 0), `Phaser objects after games 2 and 5: ${alive.join(', ')}`).toBeLessThan(20);
+    expect(errors).toEqual([]);
+  }, 120_000);
 
   it('fetches the map’s modules (Phaser) after the page has loaded, while the start screen idles, without running them; Start downloads them no more', async () => {
     // A fresh browser context: nothing of the game in its cache yet.

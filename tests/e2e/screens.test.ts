@@ -217,6 +217,44 @@ describe('any region’s map', () => {
   const MARGIN = 12;
 
   it.each([
+    { width: 390, height: 844, projector: false },
+    { width: 1366, height: 768, projector: false },
+    { width: 1920, height: 1080, projector: false },
+    { width: 1920, height: 1080, projector: true },
+  ])('no label is cut by the map view’s edge at $width×$height (large text: $projector), in two scenarios', async ({ width, height, projector }) => {
+    const { page, errors } = await openPage(h, { viewport: { width, height } });
+    if (projector) {
+      await page.goto(`${h.url}?view=projector`);
+      await page.waitForSelector('form.start');
+    }
+    const tag = `${width}${projector ? '-projector' : ''}`;
+    for (const scenario of ['classroom-short', 'xian-2023']) {
+      await page.selectOption('#scenario', scenario);
+      await chooseSeats(page, { Beijing: 'human', Moscow: 'greedy' });
+      await page.getByRole('button', { name: 'Start game' }).click();
+      await mapReady(page);
+      await settle(page);
+      await page.waitForTimeout(300);
+      const canvas = await page.locator('#map canvas').boundingBox();
+      if (!canvas) throw new Error('no map');
+      const labels = JSON.parse((await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.labels)) ?? '[]') as { text: string; x: number; y: number; w: number; h: number }[];
+      // A label wholly past the edge is not seen; one reaching into the view must be seen whole.
+      const seen = labels.filter((l) => l.x < canvas.width && l.y < canvas.height && l.x + l.w > 0 && l.y + l.h > 0);
+      // The countries' names and most cities' are shown (the rule leaves out only what cannot fit).
+      expect(seen.length, `${scenario} at ${tag}: labels seen`).toBeGreaterThanOrEqual(12);
+      for (const l of seen) {
+        const where = `${l.text} at ${l.x}, ${l.y} (${l.w} × ${l.h}) on ${Math.round(canvas.width)} × ${Math.round(canvas.height)}`;
+        expect.soft(l.x >= -0.5 && l.y >= -0.5 && l.x + l.w <= canvas.width + 0.5 && l.y + l.h <= canvas.height + 0.5, `${scenario} at ${tag}: ${where}`).toBe(true);
+      }
+      await page.locator('#map').screenshot({ path: join(SHOTS, `screens-labels-${scenario}-${tag}.png`) });
+      // Back to the start screen for the next scenario (nothing is queued: New game asks nothing).
+      await page.getByRole('button', { name: 'New game' }).click();
+      await page.waitForSelector('form.start');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
     { width: 360, height: 740, touch: true },
     { width: 1366, height: 768, touch: false },
   ])('a Caucasus and Turkey scenario at $width×$height is framed on its own countries and cities, with a margin', async ({ width, height, touch }) => {
