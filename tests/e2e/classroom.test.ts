@@ -259,6 +259,13 @@ describe('a classroom game', () => {
     await end.click();
     await proj.page.waitForSelector('text=Game over');
     await bj.page.waitForSelector('text=the game is over');
+    // The facilitator stopped early: the projector, the team and the console say so in the same words, and nobody "wins" (issue 12).
+    const outcome = async (d: typeof proj) => [await d.page.locator('#result-title').innerText(), await d.page.locator('[data-testid="game-outcome"] p').innerText()];
+    const [headline, detail] = await outcome(proj);
+    expect(headline).toMatch(/^The facilitator ended the game after turn \d+ of \d+$/);
+    expect(detail).toMatch(/^(\w+ led on points, \d+ to \d+|\w+ and \w+ were level on points, \d+ each)\.$/);
+    expect(await outcome(bj)).toEqual([headline, detail]);
+    expect(await fac.page.locator('.console .status p').first().innerText()).toContain(`${headline ?? ''}: ${detail ?? ''}`);
     const href = (await fac.page.locator('a[data-key="export"]').getAttribute('href')) ?? '';
     const record = (await fac.page.evaluate(async (u) => (await fetch(u)).json(), href)) as { format: string; code: string };
     expect(record).toMatchObject({ format: 'new-great-game/room', code });

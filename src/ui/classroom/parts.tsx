@@ -6,6 +6,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import QRCode from 'qrcode';
 import type { Addressee, RoleInfo, RoomPublic, Sender, TeamMessage } from '../../classroom/protocol';
 import { MAX_TEXT, isTeamParty } from '../../classroom/protocol';
+import { roomOutcome } from '../../classroom/outcome';
 import type { ClassroomState } from './classroomStore';
 import { busy, clockText, timeLeft } from './classroomStore';
 import { useSlice } from '../storeHooks';
@@ -77,6 +78,23 @@ export function useNow(): number {
 export const stageWords = (room: RoomPublic): string => (room.deciding ? 'the computer players are deciding' : room.stage === 'orders' ? 'the powers give their orders' : 'the republics choose their stances');
 
 /** "3:12 left for orders", "Paused (2:00 left)", "No time limit". Read out only when the minute changes, not every second. */
+/** How the game ended, the same words on every screen (src/classroom/outcome.ts); nothing while it goes on. `landing`: the heading takes the focus a screen lands on. */
+export function GameOutcome({ landing = false }: { landing?: boolean }) {
+  const room = useClassroom((s) => s.room);
+  const scenario = useClassroom((s) => s.scenario);
+  const board = useClassroom((s) => s.game?.view);
+  const said = room && scenario ? roomOutcome(scenario, room, board) : null;
+  if (!said) return null;
+  return (
+    <section class="panel game-outcome" aria-labelledby="result-title" data-testid="game-outcome">
+      <h2 id="result-title" tabIndex={landing ? -1 : undefined} data-landing={landing ? true : undefined}>
+        {said.headline}
+      </h2>
+      <p>{said.detail}</p>
+    </section>
+  );
+}
+
 export function Countdown({ room, big = false }: { room: RoomPublic; big?: boolean }) {
   const skew = useClassroom((s) => s.skew);
   const now = useNow();

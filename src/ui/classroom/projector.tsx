@@ -4,7 +4,7 @@
 // may see: the server sends the projector the public board.
 import type { Scenario, StateLike, TurnReport } from '../../engine';
 import { counted, own, pointsText, summarizeTurn, turnDate } from '../../engine';
-import { Countdown, NewsList, QrCode, TeamSubmissions, stageWords, useClassroom } from './parts';
+import { Countdown, GameOutcome, NewsList, QrCode, TeamSubmissions, stageWords, useClassroom } from './parts';
 import { classroomLink } from './route';
 
 const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
@@ -113,12 +113,7 @@ export function ProjectorScreen() {
         )}
       </header>
       <Countdown room={room} big />
-      {room.phase === 'ended' && room.result && (
-        <section class="panel" aria-labelledby="result-title">
-          <h2 id="result-title">{room.result.winner ? `${powerName(scenario, room.result.winner)} wins` : 'No winner'}</h2>
-          <p>{room.result.reason}</p>
-        </section>
-      )}
+      <GameOutcome />
       {/* The whole class reads this screen: roles by their own names, never which team plays them (seats.ts, TeamNames). */}
       <TeamSubmissions room={room} id="who-title" names="role-names" />
       {room.phase === 'lobby' && <JoinHere code={room.code} />}

@@ -13,7 +13,7 @@ import { CountryPanel, FactsTable, QueuePanel, ReportView } from '../game';
 import { SideBriefing } from '../briefings';
 import { useGameStore } from '../storeHooks';
 import { draftOf } from './classroomStore';
-import { Countdown, MessageList, NewsList, Refusal, SayForm, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
+import { Countdown, GameOutcome, MessageList, NewsList, Refusal, SayForm, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
 
 const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
 
@@ -84,14 +84,7 @@ export function TeamScreen() {
         )}
         <Countdown room={room} />
       </header>
-      {room.phase === 'ended' && room.result && (
-        <section class="panel" aria-labelledby="result-title">
-          <h2 id="result-title" tabIndex={-1} data-landing>
-            {room.result.winner ? `${powerName(scenario, room.result.winner)} wins` : 'The game is over'}
-          </h2>
-          <p>{room.result.reason}</p>
-        </section>
-      )}
+      <GameOutcome landing />
       {/* This turn's injects at the top: at the bottom, under the orders and the report, a phone never showed them. */}
       <NewsList room={room} when="this-turn" />
       <SideBriefing scenario={scenario} role={role.role} open={(game?.reports.length ?? 0) === 0} />
