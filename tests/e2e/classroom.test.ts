@@ -177,6 +177,16 @@ describe('a classroom game', () => {
     expect(await axeViolations(proj.page)).toEqual([]);
     await bj.page.waitForSelector('.report [data-testid="report-summary"]');
     await bj.page.waitForSelector('[data-key="submit"]');
+    // On the phone the new report sits below the next turn's orders: once the turn resolves its heading is
+    // brought into sight with the focus, as after End turn in the solo game (issue 12).
+    await bj.page.waitForFunction(() => document.activeElement?.id === 'report-title', undefined, { timeout: 5000 });
+    const reportTop = await bj.page.evaluate(() => {
+      const r = document.getElementById('report-title')?.getBoundingClientRect();
+      return r ? [r.top, r.bottom, window.innerHeight] : [];
+    });
+    expect(reportTop[0]).toBeGreaterThanOrEqual(0);
+    expect(reportTop[1]).toBeLessThanOrEqual(reportTop[2] ?? 0);
+    await shot(bj.page, 'team-phone-turn2');
     await mo.page.waitForSelector('.report [data-testid="report-summary"]');
     await shot(mo.page, 'team-laptop-turn2');
     await fac.page.waitForSelector('text=Turn 2 of');

@@ -9,7 +9,7 @@ import type { RepublicChoice, Scenario, StateLike } from '../../engine';
 import { STANCE_PCT, describeChoice, indexScenario, orderLabel, own, pointsText, republicChoices, standing } from '../../engine';
 import { budgetLine, teamHeading } from './seats';
 import type { RoleInfo, RoomPublic, TeamPrivate } from '../../classroom/protocol';
-import { CountryPanel, FactsTable, QueuePanel, ReportView } from '../game';
+import { CountryPanel, FactsTable, QueuePanel, ReportView, useNewReportInSight } from '../game';
 import { SideBriefing } from '../briefings';
 import { useGameStore } from '../storeHooks';
 import { draftOf } from './classroomStore';
@@ -65,6 +65,9 @@ export function TeamScreen() {
   const scenario = useClassroom((s) => s.scenario);
   const game = useClassroom((s) => s.game);
   const team = useClassroom((s) => s.team);
+  // Once a turn resolves, its report comes into sight with the focus, as after End turn in the
+  // solo game: on a phone it sits below the next turn's orders, and students scrolled to find it.
+  useNewReportInSight(room && you?.kind === 'team' ? `${room.code}/${you.role}` : null, game?.reports.length ?? 0, game?.view.phase.kind !== 'over');
   if (!room || !scenario || you?.kind !== 'team') return null;
   const role = room.roles.find((r) => r.role === you.role);
   if (!role) return null;
