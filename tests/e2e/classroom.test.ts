@@ -167,6 +167,9 @@ describe('a classroom game', () => {
     // One row per contested country, and the whole panel fits a 1080-px projector without scrolling.
     expect(await proj.page.locator('[data-testid="turn-table"] tbody tr').count()).toBe(5);
     expect(await proj.page.getByTestId('last-turn').textContent()).toMatch(/Turn 1: what happened/);
+    // Points scored only with their unit, above the table; a bare "+1" beside a holder read as the map's leader's margin (issue 12).
+    for (const cell of await proj.page.locator('[data-testid="turn-table"] tbody td:last-child').allTextContents()) expect(cell).toMatch(/^(nobody|\w+ (leads|controls))$/);
+    expect(await proj.page.locator('[data-testid="last-turn"] .points-line').textContent()).toMatch(/^Beijing [+−]\d+ points? · Moscow [+−]\d+ points?$/);
     // Let the map's pulse on the changed labels finish before the picture.
     await proj.page.waitForTimeout(900);
     await shot(proj.page, 'projector-turn2');
@@ -275,6 +278,8 @@ describe('a classroom game', () => {
     expect(headline).toMatch(/^The facilitator ended the game after turn \d+ of \d+$/);
     expect(detail).toMatch(/^(\w+ led on points, \d+ to \d+|\w+ and \w+ were level on points, \d+ each)\.$/);
     expect(await outcome(bj)).toEqual([headline, detail]);
+    await shot(proj.page, 'projector-ended');
+    await shot(bj.page, 'team-phone-ended');
     expect(await fac.page.locator('.console .status p').first().innerText()).toContain(`${headline ?? ''}: ${detail ?? ''}`);
     const href = (await fac.page.locator('a[data-key="export"]').getAttribute('href')) ?? '';
     const record = (await fac.page.evaluate(async (u) => (await fetch(u)).json(), href)) as { format: string; code: string };
