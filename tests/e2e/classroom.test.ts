@@ -278,6 +278,14 @@ describe('a classroom game', () => {
     expect(headline).toMatch(/^The facilitator ended the game after turn \d+ of \d+$/);
     expect(detail).toMatch(/^(\w+ led on points, \d+ to \d+|\w+ and \w+ were level on points, \d+ each)\.$/);
     expect(await outcome(bj)).toEqual([headline, detail]);
+    // On the phone, left scrolled down at the last report, the end comes into sight with the focus.
+    await bj.page.waitForFunction(() => document.activeElement?.id === 'result-title', undefined, { timeout: 5000 });
+    const endTop = await bj.page.evaluate(() => {
+      const r = document.getElementById('result-title')?.getBoundingClientRect();
+      return r ? [r.top, r.bottom, window.innerHeight] : [];
+    });
+    expect(endTop[0]).toBeGreaterThanOrEqual(0);
+    expect(endTop[1]).toBeLessThanOrEqual(endTop[2] ?? 0);
     await shot(proj.page, 'projector-ended');
     await shot(bj.page, 'team-phone-ended');
     expect(await fac.page.locator('.console .status p').first().innerText()).toContain(`${headline ?? ''}: ${detail ?? ''}`);
