@@ -21,6 +21,14 @@
 //   projector (a news item is for the whole room). Senders and addressees are tagged values
 //   (`Sender`, `Addressee`), never a word beside role ids: a scenario may call a power
 //   `facilitator` or `all`, and it must neither read the facilitator's notes nor stand for everyone.
+// - Anonymity between teams: a team's name (the facilitator renames teams "Team 3" so that the
+//   class cannot tell who plays which role) is sent to the facilitator and to that team only.
+//   Every other device is sent the room with each team seat's name as null (`ShownSeat`): the
+//   projector and every team get one and the same room (roles, who is a team or a computer,
+//   devices connected, who has submitted), and a team reads its own name in its `TeamPrivate`.
+//   So the room goes out in two variants, each serialised and compressed once for all its
+//   devices: the facilitator's, and the class's. src/classroom/README.md lists what each
+//   audience receives.
 import { z } from 'zod';
 import type { Order, PowerView, RepublicChoice, Scenario, TurnReport } from '../engine';
 
@@ -115,13 +123,20 @@ export type Timer =
   | { kind: 'running'; endsAt: number; grace: boolean }
   | { kind: 'paused'; leftMs: number; grace: boolean };
 
+/**
+ * A seat as a device is sent it: whole to the facilitator; to every other device a team's
+ * name is null (which team plays a role is not the class's to read; a team has its own name
+ * in `TeamPrivate.name`). A computer seat is the same for everyone.
+ */
+export type ShownSeat = Seat | { kind: 'team'; name: null };
+
 export interface RoleInfo {
   /** A power's or a contested republic's id. */
   role: string;
   kind: 'power' | 'republic';
   /** The power's or country's name. */
   name: string;
-  seat: Seat;
+  seat: ShownSeat;
   /** Devices of this team connected now (0 for a computer). */
   connected: number;
   /** Whether this role has given its orders (powers) or stance (republics) for the current stage. */
@@ -148,7 +163,7 @@ export interface TeamMessage {
   text: string;
 }
 
-/** What every device in the room sees. Nothing secret. */
+/** What every device in the room sees. Nothing secret: teams' names only in the facilitator's (see `ShownSeat`). */
 export interface RoomPublic {
   code: string;
   scenarioId: string;
@@ -169,9 +184,11 @@ export interface RoomPublic {
   result?: { winner: string | null; reason: string };
 }
 
-/** What only one team sees: its draft, what it submitted, and (a republic in the stance stage) the offers made to it. */
+/** What only one team sees: its own name, its draft, what it submitted, and (a republic in the stance stage) the offers made to it. */
 export interface TeamPrivate {
   role: string;
+  /** The team's own name as the facilitator seated it (null: the computer plays the role now). No other team is sent it. */
+  name: string | null;
   draft: Order[];
   submitted: Order[] | null;
   stance: RepublicChoice | null;

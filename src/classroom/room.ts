@@ -32,7 +32,7 @@ import type { Decided, Decision } from './decide';
 import { decide } from './decide';
 import { diffView } from './board';
 import { endedEarly } from './outcome';
-import type { Addressee, ClientMessage, GameSnapshot, GameUpdate, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, Sender, ServerMessage, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
+import type { Addressee, ClientMessage, GameSnapshot, GameUpdate, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, Sender, ServerMessage, ShownSeat, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
 import { FACILITATOR_ONLY, TEAM_ONLY, isTeamParty, sameParty } from './protocol';
 
 /** Everything fixed when a room is made (stored once). */
@@ -707,11 +707,19 @@ function ordersRecord(orders: ReadonlyMap<string, Order[]>): Record<string, Orde
 
 // ---- What each device sees ----
 
-export function publicRoom(room: RoomState, now: number, connected: ReadonlyMap<string, number>): RoomPublic {
+/**
+ * Who a room is shown to: the facilitator (every team's name) or the class (the projector and
+ * every team: each team seat's name is null, so a team renamed "Team 3" stays anonymous; a
+ * team reads its own name in its `TeamPrivate`).
+ */
+export type RoomViewer = 'facilitator' | 'class';
+
+export function publicRoom(room: RoomState, now: number, connected: ReadonlyMap<string, number>, viewer: RoomViewer): RoomPublic {
   const roles: RoleInfo[] = room.roles.map((r) => {
     const seat = room.seats.get(r.id) ?? { kind: 'computer', player: 'rule' };
+    const shown: ShownSeat = seat.kind === 'team' && viewer !== 'facilitator' ? { kind: 'team', name: null } : seat;
     const submitted = room.phase === 'playing' && (r.kind === 'power' ? room.stage === 'orders' && room.submitted.has(r.id) : room.stage === 'stances' && room.stances.has(r.id));
-    return { role: r.id, kind: r.kind, name: r.name, seat, connected: seat.kind === 'team' ? connected.get(r.id) ?? 0 : 0, submitted };
+    return { role: r.id, kind: r.kind, name: r.name, seat: shown, connected: seat.kind === 'team' ? connected.get(r.id) ?? 0 : 0, submitted };
   });
   return {
     code: room.creation.code,
@@ -737,7 +745,8 @@ export function teamPrivate(room: RoomState, role: string): TeamPrivate {
     offered = idRecord<number>();
     for (const [p, v] of offers(indexScenario(room.creation.scenario), role, ordersRecord(room.turnOrders))) offered[p] = v;
   }
-  return { role, draft: room.drafts.get(role) ?? [], submitted: room.submitted.get(role) ?? null, stance: room.stances.get(role) ?? null, offers: offered };
+  const seat = room.seats.get(role);
+  return { role, name: seat?.kind === 'team' ? seat.name : null, draft: room.drafts.get(role) ?? [], submitted: room.submitted.get(role) ?? null, stance: room.stances.get(role) ?? null, offers: offered };
 }
 
 /** Whose board a device sees: its own power's, or (everyone else) the public board, ''. */
@@ -787,7 +796,7 @@ export function welcome(room: RoomState, who: Identity, now: number, connected: 
     t: 'welcome',
     you: who,
     scenario: c.scenario,
-    room: publicRoom(room, now, connected),
+    room: publicRoom(room, now, connected, who.kind === 'facilitator' ? 'facilitator' : 'class'),
     game: gameSnapshot(room, who),
     team: who.kind === 'team' ? teamPrivate(room, who.role) : null,
     messages: messagesFor(room, who),
@@ -803,6 +812,23 @@ function audiences(room: RoomState): { to: Audience; who: Identity }[] {
     ...room.roles.map((r) => ({ to: { kind: 'team', role: r.id } as Audience, who: { kind: 'team', role: r.id } as Identity })),
   ];
 }
+
+/**
+ * The room's new public state for every device: the facilitator's with the teams' names, and
+ * one object for the class (the projector and every team's role), so it is serialised and
+ * compressed once for all of them (the hub's `route`).
+ */
+export function roomUpdates(room: RoomState, now: number, connected: ReadonlyMap<string, number>): Outgoing[] {
+  const forClass: ServerMessage = { t: 'room', room: publicRoom(room, now, connected, 'class') };
+  return [
+    { to: { kind: 'facilitator' }, msg: { t: 'room', room: publicRoom(room, now, connected, 'facilitator') } },
+    { to: { kind: 'projector' }, msg: forClass },
+    ...room.roles.map((r): Outgoing => ({ to: { kind: 'team', role: r.id }, msg: forClass })),
+  ];
+}
+
+/** What the room is told when devices come or go: only who is connected changed (the outbox says nothing without entries). */
+export const presence = roomUpdates;
 
 function lastMessage(room: RoomState, is: (m: TeamMessage) => boolean): TeamMessage | undefined {
   for (let i = room.messages.length - 1; i >= 0; i--) {
@@ -860,7 +886,7 @@ export function outbox(room: RoomState, entries: readonly LogEntry[], now: numbe
         roomChanged = true;
     }
   }
-  if (roomChanged) out.push({ to: { kind: 'all' }, msg: { t: 'room', room: publicRoom(room, now, connected) } });
+  if (roomChanged) out.push(...roomUpdates(room, now, connected));
   // The turns these entries resolved (they are the log's last entries): each made a report and a new board.
   const first = room.log.length - entries.length;
   let resolved = 0;

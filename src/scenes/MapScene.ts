@@ -77,6 +77,8 @@ export class MapScene extends Phaser.Scene {
   /** The scenario the static layers were drawn for (null: none, the start screen's map); nothing drawn yet at first. */
   private drawnFor: unknown = NOT_DRAWN;
   private tooltip: Phaser.GameObjects.Text | null = null;
+  /** The event cards on the map now, with where each sits on screen (px from the canvas's top). */
+  private cards: { card: Phaser.GameObjects.Text; title: string; top: number; bottom: number }[] = [];
   /** Each country's leader and lead at the last refresh, to animate what changed. */
   private lastStanding = new Map<string, string>();
   /** How many turn reports had been animated. */
@@ -284,16 +286,42 @@ export class MapScene extends Phaser.Scene {
     const cam = this.cameras.main;
     // Cards sit at the top of the view as it is now, one size on screen whatever the zoom.
     const cardPx = Math.max(12, Math.min(22, cam.width / 40));
+    // Below the zoom buttons that float over the map's top corner (44 px targets and their
+    // margins); each card under the one before by its own height, as a narrow view wraps a
+    // title onto two lines.
+    let top = 72;
+    // A turn played before the last one's cards have faded (a quick player, hot seat) would
+    // lay its cards over them: the last turn's go first.
+    for (const old of this.cards) {
+      this.tweens.killTweensOf(old.card);
+      old.card.destroy();
+    }
+    this.cards = [];
     report.events.forEach((e, i) => {
-      // Below the zoom buttons that float over the map's top corner.
-      const [x, y] = this.worldAt(cam.width / 2, 64 + i * cardPx * 2.3);
+      const [x, y] = this.worldAt(cam.width / 2, top);
       const card = this.add
         .text(x, y, e.title, { fontFamily: 'system-ui, sans-serif', fontSize: '22px', color: '#10151c', backgroundColor: '#ffd84d', padding: { x: 10, y: 6 }, wordWrap: { width: Math.max(200, (cam.width - 24) * (22 / cardPx)) } })
         .setOrigin(0.5, 0)
         .setScale(cardPx / 22 / cam.zoom)
         .setDepth(20);
-      this.tweens.add({ targets: card, alpha: { from: 1, to: 0 }, delay: 2500 + i * 400, duration: 900, onComplete: () => card.destroy() });
+      const height = card.displayHeight * cam.zoom;
+      const shown = { card, title: e.title, top, bottom: top + height };
+      this.cards.push(shown);
+      top += height + 6;
+      this.tweens.add({
+        targets: card,
+        alpha: { from: 1, to: 0 },
+        delay: 2500 + i * 400,
+        duration: 900,
+        onComplete: () => {
+          card.destroy();
+          this.cards = this.cards.filter((c) => c !== shown);
+        },
+      });
     });
+    // Where the cards on the map sit (px from the canvas's top), for the browser tests.
+    const host = (this.game.canvas as HTMLCanvasElement | null)?.parentElement;
+    if (host) host.dataset.eventCards = JSON.stringify(this.cards.map(({ title, top, bottom }) => ({ title, top, bottom })));
     for (const c of report.changes) {
       if (!c.path.startsWith('projects.') || !String(c.to).startsWith('built')) continue;
       const def = s.projects.find((p) => `projects.${p.id}` === c.path);

@@ -757,7 +757,9 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   private route(room: LiveRoom<S, E>, out: readonly { to: Audience; msg: ServerMessage }[], corked: Set<Conn>): void {
     // The model gives one message object to every audience that is told the same (a board
     // update is made once per viewer: every device that sees the public board gets the same
-    // one), so each object is serialised, encoded and compressed once however many devices it goes to.
+    // one; the room once for the facilitator, with the teams' names, and once for the projector
+    // and every team, without them), so each object is serialised, encoded and compressed once
+    // however many devices it goes to.
     const frames = new Map<ServerMessage, Frame>();
     for (const { to, msg } of out) {
       const conns = [...room.conns].filter((c) => c.who && reaches(to, c.who));

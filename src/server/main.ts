@@ -99,12 +99,7 @@ async function printRoom(c: Pick<NewCreation, 'code' | 'scenario'>, base: string
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   let base = '';
-  const model = {
-    ...roomModel,
-    // The outbox says nothing without entries; a device coming or going changes only the room's public view.
-    presence: (room: roomModel.RoomState, now: number, connected: ReadonlyMap<string, number>) => [{ to: { kind: 'all' } as const, msg: { t: 'room', room: roomModel.publicRoom(room, now, connected) } as const }],
-  };
-  const server = await startServer(model, {
+  const server = await startServer(roomModel, {
     port: o.port,
     host: o.host,
     db: o.db,

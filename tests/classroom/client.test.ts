@@ -224,7 +224,12 @@ describe('the store and the bridge, against the room model', () => {
     expect(fac.store.getState().refusals.size).toBe(0);
     const room = proj.store.getState().room;
     expect(room?.phase).toBe('playing');
-    expect(room?.roles.find((r) => r.role === 'moscow')?.seat).toEqual({ kind: 'team', name: 'Red Square' });
+    // Which team plays Moscow is the facilitator's and Moscow's own to know: the projector and Beijing hold no team's name.
+    expect(room?.roles.find((r) => r.role === 'moscow')?.seat).toEqual({ kind: 'team', name: null });
+    expect(bj1.store.getState().room?.roles.find((r) => r.role === 'moscow')?.seat).toEqual({ kind: 'team', name: null });
+    expect(fac.store.getState().room?.roles.find((r) => r.role === 'moscow')?.seat).toEqual({ kind: 'team', name: 'Red Square' });
+    expect(mo.store.getState().team?.name).toBe('Red Square');
+    expect(bj1.store.getState().team?.name).toBe('Beijing');
     expect(room?.timer).toEqual({ kind: 'running', endsAt: clock.now() + 120_000, grace: false });
 
     // Beijing's first device queues an order in the game store (as the play screen's Queue button does).

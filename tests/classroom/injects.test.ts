@@ -30,7 +30,7 @@ describe('the events the console offers to fire', () => {
     const [happened] = once;
     if (!happened) throw new Error('the scenario has no once-only event');
     const state = { ...room.record.state, fired: [happened.id, ...again.map((e) => e.id)] };
-    const offered = injectableEvents(scenario, state, publicRoom(room, 1000, new Map())).map((e) => e.id);
+    const offered = injectableEvents(scenario, state, publicRoom(room, 1000, new Map(), 'facilitator')).map((e) => e.id);
     expect(offered).not.toContain(happened.id);
     expect(offered).toEqual(scenario.events.filter((e) => e.id !== happened.id).map((e) => e.id));
   });
@@ -40,7 +40,7 @@ describe('the events the console offers to fire', () => {
     const first = scenario.events[0];
     if (!first) throw new Error('the scenario has no events');
     act({ id: 2, t: 'inject-event', event: first.id });
-    const pub = publicRoom(room, 1000, new Map());
+    const pub = publicRoom(room, 1000, new Map(), 'facilitator');
     const offered = injectableEvents(scenario, room.record.state, pub);
     expect(offered.map((e) => e.id)).not.toContain(first.id);
     expect(offered.length).toBeGreaterThan(0);

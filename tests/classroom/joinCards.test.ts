@@ -27,7 +27,7 @@ function seat(r: RoomState, role: string, seat: Extract<ClientMessage, { t: 'sea
 function consoleView(r: RoomState) {
   const w = welcome(r, FAC, 0, new Map());
   if (w.t !== 'welcome' || !w.codes) throw new Error('no codes');
-  return { room: publicRoom(r, 0, new Map()), teams: w.codes.teams };
+  return { room: publicRoom(r, 0, new Map(), 'facilitator'), teams: w.codes.teams };
 }
 
 describe('join cards', () => {

@@ -31,7 +31,7 @@ function played(turns: number): RoomState {
 }
 
 /** What a device of the room is shown: the public room and its board. */
-const shown = (r: RoomState) => roomOutcome(scenario, publicRoom(r, clock, new Map()), gameSnapshot(r, FAC).view);
+const shown = (r: RoomState) => roomOutcome(scenario, publicRoom(r, clock, new Map(), 'class'), gameSnapshot(r, FAC).view);
 
 describe('how a game ended', () => {
   it('a game the facilitator stopped early says when, and who led on points, never who won', () => {

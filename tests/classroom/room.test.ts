@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientMessage, Identity, RoomSettings } from '../../src/classroom/protocol';
 import type { LogEntry, RoomState } from '../../src/classroom/room';
-import { applyEntry, createRoom, dueEntries, exportRoom, gameSnapshot, handleMessage, identify, messagesFor, outbox, publicRoom, replayRoom, settleDue, teamPrivate } from '../../src/classroom/room';
+import { applyEntry, createRoom, dueEntries, exportRoom, gameSnapshot, handleMessage, identify, messagesFor, outbox, publicRoom, replayRoom, settleDue, teamPrivate, welcome } from '../../src/classroom/room';
 import { loadSave, SAVE_VERSION, stateHash, viewFor } from '../../src/engine';
 import { greedyPlayer } from '../../src/ai/greedy';
 import { loadShipped } from '../engine/helpers';
@@ -98,7 +98,7 @@ describe('a turn', () => {
     const out = outbox(r, entries, clock, new Map());
     const seen = (who: string) => out.filter((o) => o.to.kind === 'all' || (o.to.kind === 'team' && o.to.role === who)).map((o) => JSON.stringify(o.msg));
     expect(seen(MOSCOW).some((m) => m.includes('"submitted":[') || m.includes(JSON.stringify(orders[0])))).toBe(false);
-    expect(publicRoom(r, clock, new Map()).roles.find((x) => x.role === BEIJING)?.submitted).toBe(true);
+    expect(publicRoom(r, clock, new Map(), 'class').roles.find((x) => x.role === BEIJING)?.submitted).toBe(true);
     const closing = send(r, team(MOSCOW), { t: 'submit', orders: greedy(r, MOSCOW) });
     expect(closing.map((e) => e.k)).toEqual(['submit', 'close-orders']);
     expect(r.record.state.turn).toBe(2);
@@ -203,10 +203,40 @@ describe('a turn', () => {
     const event = scenario.events.find((e) => !e.repeatable)!;
     send(r, FAC, { t: 'inject-event', event: event.id });
     expect(refusal(r, FAC, { t: 'inject-event', event: event.id })).toContain('fired by hand twice');
-    expect(publicRoom(r, clock, new Map()).news.at(-1)).toMatchObject({ kind: 'event', event: event.id });
+    expect(publicRoom(r, clock, new Map(), 'class').news.at(-1)).toMatchObject({ kind: 'event', event: event.id });
     send(r, FAC, { t: 'resolve-now' });
     expect(r.reports[0]?.events.find((e) => e.id === event.id)?.injected).toBe(true);
     expect(refusal(r, FAC, { t: 'inject-event', event: event.id })).toContain('has already happened');
+  });
+
+  it('a renamed team is named to the facilitator and to itself only: the class is sent one room, with no team names', () => {
+    const r = room();
+    const renamed = send(r, FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team 3' } });
+    const entries = [...renamed, ...send(r, FAC, { t: 'seat', role: MOSCOW, seat: { kind: 'team', name: 'Red Square' } })];
+    const out = outbox(r, entries, clock, new Map([['uzbekistan', 1]]));
+    const rooms = out.filter((o) => o.msg.t === 'room');
+    // Two variants: the facilitator's, and one object for the projector and every role's team (serialised and compressed once for them all).
+    expect(rooms.map((o) => (o.to.kind === 'team' ? o.to.role : o.to.kind)).sort()).toEqual(['facilitator', 'projector', ...r.roles.map((x) => x.id)].sort());
+    expect(new Set(rooms.map((o) => o.msg)).size).toBe(2);
+    const seatsIn = (who: string): unknown[] => {
+      const m = rooms.find((o) => (o.to.kind === 'team' ? o.to.role : o.to.kind) === who)?.msg;
+      return m?.t === 'room' ? m.room.roles.map((x) => x.seat) : [];
+    };
+    const teamSeats = (who: string): [string, unknown][] => r.roles.flatMap((x, i) => ((seatsIn(who)[i] as { kind: string } | undefined)?.kind === 'team' ? [[x.id, seatsIn(who)[i]]] : []));
+    expect(teamSeats('facilitator')).toEqual([[BEIJING, { kind: 'team', name: 'Beijing' }], [MOSCOW, { kind: 'team', name: 'Red Square' }], ['uzbekistan', { kind: 'team', name: 'Team 3' }]]);
+    for (const who of ['projector', BEIJING, MOSCOW, 'uzbekistan']) expect(teamSeats(who), who).toEqual([BEIJING, MOSCOW, 'uzbekistan'].map((role) => [role, { kind: 'team', name: null }]));
+    // Each renamed team is told its own name, privately.
+    const told = out.flatMap((o) => (o.msg.t === 'team' && o.to.kind === 'team' ? [[o.to.role, o.msg.team.role, o.msg.team.name]] : []));
+    expect(told).toEqual([['uzbekistan', 'uzbekistan', 'Team 3'], [MOSCOW, MOSCOW, 'Red Square']]);
+    // A welcome likewise: the facilitator's with the names, anyone else's without another team's.
+    const text = (who: Identity): string => JSON.stringify(welcome(r, who, clock, new Map()));
+    expect(text(FAC)).toContain('Red Square');
+    expect(text(FAC)).toContain('Team 3');
+    for (const who of [PROJ, team(BEIJING), team('uzbekistan')]) expect(text(who)).not.toContain('Red Square');
+    for (const who of [PROJ, team(BEIJING), team(MOSCOW)]) expect(text(who)).not.toContain('Team 3');
+    expect(text(team('uzbekistan'))).toContain('Team 3');
+    // The record, the facilitator's, keeps them.
+    expect(exportRoom(r).seats.map((x) => x.seat)).toEqual(seatsIn('facilitator'));
   });
 
   it('messages reach the sender, the addressee and the facilitator only', () => {
@@ -262,7 +292,7 @@ describe('a whole game', () => {
     expect(r.result).not.toBeNull();
     const rebuilt = replayRoom(r.creation, JSON.parse(JSON.stringify(r.log)) as LogEntry[]);
     expect(stateHash(rebuilt.record.state)).toBe(stateHash(r.record.state));
-    expect(publicRoom(rebuilt, clock, new Map())).toEqual(publicRoom(r, clock, new Map()));
+    expect(publicRoom(rebuilt, clock, new Map(), 'facilitator')).toEqual(publicRoom(r, clock, new Map(), 'facilitator'));
     const exported = exportRoom(r);
     expect(JSON.stringify(exported)).not.toContain('secret-facilitator-token');
     expect(JSON.stringify(exported)).not.toContain('TEAM00');

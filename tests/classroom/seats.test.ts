@@ -3,7 +3,7 @@
 // computer, and a team screen read "Beijing — Beijing").
 import { describe, expect, it } from 'vitest';
 import type { ClientMessage, Identity, RoleInfo } from '../../src/classroom/protocol';
-import { applyEntry, createRoom, handleMessage, publicRoom, settleDue } from '../../src/classroom/room';
+import { applyEntry, createRoom, handleMessage, publicRoom, settleDue, teamPrivate } from '../../src/classroom/room';
 import type { RoomState } from '../../src/classroom/room';
 import { answeringNow, budgetLine, seatLine, teamCalled, teamHeading } from '../../src/ui/classroom/seats';
 import { indexScenario, legalOrders, orderCost, own, SAVE_VERSION, startRecord } from '../../src/engine';
@@ -48,7 +48,7 @@ describe('the stage list', () => {
   it('names every seat that answers now, the computer as ready, and no team twice', () => {
     const r = room();
     send(r, FAC, { t: 'start' });
-    const pub = publicRoom(r, clock, new Map());
+    const pub = publicRoom(r, clock, new Map(), 'facilitator');
     expect(pub.stage).toBe('orders');
     const lines = answeringNow(pub).map((x) => seatLine(pub, x));
     expect(lines).toEqual(['Beijing: waiting for orders · no device connected', 'Moscow: computer (greedy) — ready, decides when the stage closes']);
@@ -58,7 +58,7 @@ describe('the stage list', () => {
     const r = room();
     send(r, FAC, { t: 'start' });
     send(r, { kind: 'team', role: 'beijing' }, { t: 'submit', orders: [] });
-    const pub = publicRoom(r, clock, new Map([['kazakhstan', 1]]));
+    const pub = publicRoom(r, clock, new Map([['kazakhstan', 1]]), 'facilitator');
     expect(pub.stage).toBe('stances');
     const lines = answeringNow(pub).map((x) => seatLine(pub, x));
     expect(lines).toContain('Kazakhstan (Team K): waiting for a stance');
@@ -70,20 +70,35 @@ describe('the stage list', () => {
     const r = room();
     send(r, FAC, { t: 'start' });
     send(r, { kind: 'team', role: 'beijing' }, { t: 'submit', orders: [] });
-    const pub = publicRoom(r, clock, new Map([['kazakhstan', 1]]));
-    const lines = answeringNow(pub).map((x) => seatLine(pub, x, 'role-names'));
-    expect(lines).toContain('Kazakhstan: waiting for a stance');
-    expect(lines.join('\n')).not.toContain('Team K');
+    // Even the console's own words, on the room the class is sent: it holds no team's name to print.
+    for (const [pub, names] of [[publicRoom(r, clock, new Map([['kazakhstan', 1]]), 'facilitator'), 'role-names'], [publicRoom(r, clock, new Map([['kazakhstan', 1]]), 'class'), 'team-names']] as const) {
+      const lines = answeringNow(pub).map((x) => seatLine(pub, x, names));
+      expect(lines).toContain('Kazakhstan: waiting for a stance');
+      expect(lines.join('\n')).not.toContain('Team K');
+    }
   });
 });
 
 describe('a team’s name', () => {
   it('is not repeated when it is the role’s own', () => {
-    const pub = publicRoom(room(), clock, new Map());
+    const pub = publicRoom(room(), clock, new Map(), 'facilitator');
     expect(teamHeading(role(pub.roles, 'beijing'))).toBe('Beijing');
     expect(teamCalled(role(pub.roles, 'beijing'))).toBe('Beijing');
     expect(teamHeading(role(pub.roles, 'kazakhstan'))).toBe('Kazakhstan — Team K');
     expect(teamCalled(role(pub.roles, 'kazakhstan'))).toBe('Team K (Kazakhstan)');
+  });
+
+  it('heads a team’s own screen though the room it is sent names no team: its own name comes from its private state', () => {
+    const r = room();
+    const pub = publicRoom(r, clock, new Map(), 'class');
+    const kazakhstan = role(pub.roles, 'kazakhstan');
+    expect(kazakhstan.seat).toEqual({ kind: 'team', name: null });
+    expect(teamHeading(kazakhstan)).toBe('Kazakhstan');
+    const own = teamPrivate(r, 'kazakhstan').name;
+    expect(own).toBe('Team K');
+    expect(teamHeading(kazakhstan, own)).toBe('Kazakhstan — Team K');
+    expect(teamHeading(role(pub.roles, 'beijing'), teamPrivate(r, 'beijing').name)).toBe('Beijing');
+    expect(teamPrivate(r, 'moscow').name).toBeNull();
   });
 });
 

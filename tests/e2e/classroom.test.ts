@@ -298,6 +298,13 @@ describe('a classroom game', () => {
     expect(await debriefPage.locator('h1').textContent()).toContain("the class's debrief");
     await debriefPage.screenshot({ path: join(SHOTS, 'classroom-debrief.png'), fullPage: true });
 
+    // What each browser was sent, as its developer tools show it (a teacher's playtest found the
+    // names there): Team Silk's name reached the console and Beijing's own screen, never the
+    // projector or Moscow's. The welcomes (compressed) are read too.
+    for (const d of [fac, proj, bj, mo]) expect(d.frames.filter((f) => f.startsWith('{"t":"welcome"')).length).toBeGreaterThanOrEqual(2);
+    for (const d of [fac, bj]) expect(d.frames.some((f) => f.includes('Team Silk'))).toBe(true);
+    for (const d of [proj, mo]) expect(d.frames.filter((f) => f.includes('Team Silk'))).toEqual([]);
+
     for (const d of [fac, proj, bj, mo]) {
       // The browser logs each refused try while the server was down; nothing else may go wrong.
       expect(d.errors.filter((e) => !/^WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/ws' failed/.test(e))).toEqual([]);

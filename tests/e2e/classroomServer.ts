@@ -66,6 +66,8 @@ export interface Device {
   context: BrowserContext;
   page: Page;
   errors: string[];
+  /** Every WebSocket message the page received, as the browser's developer tools show it (inflated). */
+  frames: string[];
 }
 
 /** A browser context of its own at `base + path`, its console errors collected. */
@@ -81,6 +83,8 @@ export async function openDevice(browser: Browser, base: string, width: number, 
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
+  const frames: string[] = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload : f.payload.toString('utf8'))));
   await page.goto(`${base}${path}`);
-  return { context, page, errors };
+  return { context, page, errors, frames };
 }

@@ -91,8 +91,20 @@ describe('every screen', () => {
     expect.soft(await labelPx(page), 'country labels on screen (px)').toBeGreaterThanOrEqual(12);
     const zoomIn = page.getByRole('button', { name: 'Zoom in' });
     expect.soft(await inViewport(page, 'button[data-key="zoom-in"] >> visible=true').then((x) => x.inside), 'Zoom in in sight at the start').toBe(true);
+    let mostCards = 0;
     for (let turn = 1; turn <= 8; turn++) {
       await playTurn(page, turn, async () => {
+        // The event cards on the map: under the zoom buttons, none over another (a turn played
+        // quickly laid its cards over the last turn's, still fading; a narrow view wraps a title).
+        const cards = (JSON.parse((await page.evaluate(() => (document.querySelector('#map canvas')?.parentElement as HTMLElement | null)?.dataset.eventCards)) ?? '[]') as { title: string; top: number; bottom: number }[]).sort((a, b) => a.top - b.top);
+        const controls = await page.locator('.map-controls').boundingBox();
+        const mapTop = (await canvas.boundingBox())?.y ?? 0;
+        mostCards = Math.max(mostCards, cards.length);
+        cards.forEach((c, i) => {
+          expect.soft(c.top + mapTop, `event card "${c.title}" below the zoom buttons on turn ${turn}`).toBeGreaterThanOrEqual((controls?.y ?? 0) + (controls?.height ?? 0));
+          const next = cards[i + 1];
+          if (next) expect.soft(next.top, `event card "${next.title}" clear of "${c.title}" on turn ${turn}`).toBeGreaterThanOrEqual(c.bottom);
+        });
         const end = await inViewport(page, '.turn-bar button[data-key="end-turn"]');
         expect.soft(end.inside, `End turn inside 360×740 after queueing on turn ${turn} (top ${end.top}, bottom ${end.bottom})`).toBe(true);
         const map = await canvas.boundingBox();
@@ -120,6 +132,7 @@ describe('every screen', () => {
       }
     }
     await page.waitForSelector('.debrief');
+    expect(mostCards, 'a turn of this game fires two events or more, so the stacking was seen').toBeGreaterThanOrEqual(2);
     expect.soft(await sideways(page), 'debrief at 360 px').toBeLessThanOrEqual(0);
     await page.locator('#debrief-title').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SHOTS, 'screens-360-debrief.png') });

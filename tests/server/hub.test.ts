@@ -433,4 +433,34 @@ describe('large messages', () => {
     expect(boards(beijing)).toEqual(boards(moscow));
     expect(beijing.got.map((m) => m.t)).toEqual(['ack', 'room', 'team', 'game']);
   });
+
+  it('are compressed once per audience variant, not per device: the facilitator\'s, and one for the projector and every team', async () => {
+    // As room.ts tells a room: the facilitator's with the teams' names, one object without them for the class.
+    const named = { t: 'room', room: { pad: 'Team Silk plays Beijing; '.repeat(300) } } as unknown as ServerMessage;
+    const anonymous = { t: 'room', room: { pad: 'a team plays Beijing; '.repeat(300) } } as unknown as ServerMessage;
+    const model: typeof fakeModel = {
+      ...fakeModel,
+      outbox: () => [{ to: { kind: 'facilitator' }, msg: named }, { to: { kind: 'projector' }, msg: anonymous }, ...['beijing', 'moscow'].map((role) => ({ to: { kind: 'team', role } as const, msg: anonymous }))],
+    };
+    const hub = new Hub(model, new MemoryStore<FakeCreation, FakeEntry>(), {});
+    hubs.push(hub);
+    hub.createRoom(creation('ROOM1'));
+    const tokens = ['secret-ROOM1', 'ROOM1', 'BROOM1', 'BROOM1', 'MROOM1'];
+    const peers = tokens.map(() => new DeflatingPeer());
+    const conns = peers.map((p) => hub.connect(p));
+    for (const [i, token] of tokens.entries()) hub.frame(conns[i] as Conn, JSON.stringify({ t: 'hello', id: 0, token }));
+    await tick();
+    for (const p of peers) {
+      p.payloads = [];
+      p.got = [];
+    }
+    hub.frame(conns[2] as Conn, JSON.stringify({ t: 'submit', id: 1, orders: [] }));
+    await tick();
+    const [facilitator, ...rest] = peers as [DeflatingPeer, ...DeflatingPeer[]];
+    expect(peers.map((p) => p.payloads.length)).toEqual([1, 1, 1, 1, 1]);
+    expect(new Set(rest.map((p) => p.payloads[0])).size).toBe(1);
+    expect(rest.map((p) => p.payloads[0])).not.toContain(facilitator.payloads[0]);
+    expect(facilitator.got.filter((m) => m.t === 'room')).toEqual([JSON.parse(JSON.stringify(named))]);
+    for (const p of rest) expect(JSON.stringify(p.got)).not.toContain('Team Silk');
+  });
 });

@@ -36,13 +36,21 @@ afterAll(async () => {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const entriesOf = (x: RoomExport, k: string): RoomExport['log'] => x.log.filter((e) => e.k === k);
+/** The renamed teams' names (`Table Q<n>Z`) found anywhere in what a device received, in order of n, each once. */
+const namesIn = (received: readonly unknown[]): string[] => [...new Set(received.flatMap((m) => JSON.stringify(m).match(/Table Q\dZ/g) ?? []))].sort();
 
 describe('a whole classroom-short game over WebSockets', () => {
-  it('plays seven teams to the end; every device sees only what it may; the record replays to the same hash', async () => {
+  it('plays seven teams to the end; every device sees only what it may, renamed teams anonymous; the record replays to the same hash', async () => {
     const created = await createRoom(server.port, { scenario: { shipped: 'classroom-short' }, seed: 'class-7', settings: NO_TIMER });
     expect(created.code).toMatch(/^[2-9A-HJ-NP-Z]{5}$/);
     expect(created.facilitator.length).toBeGreaterThanOrEqual(24);
     const c = await openClassroom(server.port, created);
+    // Anonymity between teams: once every device has joined, the facilitator renames each team
+    // (names found nowhere in the scenario). Which team plays which role is then the
+    // facilitator's and that team's own to know: no other device may receive a team's name.
+    const teamNames = new Map([...c.roles.keys()].map((role, i) => [role, `Table Q${i + 1}Z`]));
+    for (const [role, name] of teamNames) expect((await c.facilitator.request({ t: 'seat', role, seat: { kind: 'team', name } })).t).toBe('ack');
+    expect(JSON.stringify(c.scenario)).not.toMatch(/Table Q\dZ/);
     // Every device of openClassroom offers permessage-deflate, as browsers do; a second projector does not.
     const plainProjector = await Device.join(server.port, created.code, false);
     expect([...c.roles.values()]).toEqual(['power', 'power', 'republic', 'republic', 'republic', 'republic', 'republic']);
@@ -88,6 +96,13 @@ describe('a whole classroom-short game over WebSockets', () => {
       }
       expect(d.game?.view.viewer).toBe(c.roles.get(who) === 'power' ? who : '');
       expect(d.unfitting, `${who}'s board updates that did not fit`).toBe(0);
+      expect(namesIn(d.received), `the team names ${who} received`).toEqual(who === 'facilitator' ? [...teamNames.values()] : who === 'projector' ? [] : [teamNames.get(who)]);
+    }
+    // The facilitator's console shows who plays which role; every other device the roles only, a team its own name apart.
+    expect(c.facilitator.room?.roles.map((r) => r.seat)).toEqual([...teamNames.values()].map((name) => ({ kind: 'team', name })));
+    for (const [who, d] of [['projector', c.projector] as const, ...c.teams]) {
+      expect(d.room?.roles.map((r) => r.seat), `${who}'s seats`).toEqual([...teamNames.keys()].map(() => ({ kind: 'team', name: null })));
+      expect(d.team?.name ?? null).toBe(teamNames.get(who) ?? null);
     }
     // Boards went compressed to the devices that offered it (once for all of them) and as text to
     // the one that did not: both read the same messages, and hold the same board.
@@ -97,6 +112,7 @@ describe('a whole classroom-short game over WebSockets', () => {
     // The last turn's board leaves after the room's news that the game ended.
     for (const d of [c.projector, plainProjector]) await d.until(() => boards(d).length === turns, 5000, 'every board at both projectors');
     expect(boards(plainProjector)).toEqual(boards(c.projector));
+    expect(namesIn(plainProjector.received), 'the team names a projector without deflate received').toEqual([]);
     expect(JSON.stringify(plainProjector.game)).toBe(JSON.stringify(c.projector.game));
     await plainProjector.close();
     // A device fed every update holds the very board a device joining now is sent whole.
@@ -104,6 +120,7 @@ describe('a whole classroom-short game over WebSockets', () => {
       const token = who === 'facilitator' ? created.facilitator : who === 'projector' ? created.code : (c.facilitator.codes?.teams.find((t) => t.role === who)?.code ?? '');
       const fresh = await Device.join(server.port, token);
       expect(JSON.stringify(d.game), `${who}'s board`).toBe(JSON.stringify(fresh.game));
+      expect(namesIn(fresh.received), `the team names ${who}'s welcome at the end holds`).toEqual(who === 'facilitator' ? [...teamNames.values()] : who === 'projector' ? [] : [teamNames.get(who)]);
       await fresh.close();
     }
     // Messages did reach who they were for: Moscow read Kazakhstan's note to Beijing? Never.
@@ -121,6 +138,8 @@ describe('a whole classroom-short game over WebSockets', () => {
     const record = ex.body as RoomExport;
     expect(record.format).toBe('new-great-game/room');
     expect(JSON.stringify(record)).not.toContain(created.facilitator);
+    // The record is the facilitator's: it says which team played which role.
+    expect(record.seats.map((x) => [x.role, x.seat])).toEqual([...teamNames].map(([role, name]) => [role, { kind: 'team', name }]));
     const submits = entriesOf(record, 'submit');
     const stances = entriesOf(record, 'stance');
     expect(submits).toHaveLength(acked.filter((a) => a.kind === 'submit').length);
@@ -145,6 +164,7 @@ describe('a whole classroom-short game over WebSockets', () => {
     const html = await page.text();
     expect(html).toContain("the class's debrief");
     expect(html).toContain(`Turn ${turns} — `);
+    for (const name of teamNames.values()) expect(html).toContain(name);
     expect((await fetch(`http://127.0.0.1:${server.port}/api/rooms/${created.code}/debrief?key=wrong`)).status).toBe(404);
     await closeClassroom(c);
   });

@@ -220,7 +220,7 @@ function RolesPanel({ room, teamCodes, origin, onCards }: { room: RoomPublic; te
 function RoleRow({ role: r, index, code, origin }: { role: RoleInfo; index: number; code: string | null; origin: string }) {
   const store = useClassroomApi();
   const refusals = useClassroom((s) => s.refusals);
-  const [name, setName] = useState(r.seat.kind === 'team' ? r.seat.name : `Team ${index + 1}`);
+  const [name, setName] = useState(r.seat.kind === 'team' ? (r.seat.name ?? r.name) : `Team ${index + 1}`);
   const [showQr, setShowQr] = useState(false);
   const key = `seat-${r.role}`;
   const value = r.seat.kind === 'team' ? 'team' : `computer:${r.seat.player}`;

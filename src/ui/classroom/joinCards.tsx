@@ -41,7 +41,7 @@ export function joinCards(room: RoomPublic, scenario: Scenario, teamCodes: reado
     const b = anonymous ? undefined : briefingOf.get(r.role);
     cards.push({
       role: r.role,
-      team: r.seat.name,
+      team: r.seat.name ?? r.name,
       roleName: anonymous ? null : r.name,
       address: `${origin}/?join`,
       code,

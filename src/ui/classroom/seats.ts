@@ -5,16 +5,20 @@ import type { Order, ScenarioIndex, StateLike } from '../../engine';
 import { orderCost, own } from '../../engine';
 import type { RoleInfo, RoomPublic } from '../../classroom/protocol';
 
-/** The team's own name when it was renamed ("Team Silk"); null when it is the role's own name, which would only repeat it. */
-export function renamedAs(r: RoleInfo): string | null {
+/**
+ * The team's own name when it was renamed ("Team Silk"); null when it is the role's own name,
+ * which would only repeat it, or unknown here. Only the facilitator's room carries teams'
+ * names: a team's own screen passes its name from its private state (`own`, TeamPrivate.name).
+ */
+export function renamedAs(r: RoleInfo, own: string | null = null): string | null {
   if (r.seat.kind !== 'team') return null;
-  const name = r.seat.name.trim();
-  return name.toLowerCase() === r.name.trim().toLowerCase() ? null : name;
+  const name = (r.seat.name ?? own ?? '').trim();
+  return name === '' || name.toLowerCase() === r.name.trim().toLowerCase() ? null : name;
 }
 
-/** A team screen's heading: "Beijing — Team Silk", or just "Beijing" for a team that kept the role's name. */
-export function teamHeading(r: RoleInfo): string {
-  const renamed = renamedAs(r);
+/** A team screen's heading: "Beijing — Team Silk", or just "Beijing" for a team that kept the role's name (`own`: as in renamedAs). */
+export function teamHeading(r: RoleInfo, own: string | null = null): string {
+  const renamed = renamedAs(r, own);
   return renamed === null ? r.name : `${r.name} — ${renamed}`;
 }
 

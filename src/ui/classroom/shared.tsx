@@ -30,7 +30,7 @@ export interface TeamLink {
   close(): void;
 }
 
-const teamName = (r: RoleInfo): string => (r.seat.kind === 'team' ? r.seat.name : r.name);
+const teamName = (r: RoleInfo): string => (r.seat.kind === 'team' ? (r.seat.name ?? r.name) : r.name);
 
 /** Focuses the element once it is on the page (the hand-over button: where the keyboard starts). */
 function useLanding<T extends HTMLElement>(key: string): preact.RefObject<T> {

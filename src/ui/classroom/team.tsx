@@ -76,7 +76,7 @@ export function TeamScreen() {
   return (
     <>
       <header class="status">
-        <h1>{teamHeading(role)}</h1>
+        <h1>{teamHeading(role, team?.name ?? null)}</h1>
         <p>{room.phase === 'lobby' ? `${room.title}: waiting for the facilitator to start.` : room.phase === 'ended' ? `${room.title}: the game is over.` : `${room.title} · turn ${room.turn} of ${st?.lastTurn ?? scenario.turns}: ${stageWords(room)}.`}</p>
         {st && (
           <ul class="scores" aria-label="Victory points">
