@@ -31,6 +31,7 @@ import { parseRepublicPlayer, republicView } from '../ai/republic';
 import type { Decided, Decision } from './decide';
 import { decide } from './decide';
 import { diffView } from './board';
+import { endedEarly } from './outcome';
 import type { Addressee, ClientMessage, GameSnapshot, GameUpdate, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, Sender, ServerMessage, ShownSeat, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
 import { FACILITATOR_ONLY, TEAM_ONLY, isTeamParty, sameParty } from './protocol';
 
@@ -396,14 +397,16 @@ function resolve(room: RoomState, at: number, fill: ReadonlyMap<string, Republic
 
 function endByFacilitator(room: RoomState): void {
   if (room.phase === 'ended') return;
-  const points = room.creation.scenario.powers.map((p) => ({ id: p.id, name: p.name, points: room.record.state.powers[p.id]?.points ?? 0 })).sort((a, b) => b.points - a.points);
-  const [first, second] = points;
-  const lead = first && (!second || first.points > second.points) ? first : null;
-  const tally = points.map((p) => `${p.name} ${p.points}`).join(', ');
-  const played = turnNumber(room) - 1;
+  const { scenario } = room.creation;
+  const state = room.record.state;
+  const points = (p: string): number => own(state.powers, p)?.points ?? 0;
+  const ranked = scenario.powers.map((p) => p.id).sort((a, b) => points(b) - points(a));
+  const [first, second] = ranked;
+  const lead = first !== undefined && (second === undefined || points(first) > points(second)) ? first : null;
   room.result = {
-    winner: lead?.id ?? null,
-    reason: `The facilitator ended the game after ${played} turn${played === 1 ? '' : 's'}: ${lead ? `${lead.name} led on points` : 'level on points'} (${tally}).`,
+    // The leader stays in the record (the debrief and exports read it), but no screen says it won: outcome.ts.
+    winner: lead,
+    reason: endedEarly(scenario, points, turnNumber(room) - 1, state.lastTurn).line,
   };
   room.phase = 'ended';
   room.timer = { kind: 'off' };

@@ -34,7 +34,7 @@ const countryName = (s: Scenario, id: string): string => s.countries.find((c) =>
 export function GameView({ events, backToEditor }: { events: EventsMemory; backToEditor: (() => void) | null }) {
   const session = useGameStore((s) => s.session);
   const replay = useGameStore((s) => s.replay);
-  useNewReportInSight(session);
+  useSessionReportInSight(session);
   if (!session) return null;
   const s = session.scenario;
   const st = session.record.state;
@@ -95,24 +95,31 @@ export function GameView({ events, backToEditor }: { events: EventsMemory; backT
  * landing stays), not when it ends (the debrief's heading is the landing then), and not while
  * watching the computers (the focus stays on Next turn, so Enter steps on).
  */
-function useNewReportInSight(session: GameSession | null): void {
-  const seen = useRef<{ gameId: string; reports: number } | null>(null);
-  const gameId = session?.gameId ?? null;
-  const reports = session?.reports.length ?? 0;
+function useSessionReportInSight(session: GameSession | null): void {
+  useNewReportInSight(session?.gameId ?? null, session?.reports.length ?? 0, session !== null && session.record.state.phase.kind !== 'over' && humans(session.scenario, session.mode).length > 0);
+}
+
+/**
+ * Brings the newest turn report (`#report-title`) into sight and focuses it when `game`'s
+ * number of `reports` grows while `wanted`; never on the first render of a game (an opened,
+ * resumed or reconnected game keeps its landing). The solo game and a classroom team's
+ * screen (src/ui/classroom/team.tsx) both use it.
+ */
+export function useNewReportInSight(game: string | null, reports: number, wanted: boolean): void {
+  const seen = useRef<{ game: string; reports: number } | null>(null);
   useEffect(() => {
     const before = seen.current;
-    seen.current = gameId === null ? null : { gameId, reports };
-    if (!session || before === null || before.gameId !== gameId || reports <= before.reports) return;
-    if (session.record.state.phase.kind === 'over' || humans(session.scenario, session.mode).length === 0) return;
+    seen.current = game === null ? null : { game, reports };
+    if (!wanted || before === null || before.game !== game || reports <= before.reports) return;
     // After this update has settled (a phone's country sheet closes as the turn is played, moving the report up).
     const frame = requestAnimationFrame(() => {
       const heading = document.getElementById('report-title');
-      // End turn's bar sits just above the report: it stays in sight above it, in reach for the next turn.
+      // End turn's (or Submit's) bar sits just above the report: it stays in sight above it, in reach for the next turn.
       const bar = heading?.closest('section')?.previousElementSibling;
       if (heading) bringIntoSight(heading, bar instanceof HTMLElement && bar.matches('.turn-bar') ? bar : null);
     });
     return () => cancelAnimationFrame(frame);
-  }, [gameId, reports]);
+  }, [game, reports]);
 }
 
 function StatusBar({ session }: { session: GameSession }) {

@@ -51,7 +51,7 @@ describe('replay of a room', () => {
     const r0 = handleMessage(ended, { kind: 'facilitator' }, { id: 9, t: 'end' }, 200_000);
     if (!r0.ok) throw new Error(r0.error);
     for (const e of r0.value) applyEntry(ended, e);
-    expect(ended.result?.reason).toMatch(/^The facilitator ended the game after 4 turns/);
+    expect(ended.result?.reason).toMatch(/^The facilitator ended the game after turn 4 of \d+: /);
     const endedFile = join(tmp, 'ended-room.json');
     writeFileSync(endedFile, JSON.stringify(exportRoom(ended)));
     const r = cli(['replay', endedFile]);

@@ -167,6 +167,9 @@ describe('a classroom game', () => {
     // One row per contested country, and the whole panel fits a 1080-px projector without scrolling.
     expect(await proj.page.locator('[data-testid="turn-table"] tbody tr').count()).toBe(5);
     expect(await proj.page.getByTestId('last-turn').textContent()).toMatch(/Turn 1: what happened/);
+    // Points scored only with their unit, above the table; a bare "+1" beside a holder read as the map's leader's margin (issue 12).
+    for (const cell of await proj.page.locator('[data-testid="turn-table"] tbody td:last-child').allTextContents()) expect(cell).toMatch(/^(nobody|\w+ (leads|controls))$/);
+    expect(await proj.page.locator('[data-testid="last-turn"] .points-line').textContent()).toMatch(/^Beijing [+−]\d+ points? · Moscow [+−]\d+ points?$/);
     // Let the map's pulse on the changed labels finish before the picture.
     await proj.page.waitForTimeout(900);
     await shot(proj.page, 'projector-turn2');
@@ -177,6 +180,16 @@ describe('a classroom game', () => {
     expect(await axeViolations(proj.page)).toEqual([]);
     await bj.page.waitForSelector('.report [data-testid="report-summary"]');
     await bj.page.waitForSelector('[data-key="submit"]');
+    // On the phone the new report sits below the next turn's orders: once the turn resolves its heading is
+    // brought into sight with the focus, as after End turn in the solo game (issue 12).
+    await bj.page.waitForFunction(() => document.activeElement?.id === 'report-title', undefined, { timeout: 5000 });
+    const reportTop = await bj.page.evaluate(() => {
+      const r = document.getElementById('report-title')?.getBoundingClientRect();
+      return r ? [r.top, r.bottom, window.innerHeight] : [];
+    });
+    expect(reportTop[0]).toBeGreaterThanOrEqual(0);
+    expect(reportTop[1]).toBeLessThanOrEqual(reportTop[2] ?? 0);
+    await shot(bj.page, 'team-phone-turn2');
     await mo.page.waitForSelector('.report [data-testid="report-summary"]');
     await shot(mo.page, 'team-laptop-turn2');
     await fac.page.waitForSelector('text=Turn 2 of');
@@ -259,6 +272,23 @@ describe('a classroom game', () => {
     await end.click();
     await proj.page.waitForSelector('text=Game over');
     await bj.page.waitForSelector('text=the game is over');
+    // The facilitator stopped early: the projector, the team and the console say so in the same words, and nobody "wins" (issue 12).
+    const outcome = async (d: typeof proj) => [await d.page.locator('#result-title').innerText(), await d.page.locator('[data-testid="game-outcome"] p').innerText()];
+    const [headline, detail] = await outcome(proj);
+    expect(headline).toMatch(/^The facilitator ended the game after turn \d+ of \d+$/);
+    expect(detail).toMatch(/^(\w+ led on points, \d+ to \d+|\w+ and \w+ were level on points, \d+ each)\.$/);
+    expect(await outcome(bj)).toEqual([headline, detail]);
+    // On the phone, left scrolled down at the last report, the end comes into sight with the focus.
+    await bj.page.waitForFunction(() => document.activeElement?.id === 'result-title', undefined, { timeout: 5000 });
+    const endTop = await bj.page.evaluate(() => {
+      const r = document.getElementById('result-title')?.getBoundingClientRect();
+      return r ? [r.top, r.bottom, window.innerHeight] : [];
+    });
+    expect(endTop[0]).toBeGreaterThanOrEqual(0);
+    expect(endTop[1]).toBeLessThanOrEqual(endTop[2] ?? 0);
+    await shot(proj.page, 'projector-ended');
+    await shot(bj.page, 'team-phone-ended');
+    expect(await fac.page.locator('.console .status p').first().innerText()).toContain(`${headline ?? ''}: ${detail ?? ''}`);
     const href = (await fac.page.locator('a[data-key="export"]').getAttribute('href')) ?? '';
     const record = (await fac.page.evaluate(async (u) => (await fetch(u)).json(), href)) as { format: string; code: string };
     expect(record).toMatchObject({ format: 'new-great-game/room', code });

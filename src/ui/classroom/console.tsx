@@ -7,7 +7,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Seat, RoleInfo, RoomPublic, RoomSettings } from '../../classroom/protocol';
 import { MAX_TEAM_NAME, MAX_TEXT } from '../../classroom/protocol';
-import type { Scenario } from '../../engine';
 import { turnDate } from '../../engine';
 import { STRENGTHS } from '../../store/gameStore';
 import { ReportSummary } from '../reportSummary';
@@ -17,6 +16,7 @@ import { Countdown, MessageList, NewsList, QrCode, Refusal, SayForm, Submitted, 
 import { JoinCardsScreen } from './joinCards';
 import { classroomLink } from './route';
 import { injectableEvents } from './injects';
+import { roomOutcome } from '../../classroom/outcome';
 
 /** The computer players a republic may have, weakest first (src/ai/republic.ts). */
 export const REPUBLIC_STRENGTHS: readonly (readonly [string, string])[] = [
@@ -74,13 +74,6 @@ function Command({ id, label, body, primary }: { id: string; label: string; body
       <Refusal at={id} />
     </>
   );
-}
-
-/** The console's line once the game is over: "Game over: Moscow wins (the reason)." — the reason's own full stop left out inside the brackets (it read ".)."). */
-export function gameOverLine(scenario: Pick<Scenario, 'powers'>, result: RoomPublic['result']): string {
-  if (!result) return 'Game over.';
-  const who = result.winner ? `${scenario.powers.find((p) => p.id === result.winner)?.name ?? result.winner} wins` : 'no winner';
-  return `Game over: ${who} (${result.reason.replace(/\.$/, '')}).`;
 }
 
 export function ConsoleScreen({ origin }: { origin: string }) {
@@ -152,7 +145,7 @@ export function ConsoleScreen({ origin }: { origin: string }) {
         <h1>{`Console: ${room.title}`}</h1>
         <p>
           {`Room ${room.code} · `}
-          {room.phase === 'lobby' ? 'Not started: seat the roles, then Start.' : room.phase === 'ended' ? gameOverLine(scenario, room.result) : `Turn ${room.turn} of ${st?.lastTurn ?? scenario.turns} (${turnDate(scenario.start, scenario.monthsPerTurn, room.turn)}): ${stageWords(room)}.`}
+          {room.phase === 'lobby' ? 'Not started: seat the roles, then Start.' : room.phase === 'ended' ? (roomOutcome(scenario, room, st)?.line ?? 'Game over.') : `Turn ${room.turn} of ${st?.lastTurn ?? scenario.turns} (${turnDate(scenario.start, scenario.monthsPerTurn, room.turn)}): ${stageWords(room)}.`}
         </p>
         <Countdown room={room} />
       </header>

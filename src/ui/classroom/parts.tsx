@@ -1,14 +1,16 @@
 // Pieces every classroom screen shows: the link banner, the countdown, who has submitted,
 // the news, a QR code, and the refusal beside the control whose message was refused.
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { StoreApi } from 'zustand/vanilla';
 import QRCode from 'qrcode';
 import type { Addressee, RoleInfo, RoomPublic, Sender, TeamMessage } from '../../classroom/protocol';
 import { MAX_TEXT, isTeamParty } from '../../classroom/protocol';
+import { roomOutcome } from '../../classroom/outcome';
 import type { ClassroomState } from './classroomStore';
 import { busy, clockText, timeLeft } from './classroomStore';
 import { useSlice } from '../storeHooks';
+import { bringIntoSight } from '../focus';
 import { answeringNow, seatLine, teamHeading } from './seats';
 import type { TeamNames } from './seats';
 
@@ -77,6 +79,36 @@ export function useNow(): number {
 export const stageWords = (room: RoomPublic): string => (room.deciding ? 'the computer players are deciding' : room.stage === 'orders' ? 'the powers give their orders' : 'the republics choose their stances');
 
 /** "3:12 left for orders", "Paused (2:00 left)", "No time limit". Read out only when the minute changes, not every second. */
+/**
+ * How the game ended, the same words on every screen (src/classroom/outcome.ts); nothing while
+ * it goes on. `landing`: the heading takes the focus and comes into sight when the game ends
+ * (a phone's panel was left scrolled down at the last report, and never showed it).
+ */
+export function GameOutcome({ landing = false }: { landing?: boolean }) {
+  const room = useClassroom((s) => s.room);
+  const scenario = useClassroom((s) => s.scenario);
+  const board = useClassroom((s) => s.game?.view);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const said = room && scenario ? roomOutcome(scenario, room, board) : null;
+  const headline = said?.headline ?? null;
+  useEffect(() => {
+    if (!landing || headline === null) return;
+    const frame = requestAnimationFrame(() => {
+      if (heading.current) bringIntoSight(heading.current);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [landing, headline]);
+  if (!said) return null;
+  return (
+    <section class="panel game-outcome" aria-labelledby="result-title" data-testid="game-outcome">
+      <h2 id="result-title" ref={heading} tabIndex={landing ? -1 : undefined} data-landing={landing ? true : undefined}>
+        {said.headline}
+      </h2>
+      <p>{said.detail}</p>
+    </section>
+  );
+}
+
 export function Countdown({ room, big = false }: { room: RoomPublic; big?: boolean }) {
   const skew = useClassroom((s) => s.skew);
   const now = useNow();

@@ -2,14 +2,36 @@
 // and, large enough to read across a room, the turn and date, the countdown, who has
 // submitted, the last turn in brief with its events, and the news. Only what every device
 // may see: the server sends the projector the public board.
-import type { Scenario, StateLike, TurnReport } from '../../engine';
-import { counted, own, pointsText, summarizeTurn, turnDate } from '../../engine';
-import { Countdown, NewsList, QrCode, TeamSubmissions, stageWords, useClassroom } from './parts';
+import type { CountrySummary, Scenario, StateLike, TurnReport, TurnSummary } from '../../engine';
+import { own, pointsText, summarizeTurn, turnDate } from '../../engine';
+import { Countdown, GameOutcome, NewsList, QrCode, TeamSubmissions, stageWords, useClassroom } from './parts';
 import { classroomLink } from './route';
 
-const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
+const powerName = (s: Pick<Scenario, 'powers'>, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
 
 const signed = (n: number): string => (n > 0 ? `+${n}` : `−${-n}`);
+
+/** The table's "Holds" cell: who holds the country after the turn. */
+export function holdsText(s: Pick<Scenario, 'powers'>, c: Pick<CountrySummary, 'controller' | 'leader'>): string {
+  const holder = c.controller ?? c.leader;
+  return holder === null ? 'nobody' : `${powerName(s, holder)} ${c.controller !== null ? 'controls' : 'leads'}`;
+}
+
+/**
+ * The line above the table: each power's points this turn, with their unit ("Moscow +3
+ * points"). The table once said "(+1)" after a country's holder, which read as the leader's
+ * margin, what the map writes as "Moscow +2" (issue 12's teacher playtest). Points are told
+ * here only: the holder is who scored in a country, and a column of points in words, or a
+ * list of where they came from, wrapped the table off a 1080-px projector.
+ */
+export function pointsLine(s: Pick<Scenario, 'powers'>, sum: Pick<TurnSummary, 'powers'>): string {
+  return sum.powers
+    .map((p) => {
+      const gained = p.points.to - p.points.from;
+      return `${powerName(s, p.power)} ${gained >= 0 ? '+' : '−'}${pointsText(Math.abs(gained))}`;
+    })
+    .join(' · ');
+}
 
 /**
  * The last turn at a glance, read from the back of a room: one row per country with each
@@ -20,14 +42,7 @@ function TurnTable({ scenario: s, report, after }: { scenario: Scenario; report:
   const sum = summarizeTurn(s, report, after);
   return (
     <div data-testid="report-summary">
-      <p class="points-line">
-        {sum.powers
-          .map((p) => {
-            const gained = p.points.to - p.points.from;
-            return `${powerName(s, p.power)} ${gained >= 0 ? '+' : '−'}${counted(Math.abs(gained), 'point')}`;
-          })
-          .join(' · ')}
-      </p>
+      <p class="points-line">{pointsLine(s, sum)}</p>
       <table class="turn-table" data-testid="turn-table">
         <caption class="sr-only">{`Influence after turn ${report.turn}, its change, and who holds each country`}</caption>
         <thead>
@@ -43,8 +58,6 @@ function TurnTable({ scenario: s, report, after }: { scenario: Scenario; report:
         </thead>
         <tbody>
           {sum.countries.map((c) => {
-            const scored = c.scored.reduce((n, x) => n + x.points, 0);
-            const holder = c.controller ?? c.leader;
             return (
               <tr key={c.country}>
                 <th scope="row">{c.name}</th>
@@ -57,7 +70,7 @@ function TurnTable({ scenario: s, report, after }: { scenario: Scenario; report:
                     </td>
                   );
                 })}
-                <td>{holder === null ? 'nobody' : `${powerName(s, holder)} ${c.controller !== null ? 'controls' : 'leads'}${scored > 0 ? ` (+${scored})` : ''}`}</td>
+                <td>{holdsText(s, c)}</td>
               </tr>
             );
           })}
@@ -113,12 +126,7 @@ export function ProjectorScreen() {
         )}
       </header>
       <Countdown room={room} big />
-      {room.phase === 'ended' && room.result && (
-        <section class="panel" aria-labelledby="result-title">
-          <h2 id="result-title">{room.result.winner ? `${powerName(scenario, room.result.winner)} wins` : 'No winner'}</h2>
-          <p>{room.result.reason}</p>
-        </section>
-      )}
+      <GameOutcome />
       {/* The whole class reads this screen: roles by their own names, never which team plays them (seats.ts, TeamNames). */}
       <TeamSubmissions room={room} id="who-title" names="role-names" />
       {room.phase === 'lobby' && <JoinHere code={room.code} />}

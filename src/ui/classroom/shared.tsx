@@ -20,7 +20,7 @@ import { useSlice } from '../storeHooks';
 import { bridge } from './bridge';
 import type { ClassroomState } from './classroomStore';
 import { nextStep } from './handover';
-import { ClassroomContext, Countdown, NewsList, TeamSubmissions, stageWords, useClassroom, useClassroomApi } from './parts';
+import { ClassroomContext, Countdown, GameOutcome, NewsList, TeamSubmissions, stageWords, useClassroom, useClassroomApi } from './parts';
 import { teamCalled } from './seats';
 import { TeamScreen } from './team';
 
@@ -159,14 +159,7 @@ export function SharedScreen({ open, games }: { open(code: string): TeamLink; ga
           </ul>
         </section>
       )}
-      {step.kind === 'ended' && room.result && (
-        <section class="panel" aria-labelledby="result-title">
-          <h2 id="result-title" tabIndex={-1} data-landing>
-            {room.result.winner ? `${scenario.powers.find((p) => p.id === room.result?.winner)?.name ?? room.result.winner} wins` : 'The game is over'}
-          </h2>
-          <p>{room.result.reason}</p>
-        </section>
-      )}
+      {step.kind === 'ended' && <GameOutcome landing />}
       {step.kind === 'briefing' && <HandOver role={step.role} briefing onGo={() => setReading(step.role.role)} />}
       {step.kind === 'team' && <HandOver role={step.role} onGo={() => setActive(step.role.role)} />}
       {step.kind === 'between' && <BetweenTurns turn={step.turn} first={step.first} onNext={() => setSeenTurn(room.turn)} />}

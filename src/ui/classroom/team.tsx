@@ -9,11 +9,11 @@ import type { RepublicChoice, Scenario, StateLike } from '../../engine';
 import { STANCE_PCT, describeChoice, indexScenario, orderLabel, own, pointsText, republicChoices, standing } from '../../engine';
 import { budgetLine, teamHeading } from './seats';
 import type { RoleInfo, RoomPublic, TeamPrivate } from '../../classroom/protocol';
-import { CountryPanel, FactsTable, QueuePanel, ReportView } from '../game';
+import { CountryPanel, FactsTable, QueuePanel, ReportView, useNewReportInSight } from '../game';
 import { SideBriefing } from '../briefings';
 import { useGameStore } from '../storeHooks';
 import { draftOf } from './classroomStore';
-import { Countdown, MessageList, NewsList, Refusal, SayForm, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
+import { Countdown, GameOutcome, MessageList, NewsList, Refusal, SayForm, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
 
 const powerName = (s: Scenario, id: string): string => s.powers.find((p) => p.id === id)?.name ?? id;
 
@@ -65,6 +65,9 @@ export function TeamScreen() {
   const scenario = useClassroom((s) => s.scenario);
   const game = useClassroom((s) => s.game);
   const team = useClassroom((s) => s.team);
+  // Once a turn resolves, its report comes into sight with the focus, as after End turn in the
+  // solo game: on a phone it sits below the next turn's orders, and students scrolled to find it.
+  useNewReportInSight(room && you?.kind === 'team' ? `${room.code}/${you.role}` : null, game?.reports.length ?? 0, game?.view.phase.kind !== 'over');
   if (!room || !scenario || you?.kind !== 'team') return null;
   const role = room.roles.find((r) => r.role === you.role);
   if (!role) return null;
@@ -84,14 +87,7 @@ export function TeamScreen() {
         )}
         <Countdown room={room} />
       </header>
-      {room.phase === 'ended' && room.result && (
-        <section class="panel" aria-labelledby="result-title">
-          <h2 id="result-title" tabIndex={-1} data-landing>
-            {room.result.winner ? `${powerName(scenario, room.result.winner)} wins` : 'The game is over'}
-          </h2>
-          <p>{room.result.reason}</p>
-        </section>
-      )}
+      <GameOutcome landing />
       {/* This turn's injects at the top: at the bottom, under the orders and the report, a phone never showed them. */}
       <NewsList room={room} when="this-turn" />
       <SideBriefing scenario={scenario} role={role.role} open={(game?.reports.length ?? 0) === 0} />

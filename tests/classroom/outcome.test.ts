@@ -1,0 +1,71 @@
+// How a classroom game ended, in the same words on every screen (issue 12's teacher playtest:
+// the projector and the console said "Moscow wins" when the facilitator stopped after 2 of 8
+// turns, while the class debrief said "Moscow led on points").
+import { describe, expect, it } from 'vitest';
+import type { ClientMessage, Identity } from '../../src/classroom/protocol';
+import type { RoomState } from '../../src/classroom/room';
+import { applyEntry, createRoom, gameSnapshot, handleMessage, publicRoom, settleDue } from '../../src/classroom/room';
+import { endedEarly, playedToEnd, roomOutcome } from '../../src/classroom/outcome';
+import { SAVE_VERSION } from '../../src/engine';
+import { loadShipped } from '../engine/helpers';
+
+const scenario = loadShipped('classroom-short');
+const FAC: Identity = { kind: 'facilitator' };
+const [BEIJING, MOSCOW] = scenario.powers.map((p) => p.id) as [string, string];
+let clock = 1_000_000;
+
+function send(r: RoomState, who: Identity, msg: Record<string, unknown>): void {
+  const now = (clock += 1000);
+  const got = handleMessage(r, who, { id: 1, ...msg } as ClientMessage, now);
+  if (!got.ok) throw new Error(got.error);
+  for (const e of got.value) applyEntry(r, e);
+  settleDue(r, now);
+}
+
+/** Both powers played by teams (that pass), the republics by the rule of thumb, `turns` turns played. */
+function played(turns: number): RoomState {
+  const r = createRoom({ code: 'END123', facilitator: 'secret-facilitator-token', teamCodes: scenario.powers.map((p, i) => ({ role: p.id, code: `TEAM0${i}` })), scenario, seed: 'outcome', settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } }, at: clock, rules: SAVE_VERSION });
+  send(r, FAC, { t: 'start' });
+  for (let k = 0; k < turns && r.phase === 'playing'; k++) for (const p of [BEIJING, MOSCOW]) send(r, { kind: 'team', role: p }, { t: 'submit', orders: [] });
+  return r;
+}
+
+/** What a device of the room is shown: the public room and its board. */
+const shown = (r: RoomState) => roomOutcome(scenario, publicRoom(r, clock, new Map(), 'class'), gameSnapshot(r, FAC).view);
+
+describe('how a game ended', () => {
+  it('a game the facilitator stopped early says when, and who led on points, never who won', () => {
+    const r = played(2);
+    send(r, FAC, { t: 'end' });
+    const said = shown(r);
+    expect(said?.headline).toBe(`The facilitator ended the game after turn 2 of ${scenario.turns}`);
+    expect(said?.line).not.toMatch(/wins/);
+    // The same words as the room's record, which the class's debrief prints.
+    expect(said?.line).toBe(r.result?.reason);
+  });
+
+  it('names the leader and the score in words, or a level score, or nobody scoring', () => {
+    const points = (m: Record<string, number>) => (p: string) => m[p] ?? 0;
+    expect(endedEarly(scenario, points({ [MOSCOW]: 7, [BEIJING]: 4 }), 2, 8).line).toBe('The facilitator ended the game after turn 2 of 8: Moscow led on points, 7 to 4.');
+    expect(endedEarly(scenario, points({ [MOSCOW]: 5, [BEIJING]: 5 }), 3, 8).detail).toBe('Beijing and Moscow were level on points, 5 each.');
+    expect(endedEarly(scenario, points({}), 0, 8).line).toBe('The facilitator ended the game before turn 1 of 8 was played: nobody had scored.');
+    const three = { powers: [...scenario.powers, { ...scenario.powers[0]!, id: 'ankara', name: 'Ankara' }] };
+    expect(endedEarly(three, points({ [MOSCOW]: 7, [BEIJING]: 4, ankara: 2 }), 2, 8).detail).toBe("Moscow led on points, 7 to Beijing's 4 and Ankara's 2.");
+  });
+
+  it('a game played to its end keeps "wins", with the engine\'s reason', () => {
+    const r = played(scenario.turns);
+    expect(r.phase).toBe('ended');
+    const board = gameSnapshot(r, FAC).view;
+    if (board.phase.kind !== 'over') throw new Error('the game did not end');
+    const said = shown(r);
+    const winner = board.phase.winner;
+    expect(said?.headline).toBe(winner ? `${scenario.powers.find((p) => p.id === winner)?.name ?? ''} wins` : 'A draw');
+    expect(said?.line).toBe(`Game over: ${board.phase.reason}.`);
+    expect(playedToEnd(scenario, MOSCOW, 'Moscow wins with 12 points to 9').detail).toBe('Moscow wins with 12 points to 9.');
+  });
+
+  it('says nothing while the game goes on', () => {
+    expect(shown(played(1))).toBeNull();
+  });
+});
