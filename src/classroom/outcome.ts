@@ -5,7 +5,7 @@
 // and who led on points then ("The facilitator ended the game after turn 2 of 8: Moscow led
 // on points, 7 to 4.").
 import type { Scenario, StateLike } from '../engine';
-import { own } from '../engine';
+import { listWords, own } from '../engine';
 import type { RoomPublic } from './protocol';
 
 export interface Outcome {
@@ -16,8 +16,6 @@ export interface Outcome {
   /** Heading and sentence in one line, for a status line or a record. */
   line: string;
 }
-
-const names = (xs: string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] ?? ''}`);
 
 /**
  * A game the facilitator stopped after `played` of `lastTurn` turns, with each power's points
@@ -32,10 +30,10 @@ export function endedEarly(scenario: Pick<Scenario, 'powers'>, points: (power: s
   let detail: string;
   if (rest.length === 0 && top === 0) detail = 'Nobody had scored.';
   else if (first.length > 1) {
-    const behind = rest.length > 0 ? `, ahead of ${names(rest.map((p) => `${p.name}'s ${p.points}`))}` : '';
-    detail = `${names(first.map((p) => p.name))} were level on points, ${top} each${behind}.`;
+    const behind = rest.length > 0 ? `, ahead of ${listWords(rest.map((p) => `${p.name}'s ${p.points}`))}` : '';
+    detail = `${listWords(first.map((p) => p.name))} were level on points, ${top} each${behind}.`;
   } else if (rest.length === 1) detail = `${first[0]?.name ?? ''} led on points, ${top} to ${rest[0]?.points ?? 0}.`;
-  else detail = `${first[0]?.name ?? ''} led on points, ${top} to ${names(rest.map((p) => `${p.name}'s ${p.points}`))}.`;
+  else detail = `${first[0]?.name ?? ''} led on points, ${top} to ${listWords(rest.map((p) => `${p.name}'s ${p.points}`))}.`;
   // After a colon a sentence goes on in lower case; a power's name keeps its capital.
   return { headline, detail, line: `${headline}: ${detail === 'Nobody had scored.' ? 'nobody had scored.' : detail}` };
 }

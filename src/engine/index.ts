@@ -46,7 +46,7 @@ export { withoutBom } from './scenario';
 export { closest } from './schemaPath';
 export { scenarioWarnings } from './scenarioWarnings';
 export { hasHiddenCharacters, showHiddenCharacters } from './text';
-export { counted, pointsText } from './words';
+export { counted, listWords, pointsText } from './words';
 export type { GroundingReport, SourceUse, Assumption, Uncited } from './grounding';
 export { groundingReport, describeSource, formatPartialDate, reportingEnds, REQUIRED } from './grounding';
 export { eventOutlook, type EventOutlook, type EventStatus, type ConditionOutlook } from './eventOutlook';

@@ -6,3 +6,6 @@ export const counted = (n: number, one: string, many = `${one}s`): string => `${
 
 /** "1 point", "0 points", "12 points". */
 export const pointsText = (n: number): string => counted(n, 'point');
+
+/** "A", "A and B", "A, B and C". */
+export const listWords = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] ?? ''}`);

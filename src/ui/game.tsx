@@ -7,7 +7,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Change, CountryState, GameState, LegalOrder, Order, Scenario, StateLike, TurnReport } from '../engine';
-import { controlMargin, countryWorths, currentDate, describeWorth, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, orderCost, orderKey, orderLabel, organisationName, own, pointsText, previewOrder, standing, validateOrders } from '../engine';
+import { controlMargin, countryWorths, currentDate, describeWorth, describeChange, describeFactor, indexScenario, isImaginedTurn, legalOrders, listWords, orderCost, orderKey, orderLabel, organisationName, own, pointsText, previewOrder, standing, validateOrders } from '../engine';
 import type { GameSession } from '../store/gameStore';
 import { handedOver, humans } from '../store/gameStore';
 import { ErrorHere, useBlame, useErrorAt } from './actionErrors';
@@ -24,7 +24,6 @@ import { ReportSummary } from './reportSummary';
 import { WhyItEnded } from './whyItEnded';
 import { CountrySheet, SHEET_QUERY, useMediaQuery } from './countrySheet';
 import { ProjectorToggle } from './viewPrefs';
-import { listWords } from './startScreen';
 import { GuideBox, ShowGuideAgain } from './guide';
 import { bringIntoSight } from './focus';
 

@@ -5,7 +5,7 @@
 // summary), so a scenario of other powers or places reads right.
 import { useRef } from 'preact/hooks';
 import type { Scenario } from '../engine';
-import { formatPartialDate } from '../engine';
+import { formatPartialDate, listWords } from '../engine';
 import type { Mode, Slot, SlotSummary } from '../store/gameStore';
 import { STRENGTHS, seatMode } from '../store/gameStore';
 import { downloadText, openChosenFile } from './files';
@@ -63,8 +63,6 @@ export const modeChosen = (s: { powers: readonly { id: string; name: string; col
   });
 };
 
-/** "A", "A and B", "A, B and C". */
-export const listWords = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] ?? ''}`);
 const strengthWords = (strength: string): string => STRENGTHS.find(([v]) => v === strength)?.[1].replace(/ \(.*\)$/, '') ?? strength;
 
 /** What the chosen seats make, in a sentence: against the computer, hot seat, or watching. */
