@@ -410,6 +410,11 @@ function endByFacilitator(room: RoomState): void {
   };
   room.phase = 'ended';
   room.timer = { kind: 'off' };
+  // An event fired this turn said it "happens as turn N resolves", and that turn never will:
+  // every screen, the record and the debrief read the news item, so it is told the truth here
+  // (the log holds only the event's id, so a replayed log says the same).
+  const turn = turnNumber(room);
+  room.news = room.news.map((n) => (n.kind === 'event' && n.turn === turn && n.event !== undefined && room.injected.includes(n.event) ? { ...n, text: `${eventTitle(room, n.event)} — was to happen as turn ${turn} resolved; the game ended first.` } : n));
 }
 
 // ---- Checking what a device asks ----

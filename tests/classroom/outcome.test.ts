@@ -4,9 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientMessage, Identity } from '../../src/classroom/protocol';
 import type { RoomState } from '../../src/classroom/room';
-import { applyEntry, createRoom, gameSnapshot, handleMessage, publicRoom, settleDue } from '../../src/classroom/room';
+import { applyEntry, createRoom, exportRoom, gameSnapshot, handleMessage, publicRoom, replayRoom, settleDue } from '../../src/classroom/room';
+import { classDebrief } from '../../src/classroom/classDebrief';
+import { debriefPage } from '../../src/classroom/debriefPage';
 import { endedEarly, playedToEnd, roomOutcome } from '../../src/classroom/outcome';
-import { SAVE_VERSION } from '../../src/engine';
+import { checkInjected, SAVE_VERSION } from '../../src/engine';
 import { loadShipped } from '../engine/helpers';
 
 const scenario = loadShipped('classroom-short');
@@ -63,6 +65,40 @@ describe('how a game ended', () => {
     expect(said?.headline).toBe(winner ? `${scenario.powers.find((p) => p.id === winner)?.name ?? ''} wins` : 'A draw');
     expect(said?.line).toBe(`Game over: ${board.phase.reason}.`);
     expect(playedToEnd(scenario, MOSCOW, 'Moscow wins with 12 points to 9').detail).toBe('Moscow wins with 12 points to 9.');
+  });
+
+  it('an event fired in the turn the facilitator ended says it never happened, on every screen, in the record and the debrief', () => {
+    const r = played(1);
+    const event = scenario.events.find((e) => checkInjected(scenario, r.record.state, [e.id]).ok)?.id ?? '';
+    send(r, FAC, { t: 'inject-event', event });
+    send(r, { kind: 'team', role: BEIJING }, { t: 'say', to: { kind: 'all' }, text: 'A word before the end' });
+    send(r, FAC, { t: 'end' });
+    const title = scenario.events.find((e) => e.id === event)?.title ?? '';
+    const told = `${title} — was to happen as turn 2 resolved; the game ended first.`;
+    // The class's room (projector, team screens), the console's, the record, and a server's log replayed.
+    for (const news of [publicRoom(r, clock, new Map(), 'class').news, publicRoom(r, clock, new Map(), 'facilitator').news, exportRoom(r).news, replayRoom(r.creation, r.log).news]) {
+      expect(news.map((n) => n.text)).toEqual([told]);
+    }
+    // The debrief keeps the turn that was never played: its inject and its messages, saying so.
+    const d = classDebrief(exportRoom(r));
+    if (!d.ok) throw new Error(d.error);
+    expect(d.value.turns).toHaveLength(1);
+    expect(d.value.unplayed?.turn).toBe(2);
+    expect(d.value.unplayed?.news.map((n) => n.text)).toEqual([told]);
+    expect(d.value.unplayed?.messages.map((m) => m.text)).toEqual(['A word before the end']);
+    const page = debriefPage(d.value);
+    expect(page).toContain('Turn 2 — not played: the facilitator ended the game first');
+    expect(page).toContain(told);
+    expect(page).not.toContain('happens as turn 2 resolves');
+  });
+
+  it('an event fired in a turn that resolved keeps saying when it happened', () => {
+    const r = played(0);
+    const event = scenario.events.find((e) => !e.repeatable)?.id ?? '';
+    send(r, FAC, { t: 'inject-event', event });
+    for (const p of [BEIJING, MOSCOW]) send(r, { kind: 'team', role: p }, { t: 'submit', orders: [] });
+    send(r, FAC, { t: 'end' });
+    expect(publicRoom(r, clock, new Map(), 'class').news.map((n) => n.text)).toEqual([`${scenario.events.find((e) => e.id === event)?.title ?? ''} — it happens as turn 1 resolves.`]);
   });
 
   it('says nothing while the game goes on', () => {
