@@ -79,6 +79,24 @@ describe('the stage list', () => {
   });
 });
 
+describe('a computer player', () => {
+  it('is named with its strength on the console, and only as "a computer player" on every screen the class reads', () => {
+    const r = room();
+    send(r, FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'computer', player: 'search' } });
+    send(r, FAC, { t: 'start' });
+    const console = publicRoom(r, clock, new Map(), 'facilitator');
+    expect(answeringNow(console).map((x) => seatLine(console, x))).toContain('Moscow: computer (greedy) — ready, decides when the stage closes');
+    const forClass = publicRoom(r, clock, new Map(), 'class');
+    // Not even in what is sent: a student reading the room in the browser's developer tools learns no strength.
+    for (const id of ['moscow', 'uzbekistan', 'tajikistan']) expect(role(forClass.roles, id).seat).toEqual({ kind: 'computer', player: null });
+    expect(JSON.stringify(forClass)).not.toMatch(/"player":"/);
+    expect(answeringNow(forClass).map((x) => seatLine(forClass, x))).toEqual(['Beijing: waiting for orders · no device connected', 'Moscow: a computer player — ready, decides when the stage closes']);
+    send(r, { kind: 'team', role: 'beijing' }, { t: 'submit', orders: [] });
+    const stances = publicRoom(r, clock, new Map(), 'class');
+    expect(answeringNow(stances).map((x) => seatLine(stances, x)).filter((l) => l.startsWith('Uzbekistan') || l.startsWith('Tajikistan'))).toEqual(['Tajikistan: a computer player — ready, decides when the stage closes', 'Uzbekistan: a computer player — ready, decides when the stage closes']);
+  });
+});
+
 describe('a team’s name', () => {
   it('is not repeated when it is the role’s own', () => {
     const pub = publicRoom(room(), clock, new Map(), 'facilitator');

@@ -311,6 +311,9 @@ describe('a classroom game', () => {
     for (const d of [fac, proj, bj, mo]) expect(d.frames.filter((f) => f.startsWith('{"t":"welcome"')).length).toBeGreaterThanOrEqual(2);
     for (const d of [fac, bj]) expect(d.frames.some((f) => f.includes('Team Silk'))).toBe(true);
     for (const d of [proj, mo]) expect(d.frames.filter((f) => f.includes('Team Silk'))).toEqual([]);
+    // The republics' computer player (the rule of thumb) is the console's to read, not the class's.
+    expect(fac.frames.some((f) => f.includes('"player":"rule"'))).toBe(true);
+    for (const d of [proj, bj, mo]) expect(d.frames.filter((f) => f.includes('"player":"'))).toEqual([]);
 
     for (const d of [fac, proj, bj, mo]) {
       // The browser logs each refused try while the server was down; nothing else may go wrong.
