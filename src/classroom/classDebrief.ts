@@ -41,6 +41,15 @@ export interface DebriefTurn {
   events: EventLine[];
 }
 
+/** The turn a game stopped in before it resolved (the facilitator ended it, or it is still being played): what was said and fired in it. */
+export interface UnplayedTurn {
+  turn: number;
+  /** Whether the facilitator ended the game in it (else it is being played). */
+  ended: boolean;
+  messages: { from: string; to: string; text: string }[];
+  news: NewsItem[];
+}
+
 export interface ClassDebrief {
   title: string;
   code: string;
@@ -50,6 +59,8 @@ export interface ClassDebrief {
   /** How the turning points were chosen (src/engine/debrief.ts). */
   turningPointsChosen: string;
   turns: DebriefTurn[];
+  /** The turn that never resolved, when anything was said or fired in it; null otherwise. */
+  unplayed: UnplayedTurn | null;
   /** Per power, its points after each turn (index 0 = the start). */
   points: Map<string, number[]>;
   /** Per contested country, per power, its influence after each turn. */
@@ -88,6 +99,23 @@ export function classDebrief(x: RoomExport): Result<ClassDebrief> {
   const { room, sources } = folded;
   if (stateHash(room.record.state) !== stateHash(record.state)) return { ok: false, error: "the room's log does not replay to the state its game ends in" };
 
+  const roleName = (role: string): string => room.roles.find((r) => r.id === role)?.name ?? role;
+  // A record exported before senders were tagged holds bare words (readSender reads them).
+  const from = (m: Sender | string): string => {
+    const s = readSender(m);
+    if (s.kind === 'facilitator') return 'The facilitator';
+    const name = roleName(s.role);
+    const team = seatName(room, s.role);
+    return team.trim().toLowerCase() === name.trim().toLowerCase() ? name : `${name} (${team})`;
+  };
+  const to = (m: Addressee | string): string => {
+    const a = readAddressee(m);
+    return a.kind === 'all' ? 'everyone' : roleName(a.role);
+  };
+  const messagesOf = (turn: number) => x.messages.filter((m: TeamMessage) => m.turn === turn).map((m) => ({ from: from(m.from), to: to(m.to), text: m.text }));
+  // The news as the log folds to, not as the record was exported: a record exported before an
+  // ended game's injects said so still reads "it happens as turn N resolves" (room.ts, `end`).
+  const newsOf = (turn: number): NewsItem[] => room.news.filter((n) => n.turn === turn);
   const turns: DebriefTurn[] = reports.map((rep: TurnReport) => {
     const who = sources.get(rep.turn) ?? new Map<string, { by: DecidedBy; team: string }>();
     const decisions: TeamDecision[] = room.roles.map((r) => {
@@ -98,25 +126,12 @@ export function classDebrief(x: RoomExport): Result<ClassDebrief> {
           : rep.republics.filter((s) => s.country === r.id).map((s) => describeChoice(ix, r.id, s.choice));
       return { role: r.id, name: r.name, team: by.team, decidedBy: by.by, lines };
     });
-    const roleName = (role: string): string => room.roles.find((r) => r.id === role)?.name ?? role;
-    // A record exported before senders were tagged holds bare words (readSender reads them).
-    const from = (m: Sender | string): string => {
-      const s = readSender(m);
-      if (s.kind === 'facilitator') return 'The facilitator';
-      const name = roleName(s.role);
-      const team = seatName(room, s.role);
-      return team.trim().toLowerCase() === name.trim().toLowerCase() ? name : `${name} (${team})`;
-    };
-    const to = (m: Addressee | string): string => {
-      const a = readAddressee(m);
-      return a.kind === 'all' ? 'everyone' : roleName(a.role);
-    };
     return {
       turn: rep.turn,
       date: rep.date,
       decisions,
-      messages: x.messages.filter((m: TeamMessage) => m.turn === rep.turn).map((m) => ({ from: from(m.from), to: to(m.to), text: m.text })),
-      news: x.news.filter((n) => n.turn === rep.turn),
+      messages: messagesOf(rep.turn),
+      news: newsOf(rep.turn),
       events: rep.events.map((e) => ({
         title: e.title,
         injected: e.injected === true,
@@ -125,6 +140,8 @@ export function classDebrief(x: RoomExport): Result<ClassDebrief> {
     };
   });
 
+  const last = record.state.turn;
+  const unplayed: UnplayedTurn | null = record.state.phase.kind === 'over' || (messagesOf(last).length === 0 && newsOf(last).length === 0) ? null : { turn: last, ended: room.phase === 'ended', messages: messagesOf(last), news: newsOf(last) };
   const points = pointsSeries(scenario, reports);
   const cited = new Set(reports.flatMap((r) => r.events.flatMap((e) => (e.basis.kind === 'reported' ? [e.basis.source] : []))));
   return {
@@ -137,6 +154,7 @@ export function classDebrief(x: RoomExport): Result<ClassDebrief> {
       turningPoints: told.value.turningPoints,
       turningPointsChosen: told.value.choosing,
       turns,
+      unplayed,
       points,
       influence: ix.contestedIds.map((c) => ({ country: c, name: scenario.countries.find((k) => k.id === c)?.name ?? c, series: influenceSeries(scenario, reports, c) })),
       sources: scenario.sources.filter((s) => cited.has(s.id)).map(describeSource),

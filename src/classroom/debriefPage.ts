@@ -2,7 +2,7 @@
 // facilitator to print or hand out and to grade from. Every text from data is escaped; the
 // charts are inline SVG with their numbers also in words, so nothing is told by colour
 // alone and the page prints in black and white.
-import type { ClassDebrief, DecidedBy } from './classDebrief';
+import type { ClassDebrief, DebriefTurn, DecidedBy, UnplayedTurn } from './classDebrief';
 import { pointsText } from '../engine';
 
 const ESCAPES = new Map([
@@ -58,11 +58,10 @@ export function debriefPage(d: ClassDebrief): string {
     .map((t) => {
       const decisions = t.decisions.map((x) => `<li><strong>${h(x.name)}</strong>${h(seatedAs(x.name, x.team))}${h(BY.get(x.decidedBy) ?? '')}: ${x.lines.length > 0 ? x.lines.map(h).join('; ') : 'no orders'}</li>`).join('');
       const events = t.events.map((e) => `<li><strong>${h(e.title)}</strong>${e.injected ? ' (fired by the facilitator)' : ''}. What really happened: ${h(e.basis)}</li>`).join('');
-      const news = t.news.map((n) => `<li>${n.kind === 'event' ? 'Inject' : 'News'}: ${h(n.text)}</li>`).join('');
-      const messages = t.messages.map((m) => `<li>${h(m.from)} to ${h(m.to)}: “${h(m.text)}”</li>`).join('');
-      return `<section class="turn"><h3>Turn ${t.turn} — ${h(t.date)}</h3><h4>Decisions</h4><ul>${decisions}</ul>${news ? `<h4>News and injects</h4><ul>${news}</ul>` : ''}${events ? `<h4>Events</h4><ul>${events}</ul>` : ''}${messages ? `<h4>Messages</h4><ul>${messages}</ul>` : ''}</section>`;
+      return `<section class="turn"><h3>Turn ${t.turn} — ${h(t.date)}</h3><h4>Decisions</h4><ul>${decisions}</ul>${newsList(t)}${events ? `<h4>Events</h4><ul>${events}</ul>` : ''}${messageList(t)}</section>`;
     })
     .join('');
+  const unplayed = d.unplayed === null ? '' : unplayedTurn(d.unplayed);
   const influence = d.influence.map((c) => chart(`Influence in ${c.name}`, c.series, d.powers, 100)).join('');
   const sources = d.sources.length === 0 ? '' : `<h2>Sources</h2><ul>${d.sources.map((s) => `<li>${h(s)}</li>`).join('')}</ul>`;
   return `<!doctype html>
@@ -81,8 +80,15 @@ figure{margin:1rem 0;break-inside:avoid}figcaption{font-weight:bold}svg{max-widt
 ${chart('Points over the game', d.points, d.powers, maxPoints)}
 <h2>Turning points</h2>${turning}
 <h2>Influence over the game</h2><div class="charts">${influence}</div>
-<h2>Turn by turn</h2>${turns}
+<h2>Turn by turn</h2>${turns}${unplayed}
 ${sources}
 </body></html>
 `;
 }
+
+type Said = Pick<DebriefTurn, 'news' | 'messages'>;
+const newsList = (t: Said): string => (t.news.length === 0 ? '' : `<h4>News and injects</h4><ul>${t.news.map((n) => `<li>${n.kind === 'event' ? 'Inject' : 'News'}: ${escapeHtml(n.text)}</li>`).join('')}</ul>`);
+const messageList = (t: Said): string => (t.messages.length === 0 ? '' : `<h4>Messages</h4><ul>${t.messages.map((m) => `<li>${escapeHtml(m.from)} to ${escapeHtml(m.to)}: “${escapeHtml(m.text)}”</li>`).join('')}</ul>`);
+
+/** The turn the game stopped in: what was said and fired, and that it never resolved. */
+const unplayedTurn = (t: UnplayedTurn): string => `<section class="turn"><h3>Turn ${t.turn} — ${t.ended ? 'not played: the facilitator ended the game first' : 'being played now'}</h3>${newsList(t)}${messageList(t)}</section>`;

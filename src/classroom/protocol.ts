@@ -26,6 +26,8 @@
 //   Every other device is sent the room with each team seat's name as null (`ShownSeat`): the
 //   projector and every team get one and the same room (roles, who is a team or a computer,
 //   devices connected, who has submitted), and a team reads its own name in its `TeamPrivate`.
+//   A computer seat's player (its strength) is null there too: the class knows a computer
+//   plays a role, not how strong it is.
 //   So the room goes out in two variants, each serialised and compressed once for all its
 //   devices: the facilitator's, and the class's. src/classroom/README.md lists what each
 //   audience receives.
@@ -126,9 +128,11 @@ export type Timer =
 /**
  * A seat as a device is sent it: whole to the facilitator; to every other device a team's
  * name is null (which team plays a role is not the class's to read; a team has its own name
- * in `TeamPrivate.name`). A computer seat is the same for everyone.
+ * in `TeamPrivate.name`), and so is a computer seat's player: the class reads "a computer
+ * player", never how strong it is (a team that knew Moscow was the Easy computer would play
+ * another game against it; the class's debrief, after the end, says which it was).
  */
-export type ShownSeat = Seat | { kind: 'team'; name: null };
+export type ShownSeat = Seat | { kind: 'team'; name: null } | { kind: 'computer'; player: null };
 
 export interface RoleInfo {
   /** A power's or a contested republic's id. */

@@ -410,6 +410,11 @@ function endByFacilitator(room: RoomState): void {
   };
   room.phase = 'ended';
   room.timer = { kind: 'off' };
+  // An event fired this turn said it "happens as turn N resolves", and that turn never will:
+  // every screen, the record and the debrief read the news item, so it is told the truth here
+  // (the log holds only the event's id, so a replayed log says the same).
+  const turn = turnNumber(room);
+  room.news = room.news.map((n) => (n.kind === 'event' && n.turn === turn && n.event !== undefined && room.injected.includes(n.event) ? { ...n, text: `${eventTitle(room, n.event)} — was to happen as turn ${turn} resolved; the game ended first.` } : n));
 }
 
 // ---- Checking what a device asks ----
@@ -717,7 +722,8 @@ export type RoomViewer = 'facilitator' | 'class';
 export function publicRoom(room: RoomState, now: number, connected: ReadonlyMap<string, number>, viewer: RoomViewer): RoomPublic {
   const roles: RoleInfo[] = room.roles.map((r) => {
     const seat = room.seats.get(r.id) ?? { kind: 'computer', player: 'rule' };
-    const shown: ShownSeat = seat.kind === 'team' && viewer !== 'facilitator' ? { kind: 'team', name: null } : seat;
+    // The class's room names no team and no computer's strength (protocol.ts, `ShownSeat`).
+    const shown: ShownSeat = viewer === 'facilitator' ? seat : seat.kind === 'team' ? { kind: 'team', name: null } : { kind: 'computer', player: null };
     const submitted = room.phase === 'playing' && (r.kind === 'power' ? room.stage === 'orders' && room.submitted.has(r.id) : room.stage === 'stances' && room.stances.has(r.id));
     return { role: r.id, kind: r.kind, name: r.name, seat: shown, connected: seat.kind === 'team' ? connected.get(r.id) ?? 0 : 0, submitted };
   });

@@ -17,6 +17,7 @@ import type { RepublicChoice } from './republics';
 import { describeChoice, describeStanceReason, parseRepublicChoices, ruleOfThumbChoice } from './republics';
 import { PHASES } from './phases';
 import { drawEvents } from './phases/events';
+import { reasonAsHashed } from './phases/scoring';
 import { turnDate } from './dates';
 import { hashJson } from './hash';
 import { copyRecord, idRecord, own } from './records';
@@ -182,8 +183,12 @@ export function determinize(view: StateLike, seed: string): GameState {
   return cloneState({ ...rest, seed: `imagined|${seed}`, rng: seedRng(seed) });
 }
 
-/** A stable hash of the whole state (canonical JSON, sorted keys). */
-export const stateHash = (state: GameState): string => hashJson(state);
+/**
+ * A stable hash of the whole state (canonical JSON, sorted keys). A game-over reason is hashed
+ * in the words the rules first wrote it in (`reasonAsHashed`), so mending its words changes no
+ * save's hash.
+ */
+export const stateHash = (state: GameState): string => hashJson(state.phase.kind === 'over' ? { ...state, phase: { ...state.phase, reason: reasonAsHashed(state.phase.reason) } } : state);
 
 /** Whether `turn` is one of the "what if" continuation's imagined turns, past the reporting. */
 export const isImaginedTurn = (scenario: Scenario, turn: number): boolean => turn > scenario.turns;

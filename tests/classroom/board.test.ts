@@ -4,20 +4,19 @@
 import { constants, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { applyGameUpdate, applyViewPatch, diffView } from '../../src/classroom/board';
-import type { ClientMessage, GameSnapshot, GameUpdate, Identity } from '../../src/classroom/protocol';
+import type { GameSnapshot, GameUpdate, Identity } from '../../src/classroom/protocol';
 import { GameUpdateSchema } from '../../src/classroom/protocol';
 import type { LogEntry, RoomState } from '../../src/classroom/room';
-import { applyEntry, createRoom, gameSnapshot, handleMessage, outbox, settleDue, welcome } from '../../src/classroom/room';
+import { createRoom, gameSnapshot, outbox, welcome } from '../../src/classroom/room';
 import type { Scenario } from '../../src/engine';
 import { reviveView, SAVE_VERSION, viewFor } from '../../src/engine';
 import { greedyPlayer } from '../../src/ai/greedy';
 import { deflateMessage } from '../../src/server/deflate';
 import { loadShipped } from '../engine/helpers';
+import type { Msg } from './roomDriver';
+import { FAC, deliver, team } from './roomDriver';
 
 const T0 = 1_700_000_000_000;
-type Msg = ClientMessage extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never;
-const FAC: Identity = { kind: 'facilitator' };
-const team = (role: string): Identity => ({ kind: 'team', role });
 
 /** classroom-short with Moscow's war drain secret, so the powers' boards differ from the public one. */
 function withSecret(): Scenario {
@@ -39,13 +38,7 @@ function room(scenario: Scenario): RoomState {
 }
 
 let clock = T0;
-function send(r: RoomState, who: Identity, msg: Msg): LogEntry[] {
-  const now = (clock += 1000);
-  const got = handleMessage(r, who, { id: 1, ...msg } as ClientMessage, now);
-  if (!got.ok) throw new Error(got.error);
-  for (const e of got.value) applyEntry(r, e);
-  return [...got.value, ...settleDue(r, now)];
-}
+const send = (r: RoomState, who: Identity, msg: Msg): LogEntry[] => deliver(r, who, msg, (clock += 1000));
 
 /** What crossed the wire: JSON text read back, as a device gets it. */
 const wire = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;

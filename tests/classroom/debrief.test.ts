@@ -5,45 +5,35 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ClientMessage, Identity } from '../../src/classroom/protocol';
-import { applyEntry, createRoom, exportRoom, handleMessage, settleDue } from '../../src/classroom/room';
+import { exportRoom } from '../../src/classroom/room';
 import type { RoomState } from '../../src/classroom/room';
 import { classDebrief } from '../../src/classroom/classDebrief';
 import { debriefPage, escapeHtml } from '../../src/classroom/debriefPage';
-import { SAVE_VERSION, viewFor } from '../../src/engine';
+import { viewFor } from '../../src/engine';
 import { greedyPlayer } from '../../src/ai/greedy';
 import { loadShipped } from '../engine/helpers';
 import { cli } from '../cli/run';
+import { FAC, RoomDriver, classroomRoom, team } from './roomDriver';
 
 const scenario = loadShipped('classroom-short');
 const [BEIJING, MOSCOW] = scenario.powers.map((p) => p.id) as [string, string];
-const FAC: Identity = { kind: 'facilitator' };
-const team = (role: string): Identity => ({ kind: 'team', role });
+const greedy = (room: RoomState, p: string) => greedyPlayer().decide(scenario, viewFor(scenario, room.record.state, p));
 
 function play(): RoomState {
-  const room = createRoom({ code: 'DEBR1', facilitator: 'f'.repeat(24), teamCodes: [], scenario, seed: 'debrief', settings: { orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'pass' } }, at: 0, rules: SAVE_VERSION });
-  let now = 0;
-  const act = (who: Identity, msg: ClientMessage): void => {
-    now += 1000;
-    const r = handleMessage(room, who, msg, now);
-    if (!r.ok) throw new Error(r.error);
-    for (const e of r.value) applyEntry(room, e);
-    settleDue(room, now);
-  };
-  const greedy = (p: string) => greedyPlayer().decide(scenario, viewFor(scenario, room.record.state, p));
-  act(FAC, { id: 1, t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team <3>' } });
-  act(FAC, { id: 2, t: 'seat', role: MOSCOW, seat: { kind: 'computer', player: 'greedy' } });
-  act(FAC, { id: 3, t: 'start' });
+  const d = new RoomDriver(classroomRoom(scenario, 0, { code: 'DEBR1', facilitator: 'f'.repeat(24), teamCodes: [], seed: 'debrief', settings: { orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'pass' } } }));
+  d.send(FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team <3>' } });
+  d.send(FAC, { t: 'seat', role: MOSCOW, seat: { kind: 'computer', player: 'greedy' } });
+  d.send(FAC, { t: 'start' });
   // Turn 1: Beijing submits, Uzbekistan leans to Beijing; a message and an inject.
-  act(team(BEIJING), { id: 4, t: 'say', to: { kind: 'team', role: 'uzbekistan' }, text: '<script>alert(1)</script> A railway?' });
-  act(FAC, { id: 5, t: 'inject-event', event: scenario.events.find((e) => !e.repeatable)!.id });
-  act(team(BEIJING), { id: 6, t: 'submit', orders: greedy(BEIJING) });
-  act(team('uzbekistan'), { id: 7, t: 'stance', choice: { kind: 'lean', power: BEIJING } });
+  d.send(team(BEIJING), { t: 'say', to: { kind: 'team', role: 'uzbekistan' }, text: '<script>alert(1)</script> A railway?' });
+  d.send(FAC, { t: 'inject-event', event: scenario.events.find((e) => !e.repeatable)!.id });
+  d.send(team(BEIJING), { t: 'submit', orders: greedy(d.room, BEIJING) });
+  d.send(team('uzbekistan'), { t: 'stance', choice: { kind: 'lean', power: BEIJING } });
   // Turn 2: Beijing only drafts; the timer runs out, then the stance timer too.
-  act(team(BEIJING), { id: 8, t: 'draft', orders: greedy(BEIJING) });
-  settleDue(room, now + 60_000);
-  settleDue(room, now + 90_000);
-  return room;
+  d.send(team(BEIJING), { t: 'draft', orders: greedy(d.room, BEIJING) });
+  d.wait(60_000);
+  d.wait(30_000);
+  return d.room;
 }
 
 describe('the class debrief', () => {
@@ -87,22 +77,14 @@ describe('the class debrief', () => {
 
   it('says the computer filled in for a team that missed the deadline, not that the team gave those orders', () => {
     // The policy is the computer's after a grace period; Moscow's team drafts but never submits.
-    const room = createRoom({ code: 'DEBR2', facilitator: 'f'.repeat(24), teamCodes: [], scenario, seed: 'filled', settings: { orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'computer', player: 'greedy', graceSeconds: 10 } }, at: 0, rules: SAVE_VERSION });
-    let now = 0;
-    const act = (who: Identity, msg: ClientMessage): void => {
-      now += 1000;
-      const r = handleMessage(room, who, msg, now);
-      if (!r.ok) throw new Error(r.error);
-      for (const e of r.value) applyEntry(room, e);
-      settleDue(room, now);
-    };
-    act(FAC, { id: 1, t: 'seat', role: MOSCOW, seat: { kind: 'team', name: 'Team 2' } });
-    act(FAC, { id: 2, t: 'start' });
-    const greedy = (p: string) => greedyPlayer().decide(scenario, viewFor(scenario, room.record.state, p));
-    act(team(BEIJING), { id: 3, t: 'submit', orders: greedy(BEIJING) });
-    act(team(MOSCOW), { id: 4, t: 'draft', orders: [] });
-    settleDue(room, now + 60_000);
-    settleDue(room, now + 71_000);
+    const d = new RoomDriver(classroomRoom(scenario, 0, { code: 'DEBR2', facilitator: 'f'.repeat(24), teamCodes: [], seed: 'filled', settings: { orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'computer', player: 'greedy', graceSeconds: 10 } } }));
+    const room = d.room;
+    d.send(FAC, { t: 'seat', role: MOSCOW, seat: { kind: 'team', name: 'Team 2' } });
+    d.send(FAC, { t: 'start' });
+    d.send(team(BEIJING), { t: 'submit', orders: greedy(room, BEIJING) });
+    d.send(team(MOSCOW), { t: 'draft', orders: [] });
+    d.wait(60_000);
+    d.wait(11_000);
     const made = classDebrief(exportRoom(room));
     if (!made.ok) throw new Error(made.error);
     const moscow = made.value.turns[0]?.decisions.find((x) => x.role === MOSCOW);

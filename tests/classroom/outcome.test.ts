@@ -2,42 +2,34 @@
 // the projector and the console said "Moscow wins" when the facilitator stopped after 2 of 8
 // turns, while the class debrief said "Moscow led on points").
 import { describe, expect, it } from 'vitest';
-import type { ClientMessage, Identity } from '../../src/classroom/protocol';
-import type { RoomState } from '../../src/classroom/room';
-import { applyEntry, createRoom, gameSnapshot, handleMessage, publicRoom, settleDue } from '../../src/classroom/room';
+import { exportRoom, gameSnapshot, publicRoom, replayRoom } from '../../src/classroom/room';
+import { classDebrief } from '../../src/classroom/classDebrief';
+import { debriefPage } from '../../src/classroom/debriefPage';
 import { endedEarly, playedToEnd, roomOutcome } from '../../src/classroom/outcome';
-import { SAVE_VERSION } from '../../src/engine';
+import { checkInjected } from '../../src/engine';
 import { loadShipped } from '../engine/helpers';
+import { FAC, RoomDriver, classroomRoom, team } from './roomDriver';
 
 const scenario = loadShipped('classroom-short');
-const FAC: Identity = { kind: 'facilitator' };
 const [BEIJING, MOSCOW] = scenario.powers.map((p) => p.id) as [string, string];
-let clock = 1_000_000;
-
-function send(r: RoomState, who: Identity, msg: Record<string, unknown>): void {
-  const now = (clock += 1000);
-  const got = handleMessage(r, who, { id: 1, ...msg } as ClientMessage, now);
-  if (!got.ok) throw new Error(got.error);
-  for (const e of got.value) applyEntry(r, e);
-  settleDue(r, now);
-}
 
 /** Both powers played by teams (that pass), the republics by the rule of thumb, `turns` turns played. */
-function played(turns: number): RoomState {
-  const r = createRoom({ code: 'END123', facilitator: 'secret-facilitator-token', teamCodes: scenario.powers.map((p, i) => ({ role: p.id, code: `TEAM0${i}` })), scenario, seed: 'outcome', settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } }, at: clock, rules: SAVE_VERSION });
-  send(r, FAC, { t: 'start' });
-  for (let k = 0; k < turns && r.phase === 'playing'; k++) for (const p of [BEIJING, MOSCOW]) send(r, { kind: 'team', role: p }, { t: 'submit', orders: [] });
-  return r;
+function played(turns: number): RoomDriver {
+  const d = new RoomDriver(classroomRoom(scenario, 1_000_000, { code: 'END123', seed: 'outcome' }));
+  d.send(FAC, { t: 'start' });
+  for (let k = 0; k < turns && d.room.phase === 'playing'; k++) for (const p of [BEIJING, MOSCOW]) d.send(team(p), { t: 'submit', orders: [] });
+  return d;
 }
 
 /** What a device of the room is shown: the public room and its board. */
-const shown = (r: RoomState) => roomOutcome(scenario, publicRoom(r, clock, new Map(), 'class'), gameSnapshot(r, FAC).view);
+const shown = (d: RoomDriver) => roomOutcome(scenario, publicRoom(d.room, d.clock, new Map(), 'class'), gameSnapshot(d.room, FAC).view);
 
 describe('how a game ended', () => {
   it('a game the facilitator stopped early says when, and who led on points, never who won', () => {
-    const r = played(2);
-    send(r, FAC, { t: 'end' });
-    const said = shown(r);
+    const d = played(2);
+    const r = d.room;
+    d.send(FAC, { t: 'end' });
+    const said = shown(d);
     expect(said?.headline).toBe(`The facilitator ended the game after turn 2 of ${scenario.turns}`);
     expect(said?.line).not.toMatch(/wins/);
     // The same words as the room's record, which the class's debrief prints.
@@ -54,15 +46,52 @@ describe('how a game ended', () => {
   });
 
   it('a game played to its end keeps "wins", with the engine\'s reason', () => {
-    const r = played(scenario.turns);
+    const d = played(scenario.turns);
+    const r = d.room;
     expect(r.phase).toBe('ended');
     const board = gameSnapshot(r, FAC).view;
     if (board.phase.kind !== 'over') throw new Error('the game did not end');
-    const said = shown(r);
+    const said = shown(d);
     const winner = board.phase.winner;
     expect(said?.headline).toBe(winner ? `${scenario.powers.find((p) => p.id === winner)?.name ?? ''} wins` : 'A draw');
     expect(said?.line).toBe(`Game over: ${board.phase.reason}.`);
     expect(playedToEnd(scenario, MOSCOW, 'Moscow wins with 12 points to 9').detail).toBe('Moscow wins with 12 points to 9.');
+  });
+
+  it('an event fired in the turn the facilitator ended says it never happened, on every screen, in the record and the debrief', () => {
+    const d = played(1);
+    const r = d.room;
+    const event = scenario.events.find((e) => checkInjected(scenario, r.record.state, [e.id]).ok)?.id ?? '';
+    d.send(FAC, { t: 'inject-event', event });
+    d.send(team(BEIJING), { t: 'say', to: { kind: 'all' }, text: 'A word before the end' });
+    d.send(FAC, { t: 'end' });
+    const title = scenario.events.find((e) => e.id === event)?.title ?? '';
+    const told = `${title} — was to happen as turn 2 resolved; the game ended first.`;
+    // The class's room (projector, team screens), the console's, the record, and a server's log replayed.
+    for (const news of [publicRoom(r, d.clock, new Map(), 'class').news, publicRoom(r, d.clock, new Map(), 'facilitator').news, exportRoom(r).news, replayRoom(r.creation, r.log).news]) {
+      expect(news.map((n) => n.text)).toEqual([told]);
+    }
+    // The debrief keeps the turn that was never played: its inject and its messages, saying so.
+    const debrief = classDebrief(exportRoom(r));
+    if (!debrief.ok) throw new Error(debrief.error);
+    expect(debrief.value.turns).toHaveLength(1);
+    expect(debrief.value.unplayed?.turn).toBe(2);
+    expect(debrief.value.unplayed?.news.map((n) => n.text)).toEqual([told]);
+    expect(debrief.value.unplayed?.messages.map((m) => m.text)).toEqual(['A word before the end']);
+    const page = debriefPage(debrief.value);
+    expect(page).toContain('Turn 2 — not played: the facilitator ended the game first');
+    expect(page).toContain(told);
+    expect(page).not.toContain('happens as turn 2 resolves');
+  });
+
+  it('an event fired in a turn that resolved keeps saying when it happened', () => {
+    const d = played(0);
+    const r = d.room;
+    const event = scenario.events.find((e) => !e.repeatable)?.id ?? '';
+    d.send(FAC, { t: 'inject-event', event });
+    for (const p of [BEIJING, MOSCOW]) d.send(team(p), { t: 'submit', orders: [] });
+    d.send(FAC, { t: 'end' });
+    expect(publicRoom(r, d.clock, new Map(), 'class').news.map((n) => n.text)).toEqual([`${scenario.events.find((e) => e.id === event)?.title ?? ''} — it happens as turn 1 resolves.`]);
   });
 
   it('says nothing while the game goes on', () => {

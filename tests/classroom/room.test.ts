@@ -1,20 +1,17 @@
 // The classroom room model: who may do what and when, the timer and the missing-orders
 // policies, the stance stage, and the log that rebuilds a room exactly.
 import { describe, expect, it } from 'vitest';
-import type { ClientMessage, Identity, RoomSettings } from '../../src/classroom/protocol';
+import type { Identity, RoomSettings } from '../../src/classroom/protocol';
 import type { LogEntry, RoomState } from '../../src/classroom/room';
-import { applyEntry, createRoom, dueEntries, exportRoom, gameSnapshot, handleMessage, identify, messagesFor, outbox, publicRoom, replayRoom, settleDue, teamPrivate, welcome } from '../../src/classroom/room';
+import { applyEntry, createRoom, dueEntries, exportRoom, gameSnapshot, identify, messagesFor, outbox, publicRoom, replayRoom, settleDue, teamPrivate, welcome } from '../../src/classroom/room';
 import { loadSave, SAVE_VERSION, stateHash, viewFor } from '../../src/engine';
 import { greedyPlayer } from '../../src/ai/greedy';
 import { loadShipped } from '../engine/helpers';
+import type { Msg } from './roomDriver';
+import { FAC, PROJ, deliver, refusalOf, team } from './roomDriver';
 
 const scenario = loadShipped('classroom-short');
 const T0 = 1_700_000_000_000;
-/** A client message without its id (distributed over the union, so each kind keeps its own fields). */
-type Msg = ClientMessage extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never;
-const FAC: Identity = { kind: 'facilitator' };
-const PROJ: Identity = { kind: 'projector' };
-const team = (role: string): Identity => ({ kind: 'team', role });
 const settings = (over: Partial<RoomSettings> = {}): RoomSettings => ({ orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'pass' }, ...over });
 
 function room(over: Partial<RoomSettings> = {}, sc = scenario): RoomState {
@@ -22,19 +19,9 @@ function room(over: Partial<RoomSettings> = {}, sc = scenario): RoomState {
 }
 
 let clock = T0;
-/** Sends a message as `who`, applies what it causes and what then falls due; throws if refused. */
-function send(r: RoomState, who: Identity, msg: Msg, now = (clock += 1000)): LogEntry[] {
-  const got = handleMessage(r, who, { id: 1, ...msg } as ClientMessage, now);
-  if (!got.ok) throw new Error(got.error);
-  const all = [...got.value];
-  for (const e of got.value) applyEntry(r, e);
-  all.push(...settleDue(r, now));
-  return all;
-}
-const refusal = (r: RoomState, who: Identity, msg: Msg): string => {
-  const got = handleMessage(r, who, { id: 1, ...msg } as ClientMessage, clock);
-  return got.ok ? 'accepted' : got.error;
-};
+/** Sends a message as `who`, applies what it causes and what then falls due, as the server does; throws if refused. */
+const send = (r: RoomState, who: Identity, msg: Msg, now = (clock += 1000)): LogEntry[] => deliver(r, who, msg, now);
+const refusal = (r: RoomState, who: Identity, msg: Msg): string => refusalOf(r, who, msg, clock);
 const greedy = (r: RoomState, power: string) => greedyPlayer().decide(scenario, viewFor(scenario, r.record.state, power));
 const [BEIJING, MOSCOW] = scenario.powers.map((p) => p.id) as [string, string];
 

@@ -2,40 +2,22 @@
 // the projector listed only "Beijing (Beijing): waiting", leaving out Moscow, seated as a
 // computer, and a team screen read "Beijing — Beijing").
 import { describe, expect, it } from 'vitest';
-import type { ClientMessage, Identity, RoleInfo } from '../../src/classroom/protocol';
-import { applyEntry, createRoom, handleMessage, publicRoom, settleDue, teamPrivate } from '../../src/classroom/room';
-import type { RoomState } from '../../src/classroom/room';
+import type { RoleInfo } from '../../src/classroom/protocol';
+import { publicRoom, teamPrivate } from '../../src/classroom/room';
 import { answeringNow, budgetLine, seatLine, teamCalled, teamHeading } from '../../src/ui/classroom/seats';
-import { indexScenario, legalOrders, orderCost, own, SAVE_VERSION, startRecord } from '../../src/engine';
+import { indexScenario, legalOrders, orderCost, own, startRecord } from '../../src/engine';
 import { loadShipped } from '../engine/helpers';
+import { FAC, RoomDriver, classroomRoom, team } from './roomDriver';
 
 const scenario = loadShipped('classroom-short');
-const FAC: Identity = { kind: 'facilitator' };
-let clock = 1_000_000;
-
-function send(r: RoomState, who: Identity, msg: Record<string, unknown>): void {
-  const now = (clock += 1000);
-  const got = handleMessage(r, who, { id: 1, ...msg } as ClientMessage, now);
-  if (!got.ok) throw new Error(got.error);
-  for (const e of got.value) applyEntry(r, e);
-  for (const e of settleDue(r, now)) applyEntry(r, e);
-}
 
 /** Beijing a team that kept its name, Moscow the computer, Kazakhstan a renamed team, the other republics the rule of thumb. */
-function room(): RoomState {
-  const r = createRoom({
-    code: 'SEATS1',
-    facilitator: 'secret-facilitator-token',
-    teamCodes: [...scenario.powers.map((p, i) => ({ role: p.id, code: `TEAM0${i}` })), { role: 'kazakhstan', code: 'KAZAK1' }],
-    scenario,
-    seed: 'seats',
-    settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } },
-    at: clock,
-    rules: SAVE_VERSION,
-  });
-  send(r, FAC, { t: 'seat', role: 'moscow', seat: { kind: 'computer', player: 'greedy' } });
-  send(r, FAC, { t: 'seat', role: 'kazakhstan', seat: { kind: 'team', name: 'Team K' } });
-  return r;
+function room(): RoomDriver {
+  const teamCodes = [...scenario.powers.map((p, i) => ({ role: p.id, code: `TEAM0${i}` })), { role: 'kazakhstan', code: 'KAZAK1' }];
+  const d = new RoomDriver(classroomRoom(scenario, 1_000_000, { code: 'SEATS1', teamCodes, seed: 'seats' }));
+  d.send(FAC, { t: 'seat', role: 'moscow', seat: { kind: 'computer', player: 'greedy' } });
+  d.send(FAC, { t: 'seat', role: 'kazakhstan', seat: { kind: 'team', name: 'Team K' } });
+  return d;
 }
 
 const role = (roles: readonly RoleInfo[], id: string): RoleInfo => {
@@ -46,19 +28,21 @@ const role = (roles: readonly RoleInfo[], id: string): RoleInfo => {
 
 describe('the stage list', () => {
   it('names every seat that answers now, the computer as ready, and no team twice', () => {
-    const r = room();
-    send(r, FAC, { t: 'start' });
-    const pub = publicRoom(r, clock, new Map(), 'facilitator');
+    const d = room();
+    const r = d.room;
+    d.send(FAC, { t: 'start' });
+    const pub = publicRoom(r, d.clock, new Map(), 'facilitator');
     expect(pub.stage).toBe('orders');
     const lines = answeringNow(pub).map((x) => seatLine(pub, x));
     expect(lines).toEqual(['Beijing: waiting for orders · no device connected', 'Moscow: computer (greedy) — ready, decides when the stage closes']);
   });
 
   it('in the stance stage lists the republics: a renamed team by its name, the rule of thumb as ready', () => {
-    const r = room();
-    send(r, FAC, { t: 'start' });
-    send(r, { kind: 'team', role: 'beijing' }, { t: 'submit', orders: [] });
-    const pub = publicRoom(r, clock, new Map([['kazakhstan', 1]]), 'facilitator');
+    const d = room();
+    const r = d.room;
+    d.send(FAC, { t: 'start' });
+    d.send(team('beijing'), { t: 'submit', orders: [] });
+    const pub = publicRoom(r, d.clock, new Map([['kazakhstan', 1]]), 'facilitator');
     expect(pub.stage).toBe('stances');
     const lines = answeringNow(pub).map((x) => seatLine(pub, x));
     expect(lines).toContain('Kazakhstan (Team K): waiting for a stance');
@@ -67,11 +51,12 @@ describe('the stage list', () => {
   });
 
   it('on a screen the class reads, names the role only, never which team plays it', () => {
-    const r = room();
-    send(r, FAC, { t: 'start' });
-    send(r, { kind: 'team', role: 'beijing' }, { t: 'submit', orders: [] });
+    const d = room();
+    const r = d.room;
+    d.send(FAC, { t: 'start' });
+    d.send(team('beijing'), { t: 'submit', orders: [] });
     // Even the console's own words, on the room the class is sent: it holds no team's name to print.
-    for (const [pub, names] of [[publicRoom(r, clock, new Map([['kazakhstan', 1]]), 'facilitator'), 'role-names'], [publicRoom(r, clock, new Map([['kazakhstan', 1]]), 'class'), 'team-names']] as const) {
+    for (const [pub, names] of [[publicRoom(r, d.clock, new Map([['kazakhstan', 1]]), 'facilitator'), 'role-names'], [publicRoom(r, d.clock, new Map([['kazakhstan', 1]]), 'class'), 'team-names']] as const) {
       const lines = answeringNow(pub).map((x) => seatLine(pub, x, names));
       expect(lines).toContain('Kazakhstan: waiting for a stance');
       expect(lines.join('\n')).not.toContain('Team K');
@@ -79,9 +64,29 @@ describe('the stage list', () => {
   });
 });
 
+describe('a computer player', () => {
+  it('is named with its strength on the console, and only as "a computer player" on every screen the class reads', () => {
+    const d = room();
+    const r = d.room;
+    d.send(FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'computer', player: 'search' } });
+    d.send(FAC, { t: 'start' });
+    const console = publicRoom(r, d.clock, new Map(), 'facilitator');
+    expect(answeringNow(console).map((x) => seatLine(console, x))).toContain('Moscow: computer (greedy) — ready, decides when the stage closes');
+    const forClass = publicRoom(r, d.clock, new Map(), 'class');
+    // Not even in what is sent: a student reading the room in the browser's developer tools learns no strength.
+    for (const id of ['moscow', 'uzbekistan', 'tajikistan']) expect(role(forClass.roles, id).seat).toEqual({ kind: 'computer', player: null });
+    expect(JSON.stringify(forClass)).not.toMatch(/"player":"/);
+    expect(answeringNow(forClass).map((x) => seatLine(forClass, x))).toEqual(['Beijing: waiting for orders · no device connected', 'Moscow: a computer player — ready, decides when the stage closes']);
+    d.send(team('beijing'), { t: 'submit', orders: [] });
+    const stances = publicRoom(r, d.clock, new Map(), 'class');
+    expect(answeringNow(stances).map((x) => seatLine(stances, x)).filter((l) => l.startsWith('Uzbekistan') || l.startsWith('Tajikistan'))).toEqual(['Tajikistan: a computer player — ready, decides when the stage closes', 'Uzbekistan: a computer player — ready, decides when the stage closes']);
+  });
+});
+
 describe('a team’s name', () => {
   it('is not repeated when it is the role’s own', () => {
-    const pub = publicRoom(room(), clock, new Map(), 'facilitator');
+    const d = room();
+    const pub = publicRoom(d.room, d.clock, new Map(), 'facilitator');
     expect(teamHeading(role(pub.roles, 'beijing'))).toBe('Beijing');
     expect(teamCalled(role(pub.roles, 'beijing'))).toBe('Beijing');
     expect(teamHeading(role(pub.roles, 'kazakhstan'))).toBe('Kazakhstan — Team K');
@@ -89,8 +94,9 @@ describe('a team’s name', () => {
   });
 
   it('heads a team’s own screen though the room it is sent names no team: its own name comes from its private state', () => {
-    const r = room();
-    const pub = publicRoom(r, clock, new Map(), 'class');
+    const d = room();
+    const r = d.room;
+    const pub = publicRoom(r, d.clock, new Map(), 'class');
     const kazakhstan = role(pub.roles, 'kazakhstan');
     expect(kazakhstan.seat).toEqual({ kind: 'team', name: null });
     expect(teamHeading(kazakhstan)).toBe('Kazakhstan');

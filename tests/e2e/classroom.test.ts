@@ -288,6 +288,9 @@ describe('a classroom game', () => {
     expect(endTop[1]).toBeLessThanOrEqual(endTop[2] ?? 0);
     await shot(proj.page, 'projector-ended');
     await shot(bj.page, 'team-phone-ended');
+    // The event fired in turn 2 never happened, the game having ended first: no screen still says it will.
+    for (const d of [proj, bj, fac]) expect(await d.page.locator('.news li:has-text("Kyrgyz transit boom")').innerText()).toMatch(/Kyrgyz transit boom — was to happen as turn 2 resolved; the game ended first\.$/);
+    expect(await bj.page.locator('#news-this-turn-title').innerText()).toBe('News of the last turn');
     expect(await fac.page.locator('.console .status p').first().innerText()).toContain(`${headline ?? ''}: ${detail ?? ''}`);
     const href = (await fac.page.locator('a[data-key="export"]').getAttribute('href')) ?? '';
     const record = (await fac.page.evaluate(async (u) => (await fetch(u)).json(), href)) as { format: string; code: string };
@@ -297,6 +300,10 @@ describe('a classroom game', () => {
     await debriefPage.waitForSelector('h1');
     expect(await debriefPage.locator('h1').textContent()).toContain("the class's debrief");
     await debriefPage.screenshot({ path: join(SHOTS, 'classroom-debrief.png'), fullPage: true });
+    const debriefText = await debriefPage.locator('body').innerText();
+    expect(debriefText).toContain('Turn 2 — not played: the facilitator ended the game first');
+    expect(debriefText).toContain('Kyrgyz transit boom — was to happen as turn 2 resolved; the game ended first.');
+    expect(debriefText).not.toContain('happens as turn 2 resolves');
 
     // What each browser was sent, as its developer tools show it (a teacher's playtest found the
     // names there): Team Silk's name reached the console and Beijing's own screen, never the
@@ -304,6 +311,9 @@ describe('a classroom game', () => {
     for (const d of [fac, proj, bj, mo]) expect(d.frames.filter((f) => f.startsWith('{"t":"welcome"')).length).toBeGreaterThanOrEqual(2);
     for (const d of [fac, bj]) expect(d.frames.some((f) => f.includes('Team Silk'))).toBe(true);
     for (const d of [proj, mo]) expect(d.frames.filter((f) => f.includes('Team Silk'))).toEqual([]);
+    // The republics' computer player (the rule of thumb) is the console's to read, not the class's.
+    expect(fac.frames.some((f) => f.includes('"player":"rule"'))).toBe(true);
+    for (const d of [proj, bj, mo]) expect(d.frames.filter((f) => f.includes('"player":"'))).toEqual([]);
 
     for (const d of [fac, proj, bj, mo]) {
       // The browser logs each refused try while the server was down; nothing else may go wrong.

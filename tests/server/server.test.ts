@@ -170,6 +170,30 @@ describe('a whole classroom-short game over WebSockets', () => {
   });
 });
 
+describe('computer players', () => {
+  it('a team and the projector are told a role is played by a computer, never its strength; the facilitator is told which', async () => {
+    const r = await smallRoom(server.port, NO_TIMER, 'strengths');
+    const strengths = new Map([['moscow', 'search:1'], ['kazakhstan', 'greedy'], ['uzbekistan', 'search']]);
+    for (const [role, player] of strengths) expect((await r.facilitator.request({ t: 'seat', role, seat: { kind: 'computer', player } })).t).toBe('ack');
+    const projector = await Device.join(server.port, r.created.code);
+    const latecomer = await Device.join(server.port, r.facilitator.codes?.teams.find((t) => t.role === 'beijing')?.code ?? '');
+    const beijing = r.team('beijing');
+    expect((await r.facilitator.request({ t: 'start' })).t).toBe('ack');
+    await beijing.until(() => beijing.game !== null && beijing.room?.phase === 'playing');
+    expect((await beijing.request({ t: 'submit', orders: powerOrders(r.scenario, beijing.game ?? (undefined as never), 'beijing') })).t).toBe('ack');
+    // Generous: Moscow's search is the first decision of this server's worker thread, which compiles the players first.
+    await projector.until(() => (projector.room?.turn ?? 0) >= 2, 60_000, 'turn 2 on the projector');
+    await r.facilitator.until(() => (r.facilitator.room?.turn ?? 0) >= 2, 5000, 'turn 2 at the facilitator');
+    // Every message each device received, welcomes and room updates alike, as the developer tools show them.
+    for (const [who, d] of [['projector', projector], ['beijing', beijing], ['beijing, joined late', latecomer]] as const) {
+      expect(d.received.filter((m) => JSON.stringify(m).includes('"player":"')).map((m) => m.t), `messages telling ${who} a computer's strength`).toEqual([]);
+      expect(d.room?.roles.filter((x) => x.seat.kind === 'computer').map((x) => x.seat)).toEqual(r.facilitator.room?.roles.filter((x) => x.seat.kind === 'computer').map(() => ({ kind: 'computer', player: null })));
+    }
+    expect(r.facilitator.room?.roles.filter((x) => strengths.has(x.role)).map((x) => [x.role, x.seat])).toEqual([...strengths].map(([role, player]) => [role, { kind: 'computer', player }]));
+    await Promise.all([projector.close(), latecomer.close(), r.facilitator.close(), ...[...r.teams.values()].map((d) => d.close())]);
+  });
+});
+
 describe('connections', () => {
   it('a device that reconnects resumes with its team\'s draft, and a second device of the team shares it', async () => {
     const created = await createRoom(server.port, { scenario: { shipped: 'classroom-short' }, seed: 'reconnect', settings: NO_TIMER });

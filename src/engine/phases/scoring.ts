@@ -10,6 +10,7 @@ import type { Scenario, Summit } from '../schema';
 import { changePoints } from '../ledger';
 import { controller, controlMargin, standing } from '../leadership';
 import { countryName, powerName } from '../scenarioIndex';
+import { counted, pointsText } from '../words';
 
 function ledCountries(ctx: TurnContext): Map<string, number> {
   const led = new Map(ctx.ix.powerIds.map((p) => [p, 0]));
@@ -69,7 +70,7 @@ export function victory(ctx: TurnContext): void {
     const winners = ctx.ix.powerIds.filter((p) => (led.get(p) ?? 0) >= sd.countries);
     if (winners.length === 1) {
       const w = winners[0] as string;
-      end(ctx, w, `${powerName(ctx.ix, w)} leads ${led.get(w) ?? 0} countries: sudden-death victory`);
+      end(ctx, w, `${powerName(ctx.ix, w)} leads ${counted(led.get(w) ?? 0, 'country', 'countries')}: sudden-death victory`);
       return;
     }
   }
@@ -78,12 +79,29 @@ export function victory(ctx: TurnContext): void {
   const ranked = [...ctx.ix.powerIds].sort((a, b) => points(b) - points(a) || (led.get(b) ?? 0) - (led.get(a) ?? 0));
   const [first, second] = ranked as [string, string];
   if (points(first) === points(second) && led.get(first) === led.get(second)) {
-    end(ctx, null, `a draw: ${points(first)} points each`);
+    end(ctx, null, `a draw: ${pointsText(points(first))} each`);
   } else if (points(first) === points(second)) {
     end(ctx, first, `${powerName(ctx.ix, first)} wins on countries led (${led.get(first) ?? 0} to ${led.get(second) ?? 0}) with equal points`);
   } else {
-    end(ctx, first, `${powerName(ctx.ix, first)} wins with ${points(first)} points to ${points(second)}`);
+    end(ctx, first, `${powerName(ctx.ix, first)} wins with ${pointsText(points(first))} to ${points(second)}`);
   }
+}
+
+/**
+ * The reason as the rules of SAVE_VERSION 2 first wrote it, which is what the state's hash
+ * reads (game.ts, `stateHash`). Until 4 Dec 2026 a count of one took the plural ("wins with 1
+ * points to 0", "a draw: 1 points each", "leads 1 countries"); the words are mended above, but
+ * every save and classroom record checks its game by the hashes it recorded, so the hash reads
+ * the reason in those words. Decided against a new rules version: it would make every stored
+ * room unresumable and every save unreadable for a change of words alone, and the words are
+ * not the game (the winner, the points and the countries led, hashed too, are). Only the three
+ * sentences above are mapped, whole, and only a count of one changed.
+ */
+export function reasonAsHashed(reason: string): string {
+  return reason
+    .replace(/^(.+ wins with -?1) point( to -?\d+)$/, '$1 points$2')
+    .replace(/^(a draw: -?1) point( each)$/, '$1 points$2')
+    .replace(/^(.+ leads 1) country(: sudden-death victory)$/, '$1 countries$2');
 }
 
 function end(ctx: TurnContext, winner: string | null, reason: string): void {

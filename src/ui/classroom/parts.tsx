@@ -172,7 +172,7 @@ export function NewsList({ room, limit, when }: { room: RoomPublic; limit?: numb
   const id = when === undefined ? 'news-title' : `news-${when}-title`;
   return (
     <section class="panel news" aria-labelledby={id} data-testid={when === undefined ? 'news' : `news-${when}`}>
-      <h2 id={id}>{when === 'this-turn' ? 'News this turn' : when === 'earlier' ? 'Earlier news' : 'News'}</h2>
+      <h2 id={id}>{when === 'this-turn' ? (room.phase === 'ended' ? 'News of the last turn' : 'News this turn') : when === 'earlier' ? 'Earlier news' : 'News'}</h2>
       <ul>
         {items.map((n) => (
           <li key={`${n.at}-${n.text}`} class={n.kind}>

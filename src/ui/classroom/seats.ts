@@ -39,7 +39,8 @@ export type TeamNames = 'team-names' | 'role-names';
  */
 export function seatLine(room: RoomPublic, r: RoleInfo, names: TeamNames = 'team-names'): string {
   if (r.seat.kind === 'computer') {
-    const who = r.kind === 'republic' && r.seat.player === 'rule' ? "the engine's rule of thumb" : `computer (${r.seat.player})`;
+    // Only the facilitator's room says which computer player (the class's has null): the class reads that a computer plays the role, not how strong it is.
+    const who = r.seat.player === null ? 'a computer player' : r.kind === 'republic' && r.seat.player === 'rule' ? "the engine's rule of thumb" : `computer (${r.seat.player})`;
     return `${r.name}: ${who} — ready, decides when the stage closes`;
   }
   const renamed = names === 'team-names' ? renamedAs(r) : null;
