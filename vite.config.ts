@@ -4,8 +4,8 @@ import type { ServerResponse } from 'node:http';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentSecurityPolicy, securityHeaders } from './src/web/csp';
-import { MAP_MODULES_META } from './src/web/prefetch';
+import { contentSecurityPolicy, securityHeaders } from './src/web/csp.ts';
+import { MAP_MODULES_META } from './src/web/prefetch.ts';
 import type { ScenarioListing } from './src/ui/scenarioListing';
 
 const META_AFTER = '<meta charset="utf-8" />';

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { jsx } from './vite.config';
+import { jsx } from './vite.config.ts';
 
 export default defineConfig({
   oxc: { jsx },
