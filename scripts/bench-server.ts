@@ -18,7 +18,7 @@
 // `computer-orders`) say whether a strong computer player holds up the other rooms.
 import { fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CreatedRoom } from '../src/classroom/protocol';
 import type { RoomExport } from '../src/classroom/room';
@@ -33,6 +33,13 @@ const ROOMS = Number(process.env.BENCH_ROOMS ?? 50);
 const OTHERS = Number(process.env.BENCH_OTHERS ?? 10);
 /** Processes the rooms' devices are spread over (bench-server-clients.ts). */
 const CLIENTS = Math.max(1, Number(process.env.BENCH_CLIENTS ?? 3));
+/**
+ * The client processes' niceness (BENCH_CLIENT_NICE, 10 by default; 0 runs them as the server
+ * runs). In a class the devices are phones, not processes on the server's two cores: niced,
+ * the load generator no longer takes a core from the server it measures (they took 1.6–1.8×
+ * the server's processor time). What is measured is the same: send → ack at the client.
+ */
+const CLIENT_NICE = Math.min(19, Math.max(0, Math.trunc(Number(process.env.BENCH_CLIENT_NICE ?? 10)) || 0));
 const dir = mkdtempSync(join(tmpdir(), 'ngg-bench-server-'));
 
 const pct = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
@@ -60,18 +67,28 @@ function machineMs(): { busy: number; all: number } {
 const sleep = (t: number): Promise<void> => new Promise((r) => setTimeout(r, t));
 
 interface Clients {
+  readonly pid: number;
   /** Sends a message and resolves with the process's answer of kind `want` (or fails with its error). */
   ask(m: ToClients, want: FromClients['t']): Promise<FromClients>;
   close(): Promise<void>;
   kill(): void;
 }
 
+/** A process's niceness as the kernel holds it (the field after its priority in /proc/<pid>/stat). */
+function niceOf(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]);
+}
+
 /** A load-generating process (bench-server-clients.ts), through IPC. BENCH_CLIENT_NODE_ARGS: extra Node options for it (e.g. --cpu-prof). */
 function forkClients(): Clients {
   const extra = (process.env.BENCH_CLIENT_NODE_ARGS ?? '').split(' ').filter((x) => x.length > 0);
-  const proc = fork(resolve(ROOT, 'scripts/bench-server-clients.ts'), [], { execArgv: [...extra, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Started through nice(1), not reniced after: on Linux a niceness belongs to a thread, and
+  // Node's own threads (V8's platform workers, libuv's pool) would keep the old one.
+  const niced = CLIENT_NICE > 0 ? { execPath: 'nice', execArgv: ['-n', String(CLIENT_NICE), process.execPath, ...extra, '--import', 'tsx'] } : { execArgv: [...extra, '--import', 'tsx'] };
+  const proc = fork(resolve(ROOT, 'scripts/bench-server-clients.ts'), [], { ...niced, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((done) => proc.once('exit', () => done()));
   return {
+    pid: proc.pid ?? 0,
     ask: (m, want) =>
       new Promise((done, fail) => {
         const on = (r: FromClients): void => {
@@ -155,11 +172,15 @@ async function main(): Promise<void> {
     for (let w = 0; w < Math.min(CLIENTS, ROOMS); w++) clients.push(forkClients());
     const ready = await Promise.all(clients.map((c, w) => c.ask({ t: 'open', port: server.port, rooms: share(w).flatMap((i) => created.slice(i, i + 1)) }, 'ready')));
     const devices = ready.reduce((n, r) => n + (r.t === 'ready' ? r.devices : 0), 0);
+    // As the kernel holds it, not as asked: the figures below are read against it.
+    const clientNice = [...new Set(clients.map((c) => niceOf(c.pid)))].join(', ');
+    const load0 = loadavg()[0] ?? NaN;
     const t0 = performance.now();
     const [server0, machine0, self0] = [cpuMsOf(pid), machineMs(), process.cpuUsage()];
     const results = await Promise.all(clients.map((c) => c.ask({ t: 'go' }, 'done')));
     const seconds = (performance.now() - t0) / 1000;
     const [server1, machine1, self1] = [cpuMsOf(pid), machineMs(), process.cpuUsage(self0)];
+    const load1 = loadavg()[0] ?? NaN;
     const clientCpuMs = results.reduce((n, r) => n + (r.t === 'done' ? r.cpuMs : 0), 0);
     const machineBusyMs = machine1.busy - machine0.busy;
     const machineAllMs = machine1.all - machine0.all;
@@ -214,6 +235,7 @@ async function main(): Promise<void> {
     const orders = acked.flat().length;
     const rows: [string, string][] = [
       ['rooms × devices', `${ROOMS} × ${devices / ROOMS} (facilitator, projector, 7 teams), in ${clients.length} client processes`],
+      ['client processes\' niceness', `${clientNice} (server 0; BENCH_CLIENT_NICE=${CLIENT_NICE}${CLIENT_NICE > 0 ? ': the load generator yields the cores to the server, as phones in a class would' : ': client and server compete for the cores as equals'})`],
       ['games played to the end', `${ROOMS} (${turns[0] ?? '?'} turns each), every stage a deadline burst`],
       ['wall time', `${seconds.toFixed(1)} s`],
       ['acknowledgements (all kinds)', `${acks} (${(acks / seconds).toFixed(0)}/s)`],
@@ -227,6 +249,7 @@ async function main(): Promise<void> {
         'processor time while playing (of the 2 cores)',
         `server ${(server1 - server0).toFixed(0)} ms (${((server1 - server0) / (seconds * 10)).toFixed(0)}% of one core), its ${clients.length} client processes ${clientCpuMs.toFixed(0)} ms, this process ${((self1.user + self1.system) / 1000).toFixed(0)} ms; the machine busy ${((100 * machineBusyMs) / Math.max(1, machineAllMs)).toFixed(0)}% (${(machineBusyMs / 1000).toFixed(1)} of ${(machineAllMs / 1000).toFixed(1)} core-seconds, others' work included)`,
       ],
+      ['load average (1 min) before / after the play', `${load0.toFixed(2)} / ${load1.toFixed(2)} (the machine is shared: compare runs alternated in the same quarter hour)`],
       ['server RSS start / peak / end', `${rssStart.toFixed(0)} / ${rssPeak.toFixed(0)} / ${rssEnd.toFixed(0)} MB`],
       ['lost / duplicated orders', `${lost} / ${duplicated}`],
       ['rooms whose record does not replay to its hash', `${hashMismatch}`],
