@@ -25,7 +25,7 @@ import type { RoomExport } from '../src/classroom/room';
 import { replayExport } from '../src/classroom/room';
 import { loadSave, stateHash } from '../src/engine';
 import { measureCommitFloor } from '../src/server/sqliteStore';
-import type { FromClients, ToClients } from './bench-server-clients';
+import type { AckTimes, FromClients, ToClients } from './bench-server-clients';
 import type { Acked } from './classroom-client';
 import { createRoom, Device, exportRoom, powerOrders, ROOT, startServerProcess } from './classroom-client';
 
@@ -151,6 +151,45 @@ async function whileSearching(port: number): Promise<{ decisionMs: number; durin
   return { decisionMs: to - from, during: during.sort((a, b) => a - b), all: trips.length };
 }
 
+/**
+ * The client's figure taken apart: each acknowledgement of the play joined (room, who, message
+ * id) with the server's own times for it, on the monotonic clock every process here shares.
+ * Send → ack written is what a device elsewhere (a phone) waits, less its network: it leaves
+ * out only the client process's own wait to read the ack, which on this machine is a wait for a
+ * core its neighbours hold.
+ */
+function split(client: readonly AckTimes[], server: readonly AckTimes[], floor: number): string {
+  const byKey = new Map(server.map(([code, who, id, at, out]) => [`${code} ${who} ${id}`, { at, out }]));
+  const toServer: number[] = [];
+  const inServer: number[] = [];
+  const toClient: number[] = [];
+  const served: number[] = [];
+  for (const [code, who, id, sent, got] of client) {
+    const s = byKey.get(`${code} ${who} ${id}`);
+    if (!s) continue;
+    toServer.push(s.at - sent);
+    inServer.push(s.out - s.at);
+    toClient.push(got - s.out);
+    served.push(s.out - sent);
+  }
+  for (const xs of [toServer, inServer, toClient, served]) xs.sort((a, b) => a - b);
+  const line = (sorted: number[]): string => `p50 ${ms(pct(sorted, 0.5))} / p95 ${ms(pct(sorted, 0.95))} / p99 ${ms(pct(sorted, 0.99))}`;
+  const p95 = pct(served, 0.95);
+  const p99 = pct(served, 0.99);
+  return (
+    `The client's figure taken apart (${served.length} of ${client.length} acks of the play joined with the server's; one monotonic clock):
+` +
+    `  sent → the server reads the frame (loopback, the server's socket queue)  ${line(toServer)}
+` +
+    `  the server reads it → writes the ack (as above, these acks only)        ${line(inServer)}
+` +
+    `  ack written → the client process reads it (the client's own wait)        ${line(toClient)}
+` +
+    `  sent → ack written (what a device elsewhere waits, less its network)     ${line(served)} (p95 / floor ${(p95 / floor).toFixed(1)}×; p95 < 10 ms: ${p95 < 10 ? 'met' : 'MISSED'}; p99 < 50 ms: ${p99 < 50 ? 'met' : 'MISSED'})
+`
+  );
+}
+
 async function main(): Promise<void> {
   // The floor first, on an idle disk: one small durable commit at a time.
   const floor = measureCommitFloor(join(dir, 'floor.sqlite'), 400).sort((a, b) => a - b);
@@ -164,6 +203,8 @@ async function main(): Promise<void> {
   let rssPeak = rssStart;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 100);
   const clients: Clients[] = [];
+  /** Every acknowledgement of the play as its device saw it, to be joined with the server's own times. */
+  const clientTimes: AckTimes[] = [];
   try {
     const created: CreatedRoom[] = [];
     for (let i = 0; i < ROOMS; i++) created.push(await createRoom(server.port, { scenario: { shipped: 'classroom-short' }, seed: `bench-${i}`, settings: { orderSeconds: 0, stanceSeconds: 0, missing: { kind: 'pass' } } }));
@@ -191,6 +232,7 @@ async function main(): Promise<void> {
     for (const [w, r] of results.entries()) {
       if (r.t !== 'done') continue;
       latencies.push(...r.latencies);
+      clientTimes.push(...r.times);
       for (const [k, i] of share(w).entries()) {
         acked[i] = r.acked[k] ?? [];
         roles[i] = new Map(r.roles[k] ?? []);
@@ -273,7 +315,7 @@ async function main(): Promise<void> {
       process.stderr.write(`the server's own figures could not be read (${String(e)}); around there: ${JSON.stringify(line?.slice(Math.max(0, at - 200), at + 200))}\n`);
     }
     if (parsed) {
-      const m = parsed as { latencies: number[]; flushes: { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[]; settling?: number[]; commits: number; bytesSent: number; boardBytesSent: number; bytesSentText?: number; boardBytesSentText?: number };
+      const m = parsed as { latencies: number[]; ackTimes?: AckTimes[]; flushes: { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[]; settling?: number[]; commits: number; bytesSent: number; boardBytesSent: number; bytesSentText?: number; boardBytesSentText?: number };
       const lat = m.latencies.sort((a, b) => a - b);
       const fl = m.flushes.map((f) => f.ms).sort((a, b) => a - b);
       const perCommit = m.flushes.filter((f) => f.entries > 0);
@@ -282,6 +324,7 @@ async function main(): Promise<void> {
         `\nIn the server (frame in → ack out, all acks incl. joins): p50 ${ms(pct(lat, 0.5))} / p95 ${ms(pct(lat, 0.95))} / p99 ${ms(pct(lat, 0.99))} (p95 / floor ${(pct(lat, 0.95) / floorMedian).toFixed(1)}×)\n` +
           `Group commits: ${m.commits}, ${(perCommit.reduce((n, f) => n + f.entries, 0) / Math.max(1, perCommit.length)).toFixed(1)} entries and ${(perCommit.reduce((n, f) => n + f.acks, 0) / Math.max(1, perCommit.length)).toFixed(1)} acks each on average; flush work p50 ${ms(pct(fl, 0.5))} / p95 ${ms(pct(fl, 0.95))} / p99 ${ms(pct(fl, 0.99))}\n` +
           `Flush work on the event loop in all: ${(total('ms') / 1000).toFixed(2)} s, of which writing the commits ${(total('commitMs') / 1000).toFixed(2)} s (waiting for them to be durable, off the event loop: ${(total('syncMs') / 1000).toFixed(2)} s), routing the outboxes (serialising and sending) ${(total('routeMs') / 1000).toFixed(2)} s; what the commits caused (closing stages, resolving turns), settled between socket reads: ${((m.settling ?? []).reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s in ${(m.settling ?? []).length} slices (longest ${ms(Math.max(0, ...(m.settling ?? [])))})\n` +
+          split(clientTimes, m.ackTimes ?? [], floorMedian) +
           `Sent by the server (room messages, not acks): ${(m.bytesSent / 1e6).toFixed(1)} MB, of which boards (\`game\` after each turn: the new report and the view, as a patch) ${(m.boardBytesSent / 1e6).toFixed(1)} MB; as text before compression ${((m.bytesSentText ?? NaN) / 1e6).toFixed(1)} MB, boards ${((m.boardBytesSentText ?? NaN) / 1e6).toFixed(1)} MB\n`,
       );
     }

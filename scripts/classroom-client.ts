@@ -13,6 +13,8 @@ import { greedyOrders } from '../src/ai/greedy';
 import { applyGameUpdate } from '../src/classroom/board';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** performance.now() plus this is the machine's monotonic clock (ms since boot), the same in every process. */
+const MONOTONIC = Number(process.hrtime.bigint()) / 1e6 - performance.now();
 
 export interface ServerProcess {
   port: number;
@@ -96,6 +98,8 @@ export class Device {
   closed: { code: number; reason: string } | null = null;
   /** Every acknowledgement's time from send to ack (ms), in order. */
   readonly ackMs: number[] = [];
+  /** Every acknowledgement as `[message id, sent, read]` on the machine's monotonic clock (ms), which the server's `--measure` figures share. */
+  readonly ackTimes: [number, number, number][] = [];
   private nextId = 1;
   private readonly waiting = new Map<number, { sent: number; done: (a: Answer & { ms: number }) => void }>();
   private readonly watchers = new Set<() => void>();
@@ -226,7 +230,11 @@ export class Device {
         const w = msg.id === null ? undefined : this.waiting.get(msg.id);
         if (w && msg.id !== null) {
           this.waiting.delete(msg.id);
-          if (msg.t === 'ack') this.ackMs.push(performance.now() - w.sent);
+          if (msg.t === 'ack') {
+            const got = performance.now();
+            this.ackMs.push(got - w.sent);
+            this.ackTimes.push([msg.id, w.sent + MONOTONIC, got + MONOTONIC]);
+          }
           w.done({ ...msg, ms: performance.now() - w.sent } as Answer & { ms: number });
           // What awaits the answer runs after this message (a microtask): a condition it makes true
           // is checked again then, not only at the next message, which may be none (the server
