@@ -176,17 +176,14 @@ function split(client: readonly AckTimes[], server: readonly AckTimes[], floor: 
   const line = (sorted: number[]): string => `p50 ${ms(pct(sorted, 0.5))} / p95 ${ms(pct(sorted, 0.95))} / p99 ${ms(pct(sorted, 0.99))}`;
   const p95 = pct(served, 0.95);
   const p99 = pct(served, 0.99);
+  // A frame cannot be read before it is sent: one that is says a process's clock offset is off (the figures then are not to be trusted).
+  const early = toServer.filter((x) => x < -0.5).length;
   return (
-    `The client's figure taken apart (${served.length} of ${client.length} acks of the play joined with the server's; one monotonic clock):
-` +
-    `  sent → the server reads the frame (loopback, the server's socket queue)  ${line(toServer)}
-` +
-    `  the server reads it → writes the ack (as above, these acks only)        ${line(inServer)}
-` +
-    `  ack written → the client process reads it (the client's own wait)        ${line(toClient)}
-` +
-    `  sent → ack written (what a device elsewhere waits, less its network)     ${line(served)} (p95 / floor ${(p95 / floor).toFixed(1)}×; p95 < 10 ms: ${p95 < 10 ? 'met' : 'MISSED'}; p99 < 50 ms: ${p99 < 50 ? 'met' : 'MISSED'})
-`
+    `The client's figure taken apart (${served.length} of ${client.length} acks of the play joined with the server's; one monotonic clock${early > 0 ? `; ${early} read before sent: OFFSETS OFF, do not use` : ''}):\n` +
+    `  sent → the server reads the frame (loopback, the server's socket queue)  ${line(toServer)}\n` +
+    `  the server reads it → writes the ack (as above, these acks only)        ${line(inServer)}\n` +
+    `  ack written → the client process reads it (the client's own wait)        ${line(toClient)}\n` +
+    `  sent → ack written (what a device elsewhere waits, less its network)     ${line(served)} (p95 / floor ${(p95 / floor).toFixed(1)}×; p95 < 10 ms: ${p95 < 10 ? 'met' : 'MISSED'}; p99 < 50 ms: ${p99 < 50 ? 'met' : 'MISSED'})\n`
   );
 }
 

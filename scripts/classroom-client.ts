@@ -13,8 +13,23 @@ import { greedyOrders } from '../src/ai/greedy';
 import { applyGameUpdate } from '../src/classroom/board';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** performance.now() plus this is the machine's monotonic clock (ms since boot), the same in every process. */
-const MONOTONIC = Number(process.hrtime.bigint()) / 1e6 - performance.now();
+/**
+ * performance.now() plus this is the machine's monotonic clock (ms since boot), the same in
+ * every process. Read between two readings of that clock, the closest pair of several: on a
+ * loaded machine a process can lose its core between two calls, and one such offset would
+ * shift all of its times.
+ */
+const MONOTONIC = ((): number => {
+  let best = { width: Infinity, offset: 0 };
+  for (let i = 0; i < 50; i++) {
+    const before = process.hrtime.bigint();
+    const now = performance.now();
+    const after = process.hrtime.bigint();
+    const width = Number(after - before);
+    if (width < best.width) best = { width, offset: Number(before + after) / 2e6 - now };
+  }
+  return best.offset;
+})();
 
 export interface ServerProcess {
   port: number;
