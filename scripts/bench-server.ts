@@ -9,7 +9,11 @@
 // that every acknowledged order and stance is in the exported record exactly once, and that
 // every room's game replays offline to its final hash (as a save, and its log folded again).
 // The floor under any acknowledgement is one durable SQLite commit (WAL, synchronous=FULL)
-// on the same disk, measured here too. BENCH_ROOMS changes the number of rooms.
+// on the same disk, measured here too. BENCH_ROOMS changes the number of rooms. The client
+// processes run niced (BENCH_CLIENT_NICE, 10): in a class the devices are elsewhere, and here
+// the load generator would otherwise take the cores from the server it measures; each ack is
+// also taken apart with the server's own times, so the wait for the server (sent → ack
+// written) is told from a client process's wait to read it.
 //
 // Then, on the same server: one room whose Moscow is played by search:3 closes its orders
 // stage, and while that computer decides (on a worker thread) the Beijing teams of
