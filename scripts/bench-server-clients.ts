@@ -4,15 +4,17 @@
 // each acknowledgement took as seen from here. The clients live in processes of their own so
 // that 450 sockets parsing boards on one event loop are not what the benchmark measures.
 import type { CreatedRoom } from '../src/classroom/protocol';
-import type { Acked, Classroom } from './classroom-client';
+import type { Acked, Classroom, Device } from './classroom-client';
 import { closeClassroom, openClassroom, playToEnd } from './classroom-client';
 
 /** From the benchmark to this process. */
 export type ToClients = { t: 'open'; port: number; rooms: CreatedRoom[] } | { t: 'go' } | { t: 'close' };
+/** One acknowledgement as a device saw it: room code, who (facilitator, projector or the team's role), message id, sent, read (the machine's monotonic clock, ms). */
+export type AckTimes = [string, string, number, number, number];
 /** From this process to the benchmark. */
 export type FromClients =
   | { t: 'ready'; devices: number }
-  | { t: 'done'; acked: Acked[][]; latencies: number[]; roles: [string, 'power' | 'republic'][][]; turns: number[]; cpuMs: number }
+  | { t: 'done'; acked: Acked[][]; latencies: number[]; times: AckTimes[]; roles: [string, 'power' | 'republic'][][]; turns: number[]; cpuMs: number }
   | { t: 'failed'; error: string };
 
 const tell = (m: FromClients): void => {
@@ -20,9 +22,14 @@ const tell = (m: FromClients): void => {
 };
 
 let rooms: Classroom[] = [];
+/** Each room's code, in the order of `rooms`. */
+let codes: string[] = [];
 
 async function open(port: number, created: readonly CreatedRoom[]): Promise<void> {
-  for (const c of created) rooms.push(await openClassroom(port, c));
+  for (const c of created) {
+    rooms.push(await openClassroom(port, c));
+    codes.push(c.code);
+  }
   // Only the powers' players read the board (they choose orders on it).
   for (const r of rooms) for (const d of [r.facilitator, r.projector, ...[...r.teams].filter(([role]) => r.roles.get(role) !== 'power').map(([, d]) => d)]) d.parseGame = false;
   tell({ t: 'ready', devices: rooms.reduce((n, r) => n + 2 + r.teams.size, 0) });
@@ -30,6 +37,7 @@ async function open(port: number, created: readonly CreatedRoom[]): Promise<void
 
 async function go(): Promise<void> {
   const devices = rooms.flatMap((r) => [r.facilitator, r.projector, ...r.teams.values()]);
+  const named = rooms.flatMap((r, i) => ([['facilitator', r.facilitator], ['projector', r.projector], ...r.teams] satisfies [string, Device][]).map(([who, d]) => ({ code: codes[i] ?? '', who, d })));
   // Acknowledgements while the games are played (not the joins and seats before).
   const startAt = new Map(devices.map((d) => [d, d.ackMs.length]));
   const cpu = process.cpuUsage();
@@ -39,6 +47,7 @@ async function go(): Promise<void> {
     t: 'done',
     acked,
     latencies: devices.flatMap((d) => d.ackMs.slice(startAt.get(d) ?? 0)),
+    times: named.flatMap(({ code, who, d }) => d.ackTimes.slice(startAt.get(d) ?? 0).map(([id, sent, got]): AckTimes => [code, who, id, sent, got])),
     roles: rooms.map((r) => [...r.roles]),
     turns: rooms.map((r) => r.scenario.turns),
     // This process's processor time while the games were played (user + system): what the load takes from the server's cores.
@@ -57,6 +66,7 @@ process.on('message', (m: ToClients) => {
   else
     void Promise.all(rooms.map(closeClassroom)).finally(() => {
       rooms = [];
+      codes = [];
       process.disconnect();
     });
 });

@@ -13,6 +13,23 @@ import { greedyOrders } from '../src/ai/greedy';
 import { applyGameUpdate } from '../src/classroom/board';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * performance.now() plus this is the machine's monotonic clock (ms since boot), the same in
+ * every process. Read between two readings of that clock, the closest pair of several: on a
+ * loaded machine a process can lose its core between two calls, and one such offset would
+ * shift all of its times.
+ */
+const MONOTONIC = ((): number => {
+  let best = { width: Infinity, offset: 0 };
+  for (let i = 0; i < 50; i++) {
+    const before = process.hrtime.bigint();
+    const now = performance.now();
+    const after = process.hrtime.bigint();
+    const width = Number(after - before);
+    if (width < best.width) best = { width, offset: Number(before + after) / 2e6 - now };
+  }
+  return best.offset;
+})();
 
 export interface ServerProcess {
   port: number;
@@ -96,6 +113,8 @@ export class Device {
   closed: { code: number; reason: string } | null = null;
   /** Every acknowledgement's time from send to ack (ms), in order. */
   readonly ackMs: number[] = [];
+  /** Every acknowledgement as `[message id, sent, read]` on the machine's monotonic clock (ms), which the server's `--measure` figures share. */
+  readonly ackTimes: [number, number, number][] = [];
   private nextId = 1;
   private readonly waiting = new Map<number, { sent: number; done: (a: Answer & { ms: number }) => void }>();
   private readonly watchers = new Set<() => void>();
@@ -226,7 +245,11 @@ export class Device {
         const w = msg.id === null ? undefined : this.waiting.get(msg.id);
         if (w && msg.id !== null) {
           this.waiting.delete(msg.id);
-          if (msg.t === 'ack') this.ackMs.push(performance.now() - w.sent);
+          if (msg.t === 'ack') {
+            const got = performance.now();
+            this.ackMs.push(got - w.sent);
+            this.ackTimes.push([msg.id, w.sent + MONOTONIC, got + MONOTONIC]);
+          }
           w.done({ ...msg, ms: performance.now() - w.sent } as Answer & { ms: number });
           // What awaits the answer runs after this message (a microtask): a condition it makes true
           // is checked again then, not only at the next message, which may be none (the server

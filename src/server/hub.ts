@@ -174,6 +174,23 @@ interface QueuedAck {
 
 const SAVE_FAILED = 'the server could not save this just now; please try again';
 const INTERNAL = 'the server could not handle this message (its fault, not yours)';
+/**
+ * performance.now() plus this is the machine's monotonic clock (ms since boot), the same in
+ * every process. Read between two readings of that clock, the closest pair of several: on a
+ * loaded machine a process can lose its core between two calls, and one such offset would
+ * shift all of its times.
+ */
+const MONOTONIC = ((): number => {
+  let best = { width: Infinity, offset: 0 };
+  for (let i = 0; i < 50; i++) {
+    const before = process.hrtime.bigint();
+    const now = performance.now();
+    const after = process.hrtime.bigint();
+    const width = Number(after - before);
+    if (width < best.width) best = { width, offset: Number(before + after) / 2e6 - now };
+  }
+  return best.offset;
+})();
 /** Node's timers take at most 2^31-1 ms; a far wake is re-armed on the way. */
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -217,6 +234,13 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
   readonly stats = { commits: 0, entries: 0, failedCommits: 0, bytesSent: 0, boardBytesSent: 0, bytesSentText: 0, boardBytesSentText: 0, decisions: 0, failedDecisions: 0 };
   /** With `measure`: ms from a frame's arrival to its ack, and each flush (work up to the commit, in all). */
   readonly latencies: number[] | null;
+  /**
+   * With `measure`: each ack as `[room code, who (facilitator, projector or the team's role), message id,
+   * frame in, ack out]`, the times on the machine's monotonic clock (ms), which every process on
+   * it shares: the benchmark joins them with its clients' send and receive times, to tell the
+   * wait for the server from a client process's own wait for a core.
+   */
+  readonly ackTimes: [string, string, number, number, number][] = [];
   readonly phases: { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[] = [];
   /** With `measure`: each slice of settling rooms (ms): closing stages and resolving turns. */
   readonly settling: number[] = [];
@@ -676,7 +700,12 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       for (const conn of corked) this.uncork(conn);
       if (this.latencies) {
         const done = performance.now();
-        for (const a of acks) this.latencies.push(acked - a.at);
+        for (const a of acks) {
+          this.latencies.push(acked - a.at);
+          const room = a.conn.room as LiveRoom<S, E> | null;
+          const who = a.conn.who;
+          if (room && who) this.ackTimes.push([room.code, who.kind === 'team' ? who.role : who.kind, a.id, a.at + MONOTONIC, acked + MONOTONIC]);
+        }
         // Work on the event loop (writing, making the outboxes, sending them), and the wait for the disk, off it.
         this.phases.push({ ms: prepared - started + (done - synced), commitMs: written - started, syncMs: synced - prepared, routeMs: done - acked, acks: acks.length, entries: entryCount });
       }
