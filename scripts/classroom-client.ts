@@ -11,25 +11,9 @@ import type { Order, RepublicChoice, Scenario } from '../src/engine';
 import { republicChoices, reviveView } from '../src/engine';
 import { greedyOrders } from '../src/ai/greedy';
 import { applyGameUpdate } from '../src/classroom/board';
+import { MONOTONIC_OFFSET } from '../src/server/monotonic';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/**
- * performance.now() plus this is the machine's monotonic clock (ms since boot), the same in
- * every process. Read between two readings of that clock, the closest pair of several: on a
- * loaded machine a process can lose its core between two calls, and one such offset would
- * shift all of its times.
- */
-const MONOTONIC = ((): number => {
-  let best = { width: Infinity, offset: 0 };
-  for (let i = 0; i < 50; i++) {
-    const before = process.hrtime.bigint();
-    const now = performance.now();
-    const after = process.hrtime.bigint();
-    const width = Number(after - before);
-    if (width < best.width) best = { width, offset: Number(before + after) / 2e6 - now };
-  }
-  return best.offset;
-})();
 
 export interface ServerProcess {
   port: number;
@@ -248,7 +232,7 @@ export class Device {
           if (msg.t === 'ack') {
             const got = performance.now();
             this.ackMs.push(got - w.sent);
-            this.ackTimes.push([msg.id, w.sent + MONOTONIC, got + MONOTONIC]);
+            this.ackTimes.push([msg.id, w.sent + MONOTONIC_OFFSET, got + MONOTONIC_OFFSET]);
           }
           w.done({ ...msg, ms: performance.now() - w.sent } as Answer & { ms: number });
           // What awaits the answer runs after this message (a microtask): a condition it makes true

@@ -44,6 +44,7 @@ import type { ClientMessage, Identity, ServerMessage } from '../classroom/protoc
 import { parseClientMessage } from '../classroom/protocol';
 import { DEFLATE_FROM, deflateMessage } from './deflate';
 import type { RoomStore } from './storage';
+import { MONOTONIC_OFFSET } from './monotonic';
 
 export type Audience = { kind: 'all' } | { kind: 'facilitator' } | { kind: 'projector' } | { kind: 'team'; role: string };
 
@@ -174,23 +175,6 @@ interface QueuedAck {
 
 const SAVE_FAILED = 'the server could not save this just now; please try again';
 const INTERNAL = 'the server could not handle this message (its fault, not yours)';
-/**
- * performance.now() plus this is the machine's monotonic clock (ms since boot), the same in
- * every process. Read between two readings of that clock, the closest pair of several: on a
- * loaded machine a process can lose its core between two calls, and one such offset would
- * shift all of its times.
- */
-const MONOTONIC = ((): number => {
-  let best = { width: Infinity, offset: 0 };
-  for (let i = 0; i < 50; i++) {
-    const before = process.hrtime.bigint();
-    const now = performance.now();
-    const after = process.hrtime.bigint();
-    const width = Number(after - before);
-    if (width < best.width) best = { width, offset: Number(before + after) / 2e6 - now };
-  }
-  return best.offset;
-})();
 /** Node's timers take at most 2^31-1 ms; a far wake is re-armed on the way. */
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -704,7 +688,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
           this.latencies.push(acked - a.at);
           const room = a.conn.room as LiveRoom<S, E> | null;
           const who = a.conn.who;
-          if (room && who) this.ackTimes.push([room.code, who.kind === 'team' ? who.role : who.kind, a.id, a.at + MONOTONIC, acked + MONOTONIC]);
+          if (room && who) this.ackTimes.push([room.code, who.kind === 'team' ? who.role : who.kind, a.id, a.at + MONOTONIC_OFFSET, acked + MONOTONIC_OFFSET]);
         }
         // Work on the event loop (writing, making the outboxes, sending them), and the wait for the disk, off it.
         this.phases.push({ ms: prepared - started + (done - synced), commitMs: written - started, syncMs: synced - prepared, routeMs: done - acked, acks: acks.length, entries: entryCount });
