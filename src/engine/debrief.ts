@@ -189,11 +189,15 @@ export function debrief(record: GameRecord): Result<Debrief, string> {
   const turningPoints = [...kept, ...changes.sort(byStake).slice(0, TURNING_POINTS_CAP - kept.length)].sort(byStake);
   // Counted apart: the lead taken for good is not a change of control ("The 1 turning point … of 0 changes of control" read as a slip).
   const controlKept = turningPoints.filter((t) => t.kind === 'control').length;
-  const choosing =
-    `Listed: ${kept.length > 0 ? 'the turn the winner took the lead on points for good, and ' : ''}${controlKept} of ${counted(controlChanges, 'change')} of control, those with the most points at stake (the country's worth, summits counted, over the turns the change held). ` +
-    `A flip undone the next turn is left out unless it decided the game.`;
-
   const phase = last.phase;
+  // A game ended early (or still being played) has no winner, only a leader at the end.
+  const leadPart = kept.length === 0 ? '' : `the turn ${phase.kind === 'over' ? 'the winner' : 'the leader at the end'} took the lead on points for good`;
+  const choosing =
+    controlChanges === 0
+      ? `Listed: ${leadPart === '' ? 'nothing: ' : `${leadPart}; `}no country changed control.`
+      : `Listed: ${leadPart === '' ? '' : `${leadPart}, and `}${controlKept} of ${counted(controlChanges, 'change')} of control, those with the most points at stake (the country's worth, summits counted, over the turns the change held). ` +
+        `A flip undone the next turn is left out unless it decided the game.`;
+
   return ok({
     winner: phase.kind === 'over' ? phase.winner : null,
     reason: phase.kind === 'over' ? phase.reason : `the game is at turn ${last.turn} of ${last.lastTurn}`,

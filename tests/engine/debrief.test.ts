@@ -8,12 +8,13 @@ import { controller, debrief, idRecord, playTurn, startRecord, TURNING_POINTS_CA
 import { player } from '../ai/helpers';
 import { loadShipped as load } from './helpers';
 
-function play(s: Scenario, seed: string, names: string[]): { record: GameRecord; states: GameState[] } {
+/** Plays to the end, or only `turns` turns (a game the facilitator ended early). */
+function play(s: Scenario, seed: string, names: string[], turns = Infinity): { record: GameRecord; states: GameState[] } {
   const start = startRecord(s, seed);
   if (!start.ok) throw new Error(start.error);
   let record = start.value;
   const states = [record.state];
-  while (record.state.phase.kind === 'playing') {
+  while (record.state.phase.kind === 'playing' && states.length <= turns) {
     const orders = idRecord<unknown>();
     s.powers.forEach((p, k) => {
       orders[p.id] = player(names[k % names.length] as string).decide(s, viewFor(s, record.state, p.id));
@@ -77,10 +78,10 @@ describe('debrief', () => {
       expect(tps.length).toBeLessThanOrEqual(TURNING_POINTS_CAP);
       for (const [i, tp] of tps.entries()) if (i > 0) expect(tp.stake, `${seed}: most points at stake first`).toBeLessThanOrEqual((tps[i - 1] as TurningPoint).stake);
       const candidates = controlChanges(s, states);
-      expect(d.value.choosing).toContain(`of ${candidates.length} change${candidates.length === 1 ? '' : 's'} of control`);
       // The count listed is of changes of control only: the lead taken for good is named apart.
       const listed = tps.filter((x) => x.kind === 'control').length;
-      expect(d.value.choosing).toContain(`${listed} of ${candidates.length} change`);
+      if (candidates.length === 0) expect(d.value.choosing).toContain('no country changed control');
+      else expect(d.value.choosing).toContain(`${listed} of ${candidates.length} change${candidates.length === 1 ? '' : 's'} of control`);
       expect(d.value.choosing.includes('the turn the winner took the lead on points for good')).toBe(tps.some((x) => x.kind === 'points-lead'));
       for (const tp of tps.filter((x) => x.kind === 'control')) {
         const c = candidates.find((x) => x.turn === tp.turn && x.country === tp.country);
@@ -122,6 +123,26 @@ describe('debrief', () => {
     }
     // The games must have been ones with many flips, or the test proves nothing.
     expect(many).toBeGreaterThan(0);
+  });
+
+  it('a game stopped after a turn names no winner, and says so when no country changed control', () => {
+    const s = load('classroom-short');
+    let quiet = 0;
+    for (const seed of ['e1', 'e2', 'e3', 'e4', 'e5', 'e6']) {
+      const { record, states } = play(s, seed, ['greedy', 'varied'], 1);
+      expect(states).toHaveLength(2);
+      const d = debrief(record);
+      if (!d.ok) throw new Error(d.error);
+      expect(d.value.winner).toBeNull();
+      expect(d.value.choosing).not.toContain('the winner');
+      expect(d.value.choosing.includes('the turn the leader at the end took the lead on points for good')).toBe(d.value.turningPoints.some((x) => x.kind === 'points-lead'));
+      if (controlChanges(s, states).length > 0) continue;
+      quiet++;
+      expect(d.value.choosing).toContain('no country changed control');
+      expect(d.value.choosing).not.toContain('of 0 changes');
+    }
+    // Some of those first turns must have left every country as it was, or the last checks prove nothing.
+    expect(quiet).toBeGreaterThan(0);
   });
 
   it('a record that does not replay is refused with the turn', () => {
