@@ -50,6 +50,7 @@ export function margin(ix: ScenarioIndex, state: StateLike, country: string, pow
 /** Planned influence changes: country → power → points. Keys are ids from the scenario: made with `deltas()`, no prototype. */
 export type Deltas = Record<string, Record<string, number>>;
 
+// Small records in V8's fast form (smallIdRecord): rollouts make and read millions of these.
 export const newDeltas = (): Deltas => idRecord<Record<string, number>>();
 
 export function addDelta(d: Deltas, country: string, power: string, delta: number): void {
@@ -144,14 +145,25 @@ function effectsWorth(c: Context, effects: readonly Effect[], target: string | u
   return worth;
 }
 
+/**
+ * Each country's margin worth with a planned set of changes, for one state and power, kept
+ * while that set is unchanged: the rule of thumb weighs every option against the same plan,
+ * and options in a country share its "before". Whoever owns the plan clears it on a change.
+ */
+export type MarginMemo = Map<string, number>;
+
 /** Worth of changing influence by `extra` on top of `planned`. */
-export function deltasWorth(c: Context, planned: Deltas, extra: Deltas): number {
+export function deltasWorth(c: Context, planned: Deltas, extra: Deltas, memo?: MarginMemo): number {
   const weight = Math.min(c.turnsLeft, 4) * 0.5;
   let worth = 0;
   for (const country of Object.keys(extra)) {
     const L = controlMargin(c.ix.scenario, country);
     const w = c.ix.contested.get(country)?.importance ?? 1;
-    const before = marginWorth(margin(c.ix, c.state, country, c.power, planned), L);
+    let before = memo?.get(country);
+    if (before === undefined) {
+      before = marginWorth(margin(c.ix, c.state, country, c.power, planned), L);
+      memo?.set(country, before);
+    }
     const after = marginWorth(margin(c.ix, c.state, country, c.power, planned, extra), L);
     // A lead lasts: what a point is worth grows with the turns left to score it, up to a few turns.
     worth += w * (after - before) * weight;
@@ -213,12 +225,15 @@ export function estimateOrder(scenario: Scenario, state: StateLike, power: strin
   return est;
 }
 
-/** Worth of an estimated order, given the influence changes already planned this turn. */
-export function worthOf(scenario: Scenario, state: StateLike, power: string, est: OrderEstimate, planned: Deltas): number {
+/**
+ * Worth of an estimated order, given the influence changes already planned this turn.
+ * `memo`, if given, must belong to this state, power and plan (see MarginMemo).
+ */
+export function worthOf(scenario: Scenario, state: StateLike, power: string, est: OrderEstimate, planned: Deltas, memo?: MarginMemo): number {
   if (!est.useful) return -Infinity;
   const c: Context = { ix: indexScenario(scenario), state, power, turnsLeft: est.turnsLeft };
-  let worth = est.fixed + est.weight * deltasWorth(c, planned, est.deltas);
-  if (est.risk) worth += est.risk.chance * (est.risk.fixed + deltasWorth(c, planned, est.risk.deltas));
+  let worth = est.fixed + est.weight * deltasWorth(c, planned, est.deltas, memo);
+  if (est.risk) worth += est.risk.chance * (est.risk.fixed + deltasWorth(c, planned, est.risk.deltas, memo));
   return worth;
 }
 

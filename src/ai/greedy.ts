@@ -5,7 +5,7 @@
 import type { LegalOrder, Order, PowerView, Scenario, StateLike } from '../engine';
 import { legalOrders, orderKey, own } from '../engine';
 import type { Player } from './player';
-import type { OrderEstimate } from './evaluate';
+import type { Deltas, MarginMemo, OrderEstimate } from './evaluate';
 import { estimateOrder, mergeDeltas, neglectWorth, newDeltas, worthOf } from './evaluate';
 import type { BotRng } from './botRng';
 import { botRng } from './botRng';
@@ -43,6 +43,12 @@ interface Option {
   noise: number;
 }
 
+/** Whether `d` changes any of `countries` (no key list per option: rollouts ask this for every option after every choice). */
+function changesAny(d: Deltas, countries: readonly string[]): boolean {
+  for (const c of countries) if (Object.hasOwn(d, c)) return true;
+  return false;
+}
+
 export function greedyOrders(scenario: Scenario, state: StateLike, power: string, opts: GreedyOptions = {}): Order[] {
   let budget = own(state.powers, power)?.budget ?? 0;
   const max = scenario.rules.maxOrdersPerTurn;
@@ -50,27 +56,31 @@ export function greedyOrders(scenario: Scenario, state: StateLike, power: string
   const planned = newDeltas();
   const touched = new Set<string>();
   const empty = newDeltas();
+  // Margins before each option, with nothing planned and then with the plan so far (cleared as it grows).
+  const emptyMemo: MarginMemo = new Map();
+  const plannedMemo: MarginMemo = new Map();
   let options: Option[] = (opts.legal ?? legalOrders(scenario, state, power)).map((legal) => {
     const est = estimateOrder(scenario, state, power, legal.order);
     const noise = opts.noise && opts.rng ? 1 + opts.noise * (2 * opts.rng.next() - 1) : 1;
     const focus = opts.focus && est.touches.includes(opts.focus) ? FOCUS_WEIGHT : 1;
-    return { legal, key: orderKey(legal.order), est, worth: worthOf(scenario, state, power, est, empty), noise: noise * focus };
+    return { legal, key: orderKey(legal.order), est, worth: worthOf(scenario, state, power, est, empty, emptyMemo), noise: noise * focus };
   });
   const price = opts.budgetPrice ?? 1;
   const weight = opts.work ? orderWeight(scenario) : 0;
   charge(opts.work, options.length * weight);
   const take = (o: Option): void => {
     mergeDeltas(planned, o.est.deltas);
+    plannedMemo.clear();
     for (const c of o.est.touches) touched.add(c);
     chosen.push(o.legal.order);
     budget -= o.legal.cost;
     // Estimates of orders in the countries just changed are stale: redo only those.
-    const changed = new Set(Object.keys(o.est.deltas));
+    const changed = Object.keys(o.est.deltas);
     options = options.filter((x) => x.key !== o.key);
     let redone = 0;
     for (const x of options) {
-      if (Object.keys(x.est.deltas).some((c) => changed.has(c))) {
-        x.worth = worthOf(scenario, state, power, x.est, planned);
+      if (changesAny(x.est.deltas, changed)) {
+        x.worth = worthOf(scenario, state, power, x.est, planned, plannedMemo);
         redone++;
       }
     }

@@ -7,7 +7,7 @@
 // plays a few more turns with noisy rule-of-thumb on all sides, and scores the result.
 // Strength sets rollouts and look-ahead, and a budget of work (work.ts) that no scenario,
 // however large, can make it exceed; the choice is deterministic for a given view.
-import type { LegalOrder, Order, PowerView, Scenario } from '../engine';
+import type { GameState, LegalOrder, Order, PowerView, Scenario } from '../engine';
 import { determinize, idRecord, indexScenario, legalOrders, orderCost, orderKey, own, resolveTurn } from '../engine';
 import type { Player } from './player';
 import { greedyOrders, SLOT_COST } from './greedy';
@@ -91,8 +91,9 @@ function candidateSets(scenario: Scenario, view: PowerView, power: string, legal
   return sets.slice(0, Math.max(most, 2) + 1);
 }
 
-function rollout(scenario: Scenario, view: PowerView, power: string, mine: Order[], horizon: number, seed: string, budget: Work): number {
-  let state = determinize(view, seed);
+/** `start`: the imagined state of future `seed` (`determinize(view, seed)`), if already made; the rules never change a state in place, so candidates may share it. */
+function rollout(scenario: Scenario, view: PowerView, power: string, mine: Order[], horizon: number, seed: string, budget: Work, start?: GameState): number {
+  let state = start ?? determinize(view, seed);
   const rng = botRng(seed, 'noise');
   for (let h = 0; h < horizon && state.phase.kind === 'playing'; h++) {
     const orders = idRecord<Order[]>();
@@ -179,12 +180,17 @@ export function* searchSteps(scenario: Scenario, view: PowerView, strength: Sear
 function* halvingSteps(scenario: Scenario, view: PowerView, power: string, sets: Order[][], strength: SearchStrength, budget: Work, firstCost: number): Generator<void, SearchDecision, void> {
   const base = `${view.playerSeed}|${power}|${view.turn}`;
   let rolloutCost = firstCost;
+  // Every candidate left plays each future: imagine it once.
+  const imagined = new Map<number, GameState>();
   const { best, played } = yield* halving(sets.length, {
     rollouts: strength.rollouts,
     affordable: () => !wouldExceed(budget, rolloutCost),
     play: (k, future) => {
       const before = budget.spent;
-      const value = rollout(scenario, view, power, sets[k] as Order[], strength.horizon, `${base}|${future}`, budget);
+      const seed = `${base}|${future}`;
+      let start = imagined.get(future);
+      if (!start) imagined.set(future, (start = determinize(view, seed)));
+      const value = rollout(scenario, view, power, sets[k] as Order[], strength.horizon, seed, budget, start);
       rolloutCost = budget.spent - before;
       return value;
     },
