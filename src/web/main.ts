@@ -10,10 +10,12 @@ import { openShareLink } from '../ui/share';
 import { workerPlayers } from './workerPlayers';
 import { shippedScenarios } from './shipped';
 import { DEFAULT_SCENARIO } from '../ui/scenarioListing';
+import type { ShippedScenarios } from '../ui/scenarioListing';
 import { classroomRoute } from '../ui/classroom/route';
 import type { StartPicture } from './startPicture';
 import type { RunningMap } from './startMap';
 import { prefetchMapWhenIdle } from './prefetch';
+import { afterNextPaint } from './paint';
 
 // The store catches every failure of the storage (full, disabled, refused) and says so.
 const storage: SaveStorage = {
@@ -55,7 +57,11 @@ if (panel && mapRoot && classroom) {
   // The large-text (projector) view is set before anything is drawn, so nothing jumps.
   projectorView();
   const store = createGameStore(storage, workerPlayers());
-  const shipped = shippedScenarios();
+  // The form's first paint comes before the chosen scenario's download and the start picture
+  // (src/web/paint.ts): on a phone they held back the page's largest paint.
+  const formPainted = afterNextPaint(window);
+  const everyShipped = shippedScenarios();
+  const shipped: ShippedScenarios = { ...everyShipped, fetchAhead: (id) => void formPainted.then(() => everyShipped.fetchAhead(id)) };
   // The start picture frames the scenario chosen on the start screen (the picture arrives a
   // little after the panel: it is shown framed on the latest choice, then follows it).
   let chosenMapIds: readonly string[] = (shipped.listings.find((l) => l.id === DEFAULT_SCENARIO) ?? shipped.listings[0])?.contestedMapIds ?? [];
@@ -108,7 +114,9 @@ if (panel && mapRoot && classroom) {
     if (now.session && !before.session) startTheMap();
     else if (!now.session && before.session) stopTheMap();
   });
-  showPicture();
+  void formPainted.then(() => {
+    if (mapsAsked === 0) showPicture();
+  });
   // Drop a save or a scenario file anywhere on the page.
   document.addEventListener('dragover', (e) => e.preventDefault());
   document.addEventListener('drop', (e) => {
