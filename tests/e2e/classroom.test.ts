@@ -56,6 +56,17 @@ async function device(width: number, height: number, path: string): Promise<Devi
 const shot = (page: Page, name: string): Promise<Buffer> => page.screenshot({ path: join(SHOTS, `classroom-${name}.png`) });
 
 /** Queues the first order the team may give in `country`, through the play screen's own panel. */
+/** The element with this id gets the focus and sits wholly inside the viewport (a phone brought it into sight). */
+async function expectFocusedInSight(page: Page, id: string): Promise<void> {
+  await page.waitForFunction((want) => document.activeElement?.id === want, id, { timeout: 5000 });
+  const box = await page.evaluate((want) => {
+    const r = document.getElementById(want)?.getBoundingClientRect();
+    return r ? [r.top, r.bottom, window.innerHeight] : [];
+  }, id);
+  expect(box[0]).toBeGreaterThanOrEqual(0);
+  expect(box[1]).toBeLessThanOrEqual(box[2] ?? 0);
+}
+
 async function queueIn(page: Page, country: string): Promise<string> {
   await page.getByRole('group', { name: 'Select a country' }).getByRole('button', { name: country }).click();
   const queue = page.locator('ul.orders button[aria-label^="Queue order:"]:not([aria-disabled="true"])').first();
@@ -182,13 +193,7 @@ describe('a classroom game', () => {
     await bj.page.waitForSelector('[data-key="submit"]');
     // On the phone the new report sits below the next turn's orders: once the turn resolves its heading is
     // brought into sight with the focus, as after End turn in the solo game (issue 12).
-    await bj.page.waitForFunction(() => document.activeElement?.id === 'report-title', undefined, { timeout: 5000 });
-    const reportTop = await bj.page.evaluate(() => {
-      const r = document.getElementById('report-title')?.getBoundingClientRect();
-      return r ? [r.top, r.bottom, window.innerHeight] : [];
-    });
-    expect(reportTop[0]).toBeGreaterThanOrEqual(0);
-    expect(reportTop[1]).toBeLessThanOrEqual(reportTop[2] ?? 0);
+    await expectFocusedInSight(bj.page, 'report-title');
     await shot(bj.page, 'team-phone-turn2');
     await mo.page.waitForSelector('.report [data-testid="report-summary"]');
     await shot(mo.page, 'team-laptop-turn2');
@@ -279,13 +284,7 @@ describe('a classroom game', () => {
     expect(detail).toMatch(/^(\w+ led on points, \d+ to \d+|\w+ and \w+ were level on points, \d+ each)\.$/);
     expect(await outcome(bj)).toEqual([headline, detail]);
     // On the phone, left scrolled down at the last report, the end comes into sight with the focus.
-    await bj.page.waitForFunction(() => document.activeElement?.id === 'result-title', undefined, { timeout: 5000 });
-    const endTop = await bj.page.evaluate(() => {
-      const r = document.getElementById('result-title')?.getBoundingClientRect();
-      return r ? [r.top, r.bottom, window.innerHeight] : [];
-    });
-    expect(endTop[0]).toBeGreaterThanOrEqual(0);
-    expect(endTop[1]).toBeLessThanOrEqual(endTop[2] ?? 0);
+    await expectFocusedInSight(bj.page, 'result-title');
     await shot(proj.page, 'projector-ended');
     await shot(bj.page, 'team-phone-ended');
     // The event fired in turn 2 never happened, the game having ended first: no screen still says it will.
