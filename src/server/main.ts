@@ -1,7 +1,7 @@
 // `npm run serve` (after `vite build`): the classroom server.
 //
 //   tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist]
-//                          [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10]
+//                          [--max-per-ip 250] [--max-per-room 200] [--rooms-per-ip 60] [--hello-seconds 10]
 //                          [--heartbeat-seconds 15] [--player-threads N] [--sync-apart] [--writer-thread]
 //                          [--measure]
 //
@@ -34,6 +34,7 @@ interface Options {
   dist: string;
   maxPerIp: number;
   maxPerRoom: number;
+  roomsPerIp: number;
   helloSeconds: number;
   heartbeatSeconds: number;
   playerThreads: number | undefined;
@@ -42,10 +43,10 @@ interface Options {
   measure: boolean;
 }
 
-const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--hello-seconds 10] [--heartbeat-seconds 15] [--player-threads N] [--sync-apart] [--writer-thread] [--measure]';
+const USAGE = 'usage: tsx src/server/main.ts [--port 8080] [--host 0.0.0.0] [--db classroom.sqlite] [--dist dist] [--max-per-ip 250] [--max-per-room 200] [--rooms-per-ip 60] [--hello-seconds 10] [--heartbeat-seconds 15] [--player-threads N] [--sync-apart] [--writer-thread] [--measure]';
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, helloSeconds: 10, heartbeatSeconds: 15, playerThreads: undefined, syncApart: false, writerThread: false, measure: false };
+  const o: Options = { port: 8080, host: '0.0.0.0', db: resolve(ROOT, 'classroom.sqlite'), dist: resolve(ROOT, 'dist'), maxPerIp: 250, maxPerRoom: 200, roomsPerIp: 60, helloSeconds: 10, heartbeatSeconds: 15, playerThreads: undefined, syncApart: false, writerThread: false, measure: false };
   const int = (name: string, v: string, min: number, max: number): number => {
     const n = Number(v);
     if (!/^\d+$/.test(v) || n < min || n > max) usage(`${name} must be a whole number from ${min} to ${max}`);
@@ -68,6 +69,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (name === '--dist') o.dist = resolve(v);
     else if (name === '--max-per-ip') o.maxPerIp = int(name, v, 1, 100_000);
     else if (name === '--max-per-room') o.maxPerRoom = int(name, v, 1, 100_000);
+    else if (name === '--rooms-per-ip') o.roomsPerIp = int(name, v, 1, 100_000);
     else if (name === '--hello-seconds') o.helloSeconds = int(name, v, 1, 3600);
     else if (name === '--heartbeat-seconds') o.heartbeatSeconds = int(name, v, 1, 3600);
     else if (name === '--player-threads') o.playerThreads = int(name, v, 1, 64);
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
     scenariosDir: resolve(ROOT, 'scenarios'),
     maxPerIp: o.maxPerIp,
     maxPerRoom: o.maxPerRoom,
+    roomsPerIp: o.roomsPerIp,
     helloMs: o.helloSeconds * 1000,
     heartbeatMs: o.heartbeatSeconds * 1000,
     measure: o.measure,

@@ -20,6 +20,8 @@ export interface ServerOptions {
   scenariosDir: string;
   maxPerIp?: number;
   maxPerRoom?: number;
+  /** Rooms one address may make at once (then one a second): 60. */
+  roomsPerIp?: number;
   /** A connection must say hello within this time. */
   helloMs?: number;
   /** Every socket is pinged this often; one that has not answered the last ping is dropped. */
@@ -62,6 +64,7 @@ export async function startServer<S extends { readonly creation: NewCreation }, 
     tokenTaken: hub.tokenTaken,
     exportRoom: (code, key) => hub.exportDurable(code, key),
     sockets,
+    ...(opts.roomsPerIp ? { createBucket: { rate: 1, burst: opts.roomsPerIp, abuseAfter: Number.MAX_SAFE_INTEGER } } : {}),
     onCreated: opts.onCreated,
     log: opts.log,
   });

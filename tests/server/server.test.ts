@@ -532,10 +532,13 @@ describe('HTTP', () => {
 });
 
 describe('limits', () => {
-  it('holds at most N devices per room and per address, and drops a socket that stops answering pings', async () => {
-    const s = await startServerProcess(join(dir, 'limits.sqlite'), ['--max-per-room', '3', '--max-per-ip', '6', '--heartbeat-seconds', '1']);
+  it('holds at most N rooms made, devices per room and per address, and drops a socket that stops answering pings', async () => {
+    const s = await startServerProcess(join(dir, 'limits.sqlite'), ['--max-per-room', '3', '--max-per-ip', '6', '--rooms-per-ip', '2', '--heartbeat-seconds', '1']);
     try {
       const made = await createRoom(s.port, { scenario: { shipped: 'classroom-short' }, settings: NO_TIMER });
+      // Two rooms at once from one address (--rooms-per-ip), then one a second: the third is turned away.
+      await createRoom(s.port, { scenario: { shipped: 'classroom-short' }, settings: NO_TIMER });
+      await expect(createRoom(s.port, { scenario: { shipped: 'classroom-short' }, settings: NO_TIMER })).rejects.toThrow(/429 .*too many rooms/);
       const inRoom = [await Device.join(s.port, made.code), await Device.join(s.port, made.code), await Device.join(s.port, made.code)];
       const fourth = await Device.open(s.port);
       const a = await fourth.request({ t: 'hello', token: made.code });
