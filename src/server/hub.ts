@@ -225,9 +225,11 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
    * wait for the server from a client process's own wait for a core.
    */
   readonly ackTimes: [string, string, number, number, number][] = [];
-  readonly phases: { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[] = [];
-  /** With `measure`: each slice of settling rooms (ms): closing stages and resolving turns. */
+  /** With `measure`: each flush, `at` its start on the monotonic clock (ms). */
+  readonly phases: { at: number; ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[] = [];
+  /** With `measure`: each slice of settling rooms (ms): closing stages and resolving turns; and when each began (the monotonic clock). */
   readonly settling: number[] = [];
+  readonly settlingAt: number[] = [];
 
   constructor(
     private readonly model: RoomModel<C, S, E>,
@@ -600,7 +602,10 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
       if (this.settle(room)) this.scheduleFlush();
       if (performance.now() - started >= this.sliceMs) break;
     }
-    if (this.latencies) this.settling.push(performance.now() - started);
+    if (this.latencies) {
+      this.settling.push(performance.now() - started);
+      this.settlingAt.push(started + MONOTONIC_OFFSET);
+    }
     this.scheduleDue();
   }
 
@@ -691,7 +696,7 @@ export class Hub<C extends CreationLike, S extends { readonly creation: C }, E e
           if (room && who) this.ackTimes.push([room.code, who.kind === 'team' ? who.role : who.kind, a.id, a.at + MONOTONIC_OFFSET, acked + MONOTONIC_OFFSET]);
         }
         // Work on the event loop (writing, making the outboxes, sending them), and the wait for the disk, off it.
-        this.phases.push({ ms: prepared - started + (done - synced), commitMs: written - started, syncMs: synced - prepared, routeMs: done - acked, acks: acks.length, entries: entryCount });
+        this.phases.push({ at: started + MONOTONIC_OFFSET, ms: prepared - started + (done - synced), commitMs: written - started, syncMs: synced - prepared, routeMs: done - acked, acks: acks.length, entries: entryCount });
       }
     };
     if (batch.length > 0) this.whenDurable(release, written - started);

@@ -46,7 +46,7 @@ export interface RunningServer<S> {
   rooms(): S[];
   isFinished(room: S): boolean;
   /** With `measure`: ms from each frame's arrival to its ack, and each group commit's work. */
-  measured(): { latencies: readonly number[]; ackTimes: readonly (readonly [string, string, number, number, number])[]; flushes: readonly { ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[]; settling: readonly number[]; commits: number; bytesSent: number; boardBytesSent: number; bytesSentText: number; boardBytesSentText: number };
+  measured(): { latencies: readonly number[]; ackTimes: readonly (readonly [string, string, number, number, number])[]; flushes: readonly { at: number; ms: number; commitMs: number; syncMs: number; routeMs: number; acks: number; entries: number }[]; settling: readonly number[]; settlingAt: readonly number[]; commits: number; bytesSent: number; boardBytesSent: number; bytesSentText: number; boardBytesSentText: number };
   /** Commits what is queued, closes every connection and the database. */
   close(): Promise<void>;
 }
@@ -81,7 +81,7 @@ export async function startServer<S extends { readonly creation: NewCreation }, 
     loaded,
     rooms: () => hub.roomStates(),
     isFinished: hub.isFinished,
-    measured: () => ({ latencies: hub.latencies ?? [], ackTimes: hub.ackTimes, flushes: hub.phases, settling: hub.settling, commits: hub.stats.commits, bytesSent: hub.stats.bytesSent, boardBytesSent: hub.stats.boardBytesSent, bytesSentText: hub.stats.bytesSentText, boardBytesSentText: hub.stats.boardBytesSentText }),
+    measured: () => ({ latencies: hub.latencies ?? [], ackTimes: hub.ackTimes, flushes: hub.phases, settling: hub.settling, settlingAt: hub.settlingAt, commits: hub.stats.commits, bytesSent: hub.stats.bytesSent, boardBytesSent: hub.stats.boardBytesSent, bytesSentText: hub.stats.bytesSentText, boardBytesSentText: hub.stats.boardBytesSentText }),
     close: () =>
       (closing ??= new Promise<void>((done) => {
         hub.close();
