@@ -3,12 +3,15 @@
 // its rooms to the end with deadline bursts, and reports what was acknowledged and how long
 // each acknowledgement took as seen from here. The clients live in processes of their own so
 // that 450 sockets parsing boards on one event loop are not what the benchmark measures.
+import seedrandom from 'seedrandom';
 import type { CreatedRoom } from '../src/classroom/protocol';
 import type { Acked, Classroom, Device } from './classroom-client';
 import { closeClassroom, openClassroom, playToEnd } from './classroom-client';
 
 /** From the benchmark to this process. */
-export type ToClients = { t: 'open'; port: number; rooms: CreatedRoom[] } | { t: 'go' } | { t: 'close' };
+/** `go`'s `pace`: the rooms' starts spread over `startSpreadMs`, and each stage open `thinkMs` before its burst (classroom-client.ts); none: as fast as the server answers. */
+export type Pace = { thinkMs: [number, number]; startSpreadMs: number; seed: string };
+export type ToClients = { t: 'open'; port: number; rooms: CreatedRoom[] } | { t: 'go'; pace: Pace | null } | { t: 'close' };
 /** One acknowledgement as a device saw it: room code, who (facilitator, projector or the team's role), message id, sent, read (the machine's monotonic clock, ms). */
 export type AckTimes = [string, string, number, number, number];
 /** From this process to the benchmark. */
@@ -35,14 +38,21 @@ async function open(port: number, created: readonly CreatedRoom[]): Promise<void
   tell({ t: 'ready', devices: rooms.reduce((n, r) => n + 2 + r.teams.size, 0) });
 }
 
-async function go(): Promise<void> {
+async function go(pace: Pace | null): Promise<void> {
   const devices = rooms.flatMap((r) => [r.facilitator, r.projector, ...r.teams.values()]);
   const named = rooms.flatMap((r, i) => ([['facilitator', r.facilitator], ['projector', r.projector], ...r.teams] satisfies [string, Device][]).map(([who, d]) => ({ code: codes[i] ?? '', who, d })));
   // Acknowledgements while the games are played (not the joins and seats before).
   const startAt = new Map(devices.map((d) => [d, d.ackMs.length]));
   const cpu = process.cpuUsage();
-  await Promise.all(rooms.map((r) => r.facilitator.request({ t: 'start' })));
-  const acked = await Promise.all(rooms.map((r) => playToEnd(r, { draft: true, talk: true, burst: true, timeoutMs: 120_000 })));
+  // With a pace, each room starts at its own moment (as classes do), drawn from the seed.
+  const acked = await Promise.all(
+    rooms.map(async (r, i) => {
+      const seed = `${pace?.seed ?? ''}:${codes[i] ?? i}`;
+      if (pace) await new Promise((go) => setTimeout(go, seedrandom(`${seed}:start`)() * pace.startSpreadMs));
+      await r.facilitator.request({ t: 'start' });
+      return playToEnd(r, { draft: true, talk: true, burst: true, timeoutMs: 120_000, ...(pace ? { pace: { thinkMs: pace.thinkMs, seed } } : {}) });
+    }),
+  );
   tell({
     t: 'done',
     acked,
@@ -62,7 +72,7 @@ const fail = (e: unknown): void => {
 
 process.on('message', (m: ToClients) => {
   if (m.t === 'open') open(m.port, m.rooms).catch(fail);
-  else if (m.t === 'go') go().catch(fail);
+  else if (m.t === 'go') go(m.pace).catch(fail);
   else
     void Promise.all(rooms.map(closeClassroom)).finally(() => {
       rooms = [];

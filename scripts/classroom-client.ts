@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import seedrandom from 'seedrandom';
 import WebSocket from 'ws';
 import type { ClientMessage, CreatedRoom, GameSnapshot, Identity, RoomPublic, ServerMessage, TeamPrivate, TeamMessage, FacilitatorCodes } from '../src/classroom/protocol';
 import type { Order, RepublicChoice, Scenario } from '../src/engine';
@@ -323,6 +324,20 @@ export async function openClassroom(port: number, created: CreatedRoom): Promise
   return { scenario: welcome.scenario, facilitator, projector, teams: new Map(codes.teams.map((t) => [t.role, teams.get(t.role) as Device])), roles };
 }
 
+export interface PlayOptions {
+  draft?: boolean;
+  talk?: boolean;
+  timeoutMs?: number;
+  burst?: boolean;
+  /**
+   * A class's pace, compressed: each stage stays open a time drawn from `thinkMs` (min, max)
+   * before its teams submit together (a deadline burst); each team drafts and talks at a
+   * moment drawn from the first half of it. Draws come from `seed`, so every run plays at the
+   * same pace. Without it a room is played as fast as the server answers.
+   */
+  pace?: { thinkMs: readonly [number, number]; seed: string };
+}
+
 /**
  * Plays a started room to its end: each power team gives the rule-of-thumb orders on its own
  * view (a draft first, then the submission), each republic team a stance, and teams send each
@@ -332,15 +347,23 @@ export async function openClassroom(port: number, created: CreatedRoom): Promise
  * every republic for stances) wait for one another, then all send their submission in the
  * same tick, as when a class's timer runs out; without it each sends when it is ready.
  */
-export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: boolean; timeoutMs?: number; burst?: boolean } = {}): Promise<Acked[]> {
+export async function playToEnd(c: Classroom, opts: PlayOptions = {}): Promise<Acked[]> {
   const acked: Acked[] = [];
   const timeout = opts.timeoutMs ?? 30_000;
+  const pace = opts.pace;
+  /** A fraction in [0, 1) drawn for `what` of this room: the same every run. */
+  const draw = (what: string): number => seedrandom(`${pace?.seed ?? ''}:${what}`)();
+  /** When each stage (turn and kind) was first seen open by one of its teams (performance.now()). */
+  const opened = new Map<string, number>();
+  const stageKey = (turn: number, kind: 'power' | 'republic'): string => `${turn}:${kind}`;
+  /** How long the stage stays open before its teams submit together (ms; 0 without a pace). */
+  const thinkMs = (key: string): number => (pace ? pace.thinkMs[0] + draw(key) * (pace.thinkMs[1] - pace.thinkMs[0]) : 0);
   // Per turn and stage: the teams waiting to submit; the last to arrive releases them all at once.
   const barriers = new Map<string, (() => void)[]>();
   const together = (turn: number, kind: 'power' | 'republic'): Promise<void> => {
     if (!opts.burst) return Promise.resolve();
     const need = [...c.roles.values()].filter((k) => k === kind).length;
-    const key = `${turn}:${kind}`;
+    const key = stageKey(turn, kind);
     const waiting = barriers.get(key) ?? [];
     barriers.set(key, waiting);
     return new Promise((go) => {
@@ -348,8 +371,20 @@ export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: bo
       if (waiting.length < need) return;
       barriers.delete(key);
       // Resolved in one loop: every team's continuation, so its send, runs in this same tick.
-      for (const w of waiting) w();
+      const release = (): void => {
+        for (const w of waiting) w();
+      };
+      // With a pace, at the stage's deadline: when it opened plus its think time.
+      const wait = pace ? (opened.get(key) ?? 0) + thinkMs(key) - performance.now() : 0;
+      if (wait > 0) setTimeout(release, wait);
+      else release();
     });
+  };
+  /** With a pace: a team reads the stage for a while before it drafts and talks (up to half the stage's think time). */
+  const reading = async (turn: number, kind: 'power' | 'republic', role: string): Promise<void> => {
+    const key = stageKey(turn, kind);
+    if (!opened.has(key)) opened.set(key, performance.now());
+    if (pace) await new Promise((r) => setTimeout(r, draw(`${key}:${role}`) * thinkMs(key) * 0.5));
   };
   await Promise.all(
     [...c.teams].map(async ([role, d]) => {
@@ -359,6 +394,7 @@ export async function playToEnd(c: Classroom, opts: { draft?: boolean; talk?: bo
         const room = d.room;
         if (!room || room.phase === 'ended') return;
         const turn = room.turn;
+        await reading(turn, kind === 'power' ? 'power' : 'republic', role);
         if (kind === 'power') {
           const game = d.game;
           if (!game) throw new Error(`${role} has no game`);
