@@ -1,19 +1,14 @@
 // The search in steps (the page's worker pauses between them, issue 11 item 5): the same
 // orders as deciding at once, through the player the worker is given, and really in pieces
 // (one step for the candidates and one per rollout), so no single step runs the whole search.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Order, Scenario } from '../../src/engine';
-import { loadScenario, newGame, resolveTurn, viewFor } from '../../src/engine';
+import type { Order } from '../../src/engine';
+import { newGame, resolveTurn, viewFor } from '../../src/engine';
 import { parsePlayer } from '../../src/ai/player';
 import { STRENGTHS } from '../../src/ai/search';
+import { shippedScenario } from '../fixtures/shipped';
 
-const scenario = ((): Scenario => {
-  const r = loadScenario(JSON.parse(readFileSync(join(__dirname, '../../scenarios/classroom-short.json'), 'utf8')));
-  if (!r.ok) throw new Error('classroom-short does not load');
-  return r.value;
-})();
+const scenario = shippedScenario('classroom-short');
 
 describe('the search in steps', () => {
   it.each([2, 3] as const)('search:%i decides the same orders in steps as at once, on turns 1 and 2', (level) => {

@@ -1,18 +1,13 @@
 // Invariants over random legal order sequences (fast-check): budgets never negative,
 // values within bounds, every changed value has a ledger entry, same inputs give the
 // same hash, saves round-trip, legal orders never throw, illegal ones get a reason.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GameState, Order, Scenario } from '../../src/engine';
-import { legalOrders, loadSave, loadScenarioText, newGame, playTurn, resolveTurn, saveToJson, startRecord, stateHash, validateOrders } from '../../src/engine';
+import { legalOrders, loadSave, newGame, playTurn, resolveTurn, saveToJson, startRecord, stateHash, validateOrders } from '../../src/engine';
+import { shippedScenario } from '../fixtures/shipped';
 
-const scenario: Scenario = (() => {
-  const r = loadScenarioText(readFileSync(join(__dirname, '../../scenarios/classroom-short.json'), 'utf8'));
-  if (!r.ok) throw new Error('classroom-short is invalid');
-  return r.value;
-})();
+const scenario = shippedScenario('classroom-short');
 
 /** Picks orders for a power from a list of choice numbers: each picks among the legal orders still affordable. */
 function pick(s: Scenario, st: GameState, power: string, choices: number[]): Order[] {

@@ -4,19 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { loadSave, playTurn, saveToJson, startRecord } from '../../src/engine';
 import { parsePlayer } from '../../src/ai/player';
 import { playMatch } from '../../src/ai/match';
-import { mini } from '../fixtures/mini';
+import { miniThree } from '../fixtures/mini';
 
-const three = mini((x) => {
-  x.powers.push({ id: 'east', name: 'East', color: '#223311', home: 'northland', income: 9, startBudget: 9, tracks: [] });
-  for (const c of x.countries) {
-    if (c.role !== 'contested') continue;
-    c.influence.east = 25;
-    c.dependence.economic.east = 0;
-    c.dependence.security.east = 0;
-  }
-  x.actions[0]?.powers.push('east');
-  x.actions[1]?.powers.push('east');
-});
+const three = miniThree();
 
 describe('a scenario with three powers', () => {
   it('resolves every power’s orders in one turn', () => {

@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine';
-import { loadScenarioText } from '../../src/engine';
 import { AUTOSAVE_KEY, createGameStore } from '../../src/store/gameStore';
 import { inProcessPlayers } from '../../src/store/inProcessPlayers';
-import type { SaveStorage } from '../../src/store/gameStore';
+import { memoryStorage, shippedScenario } from '../fixtures/shipped';
 
-const scenario: Scenario = (() => {
-  const r = loadScenarioText(readFileSync(join(__dirname, '../../scenarios/classroom-short.json'), 'utf8'));
-  if (!r.ok) throw new Error('invalid');
-  return r.value;
-})();
-const memory = (): SaveStorage & { data: Map<string, string> } => {
-  const data = new Map<string, string>();
-  return { data, get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, v), remove: (k) => void data.delete(k) };
-};
+const scenario = shippedScenario('classroom-short');
+const memory = memoryStorage;
 const visit = { type: 'diplomacy', action: 'state-visit', country: 'kazakhstan' } as const;
 
 describe('game store', () => {

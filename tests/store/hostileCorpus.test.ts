@@ -1,28 +1,18 @@
 // The browser's hostile-input corpus (tests/fixtures/hostile/browser.ts) through the store
 // and the share-link functions: each case gives exactly its message, never throws, touches
 // no built-in, and leaves the game in progress (or the damaged autosave) as it was.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioText } from '../../src/engine';
-import type { SaveStorage } from '../../src/store/gameStore';
 import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import { AUTOSAVE_KEY, PREVIOUS_KEY, createGameStore } from '../../src/store/gameStore';
 import { SHARE_PREFIX, openShareLink } from '../../src/ui/share';
 import type { BrowserCase } from '../fixtures/hostile/browser';
 import { BROWSER_CASES, KEPT_GAME, readCase } from '../fixtures/hostile/browser';
 import { builtinsChanged, fingerprintBuiltins } from '../fixtures/hostile/builtins';
+import { memoryStorage, shippedScenario } from '../fixtures/shipped';
 
-const classroom = (() => {
-  const r = loadScenarioText(readFileSync(join(__dirname, '../../scenarios/classroom-short.json'), 'utf8'));
-  if (!r.ok) throw new Error('invalid');
-  return r.value;
-})();
-const memory = (): SaveStorage & { data: Map<string, string> } => {
-  const data = new Map<string, string>();
-  return { data, get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, v), remove: (k) => void data.delete(k) };
-};
+const classroom = shippedScenario('classroom-short');
+const memory = memoryStorage;
 
 /** Delivers a case to a page with a game in progress, as the page would; returns the store and its storage. */
 function deliver(c: BrowserCase): { store: ReturnType<typeof createGameStore>; storage: ReturnType<typeof memory>; input: string } {

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/engine';
 import { legalOrders, loadScenarioText } from '../../src/engine';
-import type { SaveStorage } from '../../src/store/gameStore';
 import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import { createGameStore } from '../../src/store/gameStore';
 import { influenceSeries } from '../../src/ui/charts';
 import { builtinsChanged, fingerprintBuiltins } from '../fixtures/hostile/builtins';
+import { memoryStorage } from '../fixtures/shipped';
 
 /** The blank template with Kyrgyzstan called "constructor" and Moscow "keys" (the issue's reproduction). */
 export function builtinNamedScenario(): Scenario {
@@ -20,10 +20,7 @@ export function builtinNamedScenario(): Scenario {
   if (!r.ok) throw new Error(`the renamed template is invalid: ${JSON.stringify(r.error)}`);
   return r.value;
 }
-const memory = (): SaveStorage => {
-  const data = new Map<string, string>();
-  return { get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, v), remove: (k) => void data.delete(k) };
-};
+const memory = memoryStorage;
 
 describe('a scenario whose ids are built-in names, through the store', () => {
   const scenario = builtinNamedScenario();

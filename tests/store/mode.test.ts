@@ -4,18 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Mode, StoredMode } from '../../src/store/mode';
 import { ModeSchema, againstComputer, computerAt, humans, modeFor, modeProblem, seatsFor } from '../../src/store/mode';
-import { mini } from '../fixtures/mini';
+import { mini, miniThree } from '../fixtures/mini';
 
 const two = mini();
-const three = mini((x) => {
-  x.powers.push({ id: 'east', name: 'East', color: '#223311', home: 'northland', income: 9, startBudget: 9, tracks: [] });
-  for (const c of x.countries) {
-    if (c.role !== 'contested') continue;
-    c.influence.east = 25;
-    c.dependence.economic.east = 0;
-    c.dependence.security.east = 0;
-  }
-});
+const three = miniThree({ actions: false });
 const H = 'human' as const;
 const C = (computer: string) => ({ computer });
 const seats = (...xs: [string, Mode['seats'][number]['player']][]): Mode => ({ kind: 'seats', seats: xs.map(([power, player]) => ({ power, player })) });

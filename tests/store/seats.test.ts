@@ -1,36 +1,16 @@
 // Seats in the store: each computer plays at its own strength, people seated together play
 // in hot seat (three or more too), the orders a seat has handed over survive a reload while
 // staying sealed from the next seat, and leaving a game asks when it would lose orders.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../src/engine';
-import { loadScenarioText } from '../../src/engine';
 import type { ComputerPlayers, Mode, SaveStorage } from '../../src/store/gameStore';
 import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import { AUTOSAVE_KEY, createGameStore, handedOver } from '../../src/store/gameStore';
-import { mini } from '../fixtures/mini';
+import { miniThree } from '../fixtures/mini';
+import { memoryStorage, shippedScenario } from '../fixtures/shipped';
 
-const classroom: Scenario = (() => {
-  const r = loadScenarioText(readFileSync(join(__dirname, '../../scenarios/classroom-short.json'), 'utf8'));
-  if (!r.ok) throw new Error('invalid');
-  return r.value;
-})();
-const three = mini((x) => {
-  x.powers.push({ id: 'east', name: 'East', color: '#223311', home: 'northland', income: 9, startBudget: 9, tracks: [] });
-  for (const c of x.countries) {
-    if (c.role !== 'contested') continue;
-    c.influence.east = 25;
-    c.dependence.economic.east = 0;
-    c.dependence.security.east = 0;
-  }
-  x.actions[0]?.powers.push('east');
-  x.actions[1]?.powers.push('east');
-});
-const memory = (): SaveStorage & { data: Map<string, string> } => {
-  const data = new Map<string, string>();
-  return { data, get: (k) => data.get(k) ?? null, set: (k, v) => void data.set(k, v), remove: (k) => void data.delete(k) };
-};
+const classroom = shippedScenario('classroom-short');
+const three = miniThree();
+const memory = memoryStorage;
 /** The in-process players, noting who was asked to play which power at which strength. */
 const spy = (): ComputerPlayers & { asked: string[] } => {
   const asked: string[] = [];

@@ -1,20 +1,14 @@
 // Computer players that think elsewhere (the page's Web Worker): while they do, the game
 // waits in a "thinking" state that nothing can change, an answer for a game no longer
 // shown is dropped, and a failure leaves the game as it was before End turn.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Order, Scenario } from '../../src/engine';
-import { loadScenarioText } from '../../src/engine';
 import { createGameStore } from '../../src/store/gameStore';
 import { inProcessPlayers } from '../../src/store/inProcessPlayers';
 import type { ComputerPlayers } from '../../src/store/gameStore';
+import { shippedScenario } from '../fixtures/shipped';
 
-const scenario: Scenario = (() => {
-  const r = loadScenarioText(readFileSync(join(__dirname, '../../scenarios/classroom-short.json'), 'utf8'));
-  if (!r.ok) throw new Error('invalid');
-  return r.value;
-})();
+const scenario = shippedScenario('classroom-short');
 const visit = { type: 'diplomacy', action: 'state-visit', country: 'kazakhstan' } as const;
 
 /** Computer players whose answers the test releases (as a worker's would arrive later). */
