@@ -565,7 +565,7 @@ export function QueuePanel({ session }: { session: GameSession }) {
             </button>
           </li>
         ))}
-        {queued.length === 0 && <li>No orders yet.</li>}
+        {queued.length === 0 && <li class="empty">No orders yet.</li>}
       </ol>
       <TurnPreviewView scenario={s} state={session.record.state} power={power} queued={queued} />
     </section>

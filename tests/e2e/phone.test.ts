@@ -230,9 +230,13 @@ describe('the map on a phone', () => {
     const box = await undo.boundingBox();
     if (!box) throw new Error('no Undo in the sheet');
     expect(await page.evaluate(([x, y]) => document.elementFromPoint(x as number, y as number)?.closest('[role="dialog"] button') !== null, [box.x + box.width / 2, box.y + box.height / 2])).toBe(true);
+    // As easy to hit as the order's own button beside it.
+    expect(box.height).toBeGreaterThanOrEqual((await first.boundingBox())?.height ?? 1e9);
     await page.screenshot({ path: join(SHOTS, 'phone-sheet-undo.png') });
     await undo.tap();
     await expect.poll(() => page.locator('ol.queue li').first().textContent()).toBe('No orders yet.');
+    // The empty list's line is not numbered as if it were an order.
+    expect(await page.locator('ol.queue li').first().evaluate((li) => getComputedStyle(li).listStyleType)).toBe('none');
     expect(await first.getAttribute('aria-disabled')).toBeNull();
     // From the keyboard: queued again, undone with Enter, and the focus is back on the order's button.
     await first.focus();
