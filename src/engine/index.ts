@@ -3,7 +3,7 @@ export type { Scenario, ScenarioInput, Power, Country, ContestedCountry, City, A
 export { ScenarioSchema } from './schema';
 export type { Problem } from './problems';
 export { formatProblem } from './problems';
-export { loadScenario, loadScenarioText, readScenario, readScenarioText, scenarioHash, MAX_SCENARIO_BYTES, MAX_NESTING } from './scenario';
+export { jsonBreak, loadScenario, loadScenarioText, readScenario, readScenarioText, scenarioHash, MAX_SCENARIO_BYTES, MAX_NESTING } from './scenario';
 export type { LoadedScenario } from './scenario';
 export { migrateScenario, FORMAT_VERSION } from './migrate';
 export type { Migration } from './migrate';

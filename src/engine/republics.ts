@@ -90,7 +90,8 @@ export function describeStanceReason(ix: ScenarioIndex, r: StanceReason, when: '
     case 'controlled':
       return `${powerName(ix, r.power)} ${back ? 'controlled it as the turn began' : 'controls it'}, and a controlled republic plays its patrons off each other`;
     case 'best-offer':
-      return `${powerName(ix, r.power)} ${back ? 'offered' : 'offers'} the most this turn (${r.offer} to ${r.next})`;
+      // Named as what the numbers are (offers(): the orders' base influence, 3 for a project), not "(3 to 0)" inside the report's own brackets.
+      return `${powerName(ix, r.power)} ${back ? 'offered' : 'offers'} the most this turn: orders worth ${r.offer} influence against ${r.next}`;
     case 'no-clear-offer':
       return `no patron ${back ? 'offered' : 'offers'} clearly more`;
     default: {

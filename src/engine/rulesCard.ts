@@ -78,7 +78,7 @@ export function rulesCard(scenario: Scenario): RulesSection[] {
 
   const turn: string[] = [
     `Each turn every power gives up to ${counted(rules.maxOrdersPerTurn, 'order')} in secret, paid from its budget; orders land at the same time.`,
-    `Budget left over carries over whole — nothing is lost. ${scenario.powers.map((p) => `${p.name} starts with ${p.startBudget} and gains ${p.income} a turn`).join('; ')}.`,
+    `Budget left over carries over whole — nothing is lost. ${scenario.powers.map(incomeLine).join('; ')}.`,
     `A project both powers order is a tender: the higher offer (cost plus a sealed bid of up to ${MAX_BID}) wins; the loser gets its money back.`,
   ];
   sections.push({ id: 'turn', heading: 'Your turn', lines: turn });
@@ -111,4 +111,18 @@ export function rulesCard(scenario: Scenario): RulesSection[] {
   });
   if (powers.length > 2) sections[0]?.lines.push(`Powers: ${powers.join(', ')}.`);
   return sections;
+}
+
+/**
+ * A power's budget and income, with what its tracks add or drain (as the income phase pays it):
+ * "gains 15 a turn" alone read as 15 when Moscow's War drain made it 12.
+ */
+function incomeLine(p: Scenario['powers'][number]): string {
+  const moving = p.tracks.filter((t) => t.incomePerPoint !== 0);
+  const base = `${p.name} starts with ${p.startBudget} and gains ${p.income} a turn`;
+  if (moving.length === 0) return base;
+  const each = moving.map((t) => `${t.incomePerPoint < 0 ? 'less' : 'plus'} ${Math.abs(t.incomePerPoint)} for each point of its ${t.name}`).join(' and ');
+  const atStart = Math.max(0, p.income + moving.reduce((sum, t) => sum + t.initial * t.incomePerPoint, 0));
+  const points = moving.map((t) => `${t.name} ${t.initial}`).join(', ');
+  return `${base}, ${each} (${points} at the start: ${atStart} a turn)`;
 }

@@ -87,6 +87,20 @@ export function loadScenarioText(raw: string): Result<Scenario, Problem[]> {
  */
 export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
+/**
+ * Where `text` stops being JSON, as the command line says it ("Expected ',' or '}' after
+ * property value at line 10, column 3"), or null when it parses or the parser names no place.
+ */
+export function jsonBreak(text: string): string | null {
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (e) {
+    const where = jsonErrorWhere(text, e);
+    return /at line \d+, column \d+$/.test(where) ? where : null;
+  }
+}
+
 function jsonErrorWhere(text: string, e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
   const m = /position (\d+)/.exec(message);

@@ -1,7 +1,7 @@
 // Warnings about a scenario that loads: nothing in it is malformed, yet the game would
 // misbehave (two countries drawn as one shape, two powers at one home, countries no lead
-// can ever control). They are not errors, so files written before these checks still
-// load; `validate` and the editor show them. Checks that need the map asset live in
+// can ever control) or read wrongly (a text that names an article by its id). They are not
+// errors, so files written before these checks still load; `validate` and the editor show them. Checks that need the map asset live in
 // src/map/scenarioMap.ts, and the check by computer games in src/ai/drawCheck.ts: the
 // engine stays free of assets.
 import type { PathPart, Problem } from './problems';
@@ -49,7 +49,46 @@ export function scenarioWarnings(s: Scenario): Problem[] {
   if (controllable.length === 0 && s.victory.leadPoints === 0 && !givesPoints(s)) {
     add(['victory'], `a victory no power can reach: no country can be controlled (every control margin is above ${SHARE_TOTAL}), "leadPoints" is 0 and no effect gives points`, 'a way to score: a lower "leadMargin" or "leadPoints" above 0 (as it is, every game is a draw)');
   }
+  for (const w of sourceIdsInTexts(s)) add(w.path, w.found, w.expected);
   return warnings;
+}
+
+/** Fields that hold an id, a code or a date, never words players read. */
+const NOT_PROSE = new Set(['id', 'source', 'mapId', 'color', 'happened', 'start', 'date', 'url', '$schema']);
+
+/**
+ * A text players read that names an article by its id ("004 says…"), or by the number its
+ * id starts with (the shared sources are files named `004_dc43…`): players never see the ids,
+ * only outlets, dates and titles, so the line reads as a stray number.
+ */
+function sourceIdsInTexts(s: Scenario): { path: PathPart[]; found: string; expected: string }[] {
+  const named = s.sources.map((src) => {
+    const number = /^(\d+)_/.exec(src.id)?.[1];
+    // A number alone, not part of a larger one ("1,000", "2.004").
+    const word = number === undefined ? null : new RegExp(`(?<![\\d.,])${number}(?!\\d|[.,]\\d)`);
+    return { src, number, word };
+  });
+  const found: { path: PathPart[]; found: string; expected: string }[] = [];
+  const visit = (value: unknown, path: PathPart[]): void => {
+    if (typeof value === 'string') {
+      for (const { src, number, word } of named) {
+        if (value === src.id || value === number) continue;
+        const at = value.includes(src.id) ? value.indexOf(src.id) : (word?.exec(value)?.index ?? -1);
+        if (at < 0) continue;
+        const from = Math.max(0, at - 20);
+        const excerpt = `${from > 0 ? '…' : ''}${value.slice(from, at + 30)}${at + 30 < value.length ? '…' : ''}`;
+        found.push({ path, found: `"${excerpt}", naming the article "${src.id}" by its id`, expected: `the article as players see it, by its outlet or date ("${src.outlet}", ${src.date}): players never see the ids` });
+        return;
+      }
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i]));
+    else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) if (!NOT_PROSE.has(k)) visit(v, [...path, k]);
+    }
+  };
+  for (const [k, v] of Object.entries(s)) if (k !== 'sources' && !NOT_PROSE.has(k)) visit(v, [k]);
+  return found;
 }
 
 /** How sovereignty moves a country's control margin, in words for a message. */

@@ -10,7 +10,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { GameRecord, GameState, Order, PowerView, Scenario, TurnReport } from '../engine';
-import { formatProblem, idRecord, loadSave, newGame, own, readScenarioText, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor } from '../engine';
+import { formatProblem, idRecord, jsonBreak, loadSave, newGame, own, readScenarioText, playTurn, resolveTurn, saveToJson, startRecord, validateOrders, viewFor, withoutBom } from '../engine';
 import type { SaveStorage, SavedGame, Slot, SlotSummary } from './autosave';
 import { AUTOSAVE_KEY, MAX_AUTOSAVE_CHARS, autosaveText, newGameId, readAutosave, slotKey, slotSummary, storageFailure, summaryOf, writeAutosave } from './autosave';
 import type { Mode, StoredMode } from './mode';
@@ -457,7 +457,11 @@ export function createGameStore(storage: SaveStorage | null, computers: Computer
       openFile(name, text) {
         if (text.length > MAX_AUTOSAVE_CHARS) return fail(`${name} is ${text.length} characters: too large for a save or a scenario, so it was not read.`);
         const { json, format } = formatOf(text);
-        if (!json) return fail(`${name} is not JSON, so it is neither a save nor a scenario.`);
+        if (!json) {
+          // Where it breaks, as `validate` says it: a scenario edited by hand is most often one comma short.
+          const where = jsonBreak(withoutBom(text));
+          return fail(`${name} is not JSON, so it is neither a save nor a scenario${where === null ? '' : `: ${where}`}.`);
+        }
         if (format === 'new-great-game/save') return get().importSave(text, name);
         return offerScenario(name, `${name} is not a valid scenario`, text, ' is ready: choose it on the start screen.');
       },

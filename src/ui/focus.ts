@@ -3,7 +3,8 @@
 // the game begins, End turn when the game ends or the device is handed over, an Undo
 // whose order is gone, an answered question. When the element that had the focus inside
 // `root` leaves the page (or is disabled) and the focus has fallen to <body>, it moves to
-// the element with the same data-key if there is one (the next Undo), else to its panel's
+// the element with the same data-key if there is one (the next Undo), else to the one its
+// `data-after` names (an Undo beside an order: back to that order's button), else to its panel's
 // main button, else to the screen's main action (`data-main`: End turn, in the turn bar), else to the screen's landing: the one element marked
 // `data-landing` (the first country, the hand-over button, the debrief's heading, the
 // scenario choice on the start screen). A focus the player moved elsewhere is left alone.
@@ -23,7 +24,9 @@ export function keepFocus(root: HTMLElement): () => void {
     const active = document.activeElement;
     if (last === null || (active !== null && active !== document.body) || usable(last)) return;
     const key = last.dataset.key;
-    const again = key === undefined ? null : root.querySelector(`[data-key="${CSS.escape(key)}"]`);
+    const same = key === undefined ? null : root.querySelector(`[data-key="${CSS.escape(key)}"]`);
+    const after = last.dataset.after === undefined ? null : root.querySelector(`[data-key="${CSS.escape(last.dataset.after)}"]`);
+    const again = usable(same) ? same : after;
     const main = section?.isConnected ? section.querySelector('button.primary') : null;
     // The screen's main action only while the same screen stays (a new screen starts at its landing).
     const screenMain = section?.isConnected ? root.querySelector('[data-main]') : null;

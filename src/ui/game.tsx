@@ -494,7 +494,7 @@ function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: O
   const order: Order = tender !== null && extra > 0 ? { type: 'project', project: tender, bid: extra } : o.order;
   // Checked as the store will check it, so a button that cannot work says why beside it.
   const thinking = useGameStore((x) => x.thinking);
-  const reason = thinking ? 'The computer is choosing its orders: the turn is being played.' : queued ? 'Already queued this turn (Undo it in the list of orders to change it).' : blockedReason(s, st, power, mine, order);
+  const reason = thinking ? 'The computer is choosing its orders: the turn is being played.' : queued ? 'Queued this turn: Undo takes it back.' : blockedReason(s, st, power, mine, order);
   const key = `queue-${orderKey(o.order)}`;
   const error = useErrorAt(key) !== null;
   const described = [reason !== null ? `${key}-why` : null, error ? `${key}-error` : null].filter((x) => x !== null).join(' ');
@@ -502,6 +502,10 @@ function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: O
     if (reason !== null) return;
     store.getState().queueOrder(order);
     blame(key);
+  };
+  const unqueue = (): void => {
+    const at = mine.findIndex((m) => orderKey(m) === orderKey(o.order));
+    if (at >= 0) store.getState().removeOrder(at);
   };
   return (
     <li>
@@ -517,6 +521,15 @@ function OrderItem({ scenario: s, state: st, power, option: o, queued, mine }: O
       <button type="button" data-key={key} aria-disabled={reason !== null ? 'true' : undefined} aria-describedby={described || undefined} aria-label={queued ? `Queued: ${label}` : `Queue order: ${label}`} onClick={queue}>
         {queued ? 'Queued' : 'Queue order'}
       </button>
+      {/* Beside the order, not only in the list of orders: on a phone the country's sheet covers that list. */}
+      {queued && !thinking && (
+        <>
+          {' '}
+          <button type="button" data-key={`un${key}`} data-after={key} aria-label={`Undo ${orderLabel(ix, o.order)}`} onClick={unqueue}>
+            Undo
+          </button>
+        </>
+      )}
       {reason !== null && (
         <p class="reason" id={`${key}-why`}>
           {reason}
@@ -552,7 +565,7 @@ export function QueuePanel({ session }: { session: GameSession }) {
             </button>
           </li>
         ))}
-        {queued.length === 0 && <li>No orders yet.</li>}
+        {queued.length === 0 && <li class="empty">No orders yet.</li>}
       </ol>
       <TurnPreviewView scenario={s} state={session.record.state} power={power} queued={queued} />
     </section>

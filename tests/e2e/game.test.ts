@@ -183,12 +183,16 @@ describe('in the browser', () => {
     await tabTo((n) => n.startsWith('Queue order: '));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('ol.queue li').count()).toBe(2);
-    expect(await focused()).toMatch(/^Queued: /);
-    // Undo: the focus goes to the next entry's Undo, and from the last one to End turn.
+    const second = await focused();
+    expect(second).toMatch(/^Queued: /);
+    // Undo beside the order (next after it): the focus goes back to the order's button, which can queue it again.
     await tabTo((n) => n.startsWith('Undo '));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('ol.queue li').count()).toBe(1);
-    expect(await focused()).toMatch(/^Undo /);
+    await expect.poll(focused).toBe(second.replace(/^Queued: /, 'Queue order: '));
+    // Undo in the list of orders: from the last one the focus goes to End turn.
+    await tabTo((n) => n.startsWith('Undo '));
+    expect(await page.evaluate(() => document.activeElement?.closest('ol.queue') !== null)).toBe(true);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('ol.queue li').first().textContent()).toBe('No orders yet.');
     // With nothing queued, End turn says so, and asks once: the focus stays on it, armed; Escape
@@ -328,7 +332,7 @@ describe('in the browser', () => {
     await expect.poll(() => page.locator('ol.queue li').count()).toBe(3);
     for (const b of await buttons()) {
       expect(b.disabled).toBe(true);
-      expect(b.why).toBe(b.name.startsWith('Queued: ') ? 'Already queued this turn (Undo it in the list of orders to change it).' : '3 of 3 orders used this turn.');
+      expect(b.why).toBe(b.name.startsWith('Queued: ') ? 'Queued this turn: Undo takes it back.' : '3 of 3 orders used this turn.');
     }
     // Pressed anyway (it stays focusable, and reads its reason): nothing happens, nothing is said at the bottom.
     await orders.locator('button[aria-label^="Queue order: "]').first().focus();

@@ -213,4 +213,40 @@ describe('the map on a phone', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('an order queued in the sheet is undone in the sheet, whose list of orders the sheet covers; the focus goes back to the order', async () => {
+    const { page, errors } = await phoneGame();
+    await page.getByRole('button', { name: 'Kazakhstan', exact: true }).click();
+    const sheet = page.getByRole('dialog', { name: 'Kazakhstan' });
+    await expect.poll(() => sheet.isVisible()).toBe(true);
+    const first = sheet.getByRole('button', { name: /^Queue order: / }).first();
+    const name = (await first.getAttribute('aria-label')) ?? '';
+    await first.tap();
+    await expect.poll(() => page.locator('ol.queue li').count()).toBe(1);
+    // By touch: Undo is beside the queued order, in the sheet, and nothing covers it.
+    const undo = sheet.getByRole('button', { name: /^Undo / });
+    expect(await undo.count()).toBe(1);
+    await undo.scrollIntoViewIfNeeded();
+    const box = await undo.boundingBox();
+    if (!box) throw new Error('no Undo in the sheet');
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x as number, y as number)?.closest('[role="dialog"] button') !== null, [box.x + box.width / 2, box.y + box.height / 2])).toBe(true);
+    // As easy to hit as the order's own button beside it.
+    expect(box.height).toBeGreaterThanOrEqual((await first.boundingBox())?.height ?? 1e9);
+    await page.screenshot({ path: join(SHOTS, 'phone-sheet-undo.png') });
+    await undo.tap();
+    await expect.poll(() => page.locator('ol.queue li').first().textContent()).toBe('No orders yet.');
+    // The empty list's line is not numbered as if it were an order.
+    expect(await page.locator('ol.queue li').first().evaluate((li) => getComputedStyle(li).listStyleType)).toBe('none');
+    expect(await first.getAttribute('aria-disabled')).toBeNull();
+    // From the keyboard: queued again, undone with Enter, and the focus is back on the order's button.
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => undo.count()).toBe(1);
+    await undo.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('ol.queue li').first().textContent()).toBe('No orders yet.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(name);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

@@ -55,7 +55,7 @@ describe('previewTurn on the mini scenario', () => {
     expect(alpha?.before.influence).toEqual({ north: 30, south: 30 });
     expect(alpha?.before.controller).toBeNull();
     expect(alpha?.stance.choice).toEqual({ kind: 'lean', power: 'north' });
-    expect(alpha?.stance.reason).toContain('North offers the most this turn (20 to 0)');
+    expect(alpha?.stance.reason).toContain('North offers the most this turn: orders worth 20 influence against 0');
     expect(alpha?.after.controller).toBe('north');
     expect(alpha?.margin).toBe(9);
     expect(alpha?.points).toEqual({ north: 3 });

@@ -26,6 +26,13 @@ describe('rules card', () => {
     for (const tr of s.powers.flatMap((p) => p.tracks)) expect(t).toContain(tr.name);
   });
 
+  it("says what a track that drains income leaves of it: Moscow's 15 a turn is 12 while its War drain is at 3", () => {
+    const t = text(load('samarkand-2022'));
+    expect(t).toContain('Moscow starts with 14 and gains 15 a turn, less 1 for each point of its War drain (War drain 3 at the start: 12 a turn).');
+    // A power with no such track has its income alone.
+    expect(t).toContain('Beijing starts with 32 and gains 18 a turn;');
+  });
+
   it("names an organisation's summit's members, which alone count several times over", () => {
     const s = load('astana-2024');
     const changed: Scenario = { ...s, victory: { ...s.victory, summits: [{ turn: 7, name: 'SCO summit, Astana', weight: 3, organisation: 'sco', basis: { kind: 'assumption', reason: 'test' } }] } };

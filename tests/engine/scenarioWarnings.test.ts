@@ -1,5 +1,6 @@
 // Warnings about scenarios that load but would not play as meant: two countries drawn as
-// one map shape, two powers at one home, control margins no lead can reach. Each case
+// one map shape, two powers at one home, control margins no lead can reach, a text that
+// names an article by its id. Each case
 // edits the tiny fixture and expects exactly its warnings; the fixture and the shipped
 // scenarios have none.
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,21 @@ describe('scenarioWarnings', () => {
         'caucasus.json: countries[0]: found a control margin of 101 (victory.leadMargin 100, sovereignty 60 adds 1); expected a margin of at most 100, the largest lead influence shares allow: as it is, no power can ever control "alpha"',
         'caucasus.json: countries[1]: found a control margin of 103 (victory.leadMargin 100, sovereignty 80 adds 3); expected a margin of at most 100, the largest lead influence shares allow: as it is, no power can ever control "beta"',
         'caucasus.json: victory: found a victory no power can reach: no country can be controlled (every control margin is above 100), "leadPoints" is 0 and no effect gives points; expected a way to score: a lower "leadMargin" or "leadPoints" above 0 (as it is, every game is a draw)',
+      ],
+    },
+    {
+      name: 'a text players read that names an article by its id, or by the number its id starts with',
+      edit: (s: ScenarioInput) => {
+        s.sources.push({ id: '004_dc43', outlet: 'A Paper', date: '2030-02', title: 'Another article' });
+        const [visit, loan, , smuggle] = s.actions;
+        // Numbers that only contain the id's number are not the article.
+        if (visit) visit.basis = { kind: 'reported', source: '004_dc43', note: 'Over 1,004 days, 2.004% of 40040 and 0040: numbers, not the article.' };
+        if (loan) loan.summary = 'A loan, as src_a reports.';
+        if (smuggle) smuggle.basis = { kind: 'assumption', reason: 'No article reports smuggling; 004 says the border is porous.' };
+      },
+      warnings: [
+        'caucasus.json: actions[1].summary: found "A loan, as src_a reports.", naming the article "src_a" by its id; expected the article as players see it, by its outlet or date ("Test Outlet", 2030-01): players never see the ids',
+        'caucasus.json: actions[3].basis.reason: found "… reports smuggling; 004 says the border is porous.", naming the article "004_dc43" by its id; expected the article as players see it, by its outlet or date ("A Paper", 2030-02): players never see the ids',
       ],
     },
   ])('$name', ({ edit, warnings }) => {

@@ -14,7 +14,7 @@ describe('a stance reason in words', () => {
   const table: [StanceReason, string, string][] = [
     [{ kind: 'controlled', power: 'moscow' }, 'Moscow controls it, and a controlled republic plays its patrons off each other', 'Moscow controlled it as the turn began, and a controlled republic plays its patrons off each other'],
     [{ kind: 'unstable', stability: 30 }, 'stability 30 is below 35', 'its stability was 30 as the turn began, below 35'],
-    [{ kind: 'best-offer', power: 'beijing', offer: 9, next: 2 }, 'Beijing offers the most this turn (9 to 2)', 'Beijing offered the most this turn (9 to 2)'],
+    [{ kind: 'best-offer', power: 'beijing', offer: 9, next: 2 }, 'Beijing offers the most this turn: orders worth 9 influence against 2', 'Beijing offered the most this turn: orders worth 9 influence against 2'],
     [{ kind: 'no-clear-offer' }, 'no patron offers clearly more', 'no patron offered clearly more'],
     [{ kind: 'not-contested' }, 'not a contested country', 'not a contested country'],
   ];

@@ -148,6 +148,10 @@ describe('opening files', () => {
     expect(store.getState().openFile('broken.json', readFileSync(join(__dirname, '../fixtures/bad-scenarios/misspelt-power.json'), 'utf8'))).toBe(false);
     expect(store.getState().message?.text).toContain('broken.json: countries[0].influence.nrth: found power "nrth"');
     expect(store.getState().openFile('junk.json', 'not json')).toBe(false);
+    expect(store.getState().message?.text).toBe('junk.json is not JSON, so it is neither a save nor a scenario.');
+    // A scenario edited by hand, one comma short: the message says where, as `validate` does.
+    expect(store.getState().openFile('mine.json', '{\n  "id": "mine"\n  "title": "Mine"\n}')).toBe(false);
+    expect(store.getState().message?.text).toBe("mine.json is not JSON, so it is neither a save nor a scenario: Expected ',' or '}' after property value at line 3, column 3.");
     const other = createGameStore(null, inProcessPlayers);
     other.getState().startGame(scenario, 'f', { kind: 'vs-computer', human: 'beijing', computer: 'greedy' });
     other.getState().endTurn();
