@@ -174,15 +174,18 @@ export function StartScreen({ list, choices, change, scenarioOf }: StartProps) {
           {seatsSummary(s, choices)}
         </p>
       )}
-      <button type="submit" data-key="start" aria-describedby={s ? 'seats-summary' : undefined}>
-        Start game
-      </button>
-      {/* The guide walks a person through a turn: with nobody seated (watching) there is no turn to guide. */}
-      {offered && s && seatsChosen(s, choices).some((x) => x.seat.human) && (
-        <button type="button" data-key="start-guided" aria-describedby={s ? 'seats-summary' : undefined} onClick={(e) => void submit(e, true)}>
-          First game? Take the guided turn
+      {/* Kept in reach at the panel's foot, as End turn is in the game: on a 1366×768 laptop the scenario's summary pushed them below the fold. */}
+      <div class="start-go">
+        <button type="submit" data-key="start" aria-describedby={s ? 'seats-summary' : undefined}>
+          Start game
         </button>
-      )}
+        {/* The guide walks a person through a turn: with nobody seated (watching) there is no turn to guide. */}
+        {offered && s && seatsChosen(s, choices).some((x) => x.seat.human) && (
+          <button type="button" data-key="start-guided" aria-describedby={s ? 'seats-summary' : undefined} onClick={(e) => void submit(e, true)}>
+            First game? Take the guided turn
+          </button>
+        )}
+      </div>
       <ProjectorToggle />
       <SavedGames />
       <label for="open-file">Open a scenario or save file (or drop one on the page)</label>

@@ -140,6 +140,32 @@ describe('every screen', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the start screen: Start game and the guided turn are in sight without scrolling, from a phone to a small laptop', async () => {
+    const { page, errors } = await openPage(h);
+    for (const [width, height] of [
+      [1366, 768],
+      [1280, 720],
+      [360, 740],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await settle(page);
+      for (const key of ['start', 'start-guided']) {
+        const at = await inViewport(page, `button[data-key="${key}"]`);
+        expect.soft(at.inside, `${key} inside ${width}×${height} (top ${at.top}, bottom ${at.bottom})`).toBe(true);
+        // In sight and on top: nothing (the summary, the seats) covers it.
+        const box = await page.locator(`button[data-key="${key}"]`).boundingBox();
+        const hit = await page.evaluate(([x, y]) => (document.elementFromPoint(x as number, y as number) as HTMLElement | null)?.dataset.key ?? null, [(box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2]);
+        expect.soft(hit, `${key} on top at ${width}×${height}`).toBe(key);
+      }
+      expect.soft(await sideways(page), `start screen at ${width}×${height}`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await settle(page);
+    await page.screenshot({ path: join(SHOTS, 'screens-1366-start-actions.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('a laptop (1366×768): a turn with End turn in sight and nothing overflowing', async () => {
     const { page, errors } = await openPage(h);
     await page.setViewportSize({ width: 1366, height: 768 });
