@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import { classroomLink, classroomRoute, socketUrl } from '../../src/ui/classroom/route';
 import type { ClientBody, LinkStatus } from '../../src/ui/classroom/connection';
-import { PING_MS, RETRY_MS, SILENT_MS, openConnection, parseServerFrame } from '../../src/ui/classroom/connection';
+import { ANSWER_MS, PING_MS, RETRY_MS, SILENT_MS, openConnection, parseServerFrame } from '../../src/ui/classroom/connection';
 import type { ClassroomState } from '../../src/ui/classroom/classroomStore';
 import { OFFLINE, busy, clockText, createClassroomStore, draftOf, timeLeft } from '../../src/ui/classroom/classroomStore';
 import { bridge } from '../../src/ui/classroom/bridge';
@@ -145,6 +145,44 @@ describe('the connection', () => {
     expect(JSON.parse(s.sent.at(-1) as string)).toMatchObject({ t: 'ping' });
     s.deliver(JSON.stringify({ t: 'pong', id: 2, serverNow: 0 }));
     clock.advance(SILENT_MS + PING_MS);
+    expect(s.closedByClient).toBe(true);
+    expect(on.status.at(-1)).toBe('reconnecting');
+  });
+
+  it('drops a link whose sent message goes unanswered, so a phone that lost the Wi-Fi says so within seconds', () => {
+    // In the role-play a phone offline for 40 s still looked connected: its Submit went dim
+    // and nothing said why, as the socket had no close event and the silence check waits 45 s.
+    const on = { status: [] as LinkStatus[], messages: [] as string[] };
+    const { sockets, clock, conn } = open(on);
+    const s = sockets[0] as FakeSocket;
+    s.open();
+    s.deliver(welcomeFrame);
+    const answered = conn.send({ t: 'start' }) as number;
+    clock.advance(ANSWER_MS - 1);
+    s.deliver(JSON.stringify({ t: 'ack', id: answered }));
+    clock.advance(ANSWER_MS);
+    // Answered in time: the link stays.
+    expect(on.status.at(-1)).toBe('open');
+    expect(s.closedByClient).toBe(false);
+    conn.send({ t: 'submit', orders: [] });
+    clock.advance(ANSWER_MS - 1);
+    expect(on.status.at(-1)).toBe('open');
+    // A refusal is an answer too, but this one never came.
+    clock.advance(1);
+    expect(s.closedByClient).toBe(true);
+    expect(on.status.at(-1)).toBe('reconnecting');
+    expect(ANSWER_MS).toBeLessThan(SILENT_MS);
+  });
+
+  it('a quiet link whose ping goes unanswered is dropped long before the silence check', () => {
+    const on = { status: [] as LinkStatus[], messages: [] as string[] };
+    const { sockets, clock } = open(on);
+    const s = sockets[0] as FakeSocket;
+    s.open();
+    s.deliver(welcomeFrame);
+    clock.advance(PING_MS);
+    expect(JSON.parse(s.sent.at(-1) as string)).toMatchObject({ t: 'ping' });
+    clock.advance(ANSWER_MS);
     expect(s.closedByClient).toBe(true);
     expect(on.status.at(-1)).toBe('reconnecting');
   });
