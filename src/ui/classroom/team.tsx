@@ -7,7 +7,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { RepublicChoice, Scenario, StateLike } from '../../engine';
 import { STANCE_PCT, describeChoice, indexScenario, orderLabel, own, pointsText, republicChoices, standing } from '../../engine';
-import { budgetLine, teamHeading } from './seats';
+import { budgetLine, ordersInTitle, teamHeading } from './seats';
 import type { RoleInfo, RoomPublic, TeamPrivate } from '../../classroom/protocol';
 import { CountryPanel, FactsTable, QueuePanel, ReportView, useNewReportInSight } from '../game';
 import { SideBriefing } from '../briefings';
@@ -115,13 +115,16 @@ function PowerTurn({ room, role, team }: { room: RoomPublic; role: RoleInfo; tea
   const sending = useBusy('submit');
   if (!session) return null;
   const ix = indexScenario(session.scenario);
-  if (room.stage === 'stances')
+  if (room.stage === 'stances') {
+    // A team that gave nothing in time is told so by the title; its empty list would only repeat it.
+    const given = team.submitted ?? (team.missed && team.missed.orders.length > 0 ? team.missed.orders : null);
     return (
-      <Waiting title="Orders are in">
+      <Waiting title={ordersInTitle(team.submitted !== null, team.missed)}>
+        {given && <SubmittedOrders labels={given.map((o) => orderLabel(ix, o))} />}
         <p>The republics are choosing their stances; the turn resolves when they have.</p>
-        {team.submitted && <SubmittedOrders labels={team.submitted.map((o) => orderLabel(ix, o))} />}
       </Waiting>
     );
+  }
   if (role.submitted && team.submitted)
     return (
       <Waiting title="Your orders are in">
