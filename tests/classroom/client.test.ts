@@ -9,7 +9,7 @@ import { classroomLink, classroomRoute, socketUrl } from '../../src/ui/classroom
 import type { ClientBody, LinkStatus } from '../../src/ui/classroom/connection';
 import { ANSWER_MS, PING_MS, RETRY_MS, SILENT_MS, openConnection, parseServerFrame } from '../../src/ui/classroom/connection';
 import type { ClassroomState } from '../../src/ui/classroom/classroomStore';
-import { OFFLINE, busy, clockText, createClassroomStore, draftOf, timeLeft } from '../../src/ui/classroom/classroomStore';
+import { OFFLINE, busy, clockText, createClassroomStore, draftOf, graceNote, timeLeft } from '../../src/ui/classroom/classroomStore';
 import { bridge } from '../../src/ui/classroom/bridge';
 import { createFailure, createRoom } from '../../src/ui/classroom/setup';
 import { createGameStore } from '../../src/store/gameStore';
@@ -53,6 +53,16 @@ describe('the countdown', () => {
     expect(timeLeft({ kind: 'running', endsAt: 100_000, grace: false }, 0, 200_000)).toBe(0);
     expect(timeLeft({ kind: 'paused', leftMs: 12_345, grace: false }, 9_999, 0)).toBe(12_345);
     expect([clockText(0), clockText(9_001), clockText(245_000), clockText(3_720_000)]).toEqual(['0:00', '0:10', '4:05', '1:02:00']);
+  });
+
+  it('says in the grace period what happens next, and to a team what happens to it', () => {
+    // The role-play's team with a queued draft read "(grace: then the computer fills in)": its draft counts first (room.ts).
+    expect(graceNote('orders', 2)).toBe(' (grace: then your unsent list counts)');
+    expect(graceNote('orders', 0)).toBe(' (grace: then the computer gives your orders)');
+    expect(graceNote('orders', null)).toBe(' (grace: then a team’s unsent list counts, or the computer fills in)');
+    // A silent republic takes the rule of thumb's stance, whatever the policy (room.ts, closeStage).
+    expect(graceNote('stances', null)).toBe(' (grace: then the rule of thumb takes a missing stance)');
+    expect(graceNote('stances', 0)).toBe(' (grace: then the rule of thumb takes a missing stance)');
   });
 });
 

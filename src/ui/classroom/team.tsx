@@ -65,6 +65,7 @@ export function TeamScreen() {
   const scenario = useClassroom((s) => s.scenario);
   const game = useClassroom((s) => s.game);
   const team = useClassroom((s) => s.team);
+  const draft = useClassroom(draftOf);
   // Once a turn resolves, its report comes into sight with the focus, as after End turn in the
   // solo game: on a phone it sits below the next turn's orders, and students scrolled to find it.
   useNewReportInSight(room && you?.kind === 'team' ? `${room.code}/${you.role}` : null, game?.reports.length ?? 0, game?.view.phase.kind !== 'over');
@@ -85,7 +86,7 @@ export function TeamScreen() {
             ))}
           </ul>
         )}
-        <Countdown room={room} />
+        <Countdown room={room} draft={role.kind === 'power' ? draft.length : null} />
       </header>
       <GameOutcome landing />
       {/* This turn's injects at the top: at the bottom, under the orders and the report, a phone never showed them. */}
@@ -139,7 +140,7 @@ function PowerTurn({ room, role, team }: { room: RoomPublic; role: RoleInfo; tea
       <QueuePanel session={session} />
       <Refusal at="draft" />
       <div class="turn-bar">
-        <Countdown room={room} />
+        <Countdown room={room} draft={draft.length} />
         <p data-testid="team-budget">{`${budgetLine(session.record.state, role.role, draft, ix)} · ${draft.length} of ${session.scenario.rules.maxOrdersPerTurn} orders. Your team's devices share this list; submitting sends it for the whole team.`}</p>
         <button
           type="button"
