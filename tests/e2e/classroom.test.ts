@@ -454,4 +454,36 @@ describe('a classroom game', () => {
     expect(fac.errors).toEqual([]);
     await fac.context.close();
   }, 180_000);
+
+  it('in a grace period the projector keeps the time on one line and says in smaller type what then happens', async () => {
+    // The role-play's projector: "0:14 left for orders (grace: then …)" in 64-px type took five
+    // lines and pushed the last turn's table off a 1080-px screen.
+    const fac = await device(1366, 768, '/?classroom');
+    await fac.page.waitForSelector('form.classroom-setup');
+    await fac.page.fill('#setup-orders', '10');
+    await fac.page.getByRole('radio', { name: /The computer fills in/ }).check();
+    await fac.page.fill('#setup-grace', '120');
+    await fac.page.getByRole('button', { name: 'Create the room' }).click();
+    await fac.page.waitForSelector('.console .room-code');
+    const code = ((await fac.page.locator('.room-code strong').textContent()) ?? '').trim();
+    const proj = await device(1920, 1080, `/?projector=${code}`);
+    await proj.page.waitForSelector('.projector-panel');
+    await fac.page.getByRole('button', { name: 'Start the game' }).click();
+    await proj.page.waitForSelector('[data-testid="countdown"] .grace-note', { timeout: 30_000 });
+    const box = await proj.page.getByTestId('countdown').evaluate((el) => {
+      const time = parseFloat(getComputedStyle(el).fontSize);
+      const note = el.querySelector('.grace-note') as HTMLElement;
+      return { height: el.getBoundingClientRect().height, time, note: parseFloat(getComputedStyle(note).fontSize), text: note.textContent };
+    });
+    expect(box.text).toBe(' (grace: then a team’s unsent list counts, or the computer fills in)');
+    // Large enough to read across a room, smaller than the time, and the whole countdown no more than three lines of the time's size.
+    expect(box.note).toBeGreaterThanOrEqual(28);
+    expect(box.note).toBeLessThan(box.time);
+    expect(box.height).toBeLessThanOrEqual(box.time * 1.3 * 3);
+    await shot(proj.page, 'projector-grace');
+    for (const d of [fac, proj]) {
+      expect(d.errors).toEqual([]);
+      await d.context.close();
+    }
+  }, 180_000);
 });

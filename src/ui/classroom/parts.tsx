@@ -117,12 +117,14 @@ export function Countdown({ room, big = false, draft = null }: { room: RoomPubli
   const left = timeLeft(room.timer, skew, now);
   const what = room.stage === 'orders' ? 'orders' : 'stances';
   const grace = room.timer.kind !== 'off' && room.timer.grace;
-  const text = left === null ? `No time limit for ${what}` : room.timer.kind === 'paused' ? `Paused: ${clockText(left)} left for ${what}` : `${clockText(left)} left for ${what}${grace ? graceNote(room.stage, draft) : ''}`;
+  const text = left === null ? `No time limit for ${what}` : room.timer.kind === 'paused' ? `Paused: ${clockText(left)} left for ${what}` : `${clockText(left)} left for ${what}`;
   const minute = left === null ? text : `${Math.ceil(left / 60_000)} minute${Math.ceil(left / 60_000) === 1 ? '' : 's'} left for ${what}${room.timer.kind === 'paused' ? ' (paused)' : ''}`;
   return (
     <div class={`countdown${big ? ' big' : ''}${left !== null && left < 30_000 && room.timer.kind === 'running' ? ' hurry' : ''}`} data-testid="countdown">
       <span role="timer" aria-live="off">
         {text}
+        {/* Its own line on the projector, in smaller type: in the countdown's 64 px it took five lines and pushed the last turn's table off the screen. */}
+        {grace && left !== null && room.timer.kind === 'running' && <span class="grace-note">{graceNote(room.stage, draft)}</span>}
       </span>
       <span class="sr-only" aria-live="polite">
         {minute}
