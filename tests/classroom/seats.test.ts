@@ -134,10 +134,10 @@ describe('a power team while the republics choose', () => {
     d.wait(60_000);
     expect(d.room.stage).toBe('stances');
     const bj = teamPrivate(d.room, 'beijing');
-    expect(ordersInTitle(bj.submitted !== null, bj.missed)).toBe('Time ran out: your unsent list counts as your orders');
+    expect(ordersInTitle(bj.submitted !== null, bj.missed)).toBe('The orders closed before you submitted: your unsent list counts');
     expect(bj.missed?.orders).toEqual([order]);
-    expect(ordersInTitle(false, { by: 'computer', orders: [order] })).toBe('Time ran out: the computer gave your orders this turn');
-    expect(ordersInTitle(false, { by: 'none', orders: [] })).toMatch(/^Time ran out: no orders from you this turn/);
+    expect(ordersInTitle(false, { by: 'computer', orders: [order] })).toBe('The orders closed before you submitted: the computer gave your orders');
+    expect(ordersInTitle(false, { by: 'none', orders: [] })).toMatch(/^The orders closed before you submitted: no orders from you this turn/);
     expect(ordersInTitle(true, null)).toBe('Your orders are in');
   });
 });

@@ -74,11 +74,11 @@ export function ordersInTitle(submitted: boolean, missed: MissedOrders | null): 
   if (submitted || missed === null) return 'Your orders are in';
   switch (missed.by) {
     case 'draft':
-      return 'Time ran out: your unsent list counts as your orders';
+      return 'The orders closed before you submitted: your unsent list counts';
     case 'computer':
-      return 'Time ran out: the computer gave your orders this turn';
+      return 'The orders closed before you submitted: the computer gave your orders';
     case 'none':
-      return 'Time ran out: no orders from you this turn (your budget carries over)';
+      return 'The orders closed before you submitted: no orders from you this turn (your budget carries over)';
     default: {
       const never: never = missed.by;
       return String(never);
