@@ -364,6 +364,8 @@ describe('a classroom game', () => {
     expect(await resolve.textContent()).toMatch(/^Confirm: close this stage now/);
     await resolve.click();
     await kz.page.waitForSelector('ul.offers');
+    // The offers come into sight with the focus: the phone had the briefing (or the last report) in sight, and the stance began unseen.
+    await expectFocusedInSight(kz.page, 'offers-title');
     expect(await kz.page.locator('ul.offers').textContent()).toMatch(/Beijing (offers \d+|offers nothing)/);
     await kz.page.getByRole('radio', { name: /Kazakhstan leans to Beijing/ }).check();
     await shot(kz.page, 'republic-phone-stance');

@@ -4,7 +4,7 @@
 // its other devices), Submit and Withdraw; a republic's offers and stance; the last turn's
 // report; in-character messages. Nothing here decides anything: the server does.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { RepublicChoice, Scenario, StateLike } from '../../engine';
 import { STANCE_PCT, describeChoice, indexScenario, orderLabel, own, pointsText, republicChoices, standing } from '../../engine';
 import { budgetLine, ordersInTitle, teamHeading } from './seats';
@@ -12,6 +12,7 @@ import type { RoleInfo, RoomPublic, TeamPrivate } from '../../classroom/protocol
 import { CountryPanel, FactsTable, QueuePanel, ReportView, useNewReportInSight } from '../game';
 import { SideBriefing } from '../briefings';
 import { useGameStore } from '../storeHooks';
+import { bringIntoSight } from '../focus';
 import { draftOf } from './classroomStore';
 import { Countdown, GameOutcome, MessageList, NewsList, Refusal, SayForm, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
 
@@ -228,6 +229,18 @@ function RepublicTurn({ scenario: s, room, role, team, state }: { scenario: Scen
   const choices = republicChoices(s);
   const [picked, setPicked] = useState<string>(team.stance ? choiceKey(team.stance) : 'hedge');
   const choice = choices.find((c) => choiceKey(c) === picked) ?? choices[0];
+  // When the offers come (or come back, after a withdrawal) they are brought into sight with the
+  // focus: in the role-play the phone still showed the last report, below, and its team never
+  // saw that its stance, and its timer, had started.
+  const choosing = room.stage === 'stances' && !(role.submitted && team.stance) ? room.turn : null;
+  useEffect(() => {
+    if (choosing === null) return;
+    const frame = requestAnimationFrame(() => {
+      const heading = document.getElementById('offers-title');
+      if (heading) bringIntoSight(heading);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [choosing]);
   if (room.stage === 'orders')
     return (
       <>
