@@ -194,7 +194,29 @@ describe('a classroom game', () => {
     // On the phone the new report sits below the next turn's orders: once the turn resolves its heading is
     // brought into sight with the focus, as after End turn in the solo game (issue 12).
     await expectFocusedInSight(bj.page, 'report-title');
+    // …with the new turn's countdown and Submit still in sight, over the report and not covering its heading, even
+    // once the report is read to its end (the role-play's phone showed only the report: the timer ran unseen).
+    const inSight = (): Promise<{ bar: boolean; heading: boolean }> =>
+      bj.page.evaluate(() => {
+        const seen = (el: Element | null): boolean => {
+          const r = el?.getBoundingClientRect();
+          return r !== undefined && r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+        };
+        const h = document.getElementById('report-title')?.getBoundingClientRect();
+        const hit = h ? document.elementFromPoint(h.left + 4, h.top + h.height / 2) : null;
+        return { bar: seen(document.querySelector('.turn-bar [data-testid="countdown"]')) && seen(document.querySelector('[data-key="submit"]')), heading: hit?.closest('#report-title') !== null && hit !== null };
+      });
+    expect(await inSight()).toEqual({ bar: true, heading: true });
     await shot(bj.page, 'team-phone-turn2');
+    await bj.page.evaluate(() => {
+      const panel = document.getElementById('panel');
+      if (panel) panel.scrollTop = panel.scrollHeight;
+    });
+    expect((await inSight()).bar).toBe(true);
+    await bj.page.evaluate(() => {
+      const panel = document.getElementById('panel');
+      if (panel) panel.scrollTop = 0;
+    });
     await mo.page.waitForSelector('.report [data-testid="report-summary"]');
     await shot(mo.page, 'team-laptop-turn2');
     await fac.page.waitForSelector('text=Turn 2 of');
