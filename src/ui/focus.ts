@@ -51,7 +51,7 @@ function scroller(el: HTMLElement): HTMLElement | null {
 /**
  * Brings `el` into sight and gives it the focus: scrolled to the top of what the panel shows,
  * below the status bar that sticks to the panel's top (a laptop) and above the turn bar that
- * sticks to its foot, unless it is in sight already (so a short screen above it, such as the
+ * sticks to its foot (or below that bar, when it sticks to the top too and comes first), unless it is in sight already (so a short screen above it, such as the
  * hot seat's hand-over, stays in sight too). `keep`, an element just above `el` (the turn
  * bar with End turn above the report), stays in sight above it when there is room, so the
  * next action is not scrolled away by the thing to read.
