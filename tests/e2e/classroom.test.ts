@@ -287,6 +287,8 @@ describe('a classroom game', () => {
     await bj.page.waitForSelector('.link-banner', { state: 'detached', timeout: 30_000 });
     await proj.page.waitForFunction(() => /Turn 2 of/.test(document.querySelector('[data-testid="turn-line"]')?.textContent ?? ''));
     await bj.page.waitForSelector('ol.messages li:has-text("Shall we share Kyrgyzstan?")');
+    // The console reconnects on its own retry (up to 8 s after the phone, on a loaded machine): until then End is refused as offline.
+    await fac.page.waitForSelector('.link-banner', { state: 'detached', timeout: 30_000 });
 
     // End game asks in place; the record downloads from the console.
     const end = fac.page.locator('[data-key="end"]');
