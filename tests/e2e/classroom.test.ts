@@ -279,8 +279,17 @@ describe('a classroom game', () => {
     await fac.page.setViewportSize({ width: 1366, height: 768 });
 
     // The server stops: every screen says it is reconnecting; it comes back on the same database and the room resumes as it was.
+    // The phone has a country's sheet open, as while queueing orders: the banner shows over it (in the role-play it hid beneath).
+    await bj.page.getByRole('group', { name: 'Select a country' }).getByRole('button', { name: 'Kazakhstan' }).click();
+    await bj.page.waitForSelector('.country-sheet');
     await stopServer();
     await bj.page.waitForSelector('.link-banner');
+    const bannerOnTop = await bj.page.evaluate(() => {
+      const r = document.querySelector('.link-banner')?.getBoundingClientRect();
+      return r !== undefined && r.top >= 0 && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.link-banner') != null;
+    });
+    expect(bannerOnTop).toBe(true);
+    await bj.page.keyboard.press('Escape');
     expect(await bj.page.locator('.link-banner').textContent()).toMatch(/reconnecting/);
     await shot(bj.page, 'team-phone-reconnecting');
     server = await startServer(dist, db);
