@@ -11,8 +11,12 @@ import type { Addressee, NewsItem, Sender, TeamMessage } from './protocol';
 import type { RoomExport, RoomState } from './room';
 import { applyEntry, createRoom, readAddressee, readSender } from './room';
 
-/** Who gave a role's decision in a turn: `filled` is a team that missed the deadline and the computer decided for, as the room's policy says. */
-export type DecidedBy = 'team' | 'draft' | 'computer' | 'filled' | 'missing' | 'rule';
+/**
+ * Who gave a role's decision in a turn: `filled` is a team that missed the deadline and the
+ * computer decided for, as the room's policy says; `late` a republic's team that missed the
+ * stance deadline, whose stance the rule of thumb took (under either policy: room.ts, closeStage).
+ */
+export type DecidedBy = 'team' | 'draft' | 'computer' | 'filled' | 'missing' | 'rule' | 'late';
 
 export interface TeamDecision {
   role: string;
@@ -179,7 +183,7 @@ function foldLog(x: RoomExport, scenario: Scenario, seed: string): { room: RoomS
         who.set(r.id, { by: r.kind === 'republic' && seat?.kind === 'computer' && seat.player === 'rule' ? 'rule' : by, team: seatName(room, r.id) });
       }
     }
-    if (e.k === 'close-stances') for (const r of room.roles) if (r.kind === 'republic' && room.seats.get(r.id)?.kind === 'team') who.set(r.id, { by: room.stances.has(r.id) ? 'team' : 'rule', team: seatName(room, r.id) });
+    if (e.k === 'close-stances') for (const r of room.roles) if (r.kind === 'republic' && room.seats.get(r.id)?.kind === 'team') who.set(r.id, { by: room.stances.has(r.id) ? 'team' : 'late', team: seatName(room, r.id) });
     applyEntry(room, e);
   }
   return { room, sources };

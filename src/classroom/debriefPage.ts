@@ -23,6 +23,8 @@ const BY: ReadonlyMap<DecidedBy, string> = new Map([
   ['filled', ' — missed the deadline: the computer filled in'],
   ['missing', ' — gave no orders in time'],
   ['rule', ''],
+  // Without it the page read "Uzbekistan (Team 3): Uzbekistan leans to …", a stance the team never chose.
+  ['late', ' — missed the deadline: the rule of thumb took its stance'],
 ]);
 
 /** What follows a role's name: " (Team 1)", or nothing for a team that kept the role's name ("Beijing (Beijing)" only repeats it). */

@@ -198,6 +198,18 @@ export interface TeamPrivate {
   stance: RepublicChoice | null;
   /** Power id → what its orders this turn offer this republic (see the engine's `offers`); set in the stance stage. */
   offers: Record<string, number> | null;
+  /**
+   * A power's team that did not submit before its orders stage closed: what its power gives
+   * this turn and why (its unsent draft, the computer under the missing-orders policy, or
+   * nothing); set in the stance stage. Without it the team read only "Orders are in".
+   */
+  missed: MissedOrders | null;
+}
+
+/** What a power's team that missed the deadline gives this turn: `by` says who decided. */
+export interface MissedOrders {
+  by: 'draft' | 'computer' | 'none';
+  orders: Order[];
 }
 
 /** Everything a device may see of the game itself. */

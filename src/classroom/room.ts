@@ -32,7 +32,7 @@ import type { Decided, Decision } from './decide';
 import { decide } from './decide';
 import { diffView } from './board';
 import { endedEarly } from './outcome';
-import type { Addressee, ClientMessage, GameSnapshot, GameUpdate, Identity, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, Sender, ServerMessage, ShownSeat, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
+import type { Addressee, ClientMessage, GameSnapshot, GameUpdate, Identity, MissedOrders, NewsItem, RoleInfo, RoomPhase, RoomPublic, RoomSettings, Seat, Sender, ServerMessage, ShownSeat, TeamMessage, TeamPrivate, Timer, TurnStage } from './protocol';
 import { FACILITATOR_ONLY, TEAM_ONLY, isTeamParty, sameParty } from './protocol';
 
 /** Everything fixed when a room is made (stored once). */
@@ -752,7 +752,16 @@ export function teamPrivate(room: RoomState, role: string): TeamPrivate {
     for (const [p, v] of offers(indexScenario(room.creation.scenario), role, ordersRecord(room.turnOrders))) offered[p] = v;
   }
   const seat = room.seats.get(role);
-  return { role, name: seat?.kind === 'team' ? seat.name : null, draft: room.drafts.get(role) ?? [], submitted: room.submitted.get(role) ?? null, stance: room.stances.get(role) ?? null, offers: offered };
+  return { role, name: seat?.kind === 'team' ? seat.name : null, draft: room.drafts.get(role) ?? [], submitted: room.submitted.get(role) ?? null, stance: room.stances.get(role) ?? null, offers: offered, missed: missedOrders(room, role) };
+}
+
+/** Once its orders stage closed, what a power's team that did not submit gives this turn, and why (as `missingOrders` chose it). */
+function missedOrders(room: RoomState, role: string): MissedOrders | null {
+  const given = room.stage === 'stances' ? room.turnOrders?.get(role) : undefined;
+  if (given === undefined || room.submitted.has(role) || room.seats.get(role)?.kind !== 'team') return null;
+  // A draft counts before any computer is asked (powerComputer), so a draft left means it was taken.
+  const by = (room.drafts.get(role)?.length ?? 0) > 0 ? 'draft' : given.length > 0 ? 'computer' : 'none';
+  return { by, orders: given };
 }
 
 /** Whose board a device sees: its own power's, or (everyone else) the public board, ''. */

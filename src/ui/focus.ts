@@ -54,7 +54,7 @@ function scroller(el: HTMLElement): HTMLElement | null {
 /**
  * Brings `el` into sight and gives it the focus: scrolled to the top of what the panel shows,
  * below the status bar that sticks to the panel's top (a laptop) and above the turn bar that
- * sticks to its foot, unless it is in sight already (so a short screen above it, such as the
+ * sticks to its foot (or below that bar, when it sticks to the top too and comes first), unless it is in sight already (so a short screen above it, such as the
  * hot seat's hand-over, stays in sight too). `keep`, an element just above `el` (the turn
  * bar with End turn above the report), stays in sight above it when there is room, so the
  * next action is not scrolled away by the thing to read.
@@ -67,14 +67,21 @@ export function bringIntoSight(el: HTMLElement, keep: HTMLElement | null = null)
     const bar = (box ?? document).querySelector(selector);
     return bar instanceof HTMLElement && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect() : null;
   };
-  const top = Math.max(area.top, stuck('.status')?.bottom ?? area.top);
-  const bottom = Math.min(area.bottom, stuck('.turn-bar')?.top ?? area.bottom);
+  // A turn bar that also sticks to the panel's top (a classroom team's phone: its countdown
+  // stays in sight) and comes before `el` will sit over the top of what is shown once `el`
+  // is scrolled up: what is read starts below it, and it needs no keeping in sight.
+  const bar = (box ?? document).querySelector('.turn-bar');
+  const overTop = bar instanceof HTMLElement && getComputedStyle(bar).position === 'sticky' && getComputedStyle(bar).top !== 'auto' && (bar.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 ? bar.getBoundingClientRect().height : 0;
+  const top = Math.max(area.top + overTop, stuck('.status')?.bottom ?? area.top);
   const r = el.getBoundingClientRect();
+  const stuckBar = stuck('.turn-bar');
+  // The bar covers the foot only while it sits below `el` (stuck there); over the top it covers none.
+  const bottom = stuckBar !== null && !(overTop > 0 && stuckBar.top < r.top) ? Math.min(area.bottom, stuckBar.top) : area.bottom;
   if (r.top >= top && r.bottom <= bottom) return;
   // From `keep`'s top to `el`'s top, by heights and margins, not places: a sticky bar's place
   // on screen is not where it sits in the page.
   let above = 0;
-  if (keep) {
+  if (keep && overTop === 0) {
     const next = keep.nextElementSibling;
     above = keep.getBoundingClientRect().height + Number.parseFloat(getComputedStyle(keep).marginBottom) + (next ? r.top - next.getBoundingClientRect().top : 0);
   }

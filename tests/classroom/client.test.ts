@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import type { StoreApi } from 'zustand/vanilla';
 import { classroomLink, classroomRoute, socketUrl } from '../../src/ui/classroom/route';
 import type { ClientBody, LinkStatus } from '../../src/ui/classroom/connection';
-import { PING_MS, RETRY_MS, SILENT_MS, openConnection, parseServerFrame } from '../../src/ui/classroom/connection';
+import { ANSWER_MS, PING_MS, RETRY_MS, SILENT_MS, openConnection, parseServerFrame } from '../../src/ui/classroom/connection';
 import type { ClassroomState } from '../../src/ui/classroom/classroomStore';
-import { OFFLINE, busy, clockText, createClassroomStore, draftOf, timeLeft } from '../../src/ui/classroom/classroomStore';
+import { OFFLINE, busy, clockText, createClassroomStore, draftOf, graceNote, timeLeft } from '../../src/ui/classroom/classroomStore';
 import { bridge } from '../../src/ui/classroom/bridge';
 import { createFailure, createRoom } from '../../src/ui/classroom/setup';
 import { createGameStore } from '../../src/store/gameStore';
@@ -53,6 +53,16 @@ describe('the countdown', () => {
     expect(timeLeft({ kind: 'running', endsAt: 100_000, grace: false }, 0, 200_000)).toBe(0);
     expect(timeLeft({ kind: 'paused', leftMs: 12_345, grace: false }, 9_999, 0)).toBe(12_345);
     expect([clockText(0), clockText(9_001), clockText(245_000), clockText(3_720_000)]).toEqual(['0:00', '0:10', '4:05', '1:02:00']);
+  });
+
+  it('says in the grace period what happens next, and to a team what happens to it', () => {
+    // The role-play's team with a queued draft read "(grace: then the computer fills in)": its draft counts first (room.ts).
+    expect(graceNote('orders', 2)).toBe(' (grace: then your unsent list counts)');
+    expect(graceNote('orders', 0)).toBe(' (grace: then the computer gives your orders)');
+    expect(graceNote('orders', null)).toBe(' (grace: then a team’s unsent list counts, or the computer fills in)');
+    // A silent republic takes the rule of thumb's stance, whatever the policy (room.ts, closeStage).
+    expect(graceNote('stances', null)).toBe(' (grace: then the rule of thumb takes a missing stance)');
+    expect(graceNote('stances', 0)).toBe(' (grace: then the rule of thumb takes a missing stance)');
   });
 });
 
@@ -145,6 +155,44 @@ describe('the connection', () => {
     expect(JSON.parse(s.sent.at(-1) as string)).toMatchObject({ t: 'ping' });
     s.deliver(JSON.stringify({ t: 'pong', id: 2, serverNow: 0 }));
     clock.advance(SILENT_MS + PING_MS);
+    expect(s.closedByClient).toBe(true);
+    expect(on.status.at(-1)).toBe('reconnecting');
+  });
+
+  it('drops a link whose sent message goes unanswered, so a phone that lost the Wi-Fi says so within seconds', () => {
+    // In the role-play a phone offline for 40 s still looked connected: its Submit went dim
+    // and nothing said why, as the socket had no close event and the silence check waits 45 s.
+    const on = { status: [] as LinkStatus[], messages: [] as string[] };
+    const { sockets, clock, conn } = open(on);
+    const s = sockets[0] as FakeSocket;
+    s.open();
+    s.deliver(welcomeFrame);
+    const answered = conn.send({ t: 'start' }) as number;
+    clock.advance(ANSWER_MS - 1);
+    s.deliver(JSON.stringify({ t: 'ack', id: answered }));
+    clock.advance(ANSWER_MS);
+    // Answered in time: the link stays.
+    expect(on.status.at(-1)).toBe('open');
+    expect(s.closedByClient).toBe(false);
+    conn.send({ t: 'submit', orders: [] });
+    clock.advance(ANSWER_MS - 1);
+    expect(on.status.at(-1)).toBe('open');
+    // A refusal is an answer too, but this one never came.
+    clock.advance(1);
+    expect(s.closedByClient).toBe(true);
+    expect(on.status.at(-1)).toBe('reconnecting');
+    expect(ANSWER_MS).toBeLessThan(SILENT_MS);
+  });
+
+  it('a quiet link whose ping goes unanswered is dropped long before the silence check', () => {
+    const on = { status: [] as LinkStatus[], messages: [] as string[] };
+    const { sockets, clock } = open(on);
+    const s = sockets[0] as FakeSocket;
+    s.open();
+    s.deliver(welcomeFrame);
+    clock.advance(PING_MS);
+    expect(JSON.parse(s.sent.at(-1) as string)).toMatchObject({ t: 'ping' });
+    clock.advance(ANSWER_MS);
     expect(s.closedByClient).toBe(true);
     expect(on.status.at(-1)).toBe('reconnecting');
   });

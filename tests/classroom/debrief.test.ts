@@ -46,7 +46,8 @@ describe('the class debrief', () => {
     expect(d.turns).toHaveLength(2);
     const by = (turn: number, role: string) => d.turns[turn - 1]?.decisions.find((x) => x.role === role)?.decidedBy;
     expect([by(1, BEIJING), by(1, MOSCOW), by(1, 'uzbekistan'), by(1, 'kazakhstan')]).toEqual(['team', 'computer', 'team', 'rule']);
-    expect([by(2, BEIJING), by(2, 'uzbekistan')]).toEqual(['draft', 'rule']);
+    // Uzbekistan's team let the stance timer run out: the rule of thumb chose for it, not the team.
+    expect([by(2, BEIJING), by(2, 'uzbekistan'), by(2, 'kazakhstan')]).toEqual(['draft', 'late', 'rule']);
     expect(d.turns[0]?.decisions.find((x) => x.role === 'uzbekistan')?.lines).toEqual([`Uzbekistan leans to ${scenario.powers[0]!.name}`]);
     expect(d.turns[0]?.decisions.find((x) => x.role === BEIJING)?.lines.length).toBeGreaterThan(0);
   });
@@ -72,6 +73,8 @@ describe('the class debrief', () => {
     expect(page).toContain(`<li><strong>${escapeHtml(scenario.powers[1]!.name)}</strong> (computer, greedy): `);
     expect(page).toContain('<li><strong>Kazakhstan</strong> (the rule of thumb): Kazakhstan ');
     expect(page).toContain('not submitted: its draft was taken');
+    // A grader reading "Uzbekistan (Team <3>): Uzbekistan plays…" for turn 2 would credit the team with a stance it never chose.
+    expect(page).toContain('<li><strong>Uzbekistan</strong> (Team &lt;3&gt;) — missed the deadline: the rule of thumb took its stance: Uzbekistan ');
     expect(page).toContain('(fired by the facilitator)');
   });
 

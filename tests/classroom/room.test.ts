@@ -145,6 +145,37 @@ describe('a turn', () => {
     expect(moscow.length).toBeGreaterThan(0);
   });
 
+  it('a power’s team that missed the deadline is told in the stance stage what its power gives and why: its draft, the computer, or nothing', () => {
+    // In the role-play Moscow's team, which never submitted, read only "Orders are in".
+    const r = room({ orderSeconds: 60, missing: { kind: 'computer', player: 'greedy', graceSeconds: 0 } });
+    send(r, FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team 3' } });
+    send(r, FAC, { t: 'start' }, T0);
+    const draft = greedy(r, BEIJING).slice(0, 1);
+    const computer = greedy(r, MOSCOW);
+    send(r, team(BEIJING), { t: 'draft', orders: draft }, T0 + 1000);
+    expect(teamPrivate(r, BEIJING).missed).toBeNull();
+    settleDue(r, T0 + 60_000);
+    expect(r.stage).toBe('stances');
+    expect(teamPrivate(r, BEIJING).missed).toEqual({ by: 'draft', orders: draft });
+    expect(teamPrivate(r, MOSCOW).missed).toEqual({ by: 'computer', orders: computer });
+    expect(computer.length).toBeGreaterThan(0);
+    // A republic, and a power that submitted, missed nothing.
+    expect(teamPrivate(r, 'uzbekistan').missed).toBeNull();
+    // Under "pass" a team with no draft gives nothing; one that submitted is not "missed".
+    const p = room({ orderSeconds: 60 });
+    send(p, FAC, { t: 'seat', role: 'uzbekistan', seat: { kind: 'team', name: 'Team 3' } });
+    send(p, FAC, { t: 'start' }, T0);
+    send(p, team(BEIJING), { t: 'submit', orders: draft }, T0 + 1000);
+    settleDue(p, T0 + 60_000);
+    expect(p.stage).toBe('stances');
+    expect(teamPrivate(p, BEIJING).missed).toBeNull();
+    expect(teamPrivate(p, MOSCOW).missed).toEqual({ by: 'none', orders: [] });
+    // The next turn's orders stage asks again: nothing is missed yet.
+    send(p, team('uzbekistan'), { t: 'stance', choice: { kind: 'hedge' } }, T0 + 61_000);
+    expect(p.stage).toBe('orders');
+    expect(teamPrivate(p, MOSCOW).missed).toBeNull();
+  });
+
   it('pause, resume and extend move the deadline as a teacher expects', () => {
     const r = room({ orderSeconds: 60 });
     send(r, FAC, { t: 'start' }, T0);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleInfo } from '../../src/classroom/protocol';
 import { publicRoom, teamPrivate } from '../../src/classroom/room';
-import { answeringNow, budgetLine, seatLine, teamCalled, teamHeading } from '../../src/ui/classroom/seats';
+import { answeringNow, budgetLine, ordersInTitle, seatLine, teamCalled, teamHeading } from '../../src/ui/classroom/seats';
 import { indexScenario, legalOrders, orderCost, own, startRecord } from '../../src/engine';
 import { loadShipped } from '../engine/helpers';
 import { FAC, RoomDriver, classroomRoom, team } from './roomDriver';
@@ -119,5 +119,25 @@ describe('a power team’s turn bar', () => {
     const order = legalOrders(scenario, state, 'beijing').find((o) => o.cost > 0)?.order;
     if (!order) throw new Error('no order with a cost');
     expect(budgetLine(state, 'beijing', [order], ix)).toBe(`${budget - orderCost(ix, order)} of ${budget} budget left`);
+  });
+});
+
+describe('a power team while the republics choose', () => {
+  it('is told who gave its orders when it did not submit in time, from what the room sends it', () => {
+    // Beijing's team drafts and lets the timer run out; Kazakhstan is a team, so the stance stage opens.
+    const d = room();
+    d.send(FAC, { t: 'settings', settings: { orderSeconds: 60, stanceSeconds: 30, missing: { kind: 'pass' } } });
+    d.send(FAC, { t: 'start' });
+    const order = legalOrders(scenario, d.room.record.state, 'beijing').find((o) => o.cost > 0)?.order;
+    if (!order) throw new Error('no legal order');
+    d.send(team('beijing'), { t: 'draft', orders: [order] });
+    d.wait(60_000);
+    expect(d.room.stage).toBe('stances');
+    const bj = teamPrivate(d.room, 'beijing');
+    expect(ordersInTitle(bj.submitted !== null, bj.missed)).toBe('The orders closed before you submitted: your unsent list counts');
+    expect(bj.missed?.orders).toEqual([order]);
+    expect(ordersInTitle(false, { by: 'computer', orders: [order] })).toBe('The orders closed before you submitted: the computer gave your orders');
+    expect(ordersInTitle(false, { by: 'none', orders: [] })).toMatch(/^The orders closed before you submitted: no orders from you this turn/);
+    expect(ordersInTitle(true, null)).toBe('Your orders are in');
   });
 });

@@ -194,7 +194,29 @@ describe('a classroom game', () => {
     // On the phone the new report sits below the next turn's orders: once the turn resolves its heading is
     // brought into sight with the focus, as after End turn in the solo game (issue 12).
     await expectFocusedInSight(bj.page, 'report-title');
+    // …with the new turn's countdown and Submit still in sight, over the report and not covering its heading, even
+    // once the report is read to its end (the role-play's phone showed only the report: the timer ran unseen).
+    const inSight = (): Promise<{ bar: boolean; heading: boolean }> =>
+      bj.page.evaluate(() => {
+        const seen = (el: Element | null): boolean => {
+          const r = el?.getBoundingClientRect();
+          return r !== undefined && r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+        };
+        const h = document.getElementById('report-title')?.getBoundingClientRect();
+        const hit = h ? document.elementFromPoint(h.left + 4, h.top + h.height / 2) : null;
+        return { bar: seen(document.querySelector('.turn-bar [data-testid="countdown"]')) && seen(document.querySelector('[data-key="submit"]')), heading: hit?.closest('#report-title') !== null && hit !== null };
+      });
+    expect(await inSight()).toEqual({ bar: true, heading: true });
     await shot(bj.page, 'team-phone-turn2');
+    await bj.page.evaluate(() => {
+      const panel = document.getElementById('panel');
+      if (panel) panel.scrollTop = panel.scrollHeight;
+    });
+    expect((await inSight()).bar).toBe(true);
+    await bj.page.evaluate(() => {
+      const panel = document.getElementById('panel');
+      if (panel) panel.scrollTop = 0;
+    });
     await mo.page.waitForSelector('.report [data-testid="report-summary"]');
     await shot(mo.page, 'team-laptop-turn2');
     await fac.page.waitForSelector('text=Turn 2 of');
@@ -257,14 +279,25 @@ describe('a classroom game', () => {
     await fac.page.setViewportSize({ width: 1366, height: 768 });
 
     // The server stops: every screen says it is reconnecting; it comes back on the same database and the room resumes as it was.
+    // The phone has a country's sheet open, as while queueing orders: the banner shows over it (in the role-play it hid beneath).
+    await bj.page.getByRole('group', { name: 'Select a country' }).getByRole('button', { name: 'Kazakhstan' }).click();
+    await bj.page.waitForSelector('.country-sheet');
     await stopServer();
     await bj.page.waitForSelector('.link-banner');
+    const bannerOnTop = await bj.page.evaluate(() => {
+      const r = document.querySelector('.link-banner')?.getBoundingClientRect();
+      return r !== undefined && r.top >= 0 && document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.link-banner') != null;
+    });
+    expect(bannerOnTop).toBe(true);
+    await bj.page.keyboard.press('Escape');
     expect(await bj.page.locator('.link-banner').textContent()).toMatch(/reconnecting/);
     await shot(bj.page, 'team-phone-reconnecting');
     server = await startServer(dist, db);
     await bj.page.waitForSelector('.link-banner', { state: 'detached', timeout: 30_000 });
     await proj.page.waitForFunction(() => /Turn 2 of/.test(document.querySelector('[data-testid="turn-line"]')?.textContent ?? ''));
     await bj.page.waitForSelector('ol.messages li:has-text("Shall we share Kyrgyzstan?")');
+    // The console reconnects on its own retry (up to 8 s after the phone, on a loaded machine): until then End is refused as offline.
+    await fac.page.waitForSelector('.link-banner', { state: 'detached', timeout: 30_000 });
 
     // End game asks in place; the record downloads from the console.
     const end = fac.page.locator('[data-key="end"]');
@@ -364,6 +397,8 @@ describe('a classroom game', () => {
     expect(await resolve.textContent()).toMatch(/^Confirm: close this stage now/);
     await resolve.click();
     await kz.page.waitForSelector('ul.offers');
+    // The offers come into sight with the focus: the phone had the briefing (or the last report) in sight, and the stance began unseen.
+    await expectFocusedInSight(kz.page, 'offers-title');
     expect(await kz.page.locator('ul.offers').textContent()).toMatch(/Beijing (offers \d+|offers nothing)/);
     await kz.page.getByRole('radio', { name: /Kazakhstan leans to Beijing/ }).check();
     await shot(kz.page, 'republic-phone-stance');
@@ -453,5 +488,37 @@ describe('a classroom game', () => {
     await fac.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.key === 'join-cards');
     expect(fac.errors).toEqual([]);
     await fac.context.close();
+  }, 180_000);
+
+  it('in a grace period the projector keeps the time on one line and says in smaller type what then happens', async () => {
+    // The role-play's projector: "0:14 left for orders (grace: then …)" in 64-px type took five
+    // lines and pushed the last turn's table off a 1080-px screen.
+    const fac = await device(1366, 768, '/?classroom');
+    await fac.page.waitForSelector('form.classroom-setup');
+    await fac.page.fill('#setup-orders', '10');
+    await fac.page.getByRole('radio', { name: /The computer fills in/ }).check();
+    await fac.page.fill('#setup-grace', '120');
+    await fac.page.getByRole('button', { name: 'Create the room' }).click();
+    await fac.page.waitForSelector('.console .room-code');
+    const code = ((await fac.page.locator('.room-code strong').textContent()) ?? '').trim();
+    const proj = await device(1920, 1080, `/?projector=${code}`);
+    await proj.page.waitForSelector('.projector-panel');
+    await fac.page.getByRole('button', { name: 'Start the game' }).click();
+    await proj.page.waitForSelector('[data-testid="countdown"] .grace-note', { timeout: 30_000 });
+    const box = await proj.page.getByTestId('countdown').evaluate((el) => {
+      const time = parseFloat(getComputedStyle(el).fontSize);
+      const note = el.querySelector('.grace-note') as HTMLElement;
+      return { height: el.getBoundingClientRect().height, time, note: parseFloat(getComputedStyle(note).fontSize), text: note.textContent };
+    });
+    expect(box.text).toBe(' (grace: then a team’s unsent list counts, or the computer fills in)');
+    // Large enough to read across a room, smaller than the time, and the whole countdown no more than three lines of the time's size.
+    expect(box.note).toBeGreaterThanOrEqual(28);
+    expect(box.note).toBeLessThan(box.time);
+    expect(box.height).toBeLessThanOrEqual(box.time * 1.3 * 3);
+    await shot(proj.page, 'projector-grace');
+    for (const d of [fac, proj]) {
+      expect(d.errors).toEqual([]);
+      await d.context.close();
+    }
   }, 180_000);
 });

@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { Order, Scenario } from '../../engine';
 import { reviveView, validateOrders } from '../../engine';
-import type { FacilitatorCodes, GameSnapshot, Identity, RoomPublic, ServerMessage, TeamMessage, TeamPrivate, Timer } from '../../classroom/protocol';
+import type { FacilitatorCodes, GameSnapshot, Identity, RoomPublic, ServerMessage, TeamMessage, TeamPrivate, Timer, TurnStage } from '../../classroom/protocol';
 import { applyGameUpdate } from '../../classroom/board';
 import type { ClientBody, LinkStatus } from './connection';
 
@@ -74,6 +74,19 @@ export function clockText(ms: number): string {
   const s = total % 60;
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/**
+ * What the countdown adds in a grace period, once the timer ran out: what happens when it
+ * ends (room.ts: an unsent draft counts first, the computer fills in only for a power with
+ * none; a silent republic takes the rule of thumb's stance). `draft`: the orders in this
+ * power team's own unsent list, or null on a screen that is not one team's. It once said
+ * "then the computer fills in" to everyone, which a team with a draft read as losing it.
+ */
+export function graceNote(stage: TurnStage, draft: number | null): string {
+  if (stage === 'stances') return ' (grace: then the rule of thumb takes a missing stance)';
+  if (draft === null) return ' (grace: then a team’s unsent list counts, or the computer fills in)';
+  return draft > 0 ? ' (grace: then your unsent list counts)' : ' (grace: then the computer gives your orders)';
 }
 
 const withoutKey = <K, V>(m: ReadonlyMap<K, V>, k: K): Map<K, V> => {

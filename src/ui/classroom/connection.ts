@@ -57,6 +57,13 @@ export const RETRY_MS: readonly number[] = [500, 1000, 2000, 4000, 8000];
 export const PING_MS = 20_000;
 /** Heard nothing for this long (not even a pong): the link is dead though the socket does not know it yet. */
 export const SILENT_MS = 45_000;
+/**
+ * A message (a ping too) the server has not answered in this long: the link is dead. A phone
+ * that lost the Wi-Fi gets no close event, and waiting for the silence check left its
+ * Submit dim for up to a minute with nothing saying why. The server acknowledges within a
+ * second even under a whole school's load (src/server/README.md), so this is far above that.
+ */
+export const ANSWER_MS = 10_000;
 
 const SERVER_TYPES: ReadonlySet<string> = new Set(['welcome', 'room', 'game', 'team', 'message', 'ack', 'refused', 'pong']);
 
@@ -89,10 +96,34 @@ export function openConnection(opts: { url: string; token: string; socket: Socke
   let retry: unknown = null;
   let ping: unknown = null;
   let lastHeard = clock.now();
+  /** Each message sent on this socket and not yet answered (`ack`, `refused` or `pong` with its id): its timer. */
+  const unanswered = new Map<number, unknown>();
 
   const stopPing = (): void => {
     if (ping !== null) clock.clearTimeout(ping);
     ping = null;
+  };
+  const forgetUnanswered = (): void => {
+    for (const t of unanswered.values()) clock.clearTimeout(t);
+    unanswered.clear();
+  };
+  /** Sends on the open socket and waits for the answer; none in time drops the link. */
+  const sendAwaited = (s: SocketLike, id: number, frame: string): void => {
+    s.send(frame);
+    unanswered.set(
+      id,
+      clock.setTimeout(() => {
+        unanswered.delete(id);
+        drop(s);
+      }, ANSWER_MS),
+    );
+  };
+  const answered = (id: unknown): void => {
+    if (typeof id !== 'number') return;
+    const t = unanswered.get(id);
+    if (t === undefined) return;
+    clock.clearTimeout(t);
+    unanswered.delete(id);
   };
   const schedulePing = (): void => {
     stopPing();
@@ -101,7 +132,8 @@ export function openConnection(opts: { url: string; token: string; socket: Socke
       if (!ws || !welcomed) return;
       // A socket that hears nothing may be dead without a close event (a laptop woke from sleep).
       if (clock.now() - lastHeard > SILENT_MS) return void drop(ws);
-      ws.send(JSON.stringify({ id: nextId++, t: 'ping' }));
+      const id = nextId++;
+      sendAwaited(ws, id, JSON.stringify({ id, t: 'ping' }));
       schedulePing();
     }, PING_MS);
   };
@@ -111,6 +143,7 @@ export function openConnection(opts: { url: string; token: string; socket: Socke
     ws = null;
     welcomed = false;
     stopPing();
+    forgetUnanswered();
     s.onopen = s.onmessage = s.onclose = s.onerror = null;
     try {
       s.close();
@@ -148,6 +181,7 @@ export function openConnection(opts: { url: string; token: string; socket: Socke
       const msg = parseServerFrame(e.data);
       lastHeard = clock.now();
       if (!msg) return;
+      if (msg.t === 'ack' || msg.t === 'refused' || msg.t === 'pong') answered(msg.id);
       if (msg.t === 'refused' && msg.id === helloId && !welcomed) {
         closed = true;
         on.status('denied', msg.reason);
@@ -175,7 +209,7 @@ export function openConnection(opts: { url: string; token: string; socket: Socke
     send(body) {
       if (!ws || !welcomed || ws.readyState !== 1) return null;
       const id = nextId++;
-      ws.send(JSON.stringify({ ...body, id }));
+      sendAwaited(ws, id, JSON.stringify({ ...body, id }));
       return id;
     },
     reconnect() {
@@ -188,6 +222,7 @@ export function openConnection(opts: { url: string; token: string; socket: Socke
       closed = true;
       if (retry !== null) clock.clearTimeout(retry);
       stopPing();
+      forgetUnanswered();
       const s = ws;
       ws = null;
       if (s) {

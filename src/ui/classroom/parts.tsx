@@ -8,7 +8,7 @@ import type { Addressee, RoleInfo, RoomPublic, Sender, TeamMessage } from '../..
 import { MAX_TEXT, isTeamParty } from '../../classroom/protocol';
 import { roomOutcome } from '../../classroom/outcome';
 import type { ClassroomState } from './classroomStore';
-import { busy, clockText, timeLeft } from './classroomStore';
+import { busy, clockText, graceNote, timeLeft } from './classroomStore';
 import { useSlice } from '../storeHooks';
 import { bringIntoSight } from '../focus';
 import { answeringNow, seatLine, teamHeading } from './seats';
@@ -109,19 +109,22 @@ export function GameOutcome({ landing = false }: { landing?: boolean }) {
   );
 }
 
-export function Countdown({ room, big = false }: { room: RoomPublic; big?: boolean }) {
+/** `draft`: on a power team's own screen, the orders in its unsent list (the grace period's words are then its own); null elsewhere. */
+export function Countdown({ room, big = false, draft = null }: { room: RoomPublic; big?: boolean; draft?: number | null }) {
   const skew = useClassroom((s) => s.skew);
   const now = useNow();
   if (room.phase !== 'playing') return null;
   const left = timeLeft(room.timer, skew, now);
   const what = room.stage === 'orders' ? 'orders' : 'stances';
   const grace = room.timer.kind !== 'off' && room.timer.grace;
-  const text = left === null ? `No time limit for ${what}` : room.timer.kind === 'paused' ? `Paused: ${clockText(left)} left for ${what}` : `${clockText(left)} left for ${what}${grace ? ' (grace: then the computer fills in)' : ''}`;
+  const text = left === null ? `No time limit for ${what}` : room.timer.kind === 'paused' ? `Paused: ${clockText(left)} left for ${what}` : `${clockText(left)} left for ${what}`;
   const minute = left === null ? text : `${Math.ceil(left / 60_000)} minute${Math.ceil(left / 60_000) === 1 ? '' : 's'} left for ${what}${room.timer.kind === 'paused' ? ' (paused)' : ''}`;
   return (
     <div class={`countdown${big ? ' big' : ''}${left !== null && left < 30_000 && room.timer.kind === 'running' ? ' hurry' : ''}`} data-testid="countdown">
       <span role="timer" aria-live="off">
         {text}
+        {/* Its own line on the projector, in smaller type: in the countdown's 64 px it took five lines and pushed the last turn's table off the screen. */}
+        {grace && left !== null && room.timer.kind === 'running' && <span class="grace-note">{graceNote(room.stage, draft)}</span>}
       </span>
       <span class="sr-only" aria-live="polite">
         {minute}

@@ -3,7 +3,7 @@
 // computer, so the room could not tell whether everyone was in (issue 11).
 import type { Order, ScenarioIndex, StateLike } from '../../engine';
 import { orderCost, own } from '../../engine';
-import type { RoleInfo, RoomPublic } from '../../classroom/protocol';
+import type { MissedOrders, RoleInfo, RoomPublic } from '../../classroom/protocol';
 
 /**
  * The team's own name when it was renamed ("Team Silk"); null when it is the role's own name,
@@ -62,4 +62,26 @@ export function budgetLine(state: StateLike, power: string, draft: readonly Orde
   const budget = own(state.powers, power)?.budget ?? 0;
   const left = budget - draft.reduce((sum, o) => sum + orderCost(ix, o), 0);
   return `${left} of ${budget} budget left`;
+}
+
+/**
+ * What a power's team reads while the republics choose, once its orders are in: its own, or
+ * (it did not submit in time) what its power gives this turn and who decided it. A team that
+ * never submitted read "Orders are in" and nothing else, and could not tell whether its
+ * draft, the computer or nobody had played for it.
+ */
+export function ordersInTitle(submitted: boolean, missed: MissedOrders | null): string {
+  if (submitted || missed === null) return 'Your orders are in';
+  switch (missed.by) {
+    case 'draft':
+      return 'The orders closed before you submitted: your unsent list counts';
+    case 'computer':
+      return 'The orders closed before you submitted: the computer gave your orders';
+    case 'none':
+      return 'The orders closed before you submitted: no orders from you this turn (your budget carries over)';
+    default: {
+      const never: never = missed.by;
+      return String(never);
+    }
+  }
 }

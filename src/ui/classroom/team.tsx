@@ -4,14 +4,15 @@
 // its other devices), Submit and Withdraw; a republic's offers and stance; the last turn's
 // report; in-character messages. Nothing here decides anything: the server does.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { RepublicChoice, Scenario, StateLike } from '../../engine';
 import { STANCE_PCT, describeChoice, indexScenario, orderLabel, own, pointsText, republicChoices, standing } from '../../engine';
-import { budgetLine, teamHeading } from './seats';
+import { budgetLine, ordersInTitle, teamHeading } from './seats';
 import type { RoleInfo, RoomPublic, TeamPrivate } from '../../classroom/protocol';
 import { CountryPanel, FactsTable, QueuePanel, ReportView, useNewReportInSight } from '../game';
 import { SideBriefing } from '../briefings';
 import { useGameStore } from '../storeHooks';
+import { bringIntoSight } from '../focus';
 import { draftOf } from './classroomStore';
 import { Countdown, GameOutcome, MessageList, NewsList, Refusal, SayForm, refusedId, stageWords, useBusy, useClassroom, useClassroomApi } from './parts';
 
@@ -65,6 +66,7 @@ export function TeamScreen() {
   const scenario = useClassroom((s) => s.scenario);
   const game = useClassroom((s) => s.game);
   const team = useClassroom((s) => s.team);
+  const draft = useClassroom(draftOf);
   // Once a turn resolves, its report comes into sight with the focus, as after End turn in the
   // solo game: on a phone it sits below the next turn's orders, and students scrolled to find it.
   useNewReportInSight(room && you?.kind === 'team' ? `${room.code}/${you.role}` : null, game?.reports.length ?? 0, game?.view.phase.kind !== 'over');
@@ -85,7 +87,7 @@ export function TeamScreen() {
             ))}
           </ul>
         )}
-        <Countdown room={room} />
+        <Countdown room={room} draft={role.kind === 'power' ? draft.length : null} />
       </header>
       <GameOutcome landing />
       {/* This turn's injects at the top: at the bottom, under the orders and the report, a phone never showed them. */}
@@ -115,13 +117,16 @@ function PowerTurn({ room, role, team }: { room: RoomPublic; role: RoleInfo; tea
   const sending = useBusy('submit');
   if (!session) return null;
   const ix = indexScenario(session.scenario);
-  if (room.stage === 'stances')
+  if (room.stage === 'stances') {
+    // A team that gave nothing in time is told so by the title; its empty list would only repeat it.
+    const given = team.submitted ?? (team.missed && team.missed.orders.length > 0 ? team.missed.orders : null);
     return (
-      <Waiting title="Orders are in">
+      <Waiting title={ordersInTitle(team.submitted !== null, team.missed)}>
+        {given && <SubmittedOrders labels={given.map((o) => orderLabel(ix, o))} />}
         <p>The republics are choosing their stances; the turn resolves when they have.</p>
-        {team.submitted && <SubmittedOrders labels={team.submitted.map((o) => orderLabel(ix, o))} />}
       </Waiting>
     );
+  }
   if (role.submitted && team.submitted)
     return (
       <Waiting title="Your orders are in">
@@ -136,7 +141,7 @@ function PowerTurn({ room, role, team }: { room: RoomPublic; role: RoleInfo; tea
       <QueuePanel session={session} />
       <Refusal at="draft" />
       <div class="turn-bar">
-        <Countdown room={room} />
+        <Countdown room={room} draft={draft.length} />
         <p data-testid="team-budget">{`${budgetLine(session.record.state, role.role, draft, ix)} · ${draft.length} of ${session.scenario.rules.maxOrdersPerTurn} orders. Your team's devices share this list; submitting sends it for the whole team.`}</p>
         <button
           type="button"
@@ -224,6 +229,18 @@ function RepublicTurn({ scenario: s, room, role, team, state }: { scenario: Scen
   const choices = republicChoices(s);
   const [picked, setPicked] = useState<string>(team.stance ? choiceKey(team.stance) : 'hedge');
   const choice = choices.find((c) => choiceKey(c) === picked) ?? choices[0];
+  // When the offers come (or come back, after a withdrawal) they are brought into sight with the
+  // focus: in the role-play the phone still showed the last report, below, and its team never
+  // saw that its stance, and its timer, had started.
+  const choosing = room.stage === 'stances' && !(role.submitted && team.stance) ? room.turn : null;
+  useEffect(() => {
+    if (choosing === null) return;
+    const frame = requestAnimationFrame(() => {
+      const heading = document.getElementById('offers-title');
+      if (heading) bringIntoSight(heading);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [choosing]);
   if (room.stage === 'orders')
     return (
       <>
