@@ -117,8 +117,9 @@ export function classDebrief(x: RoomExport): Result<ClassDebrief> {
     return a.kind === 'all' ? 'everyone' : roleName(a.role);
   };
   const messagesOf = (turn: number) => x.messages.filter((m: TeamMessage) => m.turn === turn).map((m) => ({ from: from(m.from), to: to(m.to), text: m.text }));
-  // The news as the log folds to, not as the record was exported: a record exported before an
-  // ended game's injects said so still reads "it happens as turn N resolves" (room.ts, `end`).
+  // The news as the log folds to, not as the record was exported: a record exported before the
+  // room told its injects' outcome still reads "it happens as turn N resolves" (room.ts,
+  // `resolve` and `end`).
   const newsOf = (turn: number): NewsItem[] => room.news.filter((n) => n.turn === turn);
   const turns: DebriefTurn[] = reports.map((rep: TurnReport) => {
     const who = sources.get(rep.turn) ?? new Map<string, { by: DecidedBy; team: string }>();

@@ -372,6 +372,7 @@ function openTurn(room: RoomState, at: number): void {
 }
 
 function resolve(room: RoomState, at: number, fill: ReadonlyMap<string, RepublicChoice>): void {
+  const turn = turnNumber(room);
   const orders = ordersRecord(room.turnOrders ?? new Map());
   const stances = idRecord([...room.autoStances, ...fill, ...room.stances]);
   const played = playTurn(room.record, orders, stances, room.injected);
@@ -382,6 +383,9 @@ function resolve(room: RoomState, at: number, fill: ReadonlyMap<string, Republic
     openTurn(room, at);
     return;
   }
+  // An event fired this turn said it "happens as turn N resolves"; now it has: the item is read
+  // again in the teams' news, the record and the debrief, so it says so in the past.
+  tellInjects(room, turn, (title) => `${title} — it happened as turn ${turn} resolved.`);
   room.previous = room.record.state;
   room.resolvedAt.push(room.log.length - 1);
   room.record = played.value.record;
@@ -414,7 +418,12 @@ function endByFacilitator(room: RoomState): void {
   // every screen, the record and the debrief read the news item, so it is told the truth here
   // (the log holds only the event's id, so a replayed log says the same).
   const turn = turnNumber(room);
-  room.news = room.news.map((n) => (n.kind === 'event' && n.turn === turn && n.event !== undefined && room.injected.includes(n.event) ? { ...n, text: `${eventTitle(room, n.event)} — was to happen as turn ${turn} resolved; the game ended first.` } : n));
+  tellInjects(room, turn, (title) => `${title} — was to happen as turn ${turn} resolved; the game ended first.`);
+}
+
+/** The news items of the events fired by hand in `turn`, told again (`told` reads the event's title). */
+function tellInjects(room: RoomState, turn: number, told: (title: string) => string): void {
+  room.news = room.news.map((n) => (n.kind === 'event' && n.turn === turn && n.event !== undefined && room.injected.includes(n.event) ? { ...n, text: told(eventTitle(room, n.event)) } : n));
 }
 
 // ---- Checking what a device asks ----

@@ -57,7 +57,7 @@ describe('the class debrief', () => {
     expect(d.turns[0]?.messages).toEqual([{ from: scenario.powers[0]!.name, to: 'Uzbekistan', text: '<script>alert(1)</script> A railway?' }]);
     expect(d.turns[0]?.news.map((n) => n.kind)).toEqual(['event']);
     // Read after the turn too: it names its turn, not "this turn".
-    expect(d.turns[0]?.news[0]?.text).toMatch(/ — it happens as turn 1 resolves\.$/);
+    expect(d.turns[0]?.news[0]?.text).toMatch(/ — it happened as turn 1 resolved\.$/);
     const injected = d.turns[0]?.events.find((e) => e.injected);
     expect(injected?.basis).toMatch(/\(.+, .+: “.+”\)$|^An assumption, not reported/);
     expect(d.points.get(BEIJING)).toHaveLength(3);

@@ -84,14 +84,20 @@ describe('how a game ended', () => {
     expect(page).not.toContain('happens as turn 2 resolves');
   });
 
-  it('an event fired in a turn that resolved keeps saying when it happened', () => {
+  it('an event fired in a turn says it happens as that turn resolves, and once it has, that it happened, in every copy', () => {
     const d = played(0);
     const r = d.room;
     const event = scenario.events.find((e) => !e.repeatable)?.id ?? '';
+    const title = scenario.events.find((e) => e.id === event)?.title ?? '';
     d.send(FAC, { t: 'inject-event', event });
+    expect(publicRoom(r, d.clock, new Map(), 'class').news.map((n) => n.text)).toEqual([`${title} — it happens as turn 1 resolves.`]);
     for (const p of [BEIJING, MOSCOW]) d.send(team(p), { t: 'submit', orders: [] });
+    expect(r.record.state.fired).toContain(event);
+    const told = `${title} — it happened as turn 1 resolved.`;
+    for (const news of [publicRoom(r, d.clock, new Map(), 'class').news, exportRoom(r).news, replayRoom(r.creation, r.log).news]) expect(news.map((n) => n.text)).toEqual([told]);
+    // Ending the game later leaves a resolved turn's inject as it was.
     d.send(FAC, { t: 'end' });
-    expect(publicRoom(r, d.clock, new Map(), 'class').news.map((n) => n.text)).toEqual([`${scenario.events.find((e) => e.id === event)?.title ?? ''} — it happens as turn 1 resolves.`]);
+    expect(publicRoom(r, d.clock, new Map(), 'class').news.map((n) => n.text)).toEqual([told]);
   });
 
   it('says nothing while the game goes on', () => {
