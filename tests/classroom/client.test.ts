@@ -84,6 +84,15 @@ describe('the connection', () => {
     return { clock, sockets, conn };
   };
   const welcomeFrame = JSON.stringify({ t: 'welcome', you: { kind: 'projector' }, scenario, room: { serverNow: 0 }, game: null, team: null, messages: [], codes: null });
+  /** A link whose socket opened and was welcomed: what the link said (`on`), its socket, clock and connection. */
+  const welcomed = () => {
+    const on = { status: [] as LinkStatus[], messages: [] as string[] };
+    const { sockets, clock, conn } = open(on);
+    const s = sockets[0] as FakeSocket;
+    s.open();
+    s.deliver(welcomeFrame);
+    return { on, s, clock, conn };
+  };
 
   it('says hello with its token, is open once welcomed, and numbers what it sends', () => {
     const on = { status: [] as LinkStatus[], messages: [] as string[] };
@@ -146,11 +155,7 @@ describe('the connection', () => {
   });
 
   it('pings while quiet, and drops a socket that has heard nothing for too long', () => {
-    const on = { status: [] as LinkStatus[], messages: [] as string[] };
-    const { sockets, clock } = open(on);
-    const s = sockets[0] as FakeSocket;
-    s.open();
-    s.deliver(welcomeFrame);
+    const { on, s, clock } = welcomed();
     clock.advance(PING_MS);
     expect(JSON.parse(s.sent.at(-1) as string)).toMatchObject({ t: 'ping' });
     s.deliver(JSON.stringify({ t: 'pong', id: 2, serverNow: 0 }));
@@ -162,11 +167,7 @@ describe('the connection', () => {
   it('drops a link whose sent message goes unanswered, so a phone that lost the Wi-Fi says so within seconds', () => {
     // In the role-play a phone offline for 40 s still looked connected: its Submit went dim
     // and nothing said why, as the socket had no close event and the silence check waits 45 s.
-    const on = { status: [] as LinkStatus[], messages: [] as string[] };
-    const { sockets, clock, conn } = open(on);
-    const s = sockets[0] as FakeSocket;
-    s.open();
-    s.deliver(welcomeFrame);
+    const { on, s, clock, conn } = welcomed();
     const answered = conn.send({ t: 'start' }) as number;
     clock.advance(ANSWER_MS - 1);
     s.deliver(JSON.stringify({ t: 'ack', id: answered }));
@@ -185,11 +186,7 @@ describe('the connection', () => {
   });
 
   it('a quiet link whose ping goes unanswered is dropped long before the silence check', () => {
-    const on = { status: [] as LinkStatus[], messages: [] as string[] };
-    const { sockets, clock } = open(on);
-    const s = sockets[0] as FakeSocket;
-    s.open();
-    s.deliver(welcomeFrame);
+    const { on, s, clock } = welcomed();
     clock.advance(PING_MS);
     expect(JSON.parse(s.sent.at(-1) as string)).toMatchObject({ t: 'ping' });
     clock.advance(ANSWER_MS);
