@@ -8,7 +8,7 @@ import { organisationName, summitCounts } from './phases/scoring';
 import { controlMargin } from './leadership';
 import { CRACKDOWN_BELOW, CRACKDOWN_STABILITY, LEAN_GAIN, STANCE_PCT } from './republics';
 import { MAX_BID } from './order';
-import { counted } from './words';
+import { counted, signed } from './words';
 
 export interface RulesSection {
   /** Stable id for keys and links ("win", "countries", …). */
@@ -101,7 +101,7 @@ export function rulesCard(scenario: Scenario): RulesSection[] {
     ],
   });
 
-  const tracks = scenario.powers.flatMap((p) => p.tracks.map((t) => `${p.name} — ${t.name} (${t.min}–${t.max}, starts at ${t.initial}${t.secret ? ', secret: the others never see its value' : ''}${t.incomePerPoint !== 0 ? `; each point changes income by ${t.incomePerPoint > 0 ? '+' : ''}${t.incomePerPoint} a turn` : ''}): ${t.description}`));
+  const tracks = scenario.powers.flatMap((p) => p.tracks.map((t) => `${p.name} — ${t.name} (${t.min}–${t.max}, starts at ${t.initial}${t.secret ? ', secret: the others never see its value' : ''}${t.incomePerPoint !== 0 ? `; each point changes income by ${signed(t.incomePerPoint)} a turn` : ''}): ${t.description}`));
   if (tracks.length > 0) sections.push({ id: 'tracks', heading: 'Tracks', lines: tracks });
 
   sections.push({

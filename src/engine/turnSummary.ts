@@ -9,6 +9,7 @@ import type { StateLike } from './state';
 import { controller, standing } from './leadership';
 import { indexScenario } from './scenarioIndex';
 import { own } from './records';
+import { signed } from './words';
 
 export interface NetChange {
   power: string;
@@ -105,7 +106,6 @@ export function summarizeTurn(scenario: Scenario, report: TurnReport, after: Sta
   };
 }
 
-const signed = (n: number): string => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
 
 /**
  * "Uzbekistan: Beijing +13 (to 43), Moscow −9 (to 31); Beijing controls it; Beijing scored 3."

@@ -31,6 +31,9 @@ describe('rules card', () => {
     expect(t).toContain('Moscow starts with 14 and gains 15 a turn, less 1 for each point of its War drain (War drain 3 at the start: 12 a turn).');
     // A power with no such track has its income alone.
     expect(t).toContain('Beijing starts with 32 and gains 18 a turn;');
+    // The track's own line: a minus sign, not a hyphen (found by a newcomer's playtest).
+    expect(t).toContain('each point changes income by −1 a turn');
+    expect(t).not.toContain('by -1');
   });
 
   it("names an organisation's summit's members, which alone count several times over", () => {
