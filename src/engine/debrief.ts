@@ -87,14 +87,16 @@ function mainCause(scenario: Scenario, report: TurnReport, country: string, towa
     const power = ch.path.slice(`countries.${country}.influence.`.length);
     const d = ch.to - ch.from;
     // Toward a new controller: its gains and its rivals' losses; toward nobody: the old leader's losses.
-    const helps = toward === null ? -Math.abs(d) : power === toward ? d : -d;
+    const helps = toward === null ? Math.abs(d) : power === toward ? d : -d;
     const k = causeKey(ch.cause);
     const e = byCause.get(k) ?? { cause: ch.cause, net: 0 };
     e.net += helps;
     byCause.set(k, e);
   }
+  // The cause that helped the change most: one that worked against it (the country balancing
+  // away from the taker, say) is never its "mostly", however large.
   let best: { cause: Cause; net: number } | null = null;
-  for (const e of byCause.values()) if (best === null || Math.abs(e.net) > Math.abs(best.net)) best = e;
+  for (const e of byCause.values()) if (e.net > 0 && (best === null || e.net > best.net)) best = e;
   if (!best) return null;
   const c = best.cause;
   const what =

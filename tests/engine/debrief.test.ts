@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { GameRecord, GameState, Scenario, TurningPoint } from '../../src/engine';
 import { controller, debrief, idRecord, playTurn, startRecord, TURNING_POINTS_CAP, viewFor } from '../../src/engine';
 import { player } from '../ai/helpers';
+import { playMatch } from '../../src/ai/match';
 import { loadShipped as load } from './helpers';
 
 /** Plays to the end, or only `turns` turns (a game the facilitator ended early). */
@@ -143,6 +144,25 @@ describe('debrief', () => {
     }
     // Some of those first turns must have left every country as it was, or the last checks prove nothing.
     expect(quiet).toBeGreaterThan(0);
+  });
+
+  it("names as a change of control's main cause one that moved the country toward the taker, never one against it", () => {
+    // Found in a varied game of samarkand-2022: "Beijing takes control of Uzbekistan — mostly
+    // Uzbekistan diversifies away from Beijing", the largest cause that turn, but against Beijing.
+    const s = load('samarkand-2022');
+    let control = 0;
+    for (let g = 0; g < 12; g++) {
+      const m = playMatch(s, `tp${g}`, idRecord([['beijing', player('varied')], ['moscow', player('varied')]]));
+      const d = debrief(m.record);
+      if (!d.ok) throw new Error(d.error);
+      for (const t of d.value.turningPoints) {
+        if (t.kind !== 'control' || t.to === null) continue;
+        control++;
+        const taker = s.powers.find((p) => p.id === t.to)?.name ?? '';
+        expect(t.text, t.text).not.toMatch(new RegExp(`mostly .* diversifies away from ${taker},`));
+      }
+    }
+    expect(control).toBeGreaterThan(10);
   });
 
   it('a record that does not replay is refused with the turn', () => {
