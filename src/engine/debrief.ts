@@ -101,7 +101,8 @@ function mainCause(scenario: Scenario, report: TurnReport, country: string, towa
   const c = best.cause;
   const what =
     c.kind === 'order' || c.kind === 'risk'
-      ? `${ix.power.get(c.power)?.name ?? c.power}'s ${orderLabel(ix, c.order)}`
+      ? // An order on this very country goes by its action's name: the sentence has named the country already.
+        `${ix.power.get(c.power)?.name ?? c.power}'s ${c.order.type !== 'project' && c.order.country === country ? (ix.action.get(c.order.action)?.name ?? c.order.action) : orderLabel(ix, c.order)}`
       : c.kind === 'event'
         ? (report.events.find((e) => e.id === c.event)?.title ?? c.text)
         : c.kind === 'project'

@@ -146,7 +146,7 @@ describe('debrief', () => {
     expect(quiet).toBeGreaterThan(0);
   });
 
-  it("names as a change of control's main cause one that moved the country toward the taker, never one against it", () => {
+  it("names as a change of control's main cause one that moved the country toward the taker (never one against it), an order on that country by its action's name", () => {
     // Found in a varied game of samarkand-2022: "Beijing takes control of Uzbekistan — mostly
     // Uzbekistan diversifies away from Beijing", the largest cause that turn, but against Beijing.
     const s = load('samarkand-2022');
@@ -160,6 +160,9 @@ describe('debrief', () => {
         control++;
         const taker = s.powers.find((p) => p.id === t.to)?.name ?? '';
         expect(t.text, t.text).not.toMatch(new RegExp(`mostly .* diversifies away from ${taker},`));
+        // An order on the country itself goes by its action's name: "of Kazakhstan — mostly Moscow's Russian trade drive", not "… — Kazakhstan" again.
+        const country = s.countries.find((c) => c.id === t.country)?.name ?? '';
+        expect(t.text, t.text).not.toMatch(new RegExp(`of ${country}.* — mostly .* — ${country};`));
       }
     }
     expect(control).toBeGreaterThan(10);
